@@ -1,0 +1,181 @@
+//! Every `example` of the OpenAPI document decodes into its Rust type, re-encodes to equal
+//! JSON, and matches its own schema; and the snapshot this crate keeps equals the spec.
+
+mod common;
+
+use max_channel_contract::*;
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+/// Decodes `example` as `T`, re-encodes it, and compares.
+fn round_trip<T: DeserializeOwned + Serialize>(example: &Value, at: &str) {
+    let decoded: T = serde_json::from_value(example.clone())
+        .unwrap_or_else(|e| panic!("example at {at} does not decode as {}: {e}", std::any::type_name::<T>()));
+    let encoded = serde_json::to_value(&decoded).unwrap();
+    assert_eq!(&encoded, example, "example at {at} re-encodes differently");
+}
+
+/// Every `example` / `examples` in the document with its location.
+fn collect_examples(value: &Value, at: String, out: &mut Vec<(String, Value)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let here = format!("{at}/{}", common::escape(key));
+                if key == "example" {
+                    out.push((here.clone(), child.clone()));
+                } else if key == "examples" && child.is_array() {
+                    for (i, item) in child.as_array().unwrap().iter().enumerate() {
+                        out.push((format!("{here}/{i}"), item.clone()));
+                    }
+                }
+                collect_examples(child, here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_examples(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The Rust type of the example at `location`, and round-trips it. Returns false when the
+/// location is one this test does not know: a new example in the spec must be mapped here.
+fn check_example(location: &str, example: &Value) -> bool {
+    let op = |path: &str, rest: &str| location.starts_with(&format!("/paths/{}/{rest}", common::escape(path)));
+    if location.starts_with("/components/schemas/ChannelKind/examples/") {
+        round_trip::<ChannelKind>(example, location);
+        assert!(ChannelKind::from(example.as_str().unwrap()).is_known(), "{location}");
+    } else if location.contains("/responses/4") || location.contains("/responses/5") {
+        round_trip::<ErrorBody>(example, location);
+    } else if op("/channel-groups", "get/responses/200") {
+        round_trip::<ChannelGroups>(example, location);
+    } else if op("/channels/max", "get/responses/200") {
+        round_trip::<MaxChannel>(example, location);
+    } else if op("/channels/max/token/verify", "post/requestBody") {
+        round_trip::<TokenVerifyRequest>(example, location);
+    } else if op("/channels/max/token/verify", "post/responses/200") {
+        round_trip::<TokenVerifyResponse>(example, location);
+    } else if op("/channels/max/settings", "get/responses/200") {
+        round_trip::<VersionedSettings>(example, location);
+    } else if op("/employees", "get/responses/200") {
+        round_trip::<EmployeePage>(example, location);
+    } else if op("/groups", "get/responses/200") {
+        round_trip::<GroupList>(example, location);
+    } else if op("/chat-bots", "get/responses/200") {
+        round_trip::<ChatBotList>(example, location);
+    } else {
+        return false;
+    }
+    true
+}
+
+#[test]
+fn every_example_round_trips() {
+    let spec = common::spec();
+    let mut examples = Vec::new();
+    collect_examples(&spec, String::new(), &mut examples);
+    assert!(examples.len() >= 17, "found only {} examples", examples.len());
+    let unmapped: Vec<&str> = examples
+        .iter()
+        .filter(|(at, example)| !check_example(at, example))
+        .map(|(at, _)| at.as_str())
+        .collect();
+    assert!(unmapped.is_empty(), "examples without a Rust type: {unmapped:?}");
+}
+
+#[test]
+fn every_example_matches_its_schema() {
+    let spec = common::spec();
+    let mut examples = Vec::new();
+    collect_examples(&spec, String::new(), &mut examples);
+    let mut checked = 0;
+    for (at, example) in &examples {
+        // `…/content/application~1json/example` sits beside its `schema`.
+        if let Some(parent) = at.strip_suffix("/example") {
+            if spec.pointer(&format!("{parent}/schema")).is_some() {
+                let v = common::validator(&spec, &format!("{parent}/schema"));
+                common::assert_valid(&v, example, at);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 11, "checked only {checked} examples against their schema");
+}
+
+#[test]
+fn error_codes_of_the_spec_are_all_known() {
+    let spec = common::spec();
+    let described = |pointer: &str| -> Vec<String> {
+        let text = spec.pointer(pointer).and_then(Value::as_str).unwrap();
+        text.split(['|', '\n', ','])
+            .filter_map(|part| part.split_whitespace().next())
+            .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_').to_owned())
+            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect()
+    };
+    let codes = described("/components/schemas/Error/properties/code/description");
+    assert_eq!(codes.len(), ErrorCode::KNOWN.len(), "{codes:?}");
+    for code in &codes {
+        assert!(ErrorCode::from(code.as_str()).is_known(), "error code {code} not in ErrorCode");
+    }
+    let field_codes = described("/components/schemas/FieldError/properties/code/description");
+    assert_eq!(field_codes.len(), FieldErrorCode::KNOWN.len(), "{field_codes:?}");
+    for code in &field_codes {
+        assert!(FieldErrorCode::from(code.as_str()).is_known(), "field code {code}");
+    }
+    let states = spec.pointer("/components/schemas/ChannelState/enum").unwrap().as_array().unwrap();
+    assert_eq!(states.len(), ChannelState::KNOWN.len());
+    for state in states {
+        assert!(ChannelState::from(state.as_str().unwrap()).is_known());
+    }
+}
+
+#[test]
+fn every_operation_is_named_with_its_method_and_path() {
+    let spec = common::spec();
+    let paths = spec["paths"].as_object().unwrap();
+    let mut found = 0;
+    for (path, item) in paths {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap();
+            let operation = Operation::from_id(id).unwrap_or_else(|| panic!("operation {id} unknown"));
+            assert_eq!(operation.path(), path, "{id}");
+            assert_eq!(operation.method(), method.to_uppercase(), "{id}");
+            let has_csrf = op["parameters"]
+                .as_array()
+                .map(|ps| ps.iter().any(|p| p["$ref"] == "#/components/parameters/CsrfToken"))
+                .unwrap_or(false);
+            assert_eq!(operation.needs_csrf(), has_csrf, "{id}");
+            found += 1;
+        }
+    }
+    assert_eq!(found, Operation::ALL.len());
+    assert_eq!(spec["servers"][0]["url"], API_PREFIX);
+}
+
+#[test]
+fn unknown_values_and_fields_are_kept_or_ignored() {
+    let tile: ChannelTile = serde_json::from_value(serde_json::json!({
+        "kind": "instagram", "title": "Instagram", "state": "paused", "available": true,
+        "badge_color": "#fff"
+    }))
+    .unwrap();
+    assert_eq!(tile.kind, ChannelKind::Other("instagram".into()));
+    assert_eq!(tile.state, ChannelState::Other("paused".into()));
+    assert_eq!(serde_json::to_value(&tile).unwrap()["kind"], "instagram");
+    let body: ErrorBody = serde_json::from_str(r#"{"error":{"code":"teapot","message":"x","trace":"1"}}"#).unwrap();
+    assert_eq!(body.error.code, ErrorCode::Other("teapot".into()));
+}
+
+/// The snapshot is what the tests use on a machine without `../shared`; keep it equal.
+#[test]
+fn snapshot_equals_the_shared_spec() {
+    let shared = common::spec_path();
+    if shared != common::snapshot_path() {
+        let a = std::fs::read_to_string(&shared).unwrap();
+        let b = std::fs::read_to_string(common::snapshot_path()).unwrap();
+        assert_eq!(a, b, "crates/contract/spec/openapi.yaml differs from {}", shared.display());
+    }
+}
