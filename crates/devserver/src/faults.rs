@@ -1,0 +1,178 @@
+//! Fault injection and the request log, for tests only (off unless `--test-controls`).
+//!
+//! `POST /__dev/faults` with a [`FaultSpec`] makes the next `count` calls of an operation
+//! answer as told; `POST /__dev/latency` delays every API answer; `GET /__dev/requests`
+//! lists what reached the API, oldest first.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use max_channel_contract::Operation;
+use serde::{Deserialize, Serialize};
+
+/// One injected fault.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FaultSpec {
+    /// The `operationId`, e.g. `getMaxSettings`; `*` for any API call.
+    pub operation: String,
+    /// How many calls it applies to (default 1).
+    #[serde(default = "one")]
+    pub count: u32,
+    /// The status to answer with; absent: the real handler answers (after `delay_ms`).
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// A JSON body; absent with a status: the contract's `ErrorBody` for that status.
+    #[serde(default)]
+    pub body: Option<serde_json::Value>,
+    /// A raw body instead of JSON (an HTML error page, a truncated document).
+    #[serde(default)]
+    pub raw: Option<String>,
+    /// The Content-Type of `raw` (default `text/html; charset=utf-8`).
+    #[serde(default)]
+    pub content_type: Option<String>,
+    /// 200 with a body that is not JSON at all.
+    #[serde(default)]
+    pub malformed: bool,
+    /// Wait this long before answering.
+    #[serde(default)]
+    pub delay_ms: u64,
+    /// Never answer (until the client gives up or the server stops).
+    #[serde(default)]
+    pub stall: bool,
+    /// `Retry-After` seconds, sent with 429 (default 5).
+    #[serde(default)]
+    pub retry_after: Option<u64>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl FaultSpec {
+    pub fn applies_to(&self, op: Operation) -> bool {
+        self.operation == "*" || self.operation == op.id()
+    }
+
+    pub fn delay(&self) -> Duration {
+        Duration::from_millis(self.delay_ms)
+    }
+}
+
+/// One call that reached the API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedRequest {
+    pub seq: u64,
+    pub method: String,
+    pub path: String,
+    #[serde(default)]
+    pub query: Option<String>,
+    /// The `operationId`, when the path is one of the contract's.
+    #[serde(default)]
+    pub operation: Option<String>,
+    pub status: u16,
+    #[serde(default)]
+    pub if_match: Option<String>,
+    #[serde(default)]
+    pub if_none_match: Option<String>,
+    pub csrf: bool,
+    /// The JSON body, with any `token` replaced by its last 4 characters: the log is read
+    /// by tests and printed, and the token is a secret even here.
+    #[serde(default)]
+    pub body: Option<serde_json::Value>,
+}
+
+/// The faults waiting to fire, the log, and the global latency.
+#[derive(Debug, Default)]
+pub struct Controls {
+    faults: Vec<FaultSpec>,
+    pub latency: Duration,
+    log: VecDeque<LoggedRequest>,
+    next_seq: u64,
+}
+
+/// The log keeps the last this many calls.
+const LOG_CAPACITY: usize = 5_000;
+
+impl Controls {
+    pub fn add_fault(&mut self, fault: FaultSpec) {
+        if fault.count > 0 {
+            self.faults.push(fault);
+        }
+    }
+
+    pub fn clear_faults(&mut self) {
+        self.faults.clear();
+    }
+
+    pub fn pending_faults(&self) -> &[FaultSpec] {
+        &self.faults
+    }
+
+    /// The first fault for `op`, used up by one.
+    pub fn take_fault(&mut self, op: Operation) -> Option<FaultSpec> {
+        let index = self.faults.iter().position(|f| f.applies_to(op))?;
+        let fault = self.faults[index].clone();
+        self.faults[index].count -= 1;
+        if self.faults[index].count == 0 {
+            self.faults.remove(index);
+        }
+        Some(fault)
+    }
+
+    pub fn log(&mut self, mut entry: LoggedRequest) {
+        self.next_seq += 1;
+        entry.seq = self.next_seq;
+        if self.log.len() == LOG_CAPACITY {
+            self.log.pop_front();
+        }
+        self.log.push_back(entry);
+    }
+
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.log.iter().cloned().collect()
+    }
+
+    pub fn clear_log(&mut self) {
+        self.log.clear();
+    }
+}
+
+/// Replaces a `token` member's value by "…" and its last 4 characters.
+pub fn redact_token(body: &mut serde_json::Value) {
+    if let Some(token) = body.get_mut("token") {
+        if let Some(text) = token.as_str() {
+            let tail: Vec<char> = text.chars().rev().take(4).collect();
+            let tail: String = tail.into_iter().rev().collect();
+            *token = serde_json::Value::String(format!("…{tail}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fault(op: &str, count: u32) -> FaultSpec {
+        serde_json::from_value(serde_json::json!({"operation": op, "count": count, "status": 500})).unwrap()
+    }
+
+    #[test]
+    fn faults_fire_count_times_for_their_operation_only() {
+        let mut c = Controls::default();
+        c.add_fault(fault("getMaxSettings", 2));
+        assert!(c.take_fault(Operation::ListGroups).is_none());
+        assert!(c.take_fault(Operation::GetMaxSettings).is_some());
+        assert!(c.take_fault(Operation::GetMaxSettings).is_some());
+        assert!(c.take_fault(Operation::GetMaxSettings).is_none());
+        c.add_fault(fault("*", 1));
+        assert!(c.take_fault(Operation::ListGroups).is_some());
+        assert!(c.pending_faults().is_empty());
+    }
+
+    #[test]
+    fn the_token_is_redacted() {
+        let mut body = serde_json::json!({"token": "abcdefgh12345", "settings": {}});
+        redact_token(&mut body);
+        assert_eq!(body["token"], "…2345");
+    }
+}
