@@ -1,1 +1,70 @@
-fn main(){}
+//! `cargo xtask <command>`: one entry point for setting up, building, serving and
+//! testing the MAX channel admin app. Std only, so it compiles in seconds.
+
+mod build;
+mod dev;
+mod env;
+mod setup;
+mod shell;
+mod test_results;
+mod test_suite;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command> [options]
+
+Commands:
+  setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, chromium, wasm target)
+  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev)
+  dev [--port N] [--bind ADDR] [args…]
+                        release build, then run the dev server on dist/ (default port 8080);
+                        other args are passed to max-channel-devserver
+  test                  setup, release build, native + wasm (headless Chromium) tests;
+                        last line is `N passed, M failed`
+  help                  show this text
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let outcome = match command {
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        "setup" => no_args(command, rest).and_then(|()| setup::setup()),
+        "build" => build::build_command(rest),
+        "dev" => dev::dev_command(rest),
+        "test" => no_args(command, rest).and_then(|()| test_suite::test_command()),
+        "bench" | "screenshots" => {
+            eprintln!("`cargo xtask {command}`: not implemented yet");
+            return ExitCode::from(2);
+        }
+        unknown => {
+            eprintln!("unknown command `{unknown}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // An empty message means the command already explained the failure and
+            // wants its own last line (e.g. the test summary) to stay last.
+            if !message.is_empty() {
+                eprintln!("error: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn no_args(command: &str, rest: &[String]) -> shell::Result {
+    match rest.first() {
+        None => Ok(()),
+        Some(extra) => Err(format!("`{command}` takes no arguments (got `{extra}`)")),
+    }
+}

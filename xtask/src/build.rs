@@ -1,0 +1,41 @@
+//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk.
+
+use crate::env;
+use crate::setup::setup;
+use crate::shell::{run, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    Release,
+    Dev,
+}
+
+pub fn build_command(args: &[String]) -> Result {
+    let profile = match args {
+        [] => Profile::Release,
+        [flag] if flag == "--dev" => Profile::Dev,
+        _ => {
+            return Err(format!(
+                "usage: cargo xtask build [--dev] (got `{}`)",
+                args.join(" ")
+            ))
+        }
+    };
+    setup()?;
+    build_app(profile)
+}
+
+/// Assumes `setup` already ran. Fetching first lets Trunk build offline, so a
+/// missing tool fails loudly instead of Trunk quietly downloading another one.
+pub fn build_app(profile: Profile) -> Result {
+    run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
+    let mut trunk = env::tool_command("trunk")?;
+    trunk.arg("build");
+    if profile == Profile::Release {
+        trunk.arg("--release");
+    }
+    trunk.arg("--offline");
+    run("trunk build", &mut trunk)?;
+    println!("built {}", env::dist_dir().display());
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! `cargo xtask dev`: release build, then the axum dev server on top of dist/.
+
+use crate::build::{build_app, Profile};
+use crate::env;
+use crate::setup::setup;
+use crate::shell::{run, Result};
+
+const DEFAULT_PORT: u16 = 8080;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct DevArgs {
+    pub port: u16,
+    pub bind: Option<String>,
+    /// Everything else goes to the dev server untouched.
+    pub passthrough: Vec<String>,
+}
+
+pub fn dev_command(args: &[String]) -> Result {
+    let args = parse_dev_args(args)?;
+    setup()?;
+    build_app(Profile::Release)?;
+    if args.port == 0 {
+        println!("App: the dev server picks a free port; open the URL it prints + /channels");
+    } else {
+        println!("App: {}", app_url(&args));
+    }
+    let mut server = env::cargo_command()?;
+    server
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "max-channel-devserver",
+            "--",
+            "--dist",
+        ])
+        .arg(env::dist_dir())
+        .args(["--port", &args.port.to_string()]);
+    if let Some(bind) = &args.bind {
+        server.args(["--bind", bind]);
+    }
+    server.args(&args.passthrough);
+    run("dev server", &mut server)
+}
+
+pub fn parse_dev_args(args: &[String]) -> Result<DevArgs> {
+    let mut parsed = DevArgs {
+        port: DEFAULT_PORT,
+        bind: None,
+        passthrough: Vec::new(),
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if let Some(value) = option_value(arg, "--port", &mut rest)? {
+            parsed.port = value
+                .parse()
+                .map_err(|_| format!("--port: `{value}` is not a port number"))?;
+        } else if let Some(value) = option_value(arg, "--bind", &mut rest)? {
+            parsed.bind = Some(value);
+        } else {
+            parsed.passthrough.push(arg.clone());
+        }
+    }
+    Ok(parsed)
+}
+
+/// Accepts both `--name value` and `--name=value`; `None` if `arg` is another option.
+fn option_value<'a>(
+    arg: &str,
+    name: &str,
+    rest: &mut impl Iterator<Item = &'a String>,
+) -> Result<Option<String>> {
+    if arg == name {
+        return rest
+            .next()
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| format!("{name} needs a value"));
+    }
+    Ok(arg
+        .strip_prefix(name)
+        .and_then(|v| v.strip_prefix('='))
+        .map(str::to_string))
+}
+
+/// The URL a browser on this machine should open; wildcard binds are reachable
+/// through loopback.
+pub fn app_url(args: &DevArgs) -> String {
+    let host = match args.bind.as_deref() {
+        None | Some("0.0.0.0") | Some("::") | Some("[::]") | Some("") => "127.0.0.1".to_string(),
+        Some(ip) if ip.contains(':') && !ip.starts_with('[') => format!("[{ip}]"),
+        Some(host) => host.to_string(),
+    };
+    format!("http://{host}:{}/channels", args.port)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn defaults_to_port_8080_on_loopback() {
+        let args = parse_dev_args(&[]).unwrap();
+        assert_eq!(
+            args,
+            DevArgs {
+                port: 8080,
+                bind: None,
+                passthrough: vec![]
+            }
+        );
+        assert_eq!(app_url(&args), "http://127.0.0.1:8080/channels");
+    }
+
+    #[test]
+    fn port_bind_and_passthrough() {
+        let args = parse_dev_args(&strings(&[
+            "--port",
+            "9000",
+            "--latency-ms=300",
+            "--bind=0.0.0.0",
+            "-v",
+        ]))
+        .unwrap();
+        assert_eq!(args.port, 9000);
+        assert_eq!(args.bind.as_deref(), Some("0.0.0.0"));
+        assert_eq!(args.passthrough, strings(&["--latency-ms=300", "-v"]));
+        assert_eq!(app_url(&args), "http://127.0.0.1:9000/channels");
+    }
+
+    #[test]
+    fn specific_bind_address_is_used_in_url() {
+        let args = parse_dev_args(&strings(&["--bind", "192.168.1.5", "--port=81"])).unwrap();
+        assert_eq!(app_url(&args), "http://192.168.1.5:81/channels");
+        let v6 = parse_dev_args(&strings(&["--bind", "::1"])).unwrap();
+        assert_eq!(app_url(&v6), "http://[::1]:8080/channels");
+    }
+
+    #[test]
+    fn bad_or_missing_values_are_errors() {
+        assert!(parse_dev_args(&strings(&["--port", "http"])).is_err());
+        assert!(parse_dev_args(&strings(&["--port"])).is_err());
+        assert!(parse_dev_args(&strings(&["--bind"])).is_err());
+    }
+}

@@ -1,0 +1,352 @@
+//! `cargo xtask setup`: make sure every tool the build and tests need is
+//! present at the right version, installing only what is missing. When all is
+//! in place it only runs a few `--version` probes, so it takes seconds.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::env::{self, tool_command};
+use crate::shell::{probe_stdout, run, Result};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const TRUNK_SERIES: &str = "0.21";
+const BINARYEN_VERSION: &str = "132";
+
+pub fn setup() -> Result {
+    let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
+    ensure("rust target", probe_wasm_target, install_wasm_target)?;
+    ensure("trunk", probe_trunk, install_trunk)?;
+    ensure(
+        "wasm-bindgen",
+        || probe_wasm_bindgen(&wasm_bindgen_version),
+        || install_wasm_bindgen(&wasm_bindgen_version),
+    )?;
+    ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
+    ensure(
+        "chromium",
+        || probe_file("chromium", env::CHROMIUM),
+        || apt_install("chromium"),
+    )?;
+    ensure(
+        "chromedriver",
+        || probe_file("chromedriver", env::CHROMEDRIVER),
+        || apt_install("chromium-driver"),
+    )?;
+    Ok(())
+}
+
+/// Prints `ok <what was found>` or installs and re-probes, so a broken install
+/// is reported here instead of as a confusing build error later.
+fn ensure(
+    tool: &str,
+    probe: impl Fn() -> Option<String>,
+    install: impl FnOnce() -> Result,
+) -> Result {
+    if let Some(found) = probe() {
+        println!("ok {found}");
+        return Ok(());
+    }
+    println!("installing {tool} …");
+    install()?;
+    match probe() {
+        Some(found) => {
+            println!("ok {found}");
+            Ok(())
+        }
+        None => Err(format!(
+            "{tool} is still missing or the wrong version after installing it"
+        )),
+    }
+}
+
+// ---- version of wasm-bindgen the app is locked to ----
+
+fn wasm_bindgen_version_from_lock() -> Result<String> {
+    let path = env::cargo_lock();
+    let lock = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    locked_version(&lock, "wasm-bindgen")
+        .ok_or_else(|| format!("no `wasm-bindgen` package in {}", path.display()))
+}
+
+/// The `version` of the `[[package]]` named `name` in a Cargo.lock text.
+pub fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let wanted_name = format!("name = \"{name}\"");
+    lock.split("[[package]]")
+        .filter(|block| block.lines().any(|line| line.trim() == wanted_name))
+        .flat_map(|block| block.lines())
+        .find_map(|line| quoted_value(line.trim(), "version"))
+}
+
+/// `key = "value"` → `value`.
+fn quoted_value(line: &str, key: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix(key)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim();
+    Some(rest.strip_prefix('"')?.strip_suffix('"')?.to_string())
+}
+
+// ---- version predicates (pure, unit-tested) ----
+
+/// `trunk --version` prints e.g. `trunk 0.21.14`; 0.22 needs a newer rustc.
+pub fn is_wanted_trunk(version_output: &str) -> bool {
+    let wanted = format!("trunk {TRUNK_SERIES}");
+    version_output
+        .strip_prefix(&wanted)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+/// Trunk refuses any wasm-bindgen CLI other than the exact locked version.
+pub fn is_wanted_wasm_bindgen(program: &str, version_output: &str, locked: &str) -> bool {
+    version_output == format!("{program} {locked}")
+}
+
+/// `wasm-opt --version` prints e.g. `wasm-opt version 132 (version_132)`.
+pub fn is_wanted_wasm_opt(version_output: &str) -> bool {
+    version_output.split("version ").skip(1).any(|rest| {
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        number == BINARYEN_VERSION
+    })
+}
+
+pub fn has_installed_target(target_list: &str, target: &str) -> bool {
+    target_list.lines().any(|line| line.trim() == target)
+}
+
+// ---- probes: `Some(description)` when the tool is usable ----
+
+fn probe_wasm_target() -> Option<String> {
+    let installed = probe_stdout(Command::new("rustup").args(["target", "list", "--installed"]))?;
+    has_installed_target(&installed, WASM_TARGET).then(|| format!("rust target {WASM_TARGET}"))
+}
+
+fn probe_trunk() -> Option<String> {
+    let version = probe_stdout(tool_command("trunk").ok()?.arg("--version"))?;
+    is_wanted_trunk(&version).then_some(version)
+}
+
+/// The test runner ships in the same crate, so both must match the lock.
+fn probe_wasm_bindgen(locked: &str) -> Option<String> {
+    ["wasm-bindgen", "wasm-bindgen-test-runner"]
+        .iter()
+        .map(|program| {
+            let version = probe_stdout(tool_command(program).ok()?.arg("--version"))?;
+            is_wanted_wasm_bindgen(program, &version, locked).then_some(version)
+        })
+        .collect::<Option<Vec<_>>>()
+        .map(|versions| versions.join(", "))
+}
+
+fn probe_wasm_opt() -> Option<String> {
+    let binary = env::wasm_opt_binary().ok()?;
+    let version = probe_stdout(Command::new(&binary).arg("--version"))?;
+    is_wanted_wasm_opt(&version).then(|| format!("{version} ({})", binary.display()))
+}
+
+fn probe_file(tool: &str, path: &str) -> Option<String> {
+    Path::new(path).exists().then(|| format!("{tool} {path}"))
+}
+
+// ---- installers ----
+
+fn install_wasm_target() -> Result {
+    run(
+        "rustup",
+        Command::new("rustup").args(["target", "add", WASM_TARGET]),
+    )
+}
+
+fn install_trunk() -> Result {
+    // --force replaces a trunk of another series; --locked keeps 0.21's deps
+    // compatible with our rustc.
+    let mut cmd = env::cargo();
+    cmd.args([
+        "install",
+        "trunk",
+        "--version",
+        &format!("~{TRUNK_SERIES}"),
+        "--locked",
+        "--force",
+    ]);
+    run("install trunk", &mut cmd)
+}
+
+fn install_wasm_bindgen(locked: &str) -> Result {
+    // No --locked: the CLI's own lock file pins deps that fail on this toolchain.
+    let mut cmd = env::cargo();
+    cmd.args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        locked,
+        "--force",
+    ]);
+    run("install wasm-bindgen-cli", &mut cmd)
+}
+
+fn install_binaryen() -> Result {
+    let dir = env::npm_tools_dir()?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut cmd = Command::new("npm");
+    cmd.arg("install").arg("--prefix").arg(&dir).args([
+        "--no-audit",
+        "--no-fund",
+        &format!("binaryen@{BINARYEN_VERSION}"),
+    ]);
+    run("install binaryen (npm)", &mut cmd)
+}
+
+fn apt_install(package: &str) -> Result {
+    run("apt-get update", &mut privileged(&["apt-get", "update"]))?;
+    run(
+        &format!("apt-get install {package}"),
+        &mut privileged(&["apt-get", "install", "-y", package]),
+    )
+}
+
+/// Root runs apt directly; everyone else goes through sudo (keeping apt quiet
+/// about missing terminals either way).
+fn privileged(argv: &[&str]) -> Command {
+    let mut cmd = if is_root() {
+        let mut cmd = Command::new(argv[0]);
+        cmd.args(&argv[1..])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    } else {
+        let mut cmd = Command::new("sudo");
+        cmd.args(["env", "DEBIAN_FRONTEND=noninteractive"])
+            .args(argv);
+        cmd
+    };
+    cmd.stdin(std::process::Stdio::null());
+    cmd
+}
+
+fn is_root() -> bool {
+    probe_stdout(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen-futures"
+version = "0.4.55"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "cfg-if",
+]
+
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+"#;
+
+    #[test]
+    fn finds_exact_package_not_prefix_matches() {
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            locked_version(LOCK, "wasm-bindgen-futures").as_deref(),
+            Some("0.4.55")
+        );
+    }
+
+    #[test]
+    fn missing_package_is_none() {
+        assert_eq!(locked_version(LOCK, "leptos"), None);
+        assert_eq!(locked_version("", "wasm-bindgen"), None);
+    }
+
+    #[test]
+    fn reads_the_real_workspace_lock() {
+        let lock = std::fs::read_to_string(env::cargo_lock()).unwrap();
+        let version = locked_version(&lock, "wasm-bindgen").unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
+    }
+
+    #[test]
+    fn quoted_value_parses_key_value_lines() {
+        assert_eq!(
+            quoted_value(r#"version = "1.2.3""#, "version").as_deref(),
+            Some("1.2.3")
+        );
+        assert_eq!(
+            quoted_value(r#"version="1.2.3""#, "version").as_deref(),
+            Some("1.2.3")
+        );
+        assert_eq!(quoted_value(r#"name = "x""#, "version"), None);
+        assert_eq!(quoted_value("version = 1", "version"), None);
+    }
+
+    #[test]
+    fn trunk_series_021_only() {
+        assert!(is_wanted_trunk("trunk 0.21.14"));
+        assert!(is_wanted_trunk("trunk 0.21.0"));
+        assert!(!is_wanted_trunk("trunk 0.22.0"));
+        assert!(!is_wanted_trunk("trunk 0.210.1"));
+        assert!(!is_wanted_trunk("trunk 0.2.1"));
+        assert!(!is_wanted_trunk(""));
+    }
+
+    #[test]
+    fn wasm_bindgen_must_match_lock_exactly() {
+        assert!(is_wanted_wasm_bindgen(
+            "wasm-bindgen",
+            "wasm-bindgen 0.2.130",
+            "0.2.130"
+        ));
+        assert!(is_wanted_wasm_bindgen(
+            "wasm-bindgen-test-runner",
+            "wasm-bindgen-test-runner 0.2.130",
+            "0.2.130"
+        ));
+        assert!(!is_wanted_wasm_bindgen(
+            "wasm-bindgen",
+            "wasm-bindgen 0.2.1300",
+            "0.2.130"
+        ));
+        assert!(!is_wanted_wasm_bindgen(
+            "wasm-bindgen",
+            "wasm-bindgen 0.2.129",
+            "0.2.130"
+        ));
+        assert!(!is_wanted_wasm_bindgen("wasm-bindgen", "", "0.2.130"));
+    }
+
+    #[test]
+    fn wasm_opt_version_132() {
+        assert!(is_wanted_wasm_opt("wasm-opt version 132 (version_132)"));
+        assert!(is_wanted_wasm_opt("wasm-opt version 132"));
+        assert!(!is_wanted_wasm_opt("wasm-opt version 114"));
+        assert!(!is_wanted_wasm_opt("wasm-opt version 1320"));
+        assert!(!is_wanted_wasm_opt("wasm-opt version 132.1"));
+    }
+
+    #[test]
+    fn target_list_needs_whole_line_match() {
+        let list = "wasm32-unknown-unknown\nx86_64-unknown-linux-gnu\n";
+        assert!(has_installed_target(list, "wasm32-unknown-unknown"));
+        assert!(!has_installed_target(
+            "wasm32-unknown-unknown-foo\n",
+            "wasm32-unknown-unknown"
+        ));
+        assert!(!has_installed_target("", "wasm32-unknown-unknown"));
+    }
+}

@@ -1,0 +1,169 @@
+//! `cargo xtask test`: setup, release build, then the native and the wasm
+//! (headless Chromium) test layers. Output streams live and is also parsed;
+//! the very last line is always `N passed, M failed`.
+
+use std::process::Command;
+
+use crate::build::{build_app, Profile};
+use crate::env;
+use crate::setup::setup;
+use crate::shell::{check_status, run_tee, Result};
+use crate::test_results::{sum_test_results, Totals};
+
+/// Failures are already printed above the summary; see `main`.
+const ALREADY_REPORTED: &str = "";
+
+struct Layer {
+    name: &'static str,
+    totals: Totals,
+}
+
+pub fn test_command() -> Result {
+    setup()?;
+    let mut step_failures = Vec::new();
+    // Keep going without a bundle: unit tests still say something useful and
+    // the e2e tests will report the missing dist/ themselves.
+    if let Err(e) = build_app(Profile::Release) {
+        eprintln!("error: {e} (running the tests anyway)");
+        step_failures.push(e);
+    }
+    let layers = [
+        run_layer("native", native_tests()?, &mut step_failures),
+        run_layer("wasm", wasm_tests()?, &mut step_failures),
+    ];
+    report(&layers, &step_failures)
+}
+
+fn native_tests() -> Result<Command> {
+    let mut cmd = env::cargo_command()?;
+    cmd.args(["test", "--workspace", "--no-fail-fast"])
+        .env("MAX_E2E_DIST", env::dist_dir())
+        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("CHROMIUM", env::CHROMIUM);
+    Ok(cmd)
+}
+
+/// Runs through `wasm-bindgen-test-runner` (the target runner in
+/// .cargo/config.toml), which reads browser flags from webdriver.json.
+fn wasm_tests() -> Result<Command> {
+    let mut cmd = env::cargo_command()?;
+    cmd.args([
+        "test",
+        "-p",
+        "max-channel-admin",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--no-fail-fast",
+    ])
+    .env("CHROMEDRIVER", env::CHROMEDRIVER)
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+    .env(
+        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+        env::workspace_root().join("webdriver.json"),
+    );
+    Ok(cmd)
+}
+
+fn run_layer(name: &'static str, mut cmd: Command, step_failures: &mut Vec<String>) -> Layer {
+    let step = format!("{name} tests");
+    println!("==> {step}: {}", crate::shell::describe(&cmd));
+    let totals = match run_tee(&step, &mut cmd) {
+        Ok((status, output)) => {
+            if let Err(e) = check_status(&step, &cmd, status) {
+                step_failures.push(e);
+            }
+            sum_test_results(&output)
+        }
+        Err(e) => {
+            step_failures.push(e);
+            Totals::default()
+        }
+    };
+    Layer { name, totals }
+}
+
+fn report(layers: &[Layer], step_failures: &[String]) -> Result {
+    let mut total = Totals::default();
+    for layer in layers {
+        total += layer.totals;
+    }
+    println!();
+    for failure in step_failures {
+        println!("FAILED step: {failure}");
+    }
+    if total.ran() == 0 {
+        println!("FAILED: no tests ran");
+    }
+    print!("{}", layer_table(layers));
+    println!("{}", summary_line(total));
+    if step_failures.is_empty() && total.failed == 0 && total.ran() > 0 {
+        Ok(())
+    } else {
+        Err(ALREADY_REPORTED.to_string())
+    }
+}
+
+fn layer_table(layers: &[Layer]) -> String {
+    let mut table = format!("{:<8} {:>7} {:>7}\n", "layer", "passed", "failed");
+    for layer in layers {
+        table += &format!(
+            "{:<8} {:>7} {:>7}\n",
+            layer.name, layer.totals.passed, layer.totals.failed
+        );
+    }
+    table
+}
+
+pub fn summary_line(total: Totals) -> String {
+    format!("{} passed, {} failed", total.passed, total.failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_line_format() {
+        assert_eq!(
+            summary_line(Totals {
+                passed: 57,
+                failed: 0
+            }),
+            "57 passed, 0 failed"
+        );
+    }
+
+    #[test]
+    fn table_lists_each_layer() {
+        let layers = [
+            Layer {
+                name: "native",
+                totals: Totals {
+                    passed: 50,
+                    failed: 1,
+                },
+            },
+            Layer {
+                name: "wasm",
+                totals: Totals {
+                    passed: 7,
+                    failed: 0,
+                },
+            },
+        ];
+        let table = layer_table(&layers);
+        assert_eq!(table.lines().count(), 3);
+        assert!(table
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .eq(["native", "50", "1"]));
+        assert!(table
+            .lines()
+            .nth(2)
+            .unwrap()
+            .split_whitespace()
+            .eq(["wasm", "7", "0"]));
+    }
+}
