@@ -1,1 +1,5 @@
-fn main(){}
+//! The wasm entry point: mounting only.
+
+fn main() {
+    max_channel_admin::mount();
+}

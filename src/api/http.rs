@@ -1,0 +1,206 @@
+//! The one request path every call takes.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use max_channel_contract::{Operation, CSRF_HEADER};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::ApiError;
+use crate::config::RuntimeConfig;
+
+/// The client; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    api_base: Arc<str>,
+    csrf_token: Arc<str>,
+    timeout_ms: u32,
+}
+
+/// A finished answer, body read.
+struct Answer {
+    status: u16,
+    body: String,
+    retry_after: Option<u32>,
+}
+
+/// Aborts the fetch when dropped — when the caller (a resource of an unmounted page)
+/// stops waiting — and after the time-out, which it remembers so the error can say so.
+struct AbortGuard {
+    controller: Option<web_sys::AbortController>,
+    timed_out: Rc<Cell<bool>>,
+    timer: Option<i32>,
+    _on_timeout: Option<Closure<dyn FnMut()>>,
+}
+
+impl AbortGuard {
+    fn new(timeout_ms: u32) -> AbortGuard {
+        let controller = web_sys::AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let mut guard = AbortGuard {
+            controller,
+            timed_out: timed_out.clone(),
+            timer: None,
+            _on_timeout: None,
+        };
+        if let (Some(window), Some(controller)) = (web_sys::window(), guard.controller.clone()) {
+            let on_timeout = Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            });
+            guard.timer = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    on_timeout.as_ref().unchecked_ref(),
+                    timeout_ms.min(i32::MAX as u32) as i32,
+                )
+                .ok();
+            guard._on_timeout = Some(on_timeout);
+        }
+        guard
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(|c| c.signal())
+    }
+
+    fn failure(&self) -> ApiError {
+        if self.timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    }
+}
+
+impl Drop for AbortGuard {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+        if let Some(controller) = &self.controller {
+            // Harmless once the answer is in; stops the transfer when it is not.
+            controller.abort();
+        }
+    }
+}
+
+impl HttpClient {
+    pub fn new(config: &RuntimeConfig) -> HttpClient {
+        HttpClient {
+            api_base: config.api_base.as_str().into(),
+            csrf_token: config.csrf_token.as_str().into(),
+            timeout_ms: config.request_timeout_ms,
+        }
+    }
+
+    fn url(&self, path: &str, query: &[(&str, String)]) -> String {
+        let mut url = format!("{}{path}", self.api_base);
+        for (i, (key, value)) in query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(key);
+            url.push('=');
+            url.push_str(&String::from(js_sys::encode_uri_component(value)));
+        }
+        url
+    }
+
+    /// Sends one request and reads the whole answer, within the time-out.
+    async fn exchange(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<Answer, ApiError> {
+        let guard = AbortGuard::new(self.timeout_ms);
+        let signal = guard.signal();
+        let mut builder = RequestBuilder::new(url)
+            .method(method.clone())
+            .abort_signal(signal.as_ref())
+            .header("Accept", "application/json");
+        if method != Method::GET {
+            builder = builder.header(CSRF_HEADER, &self.csrf_token);
+        }
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        let request = match body {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Network)?;
+        let response = request.send().await.map_err(|_| guard.failure())?;
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u32>().ok());
+        let body = response.text().await.map_err(|_| guard.failure())?;
+        Ok(Answer {
+            status,
+            body,
+            retry_after,
+        })
+    }
+
+    /// Turns an answer into `T` or the error it stands for.
+    fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
+        if !(200..300).contains(&answer.status) {
+            let error = ApiError::from_response(answer.status, &answer.body, answer.retry_after);
+            if let ApiError::Unexpected(details) = &error {
+                leptos::logging::warn!("max-channel: {details}");
+            }
+            return Err(error);
+        }
+        serde_json::from_str(&answer.body).map_err(|e| {
+            // The details go to the console for whoever debugs; the person sees a plain message.
+            leptos::logging::warn!("max-channel: HTTP {} is not the contract's JSON: {e}", answer.status);
+            ApiError::Unexpected(e.to_string())
+        })
+    }
+
+    pub(super) async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        let answer = self
+            .exchange(Method::GET, &self.url(path, query), None, &[])
+            .await?;
+        Self::decode(answer)
+    }
+
+    pub(super) async fn send_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        operation: Operation,
+        body: &B,
+        header: Option<(&str, &str)>,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::POST);
+        let headers: Vec<(&str, &str)> = header.into_iter().collect();
+        let answer = self
+            .exchange(method, &self.url(operation.path(), &[]), Some(json), &headers)
+            .await?;
+        Self::decode(answer)
+    }
+
+    pub(super) async fn send_empty(&self, operation: Operation) -> Result<(), ApiError> {
+        let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::DELETE);
+        let answer = self
+            .exchange(method, &self.url(operation.path(), &[]), None, &[])
+            .await?;
+        if (200..300).contains(&answer.status) {
+            Ok(())
+        } else {
+            Err(ApiError::from_response(answer.status, &answer.body, answer.retry_after))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Small components shared by the pages.
+
+use leptos::prelude::*;
+use max_channel_contract::ChannelState;
+
+use crate::api::ApiError;
+use crate::domain::state_badge;
+use crate::i18n::{Msg, Tr};
+
+/// The channel state as a badge: «Не подключён», «Токен авторизован», «Подключён»,
+/// «Требует внимания».
+#[component]
+pub fn StateBadge(state: ChannelState, tr: Tr) -> impl IntoView {
+    let (msg, tone) = state_badge(&state);
+    view! {
+        <span class=format!("badge badge--{tone}") data-state=state.to_string()>
+            {tr.t(msg)}
+        </span>
+    }
+}
+
+/// A failed load: the reason in plain words and, when trying again may help, «Повторить».
+#[component]
+pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let retry = error.is_retryable();
+    view! {
+        <div class="alert alert--danger" role="alert">
+            <p class="alert__text">{error.message(tr)}</p>
+            {retry.then(|| view! {
+                <button type="button" class="button button--secondary" on:click=move |_| on_retry.run(())>
+                    {tr.t(Msg::Retry)}
+                </button>
+            })}
+        </div>
+    }
+}

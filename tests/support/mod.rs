@@ -1,0 +1,216 @@
+//! End-to-end harness: the dev back end (in this process) serving the release build, a
+//! chromedriver, and a headless Chromium driven over WebDriver (fantoccini).
+//!
+//! `cargo xtask test` builds `dist/` first and points `MAX_E2E_DIST` at it.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use max_channel_devserver::{Config, Server};
+use serde_json::json;
+
+pub const CSRF: &str = "e2e-csrf-token";
+
+/// One browser at a time: two cores do not run several Chromiums well.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+/// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace.
+pub fn dist() -> PathBuf {
+    let dir = std::env::var_os("MAX_E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no built app at {}: run `cargo xtask test` (it builds the release bundle first)",
+        dir.display()
+    );
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A chromedriver process, ended on drop.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (cargo xtask setup installs it)"));
+        Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Options of one end-to-end run.
+pub struct Options {
+    pub base_path: String,
+    pub chat_bots_service: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            base_path: "/".into(),
+            chat_bots_service: true,
+        }
+    }
+}
+
+/// A running app with a browser looking at it.
+pub struct E2e {
+    pub server: Server,
+    pub browser: Client,
+    base: String,
+    _driver: Driver,
+    _profile: PathBuf,
+    _lock: MutexGuard<'static, ()>,
+}
+
+impl E2e {
+    pub async fn start() -> E2e {
+        E2e::start_with(Options::default()).await
+    }
+
+    pub async fn start_with(options: Options) -> E2e {
+        let lock = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+        let server = Server::start(Config {
+            port: 0,
+            dist: Some(dist()),
+            test_controls: true,
+            csrf_token: CSRF.into(),
+            base_path: options.base_path.clone(),
+            chat_bots_service: options.chat_bots_service,
+            ..Config::default()
+        })
+        .await
+        .expect("dev back end starts");
+        let driver = Driver::start();
+        let profile = std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()));
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let capabilities = match capabilities {
+            serde_json::Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let browser = loop {
+            match ClientBuilder::new(connector.clone())
+                .capabilities(capabilities.clone())
+                .connect(&driver.url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        let base = options.base_path.trim_end_matches('/').to_owned();
+        E2e {
+            server,
+            browser,
+            base,
+            _driver: driver,
+            _profile: profile,
+            _lock: lock,
+        }
+    }
+
+    /// The URL of an app route below the base path.
+    pub fn url(&self, route: &str) -> String {
+        format!("{}{}{route}", self.server.url(), self.base)
+    }
+
+    pub async fn open(&self, route: &str) {
+        self.browser.goto(&self.url(route)).await.expect("navigate");
+    }
+
+    /// Waits (up to 10 s) for an element.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.browser
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits (up to 10 s) until the element's text contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = match self.browser.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if found.contains(text) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never read «{text}»; it reads «{found}»");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The current path of the page.
+    pub async fn path(&self) -> String {
+        self.browser.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// Waits until the page's path is `path`.
+    pub async fn wait_for_path(&self, path: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.path().await != path {
+            if Instant::now() > deadline {
+                panic!("the path stayed {} instead of {path}", self.path().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn finish(self) {
+        let _ = self.browser.close().await;
+        self.server.stop().await;
+        let _ = std::fs::remove_dir_all(&self._profile);
+    }
+}
