@@ -133,6 +133,87 @@ catalogue! {
         "The server did not answer in time. Try again."
     ),
     ErrUnexpected => ("Сервер ответил неожиданно", "The server gave an unexpected answer"),
+    EditSettings => ("Изменить настройки", "Edit settings"),
+    AboutText1 => (
+        "MAX — российский мессенджер. Канал Max позволяет клиентам вашей компании начать чат с сотрудником прямо из виджета MAX на сайте компании.",
+        "MAX is a Russian messenger. The Max channel lets your customers start a chat with an employee right from the MAX widget on your company's site."
+    ),
+    AboutText2 => (
+        "Обращения из MAX попадают в Манго Диалоги. Диалоги можно передавать в Контакт-центр, Mango Talker и внешние системы, включая Bitrix24, через открытый API.",
+        "Requests from MAX arrive in Mango Dialogs. Dialogs can be passed to the Contact center, Mango Talker and external systems, Bitrix24 included, through the open API."
+    ),
+    AboutText3 => (
+        "К одному аккаунту можно подключить один канал MAX.",
+        "One MAX channel can be connected per account."
+    ),
+    PriceTitle => ("Стоимость подключения", "Connection cost"),
+    PricePerMonth => ("{price} в месяц", "{price} per month"),
+    ConnectTitle => ("Подключение канала", "Connecting the channel"),
+    Stage1Title => ("Этап 1. Подготовка доступов", "Stage 1. Access"),
+    Stage1Item => ("Доступ к бизнес-платформе MAX", "Access to the MAX business platform"),
+    Stage1Note => (
+        "Зарегистрироваться на платформе может только руководитель организации.",
+        "Only the head of the organisation can register on the platform."
+    ),
+    Stage2Title => (
+        "Этап 2. Создание чат-бота MAX и получение токена",
+        "Stage 2. Creating the MAX chat-bot and getting its token"
+    ),
+    Stage2Create => ("Создайте чат-бота MAX", "Create the MAX chat-bot"),
+    Stage2CreateDuration => ("модерация — до 2 рабочих дней", "moderation takes up to 2 working days"),
+    Stage2Token => ("Получите токен чат-бота MAX", "Get the MAX chat-bot's token"),
+    Stage2Paste => (
+        "Вставьте токен в настройки канала Манго Диалоги",
+        "Paste the token into the Mango Dialogs channel settings"
+    ),
+    StepDone => ("выполнено", "done"),
+    HelpTitle => ("Справка", "Help"),
+    HelpText => (
+        "Пошаговая инструкция по настройке канала Max — в руководстве.",
+        "The step-by-step guide explains how to set up the Max channel."
+    ),
+    GuideLink => ("Посмотреть руководство", "View the guide"),
+    OpensInNewTab => ("(откроется в новой вкладке)", "(opens in a new tab)"),
+    UnsafeLink => ("Ссылка недоступна: {url}", "Link unavailable: {url}"),
+    CurrentState => ("Состояние канала:", "Channel state:"),
+    BotLabel => ("Чат-бот MAX: {name}", "MAX chat-bot: {name}"),
+    ReasonTokenRevoked => (
+        "MAX больше не принимает сохранённый токен. Замените токен в настройках.",
+        "MAX no longer accepts the stored token. Replace the token in the settings."
+    ),
+    ReasonBotBlocked => (
+        "Чат-бот заблокирован в MAX. Проверьте его в кабинете MAX.",
+        "The chat-bot is blocked in MAX. Check it in the MAX cabinet."
+    ),
+    ReasonMaxUnavailable => (
+        "Сервис MAX не отвечает. Новые обращения могут задерживаться.",
+        "The MAX service does not answer. New requests may be delayed."
+    ),
+    ReasonUnknown => ("Проверьте настройки канала.", "Check the channel settings."),
+    PreviewTitle => ("Предпросмотр", "Preview"),
+    PreviewNote => (
+        "Данные ненастоящие: сервер не используется.",
+        "Sample data: no server is used."
+    ),
+    PreviewData => ("Данные", "Data"),
+    PreviewFault => ("Ошибка сервера", "Server error"),
+    PreviewNoFault => ("Нет", "None"),
+    PreviewSlow => ("Медленная сеть (2 с)", "Slow network (2 s)"),
+    PreviewHide => ("Свернуть", "Collapse"),
+    DataNotConnected => ("Канал не подключён", "Channel not connected"),
+    DataConnected => ("Канал подключён", "Channel connected"),
+    DataNeedsAttention => ("Требует внимания", "Needs attention"),
+    DataNoChatBots => ("Нет услуги «Чат-боты»", "No «Chat-bots» service"),
+    Fault401 => ("401 — сессия истекла", "401 — session expired"),
+    Fault403 => ("403 — недостаточно прав", "403 — not enough permissions"),
+    Fault500 => ("500 — ошибка сервера", "500 — server error"),
+    Fault502 => ("502 — шлюз недоступен", "502 — bad gateway"),
+    Fault429 => ("429 — слишком много запросов", "429 — too many requests"),
+    FaultNetwork => ("Нет связи с сервером", "Server unreachable"),
+    FaultTimeout => ("Сервер не отвечает (тайм-аут)", "Server does not answer (time-out)"),
+    FaultUnexpected => ("Ответ не по контракту (HTML)", "Answer outside the contract (HTML)"),
+    FaultMaxUnavailable => ("MAX недоступен (проверка и сохранение)", "MAX unavailable (check and save)"),
+    FaultConflict => ("412 — конфликт версий (сохранение)", "412 — version conflict (save)"),
     UnitSecond => ("секунда|секунды|секунд", "second|seconds"),
     // After «через»: the accusative, «через 1 секунду, 2 секунды, 5 секунд».
     UnitSecondAfter => ("секунду|секунды|секунд", "second|seconds"),

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod config;
 pub mod domain;
+pub mod embed;
 pub mod i18n;
 pub mod ui;
 

@@ -14,12 +14,16 @@ use wasm_bindgen::JsCast;
 use super::ApiError;
 use crate::config::RuntimeConfig;
 
-/// The client; cheap to clone.
-#[derive(Debug, Clone)]
+/// Called when the session expired (any 401), so the embedding cabinet can log in again.
+pub type SessionExpiredHook = Arc<dyn Fn() + Send + Sync>;
+
+/// The client over the network; cheap to clone.
+#[derive(Clone)]
 pub struct HttpClient {
     api_base: Arc<str>,
     csrf_token: Arc<str>,
     timeout_ms: u32,
+    on_session_expired: Option<SessionExpiredHook>,
 }
 
 /// A finished answer, body read.
@@ -95,7 +99,14 @@ impl HttpClient {
             api_base: config.api_base.as_str().into(),
             csrf_token: config.csrf_token.as_str().into(),
             timeout_ms: config.request_timeout_ms,
+            on_session_expired: None,
         }
+    }
+
+    /// Runs `hook` on every 401 answer.
+    pub fn on_session_expired(mut self, hook: SessionExpiredHook) -> HttpClient {
+        self.on_session_expired = Some(hook);
+        self
     }
 
     fn url(&self, path: &str, query: &[(&str, String)]) -> String {
@@ -143,6 +154,11 @@ impl HttpClient {
             .get("retry-after")
             .and_then(|v| v.trim().parse::<u32>().ok());
         let body = response.text().await.map_err(|_| guard.failure())?;
+        if status == 401 {
+            if let Some(hook) = &self.on_session_expired {
+                hook();
+            }
+        }
         Ok(Answer {
             status,
             body,
@@ -169,19 +185,19 @@ impl HttpClient {
     pub(super) async fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
-        query: &[(&str, String)],
+        query: Vec<(&'static str, String)>,
     ) -> Result<T, ApiError> {
         let answer = self
-            .exchange(Method::GET, &self.url(path, query), None, &[])
+            .exchange(Method::GET, &self.url(path, &query), None, &[])
             .await?;
         Self::decode(answer)
     }
 
-    pub(super) async fn send_json<B: Serialize, T: DeserializeOwned>(
-        &self,
+    pub(super) async fn send_json<'a, B: Serialize, T: DeserializeOwned>(
+        &'a self,
         operation: Operation,
-        body: &B,
-        header: Option<(&str, &str)>,
+        body: &'a B,
+        header: Option<(&'a str, &'a str)>,
     ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
         let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::POST);

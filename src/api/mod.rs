@@ -1,8 +1,15 @@
-//! The HTTP client of the contract: one request path (CSRF header, time-out, abort when
-//! the caller goes away), typed operations on top of it, and one error enum.
+//! The back end as the app sees it: the [`Backend`] trait with one method per contract
+//! operation, the HTTP client that implements it over the network, the in-browser fake of
+//! preview mode, and the one error enum.
 
+#[cfg(feature = "preview")]
+pub mod demo;
 mod error;
 mod http;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 pub use error::ApiError;
 pub use http::HttpClient;
@@ -11,6 +18,9 @@ use max_channel_contract::*;
 
 /// Saved settings with the version to send back in `If-Match`.
 pub type Loaded = VersionedSettings;
+
+/// The answer of a call. Futures are local: the browser is single-threaded.
+pub type ApiFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + 'a>>;
 
 /// How a save says what it is based on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,72 +31,92 @@ pub enum Precondition {
     Create,
 }
 
-impl HttpClient {
-    pub async fn channel_groups(&self) -> Result<ChannelGroups, ApiError> {
-        self.get_json(Operation::ListChannelGroups.path(), &[]).await
-    }
-
-    pub async fn max_channel(&self) -> Result<MaxChannel, ApiError> {
-        self.get_json(Operation::GetMaxChannel.path(), &[]).await
-    }
-
+/// Every operation of the contract. The pages only ever talk to this trait, so preview
+/// mode can swap the network for an in-browser fake.
+pub trait Backend: Send + Sync {
+    fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups>;
+    fn max_channel(&self) -> ApiFuture<'_, MaxChannel>;
     /// `None` before the first save (404 `not_found`): the form starts from its defaults.
-    pub async fn settings(&self) -> Result<Option<Loaded>, ApiError> {
-        match self.get_json(Operation::GetMaxSettings.path(), &[]).await {
-            Ok(loaded) => Ok(Some(loaded)),
-            Err(ApiError::NotFound) => Ok(None),
-            Err(e) => Err(e),
-        }
+    fn settings(&self) -> ApiFuture<'_, Option<Loaded>>;
+    fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo>;
+    fn save_settings<'a>(&'a self, write: &'a SettingsWrite, precondition: &'a Precondition) -> ApiFuture<'a, Loaded>;
+    fn disconnect(&self) -> ApiFuture<'_, ()>;
+    fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage>;
+    fn groups(&self) -> ApiFuture<'_, GroupList>;
+    fn chat_bots(&self) -> ApiFuture<'_, ChatBotList>;
+}
+
+/// The back end the pages share.
+pub type SharedBackend = Arc<dyn Backend>;
+
+/// The query string of `listEmployees`.
+pub fn employee_params(query: &EmployeeQuery) -> Vec<(&'static str, String)> {
+    let mut params = Vec::new();
+    if let Some(q) = &query.query {
+        params.push(("query", q.clone()));
+    }
+    if let Some(limit) = query.limit {
+        params.push(("limit", limit.to_string()));
+    }
+    if let Some(cursor) = &query.cursor {
+        params.push(("cursor", cursor.clone()));
+    }
+    if let Some(ids) = &query.ids {
+        params.push(("ids", ids.clone()));
+    }
+    params
+}
+
+impl Backend for HttpClient {
+    fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
+        Box::pin(self.get_json(Operation::ListChannelGroups.path(), Vec::new()))
     }
 
-    pub async fn verify_token(&self, token: &str) -> Result<BotInfo, ApiError> {
-        let body = TokenVerifyRequest {
-            token: token.to_owned(),
-        };
-        let answer: TokenVerifyResponse = self
-            .send_json(Operation::VerifyMaxToken, &body, None)
-            .await?;
-        Ok(answer.bot)
+    fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
+        Box::pin(self.get_json(Operation::GetMaxChannel.path(), Vec::new()))
     }
 
-    pub async fn save_settings(
-        &self,
-        write: &SettingsWrite,
-        precondition: &Precondition,
-    ) -> Result<Loaded, ApiError> {
+    fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
+        Box::pin(async move {
+            match self.get_json(Operation::GetMaxSettings.path(), Vec::new()).await {
+                Ok(loaded) => Ok(Some(loaded)),
+                Err(ApiError::NotFound) => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+    }
+
+    fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo> {
+        Box::pin(async move {
+            let body = TokenVerifyRequest {
+                token: token.to_owned(),
+            };
+            let answer: TokenVerifyResponse = self.send_json(Operation::VerifyMaxToken, &body, None).await?;
+            Ok(answer.bot)
+        })
+    }
+
+    fn save_settings<'a>(&'a self, write: &'a SettingsWrite, precondition: &'a Precondition) -> ApiFuture<'a, Loaded> {
         let header = match precondition {
             Precondition::Version(v) => ("If-Match", v.as_str()),
             Precondition::Create => ("If-None-Match", "*"),
         };
-        self.send_json(Operation::PutMaxSettings, write, Some(header)).await
+        Box::pin(self.send_json(Operation::PutMaxSettings, write, Some(header)))
     }
 
-    pub async fn disconnect(&self) -> Result<(), ApiError> {
-        self.send_empty(Operation::DisconnectMax).await
+    fn disconnect(&self) -> ApiFuture<'_, ()> {
+        Box::pin(self.send_empty(Operation::DisconnectMax))
     }
 
-    pub async fn employees(&self, query: &EmployeeQuery) -> Result<EmployeePage, ApiError> {
-        let mut params = Vec::new();
-        if let Some(q) = &query.query {
-            params.push(("query", q.clone()));
-        }
-        if let Some(limit) = query.limit {
-            params.push(("limit", limit.to_string()));
-        }
-        if let Some(cursor) = &query.cursor {
-            params.push(("cursor", cursor.clone()));
-        }
-        if let Some(ids) = &query.ids {
-            params.push(("ids", ids.clone()));
-        }
-        self.get_json(Operation::ListEmployees.path(), &params).await
+    fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
+        Box::pin(self.get_json(Operation::ListEmployees.path(), employee_params(query)))
     }
 
-    pub async fn groups(&self) -> Result<GroupList, ApiError> {
-        self.get_json(Operation::ListGroups.path(), &[]).await
+    fn groups(&self) -> ApiFuture<'_, GroupList> {
+        Box::pin(self.get_json(Operation::ListGroups.path(), Vec::new()))
     }
 
-    pub async fn chat_bots(&self) -> Result<ChatBotList, ApiError> {
-        self.get_json(Operation::ListChatBots.path(), &[]).await
+    fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
+        Box::pin(self.get_json(Operation::ListChatBots.path(), Vec::new()))
     }
 }

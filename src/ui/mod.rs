@@ -2,31 +2,45 @@
 
 mod components;
 mod pages;
+#[cfg(feature = "preview")]
+mod preview;
 
 pub use components::{ErrorPanel, StateBadge};
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::HttpClient;
+use crate::api::{HttpClient, SharedBackend};
 use crate::config::RuntimeConfig;
+use crate::embed;
 use crate::i18n::{Msg, Tr};
 
-/// What every page needs: the configuration, the API client, the language.
+/// What every page needs: the configuration, the back end, the language.
 #[derive(Clone)]
 pub struct AppContext {
     pub config: RuntimeConfig,
-    pub client: HttpClient,
+    pub api: SharedBackend,
     pub tr: Tr,
+    /// Bumped to make every page load its data again (the preview panel's scenarios).
+    pub refresh: RwSignal<u64>,
 }
 
 impl AppContext {
+    /// The app over the network; a 401 tells the embedding cabinet.
     pub fn new(config: RuntimeConfig) -> AppContext {
+        let client = HttpClient::new(&config).on_session_expired(Arc::new(embed::report_session_expired));
+        AppContext::with_backend(config, Arc::new(client))
+    }
+
+    pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
         AppContext {
-            client: HttpClient::new(&config),
+            api,
             tr: Tr(config.locale),
             config,
+            refresh: RwSignal::new(0),
         }
     }
 
@@ -67,11 +81,33 @@ fn BrokenConfig(details: String) -> impl IntoView {
     }
 }
 
+/// `?demo` (or `?demo=connected`, …) asks for preview mode.
+#[cfg(all(feature = "preview", target_arch = "wasm32"))]
+fn preview_requested() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.has("demo").then(|| params.get("demo").unwrap_or_default())
+}
+
+#[cfg(not(all(feature = "preview", target_arch = "wasm32")))]
+fn preview_requested() -> Option<String> {
+    None
+}
+
 /// The app with its routes, for a given configuration.
 #[component]
 pub fn App(config: RuntimeConfig) -> impl IntoView {
     let base = config.router_base.clone();
+    embed::start(config.parent_origin.as_deref());
+    let preview = preview_requested();
+    #[cfg(feature = "preview")]
+    let (context, demo) = match &preview {
+        Some(data) => preview::context(config, data),
+        None => (AppContext::new(config), None),
+    };
+    #[cfg(not(feature = "preview"))]
     let context = AppContext::new(config);
+    let _ = preview;
     let tr = context.tr;
     provide_context(context);
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -88,6 +124,10 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
                 <Route path=path!("/channels/max") view=pages::AboutPage />
                 <Route path=path!("/channels/max/settings") view=pages::SettingsPage />
             </Routes>
+            {
+                #[cfg(feature = "preview")]
+                { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }
+            }
         </Router>
     }
 }

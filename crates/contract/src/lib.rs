@@ -7,6 +7,7 @@
 
 #[cfg(feature = "testing")]
 pub mod arbitrary;
+pub mod fake_max;
 mod string_enum;
 pub mod types;
 pub mod validation;

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use max_channel_contract::fake_max::{self, FakeMax};
 use max_channel_contract::BotInfo;
 use serde::Deserialize;
 
@@ -36,7 +37,7 @@ pub const MAX_TIMEOUT: Duration = Duration::from_secs(10);
 /// The fake MAX's wait before answering a token starting `slow`, so progress can be seen.
 pub const FAKE_SLOW: Duration = Duration::from_secs(3);
 
-/// Seconds a `busy…` token asks to wait.
+/// Seconds MAX's 429 asks to wait when it sends no `Retry-After`.
 pub const FAKE_RETRY_AFTER: u64 = 30;
 
 impl MaxApi {
@@ -60,7 +61,7 @@ impl MaxApi {
     pub async fn check(&self, token: &str) -> MaxOutcome {
         match self {
             MaxApi::Fake => {
-                if token.starts_with("slow") {
+                if fake_max::is_slow(token) {
                     tokio::time::sleep(FAKE_SLOW).await;
                 }
                 fake_outcome(token)
@@ -70,44 +71,16 @@ impl MaxApi {
     }
 }
 
-/// The fake MAX's rules, by the token's beginning:
-/// `revoked…` → refused; `down…` → MAX unavailable; `busy…` → rate-limited (30 s);
-/// `slow…` → valid after 3 s; anything else → valid, a bot whose name is chosen by a
-/// hash of the token (never the token itself, which is a secret).
+/// The fake MAX's rules, shared with preview mode (`max_channel_contract::fake_max`).
 pub fn fake_outcome(token: &str) -> MaxOutcome {
-    if token.starts_with("revoked") {
-        return MaxOutcome::Invalid;
+    match fake_max::outcome(token) {
+        FakeMax::Valid(bot) => MaxOutcome::Valid(bot),
+        FakeMax::Invalid => MaxOutcome::Invalid,
+        FakeMax::Unavailable => MaxOutcome::Unavailable,
+        FakeMax::RateLimited { retry_after } => MaxOutcome::RateLimited {
+            retry_after: u64::from(retry_after),
+        },
     }
-    if token.starts_with("down") {
-        return MaxOutcome::Unavailable;
-    }
-    if token.starts_with("busy") {
-        return MaxOutcome::RateLimited {
-            retry_after: FAKE_RETRY_AFTER,
-        };
-    }
-    const BOTS: &[(&str, &str)] = &[
-        ("Магазин «Ромашка»", "romashka_shop_bot"),
-        ("Автосервис «Колесо»", "koleso_service_bot"),
-        ("Клиника «Здоровье»", "zdorovie_clinic_bot"),
-        ("Пекарня «Каравай»", "karavai_bakery_bot"),
-        ("Турагентство «Горизонт»", "gorizont_travel_bot"),
-        ("Фитнес-клуб «Атлет»", "atlet_fitness_bot"),
-    ];
-    let hash = fnv1a(token.as_bytes());
-    let (first_name, username) = BOTS[(hash % BOTS.len() as u64) as usize];
-    MaxOutcome::Valid(BotInfo {
-        user_id: 9_000_000_000 + (hash % 1_000_000_000) as i64,
-        first_name: first_name.into(),
-        username: Some(username.into()),
-        avatar_url: None,
-    })
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
 }
 
 /// MAX's `GET /me` answer; only what the contract's `BotInfo` needs.

@@ -1,21 +1,140 @@
-//! «О канале» for Max. (The App shell issue fills in its four blocks.)
+//! «О канале» for Max: what it is, what it costs, how to connect it, where the guide is.
 
 use leptos::prelude::*;
+use max_channel_contract::MaxChannel;
 
-use crate::i18n::Msg;
-use crate::ui::use_app;
+use crate::domain::{format_money, is_set_up, safe_link, state_reason_msg};
+use crate::embed;
+use crate::i18n::{count, Msg, Tr};
+use crate::ui::{use_app, ErrorPanel, StateBadge};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
+    let api = app.api.clone();
+    let refresh = app.refresh;
+    let channel = LocalResource::new(move || {
+        refresh.track();
+        let api = api.clone();
+        async move {
+            let answer = api.max_channel().await;
+            if let Ok(channel) = &answer {
+                embed::report_state(&channel.state);
+            }
+            answer
+        }
+    });
     view! {
         <main class="page">
             <a class="back-link" href=app.href("/channels")>{tr.t(Msg::ChannelGroupsTitle)}</a>
-            <h1 class="page__title" tabindex="-1">{tr.t(Msg::AboutTitle)}</h1>
-            <a class="button button--primary" href=app.href("/channels/max/settings")>
-                {tr.t(Msg::ConfigureAndConnect)}
-            </a>
+            <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{tr.t(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match channel.await {
+                        Ok(channel) => view! { <AboutChannel channel=channel /> }.into_any(),
+                        Err(error) => view! {
+                            <h1 class="page__title" tabindex="-1">{tr.t(Msg::AboutTitle)}</h1>
+                            <ErrorPanel error=error tr=tr on_retry=move |_| channel.refetch() />
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
         </main>
+    }
+}
+
+#[component]
+fn AboutChannel(channel: MaxChannel) -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    let set_up = is_set_up(&channel.state);
+    let reason = channel.state_reason.as_ref().map(|r| tr.t(state_reason_msg(r)));
+    let bot = channel.bot.as_ref().map(|bot| {
+        let name = match &bot.username {
+            Some(username) => format!("{} (@{username})", bot.first_name),
+            None => bot.first_name.clone(),
+        };
+        tr.f(Msg::BotLabel, &[("name", &name)])
+    });
+    let price = tr.f(Msg::PricePerMonth, &[("price", &format_money(&channel.pricing.monthly_fee))]);
+    let guide = channel.guide_url.clone();
+    view! {
+        <header class="about__header">
+            <h1 class="page__title" tabindex="-1">{tr.t(Msg::AboutTitle)} " " {channel.title.clone()}</h1>
+            <p class="about__state">
+                <span class="about__state-label">{tr.t(Msg::CurrentState)}</span> " "
+                <StateBadge state=channel.state.clone() tr=tr />
+            </p>
+            {reason.map(|text| view! { <p class="alert alert--danger" role="status">{text}</p> })}
+            {bot.map(|text| view! { <p class="about__bot">{text}</p> })}
+            <div class="actions">
+                <a class="button button--primary" href=app.href("/channels/max/settings")>
+                    {tr.t(if set_up { Msg::EditSettings } else { Msg::ConfigureAndConnect })}
+                </a>
+                <GuideLink url=guide.clone() tr=tr class="button button--secondary" />
+            </div>
+        </header>
+        <section class="card" aria-labelledby="about-what">
+            <h2 id="about-what" class="card__title">{tr.t(Msg::AboutTitle)}</h2>
+            <p>{tr.t(Msg::AboutText1)}</p>
+            <p>{tr.t(Msg::AboutText2)}</p>
+            <p>{tr.t(Msg::AboutText3)}</p>
+        </section>
+        <section class="card" aria-labelledby="about-price">
+            <h2 id="about-price" class="card__title">{tr.t(Msg::PriceTitle)}</h2>
+            <p class="price">{price}</p>
+        </section>
+        <section class="card" aria-labelledby="about-connect">
+            <h2 id="about-connect" class="card__title">{tr.t(Msg::ConnectTitle)}</h2>
+            <ConnectionSteps tr=tr done=set_up />
+        </section>
+        <section class="card" aria-labelledby="about-help">
+            <h2 id="about-help" class="card__title">{tr.t(Msg::HelpTitle)}</h2>
+            <p>{tr.t(Msg::HelpText)}</p>
+            <GuideLink url=guide tr=tr class="link" />
+        </section>
+    }
+}
+
+/// The connection steps as a checklist with their durations; all ticked once connected.
+#[component]
+fn ConnectionSteps(tr: Tr, done: bool) -> impl IntoView {
+    let minute = count(tr.0, Msg::UnitMinute, 1);
+    let step = move |text: Msg, duration: Option<String>| {
+        view! {
+            <li class="checklist__item" data-done=done.to_string()>
+                <span class="checklist__mark" aria-hidden="true"></span>
+                <span class="checklist__text">{tr.t(text)}</span>
+                {duration.map(|d| view! { <span class="checklist__duration">{d}</span> })}
+                {done.then(|| view! { <span class="visually-hidden">" — " {tr.t(Msg::StepDone)}</span> })}
+            </li>
+        }
+    };
+    view! {
+        <h3 class="stage__title">{tr.t(Msg::Stage1Title)}</h3>
+        <ul class="checklist">{step(Msg::Stage1Item, None)}</ul>
+        <p class="hint">{tr.t(Msg::Stage1Note)}</p>
+        <h3 class="stage__title">{tr.t(Msg::Stage2Title)}</h3>
+        <ul class="checklist">
+            {step(Msg::Stage2Create, Some(tr.t(Msg::Stage2CreateDuration).to_owned()))}
+            {step(Msg::Stage2Token, Some(minute.clone()))}
+            {step(Msg::Stage2Paste, Some(minute))}
+        </ul>
+    }
+}
+
+/// «Посмотреть руководство» in a new tab — only for a web URL; anything else is text.
+#[component]
+fn GuideLink(url: String, tr: Tr, class: &'static str) -> impl IntoView {
+    match safe_link(&url) {
+        Some(href) => view! {
+            <a class=class href=href.to_owned() target="_blank" rel="noopener noreferrer">
+                {tr.t(Msg::GuideLink)}
+                <span class="visually-hidden">" " {tr.t(Msg::OpensInNewTab)}</span>
+            </a>
+        }
+        .into_any(),
+        None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
 
+use crate::embed;
 use crate::i18n::{Msg, Tr};
 use crate::ui::{use_app, ErrorPanel, StateBadge};
 
@@ -10,10 +11,18 @@ use crate::ui::{use_app, ErrorPanel, StateBadge};
 pub fn ChannelGroupsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
-    let client = app.client.clone();
+    let api = app.api.clone();
+    let refresh = app.refresh;
     let groups = LocalResource::new(move || {
-        let client = client.clone();
-        async move { client.channel_groups().await }
+        refresh.track();
+        let api = api.clone();
+        async move {
+            let answer = api.channel_groups().await;
+            if let Some(max) = answer.iter().flat_map(|a| &a.groups).flat_map(|g| &g.channels).find(|t| t.kind == ChannelKind::Max) {
+                embed::report_state(&max.state);
+            }
+            answer
+        }
     });
     view! {
         <main class="page">

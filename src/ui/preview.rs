@@ -1,0 +1,112 @@
+//! Preview mode's floating panel: switch the fake back end's scenario — the account's data,
+//! a back-end error, a slow network — and every page loads again.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::demo::{DemoBackend, DemoData, DemoFault, Scenario};
+use crate::config::RuntimeConfig;
+use crate::i18n::{Msg, Tr};
+use crate::ui::{use_app, AppContext};
+
+/// The app over the in-browser fake, starting with the data `?demo=<id>` names.
+pub fn context(config: RuntimeConfig, data: &str) -> (AppContext, Option<Arc<DemoBackend>>) {
+    let scenario = Scenario {
+        data: DemoData::from_id(data).unwrap_or(DemoData::NotConnected),
+        ..Scenario::default()
+    };
+    let demo = Arc::new(DemoBackend::new(scenario));
+    (AppContext::with_backend(config, demo.clone()), Some(demo))
+}
+
+fn data_label(data: DemoData) -> Msg {
+    match data {
+        DemoData::NotConnected => Msg::DataNotConnected,
+        DemoData::Connected => Msg::DataConnected,
+        DemoData::NeedsAttention => Msg::DataNeedsAttention,
+        DemoData::NoChatBots => Msg::DataNoChatBots,
+    }
+}
+
+fn fault_label(fault: DemoFault) -> Msg {
+    match fault {
+        DemoFault::Unauthorized => Msg::Fault401,
+        DemoFault::Forbidden => Msg::Fault403,
+        DemoFault::Internal => Msg::Fault500,
+        DemoFault::BadGateway => Msg::Fault502,
+        DemoFault::RateLimited => Msg::Fault429,
+        DemoFault::Network => Msg::FaultNetwork,
+        DemoFault::Timeout => Msg::FaultTimeout,
+        DemoFault::Unexpected => Msg::FaultUnexpected,
+        DemoFault::MaxUnavailable => Msg::FaultMaxUnavailable,
+        DemoFault::VersionConflict => Msg::FaultConflict,
+    }
+}
+
+#[component]
+pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
+    let app = use_app();
+    let tr: Tr = app.tr;
+    let refresh = app.refresh;
+    let open = RwSignal::new(true);
+    let scenario = RwSignal::new(demo.scenario());
+    // Every change goes to the fake and makes the pages load again.
+    let apply = move |change: &dyn Fn(&mut Scenario)| {
+        let mut next = scenario.get_untracked();
+        change(&mut next);
+        demo.set_scenario(next);
+        scenario.set(next);
+        refresh.update(|n| *n += 1);
+    };
+    let apply = StoredValue::new(apply);
+    view! {
+        <aside class="preview" aria-label=tr.t(Msg::PreviewTitle) data-open=move || open.get().to_string()>
+            <button type="button" class="preview__toggle button button--secondary"
+                aria-expanded=move || open.get().to_string() aria-controls="preview-body"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { tr.t(Msg::PreviewHide) } else { tr.t(Msg::PreviewTitle) }}
+            </button>
+            <div id="preview-body" class="preview__body" hidden=move || !open.get()>
+                <p class="preview__title">{tr.t(Msg::PreviewTitle)}</p>
+                <p class="preview__note">{tr.t(Msg::PreviewNote)}</p>
+                <label class="preview__field">
+                    <span>{tr.t(Msg::PreviewData)}</span>
+                    <select id="preview-data" on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        if let Some(data) = DemoData::from_id(&id) {
+                            apply.with_value(|apply| apply(&|s| s.data = data));
+                        }
+                    }>
+                        {DemoData::ALL.into_iter().map(|data| view! {
+                            <option value=data.id() selected=move || scenario.get().data == data>
+                                {tr.t(data_label(data))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="preview__field">
+                    <span>{tr.t(Msg::PreviewFault)}</span>
+                    <select id="preview-fault" on:change=move |ev| {
+                        let fault = DemoFault::from_id(&event_target_value(&ev));
+                        apply.with_value(|apply| apply(&|s| s.fault = fault));
+                    }>
+                        <option value="" selected=move || scenario.get().fault.is_none()>{tr.t(Msg::PreviewNoFault)}</option>
+                        {DemoFault::ALL.into_iter().map(|fault| view! {
+                            <option value=fault.id() selected=move || scenario.get().fault == Some(fault)>
+                                {tr.t(fault_label(fault))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="preview__check">
+                    <input id="preview-slow" type="checkbox" prop:checked=move || scenario.get().slow on:change=move |ev| {
+                        let slow = event_target_checked(&ev);
+                        apply.with_value(|apply| apply(&|s| s.slow = slow));
+                    } />
+                    <span>{tr.t(Msg::PreviewSlow)}</span>
+                </label>
+            </div>
+        </aside>
+    }
+}
