@@ -43,7 +43,7 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
     assert_eq!(titles, ["Мессенджеры", "Социальные сети", "Сайт и приложения"], "the back end's order");
 
     // Once saved, the badge follows the state.
-    e2e.server.state.store().save(
+    e2e.server().state.store().save(
         saved_settings(),
         Some((
             "e2e-token".into(),

@@ -60,3 +60,20 @@ fn the_error_panel_retries_only_what_can_succeed_again() {
     assert!(el.text_content().unwrap().contains("Недостаточно прав"));
     assert!(el.query_selector("button").unwrap().is_none(), "retrying cannot fix rights");
 }
+
+#[wasm_bindgen_test]
+fn a_broken_configuration_explains_itself_instead_of_a_blank_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let script = document.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_id(max_channel_admin::config::CONFIG_ELEMENT_ID);
+    script.set_text_content(Some(r#"{"api_base": "/api/v1", "request_timeout_ms": 0}"#));
+    document.head().unwrap().append_child(&script).unwrap();
+    let el = host();
+    let _handle = leptos::mount::mount_to(el.clone(), max_channel_admin::ui::Root);
+    let alert = el.query_selector("[role=alert]").unwrap().expect("an explanation");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("Приложение не может запуститься"), "{text}");
+    assert!(text.contains("request_timeout_ms"), "{text}");
+    script.remove();
+}

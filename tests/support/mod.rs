@@ -71,6 +71,9 @@ impl Drop for Driver {
 pub struct Options {
     pub base_path: String,
     pub chat_bots_service: bool,
+    /// Off: the app alone, no back end (preview mode).
+    pub serve_api: bool,
+    pub request_timeout_ms: Option<u32>,
 }
 
 impl Default for Options {
@@ -78,13 +81,32 @@ impl Default for Options {
         Options {
             base_path: "/".into(),
             chat_bots_service: true,
+            serve_api: true,
+            request_timeout_ms: None,
+        }
+    }
+}
+
+impl Options {
+    fn server_config(&self, port: u16) -> Config {
+        Config {
+            port,
+            dist: Some(dist()),
+            test_controls: true,
+            csrf_token: CSRF.into(),
+            base_path: self.base_path.clone(),
+            chat_bots_service: self.chat_bots_service,
+            serve_api: self.serve_api,
+            request_timeout_ms: self.request_timeout_ms,
+            ..Config::default()
         }
     }
 }
 
 /// A running app with a browser looking at it.
 pub struct E2e {
-    pub server: Server,
+    server: Option<Server>,
+    config: Config,
     pub browser: Client,
     base: String,
     _driver: Driver,
@@ -99,17 +121,8 @@ impl E2e {
 
     pub async fn start_with(options: Options) -> E2e {
         let lock = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-        let server = Server::start(Config {
-            port: 0,
-            dist: Some(dist()),
-            test_controls: true,
-            csrf_token: CSRF.into(),
-            base_path: options.base_path.clone(),
-            chat_bots_service: options.chat_bots_service,
-            ..Config::default()
-        })
-        .await
-        .expect("dev back end starts");
+        let server = Server::start(options.server_config(0)).await.expect("dev back end starts");
+        let config = options.server_config(server.addr.port());
         let driver = Driver::start();
         let profile = std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()));
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -146,7 +159,8 @@ impl E2e {
         };
         let base = options.base_path.trim_end_matches('/').to_owned();
         E2e {
-            server,
+            server: Some(server),
+            config,
             browser,
             base,
             _driver: driver,
@@ -155,9 +169,55 @@ impl E2e {
         }
     }
 
+    /// The running dev back end.
+    pub fn server(&self) -> &Server {
+        self.server.as_ref().expect("the back end is stopped")
+    }
+
+    /// The server's origin, e.g. `http://127.0.0.1:40123`.
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.config.port)
+    }
+
     /// The URL of an app route below the base path.
     pub fn url(&self, route: &str) -> String {
-        format!("{}{}{route}", self.server.url(), self.base)
+        format!("{}{}{route}", self.origin(), self.base)
+    }
+
+    /// Stops the back end, as if it crashed mid-session.
+    pub async fn stop_server(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await;
+        }
+    }
+
+    /// Starts it again on the same port (with fresh state).
+    pub async fn restart_server(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match Server::start(self.config.clone()).await {
+                Ok(server) => {
+                    self.server = Some(server);
+                    return;
+                }
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => panic!("the back end does not start again: {e}"),
+            }
+        }
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.browser.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The text of the page's `<main>` (or body), whitespace as the DOM has it.
+    pub async fn text_content(&self, css: &str) -> String {
+        let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : '';");
+        self.js(&script).await.as_str().unwrap_or_default().to_owned()
     }
 
     pub async fn open(&self, route: &str) {
@@ -210,7 +270,9 @@ impl E2e {
 
     pub async fn finish(self) {
         let _ = self.browser.close().await;
-        self.server.stop().await;
+        if let Some(server) = self.server {
+            server.stop().await;
+        }
         let _ = std::fs::remove_dir_all(&self._profile);
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod faults;
+pub mod host_page;
 pub mod max;
 pub mod seed;
 pub mod static_files;
@@ -43,6 +44,12 @@ pub struct Config {
     pub csrf_token: String,
     /// The router base path the app is mounted under (`/` or e.g. `/dialogs`).
     pub base_path: String,
+    /// Handed to the app as `parent_origin` (where it posts embedding messages).
+    pub parent_origin: Option<String>,
+    /// Serve the API; off serves the app alone, as preview mode runs with no back end.
+    pub serve_api: bool,
+    /// Handed to the app as `request_timeout_ms` (tests shorten it).
+    pub request_timeout_ms: Option<u32>,
 }
 
 impl Default for Config {
@@ -58,6 +65,9 @@ impl Default for Config {
             test_controls: false,
             csrf_token: "dev-csrf-token".into(),
             base_path: "/".into(),
+            parent_origin: None,
+            serve_api: true,
+            request_timeout_ms: None,
         }
     }
 }
@@ -117,7 +127,13 @@ impl AppState {
 
 /// The whole application: API, test controls, and the built app.
 pub fn app(state: Shared) -> Router {
-    let mut router = Router::new().nest("/api/v1", api::routes(state.clone()));
+    let mut router = Router::new()
+        .route("/__host", axum::routing::get(host_page::page))
+        .route("/__host.js", axum::routing::get(host_page::script))
+        .route("/__host.css", axum::routing::get(host_page::style));
+    if state.config.serve_api {
+        router = router.nest("/api/v1", api::routes(state.clone()));
+    }
     if state.config.test_controls {
         router = router.nest("/__dev", api::dev_routes());
     }

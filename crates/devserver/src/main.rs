@@ -19,6 +19,9 @@ USAGE: max-channel-devserver [OPTIONS]
   --no-chat-bots       the account has no «Чат-боты» service
   --seed KIND          standard (default) or hostile (XSS test names and URLs)
   --csrf-token VALUE   the X-CSRF-Token value writes must carry (default dev-csrf-token)
+  --parent-origin URL  the embedding cabinet's origin, handed to the app
+  --request-timeout-ms N  the app's API time-out (default 15000)
+  --no-api             serve the app alone (for preview mode: ?demo)
   --test-controls      enable /__dev/* (fault injection, request log, reset) — tests only
 ";
 
@@ -41,6 +44,12 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             }
             "--csrf-token" => config.csrf_token = value("--csrf-token")?,
             "--test-controls" => config.test_controls = true,
+            "--parent-origin" => config.parent_origin = Some(value("--parent-origin")?),
+            "--request-timeout-ms" => {
+                config.request_timeout_ms =
+                    Some(value("--request-timeout-ms")?.parse().map_err(|e| format!("--request-timeout-ms: {e}"))?)
+            }
+            "--no-api" => config.serve_api = false,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -79,7 +88,7 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    println!("Dev back end: API at {}/api/v1", server.url());
+    println!("Dev back end: API at {}/api/v1 · demo host page {}/__host", server.url(), server.url());
     if serving_app {
         println!("App: {}{base}/channels", server.url());
     }

@@ -18,6 +18,10 @@ pub struct RuntimeConfig<'a> {
     pub router_base: &'a str,
     pub csrf_token: &'a str,
     pub locale: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_origin: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout_ms: Option<u32>,
 }
 
 /// `index.html` with the runtime configuration placed before `</head>`. `<` is escaped
@@ -82,16 +86,22 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
         return (StatusCode::NOT_FOUND, "no app: start with --dist DIR").into_response();
     };
     let path = request.uri().path();
-    let Some(below) = below_base(path, &config.base_path) else {
-        // Outside the base: send the browser to the app.
-        let target = format!("{}/", config.base_path.trim_end_matches('/'));
-        return (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
-    };
-    if let Some(file) = file_in(dist, below).filter(|f| !f.ends_with("index.html")) {
+    // Trunk's bundle refers to its files from the root (`public_url = "/"`), so files are
+    // served at the root and below the base alike.
+    let below = below_base(path, &config.base_path);
+    let file = file_in(dist, path)
+        .or_else(|| below.and_then(|b| file_in(dist, b)))
+        .filter(|f| !f.ends_with("index.html"));
+    if let Some(file) = file {
         return match tokio::fs::read(&file).await {
             Ok(bytes) => file_response(&file, bytes),
             Err(_) => StatusCode::NOT_FOUND.into_response(),
         };
+    }
+    if below.is_none() {
+        // Outside the base: send the browser to the app.
+        let target = format!("{}/", config.base_path.trim_end_matches('/'));
+        return (StatusCode::FOUND, [(header::LOCATION, target)]).into_response();
     }
     // Any other path is a route of the app (or its «Страница не найдена»).
     match tokio::fs::read_to_string(dist.join("index.html")).await {
@@ -101,6 +111,8 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
                 router_base: &config.base_path,
                 csrf_token: &config.csrf_token,
                 locale: "ru",
+                parent_origin: config.parent_origin.as_deref(),
+                request_timeout_ms: config.request_timeout_ms,
             };
             let html = inject_config(&index, &runtime);
             let mut response = Response::new(Body::from(html));
@@ -135,6 +147,8 @@ mod tests {
                 router_base: "/",
                 csrf_token: "</script><script>alert(1)</script>",
                 locale: "ru",
+                parent_origin: None,
+                request_timeout_ms: None,
             },
         );
         assert_eq!(html.matches("</script>").count(), 1);

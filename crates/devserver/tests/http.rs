@@ -521,9 +521,15 @@ async fn serves_the_app_with_deep_links_and_a_base_path() {
         assert!(config_at < html.find("</head>").unwrap());
         assert!(html.contains(&format!("\"router_base\":\"{base}\"")));
         assert!(html.contains(&format!("\"csrf_token\":\"{CSRF}\"")));
-        let r = api.client.get(api.url(&format!("{prefix}/app-123.wasm"))).send().await.unwrap();
-        assert_eq!(r.headers()["content-type"], "application/wasm");
-        assert_eq!(r.bytes().await.unwrap().as_ref(), b"\0asm");
+        for asset in [format!("{prefix}/app-123.wasm"), "/app-123.wasm".to_owned()] {
+            let r = api.client.get(api.url(&asset)).send().await.unwrap();
+            assert_eq!(r.headers()["content-type"], "application/wasm", "{asset}");
+            assert_eq!(r.bytes().await.unwrap().as_ref(), b"\0asm");
+        }
+        if base != "/" {
+            let r = api.client.get(api.url("/elsewhere")).send().await.unwrap();
+            assert_eq!(r.url().path(), "/dialogs/", "outside the base: redirected into it");
+        }
     }
     std::fs::remove_dir_all(&dist).unwrap();
 }

@@ -1,0 +1,72 @@
+//! A demo host page at `/__host`: it embeds the app in an iframe, as the MANGO OFFICE
+//! cabinet does, and lists the messages the app posts to it. The script is a file of its
+//! own (`/__host.js`), so the page works under a strict CSP too.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::Shared;
+
+pub async fn page(State(state): State<Shared>) -> Html<String> {
+    let base = state.config.base_path.trim_end_matches('/');
+    Html(format!(
+        r#"<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<title>Кабинет MANGO OFFICE — демо встраивания</title>
+<link rel="stylesheet" href="/__host.css">
+</head>
+<body>
+<header class="host-bar">Личный кабинет MANGO OFFICE · Инструменты → Манго Диалоги <span id="session"></span></header>
+<main class="host-main">
+<iframe id="app" title="Канал Max" src="{base}/channels"></iframe>
+<section class="host-log">
+<h2>Сообщения приложения</h2>
+<ol id="messages"></ol>
+</section>
+</main>
+<script src="/__host.js"></script>
+</body>
+</html>
+"#
+    ))
+}
+
+const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them; sizes the iframe to its content.
+(function () {
+  var frame = document.getElementById('app');
+  var list = document.getElementById('messages');
+  window.addEventListener('message', function (event) {
+    if (event.origin !== window.location.origin) return;
+    var data = event.data;
+    if (!data || data.source !== 'max-channel') return;
+    var item = document.createElement('li');
+    item.textContent = JSON.stringify(data);
+    item.setAttribute('data-type', String(data.type));
+    list.appendChild(item);
+    if (data.type === 'height' && typeof data.height === 'number') {
+      frame.style.height = Math.max(200, data.height) + 'px';
+    }
+    if (data.type === 'session-expired') {
+      document.getElementById('session').textContent = '— сессия истекла, войдите снова';
+    }
+  });
+})();
+"#;
+
+const STYLE: &str = "body{margin:0;font-family:sans-serif;background:#eef0f3}\
+.host-bar{background:#1f2329;color:#fff;padding:12px 16px}\
+.host-main{display:grid;grid-template-columns:1fr 320px;gap:16px;padding:16px}\
+#app{width:100%;height:600px;border:1px solid #ccc;background:#fff}\
+.host-log{font-size:12px;overflow:auto;max-height:90vh}\
+.host-log li{word-break:break-all;margin-bottom:4px}";
+
+pub async fn script() -> Response {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT).into_response()
+}
+
+pub async fn style() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
+}
