@@ -234,3 +234,28 @@ async fn a_stalled_answer_times_out_with_its_own_message() {
     e2e.wait_for_text("h1", "О канале Max").await;
     e2e.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_a_page_aborts_its_fetch() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
+    e2e.server().state.controls().add_fault(
+        serde_json::from_value::<FaultSpec>(serde_json::json!({"operation": "getMaxChannel", "stall": true})).unwrap(),
+    );
+    e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
+    e2e.find("main [aria-busy=true]").await;
+    e2e.find("a.back-link").await.click().await.unwrap();
+    e2e.wait_for_path("/channels").await;
+    // The server sees the client give up at once, long before the 15 s time-out.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let log = e2e.server().state.controls().requests();
+        if log.iter().any(|r| r.operation.as_deref() == Some("getMaxChannel") && r.status == 499) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the fetch was not aborted: {log:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    e2e.finish().await;
+}

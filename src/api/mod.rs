@@ -6,6 +6,7 @@
 pub mod demo;
 mod error;
 mod http;
+mod scope;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 
 pub use error::ApiError;
 pub use http::HttpClient;
+pub use scope::{CancelToken, Scoped};
 
 use max_channel_contract::*;
 

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{HttpClient, SharedBackend};
+use crate::api::{CancelToken, HttpClient, Scoped, SharedBackend};
 use crate::config::RuntimeConfig;
 use crate::embed;
 use crate::i18n::{Msg, Tr};
@@ -53,6 +53,15 @@ impl AppContext {
 /// The context the pages read; panics only if a page is mounted outside [`App`].
 pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
+}
+
+/// The back end for one page: its calls still running when the page unmounts are
+/// cancelled, which aborts their fetches.
+pub fn use_page_api() -> SharedBackend {
+    let token = CancelToken::default();
+    let on_unmount = token.clone();
+    on_cleanup(move || on_unmount.cancel());
+    Arc::new(Scoped::new(use_app().api, token))
 }
 
 /// Reads the runtime configuration and starts the app, or explains why it cannot.

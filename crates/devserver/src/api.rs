@@ -111,7 +111,7 @@ async fn guard(State(state): State<Shared>, request: Request, next: Next) -> Res
         .get(CSRF_HEADER)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let mut entry = LoggedRequest {
+    let entry = LoggedRequest {
         seq: 0,
         method: parts.method.to_string(),
         path: parts
@@ -131,6 +131,10 @@ async fn guard(State(state): State<Shared>, request: Request, next: Next) -> Res
         }),
     };
     let csrf_ok = csrf == state.config.csrf_token;
+    let mut pending = PendingLog {
+        state: state.clone(),
+        entry: Some(entry),
+    };
 
     let (latency, fault) = {
         let mut controls = state.controls();
@@ -156,9 +160,33 @@ async fn guard(State(state): State<Shared>, request: Request, next: Next) -> Res
             next.run(request).await
         }
     };
-    entry.status = response.status().as_u16();
-    state.controls().log(entry);
+    pending.finish(response.status().as_u16());
     response
+}
+
+/// Status logged for a call whose client went away before the answer (nginx's 499).
+pub const CLIENT_CLOSED: u16 = 499;
+
+/// Logs a call when it ends — also when the client aborts it, which drops the handler's
+/// future before any answer: that is logged as [`CLIENT_CLOSED`].
+struct PendingLog {
+    state: Shared,
+    entry: Option<LoggedRequest>,
+}
+
+impl PendingLog {
+    fn finish(&mut self, status: u16) {
+        if let Some(mut entry) = self.entry.take() {
+            entry.status = status;
+            self.state.controls().log(entry);
+        }
+    }
+}
+
+impl Drop for PendingLog {
+    fn drop(&mut self) {
+        self.finish(CLIENT_CLOSED);
+    }
 }
 
 /// The answer a fault dictates, or `None` to let the real handler answer (delay only).

@@ -381,6 +381,10 @@ async fn faults_latency_and_the_request_log() {
     api.fault(json!({ "operation": "listEmployees", "stall": true })).await;
     let stalled = api.client.get(api.url("/api/v1/employees")).timeout(Duration::from_millis(300)).send().await;
     assert!(stalled.unwrap_err().is_timeout());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let log = api.requests().await;
+    let aborted = log.iter().find(|e| e["operation"] == "listEmployees").expect("the stalled call is logged");
+    assert_eq!(aborted["status"], 499, "a client that gives up is logged as 499");
 
     api.fault(json!({ "operation": "listGroups", "delay_ms": 300 })).await;
     let started = std::time::Instant::now();

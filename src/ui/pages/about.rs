@@ -6,13 +6,13 @@ use max_channel_contract::MaxChannel;
 use crate::domain::{format_money, is_set_up, safe_link, state_reason_msg};
 use crate::embed;
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::{use_app, ErrorPanel, StateBadge};
+use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
-    let api = app.api.clone();
+    let api = use_page_api();
     let refresh = app.refresh;
     let channel = LocalResource::new(move || {
         refresh.track();

@@ -5,13 +5,13 @@ use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
 
 use crate::embed;
 use crate::i18n::{Msg, Tr};
-use crate::ui::{use_app, ErrorPanel, StateBadge};
+use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 
 #[component]
 pub fn ChannelGroupsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
-    let api = app.api.clone();
+    let api = use_page_api();
     let refresh = app.refresh;
     let groups = LocalResource::new(move || {
         refresh.track();

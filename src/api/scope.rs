@@ -1,0 +1,165 @@
+//! Calls that end with the page that made them.
+//!
+//! A Leptos resource lets its future run to the end even after its page is gone, so a page
+//! wraps its back end in a [`Scoped`] one and cancels the scope when it unmounts: every call
+//! still running is then dropped at once, which aborts its fetch (see `http::AbortGuard`).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Waker};
+
+use max_channel_contract::*;
+
+use super::{ApiError, ApiFuture, Backend, Loaded, Precondition, SharedBackend};
+
+#[derive(Debug, Default)]
+struct Flag {
+    cancelled: bool,
+    wakers: Vec<Waker>,
+}
+
+/// Cancels every call of a scope; cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct CancelToken(Arc<Mutex<Flag>>);
+
+impl CancelToken {
+    fn flag(&self) -> std::sync::MutexGuard<'_, Flag> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn cancel(&self) {
+        let wakers = {
+            let mut flag = self.flag();
+            flag.cancelled = true;
+            std::mem::take(&mut flag.wakers)
+        };
+        wakers.into_iter().for_each(Waker::wake);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.flag().cancelled
+    }
+}
+
+/// `call`, unless the token is cancelled first: then `call` is dropped unfinished.
+pub struct UntilCancelled<'a, T> {
+    call: Option<ApiFuture<'a, T>>,
+    token: CancelToken,
+}
+
+impl<T> Future for UntilCancelled<'_, T> {
+    type Output = Result<T, ApiError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        {
+            let mut flag = self.token.flag();
+            if flag.cancelled {
+                drop(flag);
+                self.call = None;
+                return Poll::Ready(Err(ApiError::Network));
+            }
+            if !flag.wakers.iter().any(|w| w.will_wake(cx.waker())) {
+                flag.wakers.push(cx.waker().clone());
+            }
+        }
+        match self.call.as_mut() {
+            Some(call) => call.as_mut().poll(cx),
+            None => Poll::Ready(Err(ApiError::Network)),
+        }
+    }
+}
+
+fn until<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a, T> {
+    Box::pin(UntilCancelled {
+        call: Some(call),
+        token: token.clone(),
+    })
+}
+
+/// A back end whose calls end when its token is cancelled.
+pub struct Scoped {
+    inner: SharedBackend,
+    token: CancelToken,
+}
+
+impl Scoped {
+    pub fn new(inner: SharedBackend, token: CancelToken) -> Scoped {
+        Scoped { inner, token }
+    }
+}
+
+impl Backend for Scoped {
+    fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
+        until(&self.token, self.inner.channel_groups())
+    }
+    fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
+        until(&self.token, self.inner.max_channel())
+    }
+    fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
+        until(&self.token, self.inner.settings())
+    }
+    fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo> {
+        until(&self.token, self.inner.verify_token(token))
+    }
+    fn save_settings<'a>(&'a self, write: &'a SettingsWrite, precondition: &'a Precondition) -> ApiFuture<'a, Loaded> {
+        until(&self.token, self.inner.save_settings(write, precondition))
+    }
+    fn disconnect(&self) -> ApiFuture<'_, ()> {
+        until(&self.token, self.inner.disconnect())
+    }
+    fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
+        until(&self.token, self.inner.employees(query))
+    }
+    fn groups(&self) -> ApiFuture<'_, GroupList> {
+        until(&self.token, self.inner.groups())
+    }
+    fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
+        until(&self.token, self.inner.chat_bots())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::task::Wake;
+
+    struct CountWakes(AtomicUsize);
+    impl Wake for CountWakes {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    /// A call that never answers and notes when it is dropped.
+    struct Pending(Arc<AtomicUsize>);
+    impl Future for Pending {
+        type Output = Result<u8, ApiError>;
+        fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+            Poll::Pending
+        }
+    }
+    impl Drop for Pending {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn cancelling_wakes_the_caller_and_drops_the_call() {
+        let dropped = Arc::new(AtomicUsize::new(0));
+        let token = CancelToken::default();
+        let mut call = until(&token, Box::pin(Pending(dropped.clone())));
+        let wakes = Arc::new(CountWakes(AtomicUsize::new(0)));
+        let waker = Waker::from(wakes.clone());
+        let mut cx = Context::from_waker(&waker);
+        assert!(call.as_mut().poll(&mut cx).is_pending());
+        assert_eq!(dropped.load(Ordering::SeqCst), 0);
+        token.cancel();
+        assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "the caller is woken");
+        assert_eq!(call.as_mut().poll(&mut cx), Poll::Ready(Err(ApiError::Network)));
+        assert_eq!(dropped.load(Ordering::SeqCst), 1, "the call is dropped, so its fetch aborts");
+        assert!(token.is_cancelled());
+    }
+}
