@@ -35,6 +35,10 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
     // Tiles this app cannot configure are shown, not clickable, and say «Скоро».
     let soon = e2e.find("div.tile--soon[data-kind=telegram]").await;
     assert!(soon.text().await.unwrap().contains("Скоро"));
+    // An available tile of a kind the app does not know is shown the same way, never a crash.
+    let unknown = e2e.find("div.tile--soon[data-kind=ok_ru]").await;
+    assert!(unknown.text().await.unwrap().contains("Одноклассники"));
+    assert!(e2e.browser.find(fantoccini::Locator::Css("a[data-kind=ok_ru]")).await.is_err());
     let sections = e2e.browser.find_all(fantoccini::Locator::Css("section.group h2")).await.unwrap();
     let mut titles = Vec::new();
     for s in sections {

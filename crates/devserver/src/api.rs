@@ -256,6 +256,8 @@ async fn list_channel_groups(State(state): State<Shared>) -> Json<ChannelGroups>
                 channels: vec![
                     tile("vk", "ВКонтакте", off(), false),
                     tile("avito", "Авито", off(), false),
+                    // A kind this version of the app does not know: shown as «Скоро».
+                    tile("ok_ru", "Одноклассники", off(), true),
                 ],
             },
             ChannelGroup {
