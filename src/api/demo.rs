@@ -5,6 +5,7 @@
 use std::sync::Mutex;
 
 use max_channel_contract::fake_max::{self, FakeMax};
+use max_channel_contract::samples;
 use max_channel_contract::*;
 
 use super::{ApiError, ApiFuture, Backend, Loaded, Precondition};
@@ -169,39 +170,6 @@ fn sample_bot() -> BotInfo {
     }
 }
 
-fn sample_settings() -> Settings {
-    let reply = |delay_seconds, text: &str, repeat| AutoReply {
-        delay_seconds,
-        text: text.into(),
-        repeat,
-    };
-    Settings {
-        routing: Routing::Group {
-            group_id: "g-sales".into(),
-        },
-        auto_replies: vec![
-            reply(0, "Здравствуйте! Мы получили ваше сообщение.", Repeat::Once),
-            reply(
-                120,
-                "Все операторы заняты, ответим в течение 5 минут.",
-                Repeat::Every {
-                    interval_seconds: 300,
-                },
-            ),
-        ],
-        closing_message: ClosingMessage {
-            enabled: true,
-            text: "Спасибо за обращение! Оцените, пожалуйста, нашу работу.".into(),
-        },
-        non_working_hours: NonWorkingHours::AutoReplies {
-            auto_replies: vec![reply(0, "Сейчас мы не работаем. Ответим утром с 9:00.", Repeat::Once)],
-        },
-        auto_close: AutoClose {
-            enabled: true,
-            after_minutes: 1440,
-        },
-    }
-}
 
 fn sample_employees() -> Vec<Employee> {
     const SURNAMES: &[&str] = &[
@@ -227,33 +195,7 @@ fn sample_employees() -> Vec<Employee> {
         .collect()
 }
 
-fn sample_groups() -> Vec<Group> {
-    let group = |id: &str, name: &str, members, distribution: &str| Group {
-        id: id.into(),
-        name: name.into(),
-        members,
-        distribution: distribution.into(),
-    };
-    vec![
-        group("g-sales", "Отдел продаж", 12, "round_robin"),
-        group("g-support", "Техподдержка", 5, "all_at_once"),
-        group("g-logistics", "Логистика и доставка", 4, "in_order"),
-        group("g-callcenter", "Контакт-центр", 28, "least_busy"),
-    ]
-}
 
-fn sample_chat_bots() -> Vec<ChatBot> {
-    vec![
-        ChatBot {
-            id: "b-faq".into(),
-            name: "Бот — частые вопросы".into(),
-        },
-        ChatBot {
-            id: "b-night".into(),
-            name: "Ночной бот".into(),
-        },
-    ]
-}
 
 impl Account {
     fn new(scenario: Scenario) -> Account {
@@ -274,7 +216,7 @@ impl Account {
             account.last_version = 7;
             account.settings = Some(Loaded {
                 version: "7".into(),
-                settings: sample_settings(),
+                settings: samples::settings(),
             });
         }
         if scenario.data == DemoData::NeedsAttention {
@@ -332,41 +274,7 @@ impl DemoBackend {
     }
 
     pub fn channel_groups_now(&self) -> ChannelGroups {
-        let state = self.account().state.clone();
-        let tile = |kind: &str, title: &str, state: ChannelState, available| ChannelTile {
-            kind: kind.into(),
-            title: title.into(),
-            state,
-            available,
-            icon_url: None,
-        };
-        let off = || ChannelState::NotConnected;
-        ChannelGroups {
-            groups: vec![
-                ChannelGroup {
-                    id: "messengers".into(),
-                    title: "Мессенджеры".into(),
-                    channels: vec![
-                        tile("max", "Max", state, true),
-                        tile("telegram", "Telegram", off(), false),
-                        tile("whatsapp", "WhatsApp", off(), false),
-                    ],
-                },
-                ChannelGroup {
-                    id: "social".into(),
-                    title: "Социальные сети".into(),
-                    channels: vec![tile("vk", "ВКонтакте", off(), false)],
-                },
-                ChannelGroup {
-                    id: "site".into(),
-                    title: "Сайт и приложения".into(),
-                    channels: vec![
-                        tile("web_widget", "Онлайн-чат на сайте", off(), false),
-                        tile("mobile_sdk", "Мобильное приложение", off(), false),
-                    ],
-                },
-            ],
-        }
+        samples::channel_groups(self.account().state.clone())
     }
 
     pub fn max_channel_now(&self) -> MaxChannel {
@@ -474,7 +382,7 @@ impl DemoBackend {
     pub fn chat_bots_now(&self) -> ChatBotList {
         ChatBotList {
             items: if self.account().chat_bots_service() {
-                sample_chat_bots()
+                samples::chat_bots()
             } else {
                 vec![]
             },
@@ -566,7 +474,7 @@ impl Backend for DemoBackend {
     fn groups(&self) -> ApiFuture<'_, GroupList> {
         Box::pin(async move {
             self.call(Operation::ListGroups).await?;
-            Ok(GroupList { items: sample_groups() })
+            Ok(GroupList { items: samples::groups() })
         })
     }
 
@@ -615,12 +523,12 @@ mod tests {
     #[test]
     fn saves_follow_the_contract() {
         let demo = DemoBackend::new(Scenario::default());
-        let write = SettingsWrite { token: None, settings: sample_settings() };
+        let write = SettingsWrite { token: None, settings: samples::settings() };
         assert_eq!(
             demo.save_now(&write, &Precondition::Create).unwrap_err(),
             ApiError::Validation(vec![field_error("token", FieldErrorCode::Required)])
         );
-        let write = SettingsWrite { token: Some("abc-1234".into()), settings: sample_settings() };
+        let write = SettingsWrite { token: Some("abc-1234".into()), settings: samples::settings() };
         let saved = demo.save_now(&write, &Precondition::Create).unwrap();
         assert_eq!(demo.max_channel_now().state, ChannelState::Connected);
         assert_eq!(demo.max_channel_now().token_hint.as_deref(), Some("…1234"));

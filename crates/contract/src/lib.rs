@@ -8,6 +8,7 @@
 #[cfg(feature = "testing")]
 pub mod arbitrary;
 pub mod fake_max;
+pub mod samples;
 mod string_enum;
 pub mod types;
 pub mod validation;

@@ -231,45 +231,7 @@ async fn apply_fault(fault: FaultSpec) -> Option<Response> {
 
 async fn list_channel_groups(State(state): State<Shared>) -> Json<ChannelGroups> {
     let max_state = state.store().connection.state.clone();
-    let tile = |kind: &str, title: &str, state: ChannelState, available: bool| ChannelTile {
-        kind: ChannelKind::from(kind),
-        title: title.into(),
-        state,
-        available,
-        icon_url: None,
-    };
-    let off = || ChannelState::NotConnected;
-    Json(ChannelGroups {
-        groups: vec![
-            ChannelGroup {
-                id: "messengers".into(),
-                title: "Мессенджеры".into(),
-                channels: vec![
-                    tile("max", "Max", max_state, true),
-                    tile("telegram", "Telegram", off(), false),
-                    tile("whatsapp", "WhatsApp", off(), false),
-                ],
-            },
-            ChannelGroup {
-                id: "social".into(),
-                title: "Социальные сети".into(),
-                channels: vec![
-                    tile("vk", "ВКонтакте", off(), false),
-                    tile("avito", "Авито", off(), false),
-                    // A kind this version of the app does not know: shown as «Скоро».
-                    tile("ok_ru", "Одноклассники", off(), true),
-                ],
-            },
-            ChannelGroup {
-                id: "site".into(),
-                title: "Сайт и приложения".into(),
-                channels: vec![
-                    tile("web_widget", "Онлайн-чат на сайте", off(), false),
-                    tile("mobile_sdk", "Мобильное приложение", off(), false),
-                ],
-            },
-        ],
-    })
+    Json(samples::channel_groups(max_state))
 }
 
 async fn get_max_channel(State(state): State<Shared>) -> Json<MaxChannel> {

@@ -1,7 +1,7 @@
 //! Realistic Russian seed data: 10 000+ employees, groups with every distribution rule,
 //! chat-bots. Deterministic, so tests can name what they will find.
 
-use max_channel_contract::{ChatBot, Distribution, Employee, Group};
+use max_channel_contract::{samples, ChatBot, Distribution, Employee, Group};
 
 /// Which data set the directory starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,39 +90,6 @@ fn employee_name(i: usize) -> String {
     }
 }
 
-fn standard_groups() -> Vec<Group> {
-    let group = |id: &str, name: &str, members: u32, d: Distribution| Group {
-        id: id.into(),
-        name: name.into(),
-        members,
-        distribution: d,
-    };
-    vec![
-        group("g-sales", "Отдел продаж", 12, Distribution::RoundRobin),
-        group("g-support", "Техподдержка", 5, Distribution::AllAtOnce),
-        group("g-logistics", "Логистика и доставка", 4, Distribution::InOrder),
-        group("g-callcenter", "Контакт-центр", 28, Distribution::LeastBusy),
-        group("g-vip", "VIP-клиенты", 3, Distribution::Other("skills_based".into())),
-    ]
-}
-
-fn standard_bots() -> Vec<ChatBot> {
-    vec![
-        ChatBot {
-            id: "b-faq".into(),
-            name: "Бот — частые вопросы".into(),
-        },
-        ChatBot {
-            id: "b-night".into(),
-            name: "Ночной бот".into(),
-        },
-        ChatBot {
-            id: "b-orders".into(),
-            name: "Статус заказа".into(),
-        },
-    ]
-}
-
 /// The strings the hostile seed plants everywhere a name is shown.
 pub const HOSTILE_NAMES: &[&str] = &[
     "<img src=x onerror=alert(1)>",
@@ -141,8 +108,8 @@ impl Directory {
                 extension: (i % 17 != 16).then(|| format!("{}", 101 + i)),
             })
             .collect();
-        let mut groups = standard_groups();
-        let mut chat_bots = standard_bots();
+        let mut groups = samples::groups();
+        let mut chat_bots = samples::chat_bots();
         if kind == SeedKind::Hostile {
             for (i, name) in HOSTILE_NAMES.iter().enumerate() {
                 employees[i].name = (*name).to_owned();
