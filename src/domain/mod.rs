@@ -1,5 +1,7 @@
 //! The settings model and the rules of the screens, in pure Rust (native tests).
 
 mod channel;
+mod form;
 
 pub use channel::*;
+pub use form::*;
