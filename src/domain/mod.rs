@@ -2,6 +2,8 @@
 
 mod channel;
 mod form;
+mod messages;
 
 pub use channel::*;
 pub use form::*;
+pub use messages::*;
