@@ -315,6 +315,28 @@ catalogue! {
     Saved => ("Настройки сохранены", "Settings saved"),
     FixErrors => ("Проверьте выделенные поля: {count}.", "Check the highlighted fields: {count}."),
     UnitField => ("поле|поля|полей", "field|fields"),
+    ConflictText => (
+        "Пока вы редактировали, настройки сохранил другой пользователь. Ваши изменения не потеряны.",
+        "While you were editing, another user saved the settings. Your changes are not lost."
+    ),
+    ConflictLoad => ("Загрузить их версию", "Load their version"),
+    ConflictKeep => ("Продолжить редактирование", "Keep editing"),
+    Disconnected => (
+        "Канал отключён. Остальные настройки сохранены — для подключения достаточно нового токена.",
+        "The channel is disconnected. The other settings are kept — a new token is all it takes to reconnect."
+    ),
+    DisconnectTitle => ("Отключить канал Max?", "Disconnect the Max channel?"),
+    DisconnectText => (
+        "Новые обращения из MAX перестанут поступать в Манго Диалоги. Токен будет удалён, остальные настройки сохранятся.",
+        "New requests from MAX will stop arriving in Mango Dialogs. The token is deleted; the other settings are kept."
+    ),
+    DisconnectConfirm => ("Отключить", "Disconnect"),
+    CancelTitle => ("Отменить изменения?", "Discard the changes?"),
+    CancelText => (
+        "Несохранённые изменения пропадут, и откроется страница «О канале».",
+        "The unsaved changes will be lost and the «About the channel» page opens."
+    ),
+    CancelConfirm => ("Отменить изменения", "Discard changes"),
     ErrRequired => ("Заполните поле.", "Fill in this field."),
     ErrTokenRequired => ("Вставьте токен из MAX.", "Paste the token from MAX."),
     ErrTokenTooLong => ("Токен — не длиннее 512 символов.", "The token is at most 512 characters."),

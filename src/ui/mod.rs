@@ -2,6 +2,7 @@
 
 mod components;
 mod pages;
+mod settings;
 #[cfg(feature = "preview")]
 mod preview;
 

@@ -1,0 +1,173 @@
+//! Pieces every section uses: control ids by contract path, error texts tied to their
+//! controls, confirmation dialogs, the conflict banner.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{Banner, Editor};
+use crate::api::Loaded;
+use crate::i18n::Msg;
+
+/// The DOM id of the control for a contract path: `auto_replies[3].text` →
+/// `f-auto_replies-3-text`. A 422's `fields[].path` finds its control through this.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        match c {
+            '[' | '.' => id.push('-'),
+            ']' => {}
+            other => id.push(other),
+        }
+    }
+    id
+}
+
+/// The id of a control's error text.
+pub fn error_id(path: &str) -> String {
+    format!("{}-error", field_id(path))
+}
+
+/// Focuses the control of `path` once the error texts are in the page.
+pub fn focus_later(path: &str) {
+    let id = field_id(path);
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The error under a control, or nothing.
+#[component]
+pub fn ErrorText(#[prop(into)] path: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = error_id(&path);
+    move || {
+        editor.error_at(&path).map(|text| {
+            view! { <p class="field__error" id=id.clone()>{text}</p> }
+        })
+    }
+}
+
+/// `aria-invalid` for a control at `path`.
+pub fn invalid(editor: Editor, path: String) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || editor.error_at(&path).map(|_| "true")
+}
+
+/// `aria-describedby` for a control at `path`: its help text (if any) and its error.
+pub fn described_by(editor: Editor, path: String, help: Option<String>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids: Vec<String> = help.iter().cloned().collect();
+        if editor.error_at(&path).is_some() {
+            ids.push(error_id(&path));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// Someone else saved: load their version, or keep editing and overwrite it on save.
+#[component]
+pub fn ConflictBanner(theirs: Option<Box<Loaded>>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let theirs = StoredValue::new(theirs);
+    view! {
+        <div class="alert alert--warning" role="alert">
+            <p class="alert__text">{tr.t(Msg::ConflictText)}</p>
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                match theirs.get_value() {
+                    Some(theirs) => editor.load_theirs(&theirs),
+                    None => editor.banner.set(Some(Banner::Failed(crate::api::ApiError::VersionConflict(None)))),
+                }
+            }>{tr.t(Msg::ConflictLoad)}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                if let Some(theirs) = theirs.get_value() {
+                    editor.keep_mine(&theirs);
+                }
+            }>{tr.t(Msg::ConflictKeep)}</button>
+        </div>
+    }
+}
+
+/// A modal confirmation (`<dialog>`): focus stays inside, Esc closes, focus returns to the
+/// button that opened it.
+#[component]
+pub fn ConfirmDialog(
+    id: &'static str,
+    title: Msg,
+    text: Msg,
+    confirm: Msg,
+    #[prop(into)] on_confirm: Callback<()>,
+    dialog: NodeRef<leptos::html::Dialog>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let title_id = format!("{id}-title");
+    let text_id = format!("{id}-text");
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let labelled_by = title_id.clone();
+    let described = text_id.clone();
+    view! {
+        <dialog node_ref=dialog id=id class="dialog" aria-labelledby=labelled_by aria-describedby=described>
+            <h2 class="dialog__title" id=title_id>{tr.t(title)}</h2>
+            <p id=text_id>{tr.t(text)}</p>
+            <div class="dialog__buttons">
+                <button type="button" class="button button--danger" on:click=move |_| {
+                    close();
+                    on_confirm.run(());
+                }>{tr.t(confirm)}</button>
+                <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>
+                    {tr.t(Msg::Cancel)}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// Opens a dialog modally.
+pub fn open_dialog(dialog: NodeRef<leptos::html::Dialog>) {
+    if let Some(d) = dialog.get() {
+        let _ = d.show_modal();
+    }
+}
+
+/// «Отключить канал» with its confirmation.
+#[component]
+pub fn DisconnectButton() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let disconnect = move |_| {
+        let api = editor.api.get_value();
+        editor.saving.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api.disconnect().await;
+            editor.saving.set(false);
+            match result {
+                Ok(()) => {
+                    if let Ok(channel) = api.max_channel().await {
+                        crate::embed::report_state(&channel.state);
+                        editor.channel.set(channel);
+                    }
+                    editor.token_check.set(super::TokenCheck::Idle);
+                    editor.banner.set(Some(Banner::Saved(Msg::Disconnected)));
+                }
+                Err(error) => editor.banner.set(Some(Banner::Failed(error))),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
+            {tr.t(Msg::Disconnect)}
+        </button>
+        <ConfirmDialog id="disconnect-dialog" title=Msg::DisconnectTitle text=Msg::DisconnectText
+            confirm=Msg::DisconnectConfirm on_confirm=disconnect dialog=dialog />
+    }
+}

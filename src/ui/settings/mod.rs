@@ -1,0 +1,371 @@
+//! The connection and settings form (`/channels/max/settings`).
+
+mod fields;
+mod replies;
+mod routing;
+mod sections;
+mod token;
+
+use leptos::prelude::*;
+use max_channel_contract::{BotInfo, ChatBot, FieldError, Group, MaxChannel, SettingsWrite};
+
+use crate::api::{ApiError, Loaded, Precondition, SharedBackend};
+use crate::domain::{field_order, SettingsForm};
+use crate::embed;
+use crate::i18n::{count, Msg, Tr};
+use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
+
+
+/// What the page loads before the form can show.
+#[derive(Clone)]
+struct Loaded4 {
+    channel: MaxChannel,
+    saved: Option<Loaded>,
+    groups: Vec<Group>,
+    chat_bots: Vec<ChatBot>,
+}
+
+async fn load(api: SharedBackend) -> Result<Loaded4, ApiError> {
+    let (channel, saved, groups, chat_bots) =
+        futures::join!(api.max_channel(), api.settings(), api.groups(), api.chat_bots());
+    let channel = channel?;
+    embed::report_state(&channel.state);
+    Ok(Loaded4 {
+        channel,
+        saved: saved?,
+        groups: groups?.items,
+        chat_bots: chat_bots?.items,
+    })
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    let api = use_page_api();
+    let loader = api.clone();
+    let data = LocalResource::new(move || load(loader.clone()));
+    view! {
+        <main class="page page--form">
+            <a class="back-link" href=app.href("/channels/max")>{tr.t(Msg::AboutTitle)}</a>
+            <h1 class="page__title" tabindex="-1">{tr.t(Msg::SettingsTitle)}</h1>
+            <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{tr.t(Msg::Loading)}</p> }>
+                {
+                    let api = api.clone();
+                    move || {
+                        let api = api.clone();
+                        Suspend::new(async move {
+                            match data.await {
+                                Ok(loaded) => view! { <Editor loaded=loaded api=api /> }.into_any(),
+                                Err(error) => view! {
+                                    <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() />
+                                }
+                                .into_any(),
+                            }
+                        })
+                    }
+                }
+            </Suspense>
+        </main>
+    }
+}
+
+/// The outcome of «Проверить».
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenCheck {
+    Idle,
+    Checking,
+    Valid(BotInfo),
+    Failed(ApiError),
+}
+
+/// A message above the action bar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Banner {
+    Saved(Msg),
+    /// Someone else saved; their version, to load or to overwrite.
+    Conflict(Option<Box<Loaded>>),
+    Failed(ApiError),
+    Invalid(usize),
+}
+
+/// The form's state, shared by its sections. Every field is a signal (`Copy`).
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub tr: Tr,
+    pub form: RwSignal<SettingsForm>,
+    /// What was loaded or last saved: the form is dirty when it differs.
+    pub baseline: RwSignal<SettingsForm>,
+    pub version: RwSignal<Option<String>>,
+    pub token: RwSignal<String>,
+    pub token_check: RwSignal<TokenCheck>,
+    /// A connected channel shows its stored token; the field opens on «Заменить токен».
+    pub replacing_token: RwSignal<bool>,
+    pub channel: RwSignal<MaxChannel>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub banner: RwSignal<Option<Banner>>,
+    pub saving: RwSignal<bool>,
+    pub groups: StoredValue<Vec<Group>>,
+    pub chat_bots: StoredValue<Vec<ChatBot>>,
+    pub api: StoredValue<SharedBackend>,
+}
+
+impl Editor {
+    /// The error message at `path`, if any.
+    pub fn error_at(&self, path: &str) -> Option<String> {
+        let tr = self.tr;
+        self.errors.with(|errors| {
+            errors
+                .iter()
+                .find(|e| e.path == path)
+                .map(|e| tr.t(crate::domain::field_message(&e.path, &e.code)).to_owned())
+        })
+    }
+
+    /// Drops the errors at `path` (and below it) once the person edits that control.
+    pub fn clear_error(&self, path: &str) {
+        if self.errors.with_untracked(|e| e.iter().any(|e| e.path.starts_with(path))) {
+            self.errors.update(|e| e.retain(|e| !e.path.starts_with(path)));
+        }
+    }
+
+    pub fn chat_bots_service(&self) -> bool {
+        self.channel.with_untracked(|c| c.features.chat_bots_service)
+    }
+
+    /// Whether a token is stored on the back end.
+    pub fn has_stored_token(&self) -> bool {
+        self.channel.with_untracked(|c| c.token_hint.is_some())
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        !self.token.with(String::is_empty) || self.form.with(|f| self.baseline.with(|b| f.is_dirty(b)))
+    }
+
+    /// Shows `errors` at their controls and moves focus to the first.
+    pub fn show_errors(&self, mut errors: Vec<FieldError>) {
+        errors.sort_by_key(|e| field_order(&e.path));
+        let first = errors.first().map(|e| e.path.clone());
+        let count = errors.len();
+        self.errors.set(errors);
+        self.banner.set(Some(Banner::Invalid(count)));
+        if let Some(path) = first {
+            fields::focus_later(&path);
+        }
+    }
+
+    /// «Сохранить»: validate everything here first; send only a valid form.
+    pub fn save(&self) {
+        if self.saving.get_untracked() {
+            return; // a double click sends one request
+        }
+        let chat_bots = self.chat_bots_service();
+        let token = self.token.get_untracked();
+        let mut errors = Vec::new();
+        let token_to_send = if token.trim().is_empty() {
+            if !self.has_stored_token() {
+                errors.push(max_channel_contract::field_error("token", max_channel_contract::FieldErrorCode::Required));
+            }
+            None
+        } else {
+            match max_channel_contract::check_token(&token) {
+                Ok(t) => Some(t.to_owned()),
+                Err(code) => {
+                    errors.push(max_channel_contract::field_error("token", code));
+                    None
+                }
+            }
+        };
+        let settings = match self.form.with_untracked(|f| f.to_settings(chat_bots)) {
+            Ok(s) if errors.is_empty() => s,
+            Ok(_) => {
+                self.show_errors(errors);
+                return;
+            }
+            Err(more) => {
+                errors.extend(more);
+                self.show_errors(errors);
+                return;
+            }
+        };
+        let precondition = match self.version.get_untracked() {
+            Some(v) => Precondition::Version(v),
+            None => Precondition::Create,
+        };
+        let write = SettingsWrite {
+            token: token_to_send,
+            settings,
+        };
+        let first_connection = !self.channel.with_untracked(|c| crate::domain::is_set_up(&c.state));
+        let editor = *self;
+        editor.saving.set(true);
+        editor.banner.set(None);
+        let api = self.api.get_value();
+        leptos::task::spawn_local(async move {
+            let result = api.save_settings(&write, &precondition).await;
+            editor.saving.set(false);
+            match result {
+                Ok(saved) => editor.saved(saved, first_connection, write.token.is_some()),
+                Err(ApiError::Validation(fields)) if !fields.is_empty() => editor.show_errors(fields),
+                Err(ApiError::VersionConflict(current)) => editor.banner.set(Some(Banner::Conflict(current))),
+                Err(error) => editor.banner.set(Some(Banner::Failed(error))),
+            }
+        });
+    }
+
+    fn saved(&self, saved: Loaded, first_connection: bool, new_token: bool) {
+        let form = SettingsForm::from_settings(&saved.settings);
+        self.form.set(form.clone());
+        self.baseline.set(form);
+        self.version.set(Some(saved.version));
+        self.errors.set(Vec::new());
+        self.token.set(String::new());
+        self.replacing_token.set(false);
+        self.token_check.set(TokenCheck::Idle);
+        self.banner.set(Some(Banner::Saved(if first_connection { Msg::SavedFirst } else { Msg::Saved })));
+        // Refresh the channel (state, token hint, bot) for the badge and the token section.
+        let editor = *self;
+        let api = self.api.get_value();
+        leptos::task::spawn_local(async move {
+            if let Ok(channel) = api.max_channel().await {
+                embed::report_state(&channel.state);
+                editor.channel.set(channel);
+            }
+        });
+        let _ = new_token;
+    }
+
+    /// «Загрузить их версию»: the form takes the other user's settings.
+    pub fn load_theirs(&self, theirs: &Loaded) {
+        let form = SettingsForm::from_settings(&theirs.settings);
+        self.form.set(form.clone());
+        self.baseline.set(form);
+        self.version.set(Some(theirs.version.clone()));
+        self.errors.set(Vec::new());
+        self.banner.set(None);
+    }
+
+    /// «Продолжить редактирование»: keep what was typed; the next save overwrites theirs.
+    pub fn keep_mine(&self, theirs: &Loaded) {
+        self.version.set(Some(theirs.version.clone()));
+        self.baseline.set(SettingsForm::from_settings(&theirs.settings));
+        self.banner.set(None);
+    }
+}
+
+#[component]
+fn Editor(loaded: Loaded4, api: SharedBackend) -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    let form = loaded
+        .saved
+        .as_ref()
+        .map(|s| SettingsForm::from_settings(&s.settings))
+        .unwrap_or_default();
+    let editor = Editor {
+        tr,
+        form: RwSignal::new(form.clone()),
+        baseline: RwSignal::new(form),
+        version: RwSignal::new(loaded.saved.as_ref().map(|s| s.version.clone())),
+        token: RwSignal::new(String::new()),
+        token_check: RwSignal::new(TokenCheck::Idle),
+        replacing_token: RwSignal::new(false),
+        channel: RwSignal::new(loaded.channel),
+        errors: RwSignal::new(Vec::new()),
+        banner: RwSignal::new(None),
+        saving: RwSignal::new(false),
+        groups: StoredValue::new(loaded.groups),
+        chat_bots: StoredValue::new(loaded.chat_bots),
+        api: StoredValue::new(api),
+    };
+    provide_context(editor);
+    view! {
+        <p class="about__state">
+            <span class="about__state-label">{tr.t(Msg::CurrentState)}</span> " "
+            {move || view! { <StateBadge state=editor.channel.with(|c| c.state.clone()) tr=tr /> }}
+        </p>
+        <form class="settings" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            editor.save();
+        }>
+            <token::TokenSection />
+            <routing::RoutingSection />
+            <sections::RepliesSection />
+            <sections::ClosingSection />
+            <sections::NonWorkingSection />
+            <sections::AutoCloseSection />
+            <ActionBar />
+        </form>
+    }
+}
+
+#[component]
+fn BannerView() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    move || {
+        editor.banner.get().map(|banner| match banner {
+            Banner::Saved(msg) => view! { <div class="alert alert--success" role="status">{tr.t(msg)}</div> }.into_any(),
+            Banner::Invalid(n) => {
+                let fields = count(tr.0, Msg::UnitField, n as u64);
+                view! { <div class="alert alert--danger" role="alert">{tr.f(Msg::FixErrors, &[("count", &fields)])}</div> }.into_any()
+            }
+            Banner::Failed(error) => view! {
+                <ErrorPanel error=error tr=tr on_retry=move |_| editor.save() />
+            }
+            .into_any(),
+            Banner::Conflict(theirs) => view! { <fields::ConflictBanner theirs=theirs /> }.into_any(),
+        })
+    }
+}
+
+/// «Отмена»: back to «О канале», after a confirmation when anything was changed.
+#[component]
+fn CancelButton(about: String) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let leave = StoredValue::new_local(move || {
+        // The person chose to discard: the baseline takes the form, so nothing is dirty.
+        editor.token.set(String::new());
+        editor.baseline.set(editor.form.get_untracked());
+        navigate("/channels/max", Default::default());
+    });
+    view! {
+        <a class="button button--secondary" href=about id="cancel" on:click=move |ev| {
+            ev.prevent_default();
+            if editor.is_dirty() {
+                fields::open_dialog(dialog);
+            } else {
+                leave.with_value(|leave| leave());
+            }
+        }>{tr.t(Msg::Cancel)}</a>
+        <fields::ConfirmDialog id="cancel-dialog" title=Msg::CancelTitle text=Msg::CancelText
+            confirm=Msg::CancelConfirm on_confirm=move |_| leave.with_value(|leave| leave()) dialog=dialog />
+    }
+}
+
+/// «Сохранить», «Отмена», «Отключить канал», always reachable (sticky).
+#[component]
+fn ActionBar() -> impl IntoView {
+    let app = use_app();
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let about = app.href("/channels/max");
+    let connected = move || editor.channel.with(|c| crate::domain::is_set_up(&c.state) && c.token_hint.is_some());
+    view! {
+        <div class="action-bar">
+            <BannerView />
+            <div class="action-bar__buttons">
+                <button type="submit" class="button button--primary" aria-disabled=move || editor.saving.get().to_string()>
+                    {move || if editor.saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
+                </button>
+                <CancelButton about=about />
+                <Show when=connected>
+                    <fields::DisconnectButton />
+                </Show>
+            </div>
+        </div>
+    }
+}

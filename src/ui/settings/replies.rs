@@ -1,0 +1,229 @@
+//! The auto-replies list editor (at most 10 rows), used for working and non-working hours.
+
+use leptos::prelude::*;
+use max_channel_contract::{text_len, MAX_AUTO_REPLIES, TEXT_MAX_CHARS};
+
+use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::Editor;
+use crate::domain::{ReplyForm, SettingsForm, Unit, DELAY_UNITS, INTERVAL_UNITS};
+use crate::i18n::{Msg, Tr};
+
+/// Which list a row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyList {
+    Working,
+    NonWorking,
+}
+
+impl ReplyList {
+    /// The contract path of the list.
+    pub fn path(self) -> &'static str {
+        match self {
+            ReplyList::Working => "auto_replies",
+            ReplyList::NonWorking => "non_working_hours.auto_replies",
+        }
+    }
+
+    pub fn rows(self, form: &SettingsForm) -> &Vec<ReplyForm> {
+        match self {
+            ReplyList::Working => &form.replies,
+            ReplyList::NonWorking => &form.non_working.replies,
+        }
+    }
+
+    pub fn rows_mut(self, form: &mut SettingsForm) -> &mut Vec<ReplyForm> {
+        match self {
+            ReplyList::Working => &mut form.replies,
+            ReplyList::NonWorking => &mut form.non_working.replies,
+        }
+    }
+}
+
+pub fn unit_msg(unit: Unit) -> Msg {
+    match unit {
+        Unit::Seconds => Msg::UnitWordSeconds,
+        Unit::Minutes => Msg::UnitWordMinutes,
+        Unit::Hours => Msg::UnitWordHours,
+        Unit::Days => Msg::UnitWordDays,
+    }
+}
+
+/// The units to offer: the usual ones, plus the current one if a saved value needs it.
+pub fn offered_units(usual: &[Unit], current: Unit) -> Vec<Unit> {
+    let mut units = usual.to_vec();
+    if !units.contains(&current) {
+        units.insert(0, current);
+    }
+    units
+}
+
+/// A number input with its unit select.
+#[component]
+pub fn DurationField(
+    path: String,
+    label: Msg,
+    help: Option<Msg>,
+    usual: &'static [Unit],
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] unit: Signal<Unit>,
+    on_text: Callback<String>,
+    on_unit: Callback<Unit>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr: Tr = editor.tr;
+    let id = field_id(&path);
+    let help_id = help.map(|_| format!("{id}-help"));
+    let clear = path.clone();
+    let clear_unit = path.clone();
+    view! {
+        <div class="field field--duration">
+            <label class="field__label" for=id.clone()>{tr.t(label)}</label>
+            {help.map(|m| view! { <p class="field__help" id=help_id.clone()>{tr.t(m)}</p> })}
+            <div class="duration">
+                <input id=id.clone() class="input input--number" type="text" inputmode="numeric"
+                    aria-invalid=invalid(editor, path.clone())
+                    aria-describedby=described_by(editor, path.clone(), help_id.clone())
+                    prop:value=move || text.get()
+                    on:input=move |ev| { on_text.run(event_target_value(&ev)); editor.clear_error(&clear); } />
+                <select class="select" aria-label=tr.t(Msg::TimeUnit) id=format!("{id}-unit")
+                    on:change=move |ev| {
+                        if let Some(u) = Unit::from_id(&event_target_value(&ev)) {
+                            on_unit.run(u);
+                            editor.clear_error(&clear_unit);
+                        }
+                    }>
+                    {move || offered_units(usual, unit.get()).into_iter().map(|u| view! {
+                        <option value=u.id() selected=move || unit.get() == u>{tr.t(unit_msg(u))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <ErrorText path=path />
+        </div>
+    }
+}
+
+#[component]
+pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    let len = move || form.with(|f| list.rows(f).len());
+    let add = move |_| {
+        if len() < MAX_AUTO_REPLIES {
+            form.update(|f| list.rows_mut(f).push(ReplyForm::default()));
+            editor.clear_error(list.path());
+            let path = format!("{}[{}].text", list.path(), len() - 1);
+            super::fields::focus_later(&path);
+        }
+    };
+    view! {
+        <div class="replies" id=field_id(list.path()) tabindex="-1">
+            <ol class="replies__list">
+                <For each=move || 0..len() key=|i| *i let:index>
+                    <ReplyRow list=list index=index />
+                </For>
+            </ol>
+            <ErrorText path=list.path() />
+            <button type="button" class="button button--secondary" id=format!("{}-add", field_id(list.path()))
+                aria-disabled=move || (len() >= MAX_AUTO_REPLIES).to_string()
+                aria-describedby=move || (len() >= MAX_AUTO_REPLIES).then(|| format!("{}-limit", field_id(list.path())))
+                on:click=add>
+                {tr.t(Msg::ReplyAdd)}
+            </button>
+            {move || (len() >= MAX_AUTO_REPLIES).then(|| view! {
+                <p class="field__help" id=format!("{}-limit", field_id(list.path()))>{tr.t(Msg::RepliesLimit)}</p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    let row = move |f: &SettingsForm| list.rows(f).get(index).cloned().unwrap_or_default();
+    let edit = move |change: &dyn Fn(&mut ReplyForm)| {
+        form.update(|f| {
+            if let Some(r) = list.rows_mut(f).get_mut(index) {
+                change(r);
+            }
+        })
+    };
+    let prefix = format!("{}[{index}]", list.path());
+    let text_path = format!("{prefix}.text");
+    let text_id = field_id(&text_path);
+    let counter_id = format!("{text_id}-count");
+    let number = (index + 1).to_string();
+    let remove = move |_| {
+        form.update(|f| {
+            let rows = list.rows_mut(f);
+            if index < rows.len() {
+                rows.remove(index);
+            }
+        });
+        // Row paths shift: errors of this list are stale now.
+        editor.clear_error(list.path());
+    };
+    let text_clear = text_path.clone();
+    let every_name = format!("{}-{index}-repeat", field_id(list.path()));
+    view! {
+        <li class="reply">
+            <div class="reply__head">
+                <h3 class="reply__title">{tr.f(Msg::ReplyTitle, &[("n", &number)])}</h3>
+                <button type="button" class="button button--link" on:click=remove>
+                    {tr.f(Msg::ReplyRemove, &[("n", &number)])}
+                </button>
+            </div>
+            <DurationField path=format!("{prefix}.delay_seconds") label=Msg::ReplyDelay help=Some(Msg::ReplyDelayHelp)
+                usual=&DELAY_UNITS
+                text=Signal::derive(move || form.with(|f| row(f).delay.text))
+                unit=Signal::derive(move || form.with(|f| row(f).delay.unit))
+                on_text=Callback::new(move |t: String| edit(&|r| r.delay.text = t.clone()))
+                on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u)) />
+            <div class="field">
+                <label class="field__label" for=text_id.clone()>{tr.t(Msg::ReplyText)}</label>
+                <textarea id=text_id class="textarea" rows="3"
+                    aria-invalid=invalid(editor, text_path.clone())
+                    aria-describedby=described_by(editor, text_path.clone(), Some(counter_id.clone()))
+                    prop:value=move || form.with(|f| row(f).text)
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|r| r.text = t.clone()); editor.clear_error(&text_clear); }>
+                </textarea>
+                <TextCounter id=counter_id text=Signal::derive(move || form.with(|f| row(f).text)) />
+                <ErrorText path=text_path />
+            </div>
+            <fieldset class="field choices">
+                <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
+                <label class="choice">
+                    <input type="radio" name=every_name.clone() prop:checked=move || form.with(|f| !row(f).repeat_every)
+                        on:change=move |_| edit(&|r| r.repeat_every = false) />
+                    <span>{tr.t(Msg::RepeatOnce)}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name=every_name prop:checked=move || form.with(|f| row(f).repeat_every)
+                        on:change=move |_| edit(&|r| r.repeat_every = true) />
+                    <span>{tr.t(Msg::RepeatEvery)}</span>
+                </label>
+            </fieldset>
+            <Show when=move || form.with(|f| row(f).repeat_every)>
+                <DurationField path=format!("{prefix}.repeat.interval_seconds") label=Msg::RepeatInterval help=None
+                    usual=&INTERVAL_UNITS
+                    text=Signal::derive(move || form.with(|f| row(f).interval.text))
+                    unit=Signal::derive(move || form.with(|f| row(f).interval.unit))
+                    on_text=Callback::new(move |t: String| edit(&|r| r.interval.text = t.clone()))
+                    on_unit=Callback::new(move |u: Unit| edit(&|r| r.interval.unit = u)) />
+            </Show>
+        </li>
+    }
+}
+
+/// «N / 250», counted exactly as the contract counts: code points after trimming.
+#[component]
+pub fn TextCounter(id: String, text: Signal<String>) -> impl IntoView {
+    let used = move || text.with(|t| text_len(t));
+    view! {
+        <p class="counter" id=id class:counter--over={move || used() > TEXT_MAX_CHARS} aria-live="polite">
+            {move || format!("{} / {TEXT_MAX_CHARS}", used())}
+        </p>
+    }
+}

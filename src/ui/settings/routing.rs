@@ -1,0 +1,361 @@
+//! «Приём и обработка обращений»: employee, group or chat-bot (with its fallback).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use max_channel_contract::{Distribution, Employee, EmployeeQuery};
+
+use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::Editor;
+use crate::domain::{safe_link, FallbackKind, RoutingKind};
+use crate::i18n::{count, Msg};
+
+#[component]
+pub fn RoutingSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    let service = editor.chat_bots_service();
+    let kind = move || form.with(|f| f.routing.kind);
+    let choose = move |k: RoutingKind| {
+        form.update(|f| f.routing.kind = k);
+        editor.clear_error("routing");
+    };
+    let option = move |k: RoutingKind, label: Msg, id: &'static str, disabled: bool| {
+        view! {
+            <label class="choice" class:choice--disabled=disabled>
+                <input type="radio" name="routing-kind" id=id value=id disabled=disabled
+                    prop:checked=move || kind() == k on:change=move |_| choose(k) />
+                <span>{tr.t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="section" id="section-routing">
+            <legend class="section__legend">{tr.t(Msg::SecRouting)}</legend>
+            <fieldset class="field choices" id=field_id("routing.type")
+                aria-invalid=invalid(editor, "routing.type".into())
+                aria-describedby=described_by(editor, "routing.type".into(), (!service).then(|| "chat-bots-off".to_owned()))>
+                <legend class="field__label">{tr.t(Msg::RoutingWho)}</legend>
+                {option(RoutingKind::Employee, Msg::RoutingEmployee, "routing-employee", false)}
+                {option(RoutingKind::Group, Msg::RoutingGroup, "routing-group", false)}
+                {option(RoutingKind::ChatBot, Msg::RoutingChatBot, "routing-chat_bot", !service)}
+                {(!service).then(|| view! { <p class="field__help" id="chat-bots-off">{tr.t(Msg::ChatBotsOff)}</p> })}
+                <ErrorText path="routing.type" />
+            </fieldset>
+            {move || match kind() {
+                RoutingKind::Employee => view! {
+                    <EmployeePicker path="routing.employee_id"
+                        get=Signal::derive(move || form.with(|f| f.routing.employee_id.clone()))
+                        set=Callback::new(move |id| form.update(|f| f.routing.employee_id = id)) />
+                }.into_any(),
+                RoutingKind::Group => view! {
+                    <GroupSelect path="routing.group_id"
+                        get=Signal::derive(move || form.with(|f| f.routing.group_id.clone()))
+                        set=Callback::new(move |id| form.update(|f| f.routing.group_id = id)) show_rule=true />
+                }.into_any(),
+                RoutingKind::ChatBot => view! { <ChatBotRouting /> }.into_any(),
+            }}
+        </fieldset>
+    }
+}
+
+/// The chat-bot and, required, who takes dialogs while it is unavailable.
+#[component]
+fn ChatBotRouting() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    let fallback = move || form.with(|f| f.routing.fallback);
+    let choose = move |k: FallbackKind| {
+        form.update(|f| f.routing.fallback = Some(k));
+        editor.clear_error("routing.fallback");
+    };
+    view! {
+        <ChatBotSelect path="routing.chat_bot_id"
+            get=Signal::derive(move || form.with(|f| f.routing.chat_bot_id.clone()))
+            set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id)) />
+        <fieldset class="field choices" id=field_id("routing.fallback")
+            aria-invalid=invalid(editor, "routing.fallback".into())
+            aria-describedby=described_by(editor, "routing.fallback".into(), None)>
+            <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>
+            <label class="choice">
+                <input type="radio" name="routing-fallback" id="fallback-employee"
+                    prop:checked=move || fallback() == Some(FallbackKind::Employee)
+                    on:change=move |_| choose(FallbackKind::Employee) />
+                <span>{tr.t(Msg::RoutingEmployee)}</span>
+            </label>
+            <label class="choice">
+                <input type="radio" name="routing-fallback" id="fallback-group"
+                    prop:checked=move || fallback() == Some(FallbackKind::Group)
+                    on:change=move |_| choose(FallbackKind::Group) />
+                <span>{tr.t(Msg::RoutingGroup)}</span>
+            </label>
+            <ErrorText path="routing.fallback" />
+        </fieldset>
+        {move || match fallback() {
+            Some(FallbackKind::Employee) => Some(view! {
+                <EmployeePicker path="routing.fallback.employee_id"
+                    get=Signal::derive(move || form.with(|f| f.routing.fallback_employee_id.clone()))
+                    set=Callback::new(move |id| form.update(|f| f.routing.fallback_employee_id = id)) />
+            }.into_any()),
+            Some(FallbackKind::Group) => Some(view! {
+                <GroupSelect path="routing.fallback.group_id"
+                    get=Signal::derive(move || form.with(|f| f.routing.fallback_group_id.clone()))
+                    set=Callback::new(move |id| form.update(|f| f.routing.fallback_group_id = id)) show_rule=false />
+            }.into_any()),
+            None => None,
+        }}
+    }
+}
+
+fn distribution_msg(d: &Distribution) -> Option<Msg> {
+    match d {
+        Distribution::RoundRobin => Some(Msg::DistRoundRobin),
+        Distribution::AllAtOnce => Some(Msg::DistAllAtOnce),
+        Distribution::InOrder => Some(Msg::DistInOrder),
+        Distribution::LeastBusy => Some(Msg::DistLeastBusy),
+        Distribution::Other(_) => None,
+    }
+}
+
+/// A group select; for routing, the group's distribution rule read-only below it.
+#[component]
+pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String>, show_rule: bool) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let groups = editor.groups.get_value();
+    let rule_groups = groups.clone();
+    let rule = move || {
+        let id = get.get();
+        rule_groups.iter().find(|g| g.id == id).map(|g| {
+            let text = distribution_msg(&g.distribution).map(|m| tr.t(m).to_owned()).unwrap_or_else(|| g.distribution.to_string());
+            (text, count(tr.0, Msg::UnitPerson, u64::from(g.members)))
+        })
+    };
+    let link = editor.channel.with_untracked(|c| c.distribution_settings_url.clone());
+    view! {
+        <div class="field">
+            <label class="field__label" for=field_id(path)>{tr.t(Msg::GroupLabel)}</label>
+            <select id=field_id(path) class="select"
+                aria-invalid=invalid(editor, path.into())
+                aria-describedby=described_by(editor, path.into(), None)
+                on:change=move |ev| {
+                    set.run(event_target_value(&ev));
+                    editor.clear_error(path);
+                }>
+                <option value="" selected=move || get.get().is_empty()>{tr.t(Msg::ChooseGroup)}</option>
+                {groups.into_iter().map(|g| {
+                    let id = g.id.clone();
+                    view! { <option value=g.id.clone() selected=move || get.get() == id>{g.name}</option> }
+                }).collect_view()}
+            </select>
+            <ErrorText path=path />
+        </div>
+        {show_rule.then(|| view! {
+            <div class="field distribution" id="distribution">
+                <p class="field__label">{tr.t(Msg::Distribution)}</p>
+                {move || rule().map(|(rule, members)| view! {
+                    <p class="distribution__rule"><strong>{rule}</strong> " · " {tr.f(Msg::MembersCount, &[("count", &members)])}</p>
+                })}
+                {link.clone().map(|url| match safe_link(&url) {
+                    Some(href) => view! {
+                        <a class="link" href=href.to_owned() target="_blank" rel="noopener noreferrer">{tr.t(Msg::DistributionLink)}</a>
+                    }.into_any(),
+                    None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
+                })}
+            </div>
+        })}
+    }
+}
+
+/// A chat-bot select.
+#[component]
+pub fn ChatBotSelect(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let bots = editor.chat_bots.get_value();
+    view! {
+        <div class="field">
+            <label class="field__label" for=field_id(path)>{tr.t(Msg::ChatBotLabel)}</label>
+            <select id=field_id(path) class="select"
+                aria-invalid=invalid(editor, path.into())
+                aria-describedby=described_by(editor, path.into(), None)
+                on:change=move |ev| {
+                    set.run(event_target_value(&ev));
+                    editor.clear_error(path);
+                }>
+                <option value="" selected=move || get.get().is_empty()>{tr.t(Msg::ChooseChatBot)}</option>
+                {bots.into_iter().map(|b| {
+                    let id = b.id.clone();
+                    view! { <option value=b.id.clone() selected=move || get.get() == id>{b.name}</option> }
+                }).collect_view()}
+            </select>
+            <ErrorText path=path />
+        </div>
+    }
+}
+
+/// How an employee reads in the picker.
+fn employee_label(e: &Employee) -> String {
+    match &e.extension {
+        Some(ext) => format!("{} · {ext}", e.name),
+        None => e.name.clone(),
+    }
+}
+
+/// The employee picker: a type-ahead combobox over `GET /employees`, paged, with the keyboard.
+#[component]
+pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let input_id = field_id(path);
+    let list_id = format!("{input_id}-list");
+    let text = RwSignal::new(String::new());
+    let results = RwSignal::new(Vec::<Employee>::new());
+    let next_cursor = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let searched = RwSignal::new(false);
+    let seq = StoredValue::new(0u64);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+
+    // A saved choice shows its name: resolve the id.
+    let initial = get.get_untracked();
+    if !initial.is_empty() {
+        let api = editor.api.get_value();
+        leptos::task::spawn_local(async move {
+            let query = EmployeeQuery { ids: Some(initial.clone()), ..Default::default() };
+            if let Ok(page) = api.employees(&query).await {
+                if let Some(e) = page.items.iter().find(|e| e.id == initial) {
+                    if text.get_untracked().is_empty() {
+                        text.set(employee_label(e));
+                    }
+                }
+            }
+        });
+    }
+
+    let fetch = move |query: String, cursor: Option<String>| {
+        seq.update_value(|n| *n += 1);
+        let mine = seq.get_value();
+        let api = editor.api.get_value();
+        leptos::task::spawn_local(async move {
+            let q = EmployeeQuery {
+                query: (!query.trim().is_empty()).then(|| query.trim().chars().take(100).collect()),
+                limit: Some(20),
+                cursor: cursor.clone(),
+                ids: None,
+            };
+            let Ok(page) = api.employees(&q).await else { return };
+            if seq.get_value() != mine {
+                return; // a newer search is on its way
+            }
+            if cursor.is_some() {
+                results.update(|r| r.extend(page.items));
+            } else {
+                results.set(page.items);
+                active.set(None);
+            }
+            next_cursor.set(page.next_cursor);
+            searched.set(true);
+            open.set(true);
+        });
+    };
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        text.set(value.clone());
+        set.run(String::new());
+        editor.clear_error(path);
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        // Debounced: one request once the person pauses.
+        let handle = set_timeout_with_handle(move || fetch(value, None), Duration::from_millis(250)).ok();
+        timer.set_value(handle);
+    };
+    let pick = move |e: Employee| {
+        text.set(employee_label(&e));
+        set.run(e.id);
+        open.set(false);
+        editor.clear_error(path);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let len = results.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                if !open.get_untracked() {
+                    fetch(text.get_untracked(), None);
+                }
+                if len > 0 {
+                    active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(len - 1))));
+                }
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                active.update(|a| *a = a.map(|i| i.saturating_sub(1)));
+            }
+            "Enter" => {
+                if let Some(i) = active.get_untracked() {
+                    ev.prevent_default();
+                    if let Some(e) = results.with_untracked(|r| r.get(i).cloned()) {
+                        pick(e);
+                    }
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    let option_id = {
+        let input_id = input_id.clone();
+        move |i: usize| format!("{input_id}-opt-{i}")
+    };
+    let active_descendant = {
+        let option_id = option_id.clone();
+        move || if open.get() { active.get().map(&option_id) } else { None }
+    };
+    view! {
+        <div class="field picker">
+            <label class="field__label" for=input_id.clone()>{tr.t(Msg::EmployeeLabel)}</label>
+            <p class="field__help" id=format!("{input_id}-help")>{tr.t(Msg::EmployeeSearch)}</p>
+            <input id=input_id.clone() class="input" type="text" role="combobox" autocomplete="off"
+                aria-autocomplete="list" aria-controls=list_id.clone()
+                aria-expanded=move || open.get().to_string()
+                aria-activedescendant=active_descendant
+                aria-invalid=invalid(editor, path.into())
+                aria-describedby=described_by(editor, path.into(), Some(format!("{input_id}-help")))
+                prop:value=move || text.get()
+                on:input=on_input on:keydown=on_keydown
+                on:focus=move |_| if !searched.get_untracked() { fetch(text.get_untracked(), None) } />
+            <div class="picker__popup" hidden=move || !open.get()>
+                <ul class="picker__list" id=list_id role="listbox" aria-label=tr.t(Msg::EmployeeLabel)>
+                    {move || results.get().into_iter().enumerate().map(|(i, e)| {
+                        let label = employee_label(&e);
+                        let selected = get.get() == e.id;
+                        view! {
+                            <li id=option_id(i) role="option" class="picker__option"
+                                class:picker__option--active=move || active.get() == Some(i)
+                                aria-selected=selected.to_string()
+                                on:mousedown=move |ev| { ev.prevent_default(); pick(e.clone()); }>
+                                {label}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || (searched.get() && results.with(Vec::is_empty)).then(|| view! {
+                    <p class="picker__empty">{tr.t(Msg::EmployeeNone)}</p>
+                })}
+                {move || next_cursor.get().map(|cursor| view! {
+                    <button type="button" class="button button--secondary picker__more"
+                        on:mousedown=move |ev| ev.prevent_default()
+                        on:click=move |_| fetch(text.get_untracked(), Some(cursor.clone()))>
+                        {tr.t(Msg::ShowMore)}
+                    </button>
+                })}
+            </div>
+            <ErrorText path=path />
+        </div>
+    }
+}

@@ -1,0 +1,194 @@
+//! Sections 3–6: auto-replies, the closing message, non-working hours, auto-close.
+
+use leptos::prelude::*;
+
+use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
+use super::routing::ChatBotSelect;
+use super::Editor;
+use crate::domain::{safe_link, ExclusionNotice, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
+use crate::i18n::{count, Msg};
+
+#[component]
+pub fn RepliesSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    view! {
+        <fieldset class="section" id="section-replies">
+            <legend class="section__legend">{tr.t(Msg::SecReplies)}</legend>
+            <p class="field__help">{tr.t(Msg::RepliesHelp)}</p>
+            <RepliesEditor list=ReplyList::Working />
+            <p class="note">{tr.t(Msg::RepliesNote)}</p>
+        </fieldset>
+    }
+}
+
+/// A switch: a checkbox with `role="switch"`.
+#[component]
+fn Switch(id: &'static str, label: Msg, #[prop(into)] on: Signal<bool>, on_change: Callback<bool>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    view! {
+        <label class="switch" for=id>
+            <input id=id type="checkbox" role="switch" class="switch__input"
+                prop:checked=move || on.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <span class="switch__track" aria-hidden="true"></span>
+            <span class="switch__label">{tr.t(label)}</span>
+        </label>
+    }
+}
+
+#[component]
+pub fn ClosingSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    const PATH: &str = "closing_message.text";
+    let id = field_id(PATH);
+    view! {
+        <fieldset class="section" id="section-closing">
+            <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
+            <Switch id="closing-enabled" label=Msg::Switch
+                on=Signal::derive(move || form.with(|f| f.closing_enabled))
+                on_change=Callback::new(move |on| { form.update(|f| f.closing_enabled = on); editor.clear_error(PATH); }) />
+            <p class="field__help" id="closing-help">{tr.t(Msg::ClosingHelp)}</p>
+            // Switching off hides the text but keeps it.
+            <div class="field" hidden=move || !form.with(|f| f.closing_enabled)>
+                <label class="field__label" for=id.clone()>{tr.t(Msg::ClosingText)}</label>
+                <textarea id=id.clone() class="textarea" rows="3"
+                    aria-invalid=invalid(editor, PATH.into())
+                    aria-describedby=described_by(editor, PATH.into(), Some(format!("{id}-count")))
+                    prop:value=move || form.with(|f| f.closing_text.clone())
+                    on:input=move |ev| { form.update(|f| f.closing_text = event_target_value(&ev)); editor.clear_error(PATH); }>
+                </textarea>
+                <TextCounter id=format!("{id}-count") text=Signal::derive(move || form.with(|f| f.closing_text.clone())) />
+                <ErrorText path=PATH />
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn NonWorkingSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    let service = editor.chat_bots_service();
+    let notice = RwSignal::new(None::<ExclusionNotice>);
+    let rules = editor.channel.with_untracked(|c| c.non_working_hours_rules_url.clone());
+    view! {
+        <fieldset class="section" id="section-non-working">
+            <legend class="section__legend">{tr.t(Msg::SecNonWorking)}</legend>
+            <p class="field__help">{tr.t(Msg::NonWorkingExclusive)}</p>
+            <div class="field" id=field_id("non_working_hours.mode") tabindex="-1"
+                aria-describedby=described_by(editor, "non_working_hours.mode".into(), (!service).then(|| "nwh-chat-bots-off".to_owned()))>
+                {if service {
+                    view! {
+                        <Switch id="nwh-chat-bot" label=Msg::NonWorkingChatBot
+                            on=Signal::derive(move || form.with(|f| f.non_working.chat_bot_on))
+                            on_change=Callback::new(move |on| {
+                                let mut said = None;
+                                form.update(|f| said = f.set_non_working_chat_bot(on));
+                                notice.set(said);
+                                editor.clear_error("non_working_hours");
+                            }) />
+                    }.into_any()
+                } else {
+                    view! {
+                        <label class="switch switch--disabled" for="nwh-chat-bot">
+                            <input id="nwh-chat-bot" type="checkbox" role="switch" class="switch__input" disabled
+                                aria-describedby="nwh-chat-bots-off" />
+                            <span class="switch__track" aria-hidden="true"></span>
+                            <span class="switch__label">{tr.t(Msg::NonWorkingChatBot)}</span>
+                        </label>
+                        <p class="field__help" id="nwh-chat-bots-off">{tr.t(Msg::ChatBotsOff)}</p>
+                    }.into_any()
+                }}
+                <ErrorText path="non_working_hours.mode" />
+            </div>
+            <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
+                <ChatBotSelect path="non_working_hours.chat_bot_id"
+                    get=Signal::derive(move || form.with(|f| f.non_working.chat_bot_id.clone()))
+                    set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id)) />
+            </Show>
+            <Switch id="nwh-replies" label=Msg::NonWorkingReplies
+                on=Signal::derive(move || form.with(|f| f.non_working.replies_on))
+                on_change=Callback::new(move |on| {
+                    let mut said = None;
+                    form.update(|f| said = f.set_non_working_replies(on));
+                    notice.set(said);
+                    editor.clear_error("non_working_hours");
+                }) />
+            <p class="notice" role="status" id="nwh-notice">
+                {move || notice.get().map(|n| tr.t(match n {
+                    ExclusionNotice::RepliesTurnedOff => Msg::RepliesTurnedOff,
+                    ExclusionNotice::ChatBotTurnedOff => Msg::ChatBotTurnedOff,
+                }))}
+            </p>
+            <Show when=move || form.with(|f| f.non_working.replies_on)>
+                <RepliesEditor list=ReplyList::NonWorking />
+            </Show>
+            {rules.map(|url| match safe_link(&url) {
+                Some(href) => view! {
+                    <a class="link" href=href.to_owned() target="_blank" rel="noopener noreferrer">{tr.t(Msg::NonWorkingRules)}</a>
+                }.into_any(),
+                None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
+            })}
+        </fieldset>
+    }
+}
+
+/// «15 мин», «1 ч», «1 день», «7 дней» for a preset of minutes.
+fn preset_label(tr: crate::i18n::Tr, minutes: i64) -> String {
+    let (n, unit) = if minutes % 1_440 == 0 {
+        (minutes / 1_440, Msg::UnitDay)
+    } else if minutes % 60 == 0 {
+        (minutes / 60, Msg::UnitHour)
+    } else {
+        (minutes, Msg::UnitMinute)
+    };
+    count(tr.0, unit, n as u64)
+}
+
+#[component]
+pub fn AutoCloseSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let form = editor.form;
+    const PATH: &str = "auto_close.after_minutes";
+    let preset = move || form.with(|f| f.auto_close.preset);
+    view! {
+        <fieldset class="section" id="section-auto-close">
+            <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
+            <Switch id="auto-close-enabled" label=Msg::AutoCloseSwitch
+                on=Signal::derive(move || form.with(|f| f.auto_close.enabled))
+                on_change=Callback::new(move |on| form.update(|f| f.auto_close.enabled = on)) />
+            <div hidden=move || !form.with(|f| f.auto_close.enabled)>
+                <div class="field">
+                    <label class="field__label" for="auto-close-preset">{tr.t(Msg::AutoClosePeriod)}</label>
+                    <select id="auto-close-preset" class="select"
+                        aria-describedby=described_by(editor, PATH.into(), None)
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            form.update(|f| f.auto_close.preset = value.parse().ok());
+                            editor.clear_error(PATH);
+                        }>
+                        {AUTO_CLOSE_PRESETS.into_iter().map(|m| view! {
+                            <option value=m.to_string() selected=move || preset() == Some(m)>{preset_label(tr, m)}</option>
+                        }).collect_view()}
+                        <option value="custom" selected=move || preset().is_none()>{tr.t(Msg::AutoCloseCustom)}</option>
+                    </select>
+                </div>
+                <Show when=move || preset().is_none()>
+                    <DurationField path=PATH.to_owned() label=Msg::AutoCloseCustomValue help=Some(Msg::AutoCloseRange)
+                        usual=&PERIOD_UNITS
+                        text=Signal::derive(move || form.with(|f| f.auto_close.custom.text.clone()))
+                        unit=Signal::derive(move || form.with(|f| f.auto_close.custom.unit))
+                        on_text=Callback::new(move |t| form.update(|f| f.auto_close.custom.text = t))
+                        on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u)) />
+                </Show>
+                {move || preset().is_some().then(|| view! { <ErrorText path=PATH /> })}
+            </div>
+        </fieldset>
+    }
+}
