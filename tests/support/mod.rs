@@ -234,6 +234,18 @@ impl E2e {
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
     }
 
+    /// Finds an element and scrolls it to the middle of the window, clear of the sticky
+    /// action bar, the way a person would before clicking it.
+    pub async fn find_centered(&self, css: &str) -> fantoccini::elements::Element {
+        let element = self.find(css).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.browser
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .unwrap();
+        element
+    }
+
     /// Waits (up to 10 s) until the element's text contains `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);

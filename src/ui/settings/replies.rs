@@ -107,7 +107,8 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
     let form = editor.form;
-    let len = move || form.with(|f| list.rows(f).len());
+    let len = Memo::new(move |_| form.with(|f| list.rows(f).len()));
+    let len = move || len.get();
     let add = move |_| {
         if len() < MAX_AUTO_REPLIES {
             form.update(|f| list.rows_mut(f).push(ReplyForm::default()));

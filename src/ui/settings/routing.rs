@@ -16,7 +16,8 @@ pub fn RoutingSection() -> impl IntoView {
     let tr = editor.tr;
     let form = editor.form;
     let service = editor.chat_bots_service();
-    let kind = move || form.with(|f| f.routing.kind);
+    // A memo: the section re-renders when the kind changes, not on every keystroke.
+    let kind = Memo::new(move |_| form.with(|f| f.routing.kind));
     let choose = move |k: RoutingKind| {
         form.update(|f| f.routing.kind = k);
         editor.clear_error("routing");
@@ -25,7 +26,7 @@ pub fn RoutingSection() -> impl IntoView {
         view! {
             <label class="choice" class:choice--disabled=disabled>
                 <input type="radio" name="routing-kind" id=id value=id disabled=disabled
-                    prop:checked=move || kind() == k on:change=move |_| choose(k) />
+                    prop:checked=move || kind.get() == k on:change=move |_| choose(k) />
                 <span>{tr.t(label)}</span>
             </label>
         }
@@ -43,7 +44,7 @@ pub fn RoutingSection() -> impl IntoView {
                 {(!service).then(|| view! { <p class="field__help" id="chat-bots-off">{tr.t(Msg::ChatBotsOff)}</p> })}
                 <ErrorText path="routing.type" />
             </fieldset>
-            {move || match kind() {
+            {move || match kind.get() {
                 RoutingKind::Employee => view! {
                     <EmployeePicker path="routing.employee_id"
                         get=Signal::derive(move || form.with(|f| f.routing.employee_id.clone()))
@@ -66,7 +67,7 @@ fn ChatBotRouting() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
     let form = editor.form;
-    let fallback = move || form.with(|f| f.routing.fallback);
+    let fallback = Memo::new(move |_| form.with(|f| f.routing.fallback));
     let choose = move |k: FallbackKind| {
         form.update(|f| f.routing.fallback = Some(k));
         editor.clear_error("routing.fallback");
@@ -81,19 +82,19 @@ fn ChatBotRouting() -> impl IntoView {
             <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>
             <label class="choice">
                 <input type="radio" name="routing-fallback" id="fallback-employee"
-                    prop:checked=move || fallback() == Some(FallbackKind::Employee)
+                    prop:checked=move || fallback.get() == Some(FallbackKind::Employee)
                     on:change=move |_| choose(FallbackKind::Employee) />
                 <span>{tr.t(Msg::RoutingEmployee)}</span>
             </label>
             <label class="choice">
                 <input type="radio" name="routing-fallback" id="fallback-group"
-                    prop:checked=move || fallback() == Some(FallbackKind::Group)
+                    prop:checked=move || fallback.get() == Some(FallbackKind::Group)
                     on:change=move |_| choose(FallbackKind::Group) />
                 <span>{tr.t(Msg::RoutingGroup)}</span>
             </label>
             <ErrorText path="routing.fallback" />
         </fieldset>
-        {move || match fallback() {
+        {move || match fallback.get() {
             Some(FallbackKind::Employee) => Some(view! {
                 <EmployeePicker path="routing.fallback.employee_id"
                     get=Signal::derive(move || form.with(|f| f.routing.fallback_employee_id.clone()))

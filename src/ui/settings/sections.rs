@@ -156,7 +156,7 @@ pub fn AutoCloseSection() -> impl IntoView {
     let tr = editor.tr;
     let form = editor.form;
     const PATH: &str = "auto_close.after_minutes";
-    let preset = move || form.with(|f| f.auto_close.preset);
+    let preset = Memo::new(move |_| form.with(|f| f.auto_close.preset));
     view! {
         <fieldset class="section" id="section-auto-close">
             <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
@@ -174,12 +174,12 @@ pub fn AutoCloseSection() -> impl IntoView {
                             editor.clear_error(PATH);
                         }>
                         {AUTO_CLOSE_PRESETS.into_iter().map(|m| view! {
-                            <option value=m.to_string() selected=move || preset() == Some(m)>{preset_label(tr, m)}</option>
+                            <option value=m.to_string() selected=move || preset.get() == Some(m)>{preset_label(tr, m)}</option>
                         }).collect_view()}
-                        <option value="custom" selected=move || preset().is_none()>{tr.t(Msg::AutoCloseCustom)}</option>
+                        <option value="custom" selected=move || preset.get().is_none()>{tr.t(Msg::AutoCloseCustom)}</option>
                     </select>
                 </div>
-                <Show when=move || preset().is_none()>
+                <Show when=move || preset.get().is_none()>
                     <DurationField path=PATH.to_owned() label=Msg::AutoCloseCustomValue help=Some(Msg::AutoCloseRange)
                         usual=&PERIOD_UNITS
                         text=Signal::derive(move || form.with(|f| f.auto_close.custom.text.clone()))
@@ -187,7 +187,7 @@ pub fn AutoCloseSection() -> impl IntoView {
                         on_text=Callback::new(move |t| form.update(|f| f.auto_close.custom.text = t))
                         on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u)) />
                 </Show>
-                {move || preset().is_some().then(|| view! { <ErrorText path=PATH /> })}
+                {move || preset.get().is_some().then(|| view! { <ErrorText path=PATH /> })}
             </div>
         </fieldset>
     }

@@ -1,0 +1,206 @@
+//! End to end, the settings form: a first connection, a 422 from the server landing on its
+//! control, a 412 with nothing lost, disconnect and reconnect with only a new token.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use max_channel_contract::*;
+use max_channel_devserver::FaultSpec;
+use support::E2e;
+
+async fn type_into(e2e: &E2e, css: &str, text: &str) {
+    let el = e2e.find_centered(css).await;
+    el.clear().await.unwrap();
+    el.send_keys(text).await.unwrap();
+}
+
+async fn value_of(e2e: &E2e, css: &str) -> String {
+    e2e.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+}
+
+async fn click(e2e: &E2e, css: &str) {
+    e2e.find_centered(css).await.click().await.unwrap();
+}
+
+/// Fills the whole form the way the first-connection story goes.
+async fn fill_first_connection(e2e: &E2e) {
+    // Token → «Проверить» → «Токен авторизован» with the bot.
+    type_into(e2e, "#f-token", "  shop-token-7Qa1  ").await;
+    click(e2e, "#token-check").await;
+    e2e.wait_for_text(".token-valid", "Токен авторизован").await;
+    e2e.wait_for_text(".token-valid .bot__username", "@").await;
+
+    // An employee found by typing part of a surname among 10 000.
+    type_into(e2e, "#f-routing-employee_id", "кузнецова ан").await;
+    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова Анна").await;
+    let input = e2e.find("#f-routing-employee_id").await;
+    input.send_keys(&Key::Down.to_string()).await.unwrap();
+    input.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let chosen = value_of(e2e, "#f-routing-employee_id").await;
+    assert!(chosen.starts_with("Кузнецова Анна"), "{chosen}");
+
+    // Two auto-replies.
+    click(e2e, "#f-auto_replies-add").await;
+    type_into(e2e, "#f-auto_replies-0-text", "Здравствуйте! Мы получили ваше сообщение.").await;
+    click(e2e, "#f-auto_replies-add").await;
+    type_into(e2e, "#f-auto_replies-1-delay_seconds", "2").await;
+    e2e.find("#f-auto_replies-1-delay_seconds-unit").await.select_by_value("min").await.unwrap();
+    type_into(e2e, "#f-auto_replies-1-text", "Все операторы заняты, ответим в течение 5 минут.").await;
+    e2e.wait_for_text("#f-auto_replies-1-text-count", "48 / 250").await;
+
+    // The closing message.
+    click(e2e, "label[for=closing-enabled]").await;
+    type_into(e2e, "#f-closing_message-text", "Спасибо за обращение!").await;
+
+    // Non-working hours: auto-replies.
+    click(e2e, "label[for=nwh-replies]").await;
+    type_into(e2e, "#f-non_working_hours-auto_replies-0-text", "Сейчас мы не работаем. Ответим утром с 9:00.").await;
+
+    // Auto-close after 1 day.
+    click(e2e, "label[for=auto-close-enabled]").await;
+    e2e.find("#auto-close-preset").await.select_by_value("1440").await.unwrap();
+}
+
+fn expected_settings(employee_id: &str) -> Settings {
+    let reply = |delay_seconds, text: &str| AutoReply { delay_seconds, text: text.into(), repeat: Repeat::Once };
+    Settings {
+        routing: Routing::Employee { employee_id: employee_id.into() },
+        auto_replies: vec![
+            reply(0, "Здравствуйте! Мы получили ваше сообщение."),
+            reply(120, "Все операторы заняты, ответим в течение 5 минут."),
+        ],
+        closing_message: ClosingMessage { enabled: true, text: "Спасибо за обращение!".into() },
+        non_working_hours: NonWorkingHours::AutoReplies {
+            auto_replies: vec![reply(0, "Сейчас мы не работаем. Ответим утром с 9:00.")],
+        },
+        auto_close: AutoClose { enabled: true, after_minutes: 1440 },
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_connection_end_to_end() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    fill_first_connection(&e2e).await;
+
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".about__state .badge", "Подключён").await;
+
+    let stored = e2e.server().state.store().settings.clone().expect("saved");
+    let employee_id = match &stored.settings.routing {
+        Routing::Employee { employee_id } => employee_id.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(stored.settings, expected_settings(&employee_id));
+    assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…7Qa1"), "the token was trimmed");
+    let puts: Vec<_> = e2e.server().state.controls().requests().into_iter()
+        .filter(|r| r.operation.as_deref() == Some("putMaxSettings")).collect();
+    assert_eq!(puts.len(), 1);
+    assert_eq!(puts[0].if_none_match.as_deref(), Some("*"), "a first save creates");
+
+    // A reload shows exactly what was saved.
+    e2e.browser.refresh().await.unwrap();
+    e2e.wait_for_text(".token-stored", "…7Qa1").await;
+    e2e.wait_for_text(".token-stored", "@").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !value_of(&e2e, "#f-routing-employee_id").await.starts_with("Кузнецова Анна") {
+        assert!(std::time::Instant::now() < deadline, "the saved employee's name never showed");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds").await, "2");
+    assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds-unit").await, "min");
+    assert_eq!(value_of(&e2e, "#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Спасибо за обращение!");
+    assert_eq!(value_of(&e2e, "#f-non_working_hours-auto_replies-0-text").await, "Сейчас мы не работаем. Ответим утром с 9:00.");
+    assert_eq!(value_of(&e2e, "#auto-close-preset").await, "1440");
+
+    e2e.open("/channels").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    // Nothing filled: refused here, nothing sent, focus on the first bad control.
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text("#f-token-error", "Вставьте токен из MAX.").await;
+    assert_eq!(e2e.find("#f-token").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let focused = e2e.js("return document.activeElement.id").await;
+    assert_eq!(focused, "f-token");
+    e2e.wait_for_text("#f-routing-employee_id-error", "Выберите сотрудника.").await;
+
+    fill_first_connection(&e2e).await;
+    assert!(
+        !e2e.server().state.controls().requests().iter().any(|r| r.operation.as_deref() == Some("putMaxSettings")),
+        "a refused save sends nothing"
+    );
+
+    // The server refuses one text: it lands on exactly that control.
+    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+        "operation": "putMaxSettings", "status": 422,
+        "body": {"error": {"code": "validation_failed", "message": "Проверьте выделенные поля.",
+            "fields": [{"path": "auto_replies[1].text", "code": "too_long", "message": "Не больше 250 символов."}]}}
+    })).unwrap());
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text("#f-auto_replies-1-text-error", "Не больше 250 символов.").await;
+    assert_eq!(e2e.find("#f-auto_replies-1-text").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let focused = e2e.js("return document.activeElement.id").await;
+    assert_eq!(focused, "f-auto_replies-1-text");
+    // Nothing typed was lost.
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Спасибо за обращение!");
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    fill_first_connection(&e2e).await;
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+
+    // Another user saves meanwhile.
+    {
+        let state = &e2e.server().state;
+        let mut store = state.store();
+        let mut theirs = store.settings.clone().unwrap().settings;
+        theirs.auto_close.after_minutes = 60;
+        store.save(theirs, None);
+    }
+    type_into(&e2e, "#f-closing_message-text", "Моё новое прощание").await;
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
+    // Keep editing: the next save overwrites on their version.
+    e2e.browser.find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]")).await.unwrap().click().await.unwrap();
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    let saved = e2e.server().state.store().settings.clone().unwrap();
+    assert_eq!(saved.settings.closing_message.text, "Моё новое прощание");
+
+    // Disconnect: a dialog names the consequence; then not connected, token gone, settings kept.
+    click(&e2e, ".button--danger-outline").await;
+    e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+    click(&e2e, "#disconnect-dialog .button--danger").await;
+    e2e.wait_for_text(".about__state .badge", "Не подключён").await;
+    assert!(e2e.server().state.store().connection.token.is_none());
+    assert_eq!(e2e.server().state.store().settings.as_ref().unwrap().settings, saved.settings);
+
+    // Reconnecting needs only a new token.
+    type_into(&e2e, "#f-token", "second-token-9999").await;
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".about__state .badge", "Подключён").await;
+    assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…9999"));
+    e2e.finish().await;
+}
