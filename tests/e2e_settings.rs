@@ -204,3 +204,95 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…9999"));
     e2e.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    type_into(&e2e, "#f-token", "group-token-1").await;
+
+    click(&e2e, "label:has(#routing-group)").await;
+    e2e.find("#f-routing-group_id").await.select_by_value("g-support").await.unwrap();
+    e2e.wait_for_text("#distribution", "Всем одновременно").await;
+    e2e.wait_for_text("#distribution", "5 сотрудников в группе").await;
+    let link = e2e.find("#distribution a").await;
+    assert_eq!(link.text().await.unwrap(), "настраивается в Личном кабинете ВАТС");
+    assert_eq!(link.attr("href").await.unwrap().as_deref(), Some("https://lk.mango-office.ru/vpbx/groups"));
+    e2e.find("#f-routing-group_id").await.select_by_value("g-vip").await.unwrap();
+    e2e.wait_for_text("#distribution", "skills_based").await; // an unknown rule is shown as is
+
+    // Chat-bot: the fallback is required.
+    click(&e2e, "label:has(#routing-chat_bot)").await;
+    e2e.find("#f-routing-chat_bot_id").await.select_by_value("b-faq").await.unwrap();
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text("#f-routing-fallback-error", "на случай недоступности чат-бота").await;
+    click(&e2e, "label:has(#fallback-group)").await;
+    e2e.find("#f-routing-fallback-group_id").await.select_by_value("g-sales").await.unwrap();
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    assert_eq!(
+        e2e.server().state.store().settings.clone().unwrap().settings.routing,
+        Routing::ChatBot { chat_bot_id: "b-faq".into(), fallback: Some(Target::Group { group_id: "g-sales".into() }) }
+    );
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_bot_choices_are_disabled_without_the_service() {
+    let e2e = E2e::start_with(support::Options { chat_bots_service: false, ..Default::default() }).await;
+    e2e.open("/channels/max/settings").await;
+    let routing_bot = e2e.find("#routing-chat_bot").await;
+    assert_eq!(routing_bot.attr("disabled").await.unwrap().as_deref(), Some("true"));
+    let nwh_bot = e2e.find("#nwh-chat-bot").await;
+    assert_eq!(nwh_bot.attr("disabled").await.unwrap().as_deref(), Some("true"));
+    e2e.wait_for_text("#chat-bots-off", "Подключите услугу «Чат-боты»").await;
+    e2e.wait_for_text("#nwh-chat-bots-off", "Подключите услугу «Чат-боты»").await;
+    let described = e2e.find("#f-routing-type").await.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(described.contains("chat-bots-off"), "the reason is tied to the choice: {described}");
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    let outcomes = [
+        ("revoked-abc", "MAX не принял токен"),
+        ("down-abc", "Сервис MAX сейчас недоступен"),
+        ("busy-abc", "Повторите через 30 секунд"),
+        ("a b", "без пробелов"),
+    ];
+    for (token, message) in outcomes {
+        type_into(&e2e, "#f-token", token).await;
+        click(&e2e, "#token-check").await;
+        let where_ = if token == "a b" { "#f-token-error" } else { "#token-check-error" };
+        e2e.wait_for_text(where_, message).await;
+    }
+    // The check's network failure is its own message.
+    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+        "operation": "verifyMaxToken", "status": 502, "raw": "<html>Bad Gateway</html>"
+    })).unwrap());
+    type_into(&e2e, "#f-token", "good-token-1").await;
+    click(&e2e, "#token-check").await;
+    e2e.wait_for_text("#token-check-error", "Сервер ответил неожиданно").await;
+    click(&e2e, "#token-check").await;
+    e2e.wait_for_text(".token-valid", "Токен авторизован").await;
+    // Editing the token drops the badge.
+    e2e.find("#f-token").await.send_keys("x").await.unwrap();
+    assert!(e2e.browser.find(Locator::Css(".token-valid")).await.is_err());
+
+    // A double click on «Сохранить» sends one request.
+    click(&e2e, "label:has(#routing-group)").await;
+    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
+    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+        "operation": "putMaxSettings", "delay_ms": 500
+    })).unwrap());
+    let save = e2e.find_centered("button[type=submit]").await;
+    save.click().await.unwrap();
+    save.click().await.unwrap();
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    let puts = e2e.server().state.controls().requests().into_iter()
+        .filter(|r| r.operation.as_deref() == Some("putMaxSettings")).count();
+    assert_eq!(puts, 1);
+    e2e.finish().await;
+}
