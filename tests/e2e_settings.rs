@@ -169,14 +169,17 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     click(&e2e, "button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
 
-    // Another user saves meanwhile.
-    {
-        let state = &e2e.server().state;
-        let mut store = state.store();
-        let mut theirs = store.settings.clone().unwrap().settings;
-        theirs.auto_close.after_minutes = 60;
-        store.save(theirs, None);
-    }
+    // Another user, in a second browser, saves meanwhile.
+    let other = e2e.second_browser().await;
+    other.goto(&e2e.url("/channels/max/settings")).await.unwrap();
+    let theirs = other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#f-closing_message-text")).await.unwrap();
+    theirs.clear().await.unwrap();
+    theirs.send_keys("Их прощание").await.unwrap();
+    other.execute("document.querySelector('button[type=submit]').scrollIntoView({block: 'center'})", vec![]).await.unwrap();
+    other.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".action-bar [role=status]")).await.unwrap();
+    let _ = other.close().await;
+    assert_eq!(e2e.server().state.store().settings.clone().unwrap().settings.closing_message.text, "Их прощание");
     type_into(&e2e, "#f-closing_message-text", "Моё новое прощание").await;
     click(&e2e, "button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;

@@ -2,7 +2,7 @@
 
 mod components;
 mod pages;
-mod settings;
+pub mod settings;
 #[cfg(feature = "preview")]
 mod preview;
 

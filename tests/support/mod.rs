@@ -67,6 +67,42 @@ impl Drop for Driver {
     }
 }
 
+fn profile_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()))
+}
+
+/// A new headless Chromium session with its own profile (its own storage and cookies).
+async fn open_session(driver_url: &str, profile: &std::path::Path) -> Client {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!("an object")
+    };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(capabilities.clone())
+            .connect(driver_url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
+            Err(e) => panic!("no WebDriver session: {e}"),
+        }
+    }
+}
+
 /// Options of one end-to-end run.
 pub struct Options {
     pub base_path: String,
@@ -124,39 +160,8 @@ impl E2e {
         let server = Server::start(options.server_config(0)).await.expect("dev back end starts");
         let config = options.server_config(server.addr.port());
         let driver = Driver::start();
-        let profile = std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()));
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let capabilities = json!({
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1280,900",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
-            }
-        });
-        let capabilities = match capabilities {
-            serde_json::Value::Object(map) => map,
-            _ => unreachable!(),
-        };
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let browser = loop {
-            match ClientBuilder::new(connector.clone())
-                .capabilities(capabilities.clone())
-                .connect(&driver.url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                }
-                Err(e) => panic!("no WebDriver session: {e}"),
-            }
-        };
+        let profile = profile_dir();
+        let browser = open_session(&driver.url, &profile).await;
         let base = options.base_path.trim_end_matches('/').to_owned();
         E2e {
             server: Some(server),
@@ -167,6 +172,11 @@ impl E2e {
             _profile: profile,
             _lock: lock,
         }
+    }
+
+    /// A second, independent browser (another user) on the same app; close it when done.
+    pub async fn second_browser(&self) -> Client {
+        open_session(&self._driver.url, &profile_dir()).await
     }
 
     /// The running dev back end.

@@ -18,19 +18,19 @@ use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 
 /// What the page loads before the form can show.
 #[derive(Clone)]
-struct Loaded4 {
-    channel: MaxChannel,
-    saved: Option<Loaded>,
-    groups: Vec<Group>,
-    chat_bots: Vec<ChatBot>,
+pub struct EditorData {
+    pub channel: MaxChannel,
+    pub saved: Option<Loaded>,
+    pub groups: Vec<Group>,
+    pub chat_bots: Vec<ChatBot>,
 }
 
-async fn load(api: SharedBackend) -> Result<Loaded4, ApiError> {
+async fn load(api: SharedBackend) -> Result<EditorData, ApiError> {
     let (channel, saved, groups, chat_bots) =
         futures::join!(api.max_channel(), api.settings(), api.groups(), api.chat_bots());
     let channel = channel?;
     embed::report_state(&channel.state);
-    Ok(Loaded4 {
+    Ok(EditorData {
         channel,
         saved: saved?,
         groups: groups?.items,
@@ -253,8 +253,9 @@ impl Editor {
     }
 }
 
+/// The form over loaded data (also mounted alone by the browser tests).
 #[component]
-fn Editor(loaded: Loaded4, api: SharedBackend) -> impl IntoView {
+pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     let form = loaded
