@@ -331,6 +331,19 @@ catalogue! {
         "New requests from MAX will stop arriving in Mango Dialogs. The token is deleted; the other settings are kept."
     ),
     DisconnectConfirm => ("Отключить", "Disconnect"),
+    LeaveTitle => ("Уйти без сохранения?", "Leave without saving?"),
+    LeaveText => (
+        "Вы изменили настройки и не сохранили их. Если уйти, изменения пропадут.",
+        "You changed the settings and did not save them. If you leave, the changes are lost."
+    ),
+    LeaveConfirm => ("Уйти без сохранения", "Leave without saving"),
+    DraftOffer => ("Восстановить несохранённые изменения?", "Restore the unsaved changes?"),
+    DraftText => (
+        "В прошлый раз вы изменили настройки, но не сохранили их.",
+        "Last time you changed the settings but did not save them."
+    ),
+    DraftRestore => ("Восстановить", "Restore"),
+    DraftDiscard => ("Не нужно", "No, thanks"),
     CancelTitle => ("Отменить изменения?", "Discard the changes?"),
     CancelText => (
         "Несохранённые изменения пропадут, и откроется страница «О канале».",

@@ -299,3 +299,73 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
     assert_eq!(puts, 1);
     e2e.finish().await;
 }
+
+async fn dialog_open(e2e: &E2e, id: &str) -> bool {
+    e2e.js(&format!("return document.getElementById('{id}').open")).await == serde_json::Value::Bool(true)
+}
+
+async fn wait_dialog(e2e: &E2e, id: &str, open: bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while dialog_open(e2e, id).await != open {
+        assert!(std::time::Instant::now() < deadline, "#{id} never became open={open}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_unsaved_guard_asks_on_links_back_and_unload() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max").await;
+    click(&e2e, "a.button--primary").await;
+    e2e.wait_for_path("/channels/max/settings").await;
+    let unload_prevented = "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
+    e2e.find("#f-token").await;
+    assert_eq!(e2e.js(unload_prevented).await, false, "a clean form lets the tab close");
+
+    click(&e2e, "label[for=closing-enabled]").await;
+    type_into(&e2e, "#f-closing_message-text", "Не потеряйте меня").await;
+    assert_eq!(e2e.js(unload_prevented).await, true, "closing the tab asks");
+
+    // A link: the dialog; staying keeps everything.
+    click(&e2e, "a.back-link").await;
+    wait_dialog(&e2e, "leave-dialog", true).await;
+    click(&e2e, "#leave-dialog .button--secondary").await;
+    wait_dialog(&e2e, "leave-dialog", false).await;
+    assert_eq!(e2e.path().await, "/channels/max/settings");
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Не потеряйте меня");
+
+    // The back button: the dialog too.
+    e2e.browser.back().await.unwrap();
+    wait_dialog(&e2e, "leave-dialog", true).await;
+    assert_eq!(e2e.path().await, "/channels/max/settings");
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Не потеряйте меня");
+    click(&e2e, "#leave-dialog .button--danger").await;
+    e2e.wait_for_path("/channels/max").await;
+    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    type_into(&e2e, "#f-token", "secret-draft-token-XYZ").await;
+    click(&e2e, "label[for=closing-enabled]").await;
+    type_into(&e2e, "#f-closing_message-text", "Черновик прощания").await;
+    click(&e2e, "#f-auto_replies-add").await;
+    type_into(&e2e, "#f-auto_replies-0-text", "Черновик автоответа").await;
+    let stored = e2e.js("return sessionStorage.getItem('max-channel:draft') || ''").await;
+    let stored = stored.as_str().unwrap();
+    assert!(stored.contains("Черновик прощания"), "{stored}");
+    assert!(!stored.contains("secret-draft-token"), "the token is never stored");
+
+    e2e.browser.refresh().await.unwrap();
+    e2e.wait_for_text("#draft-offer", "Восстановить несохранённые изменения?").await;
+    assert_eq!(value_of(&e2e, "#f-token").await, "", "the token is not restored");
+    click(&e2e, "#draft-restore").await;
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Черновик прощания");
+    assert_eq!(value_of(&e2e, "#f-auto_replies-0-text").await, "Черновик автоответа");
+    let all_storage = e2e.js("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie").await;
+    assert!(!all_storage.as_str().unwrap().contains("secret-draft-token"));
+    e2e.finish().await;
+}

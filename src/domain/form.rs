@@ -10,7 +10,7 @@ use max_channel_contract::{
 };
 
 /// A unit of a duration the person picks, with its size in the contract's base unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     Seconds,
     Minutes,
@@ -56,7 +56,7 @@ pub const PERIOD_UNITS: [Unit; 3] = [Unit::Minutes, Unit::Hours, Unit::Days];
 pub const AUTO_CLOSE_PRESETS: [i64; 8] = [15, 30, 60, 180, 720, 1_440, 4_320, 10_080];
 
 /// A duration as typed: the number's text and its unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DurationInput {
     pub text: String,
     pub unit: Unit,
@@ -142,7 +142,7 @@ pub fn parse_whole(text: &str) -> Result<i64, NumberError> {
 }
 
 /// One auto-reply row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReplyForm {
     pub delay: DurationInput,
     pub text: String,
@@ -186,7 +186,7 @@ impl ReplyForm {
 }
 
 /// «Кто будет принимать обращение».
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RoutingKind {
     Employee,
     Group,
@@ -194,7 +194,7 @@ pub enum RoutingKind {
 }
 
 /// Who takes dialogs while the chat-bot is unavailable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FallbackKind {
     Employee,
     Group,
@@ -202,7 +202,7 @@ pub enum FallbackKind {
 
 /// Every choice of the routing section is kept while another kind is picked, so switching
 /// back and forth loses nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoutingForm {
     pub kind: RoutingKind,
     pub employee_id: String,
@@ -229,7 +229,7 @@ impl Default for RoutingForm {
 
 /// «Нерабочее время»: both switches are kept as typed; [`SettingsForm::set_non_working_chat_bot`]
 /// and [`SettingsForm::set_non_working_replies`] keep them from both being on.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NonWorkingForm {
     pub chat_bot_on: bool,
     pub chat_bot_id: String,
@@ -238,7 +238,7 @@ pub struct NonWorkingForm {
 }
 
 /// «Автоматическое завершение диалогов»: a preset, or a custom period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AutoCloseForm {
     pub enabled: bool,
     /// A preset's minutes, or `None` for the custom value.
@@ -260,7 +260,7 @@ impl Default for AutoCloseForm {
 }
 
 /// The whole form. The token is here while typed, and never leaves memory.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SettingsForm {
     pub routing: RoutingForm,
     pub replies: Vec<ReplyForm>,

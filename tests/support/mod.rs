@@ -75,6 +75,8 @@ fn profile_dir() -> PathBuf {
 async fn open_session(driver_url: &str, profile: &std::path::Path) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let capabilities = json!({
+        // A dirty form asks before unload; reloading tests accept that prompt.
+        "unhandledPromptBehavior": "accept",
         "goog:chromeOptions": {
             "binary": chromium,
             "args": [

@@ -1,6 +1,8 @@
 //! The connection and settings form (`/channels/max/settings`).
 
+mod draft;
 mod fields;
+mod guard;
 mod replies;
 mod routing;
 mod sections;
@@ -138,8 +140,15 @@ impl Editor {
         self.channel.with_untracked(|c| c.token_hint.is_some())
     }
 
+    /// Whether anything was typed and not saved (reactive).
     pub fn is_dirty(&self) -> bool {
         !self.token.with(String::is_empty) || self.form.with(|f| self.baseline.with(|b| f.is_dirty(b)))
+    }
+
+    /// The same, read from an event handler.
+    pub fn is_dirty_now(&self) -> bool {
+        !self.token.with_untracked(String::is_empty)
+            || self.form.with_untracked(|f| self.baseline.with_untracked(|b| f.is_dirty(b)))
     }
 
     /// Shows `errors` at their controls and moves focus to the first.
@@ -280,7 +289,41 @@ pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
         api: StoredValue::new(api),
     };
     provide_context(editor);
+    // A draft left by a reload or an expired session, when it differs from what was loaded.
+    let offer = RwSignal::new(draft::read().filter(|d| editor.form.with_untracked(|f| &d.form != f)));
+    Effect::new(move |_| {
+        let dirty = editor.is_dirty();
+        if offer.with(Option::is_some) {
+            return; // keep the old draft until the person decides
+        }
+        if dirty {
+            draft::write(&draft::Draft {
+                base_version: editor.version.get_untracked(),
+                form: editor.form.get(),
+            });
+        } else {
+            draft::clear();
+        }
+    });
     view! {
+        {move || offer.get().map(|d| {
+            let restore = d.clone();
+            view! {
+                <div class="alert alert--warning" role="alert" id="draft-offer">
+                    <p class="alert__text"><strong>{tr.t(Msg::DraftOffer)}</strong> " " {tr.t(Msg::DraftText)}</p>
+                    <button type="button" class="button button--secondary" id="draft-restore" on:click=move |_| {
+                        editor.form.set(restore.form.clone());
+                        editor.version.set(restore.base_version.clone());
+                        offer.set(None);
+                    }>{tr.t(Msg::DraftRestore)}</button>
+                    <button type="button" class="button button--secondary" id="draft-discard" on:click=move |_| {
+                        draft::clear();
+                        offer.set(None);
+                    }>{tr.t(Msg::DraftDiscard)}</button>
+                </div>
+            }
+        })}
+        <guard::UnsavedGuard />
         <p class="about__state">
             <span class="about__state-label">{tr.t(Msg::CurrentState)}</span> " "
             {move || view! { <StateBadge state=editor.channel.with(|c| c.state.clone()) tr=tr /> }}
@@ -331,6 +374,7 @@ fn CancelButton(about: String) -> impl IntoView {
         // The person chose to discard: the baseline takes the form, so nothing is dirty.
         editor.token.set(String::new());
         editor.baseline.set(editor.form.get_untracked());
+        draft::clear();
         navigate("/channels/max", Default::default());
     });
     view! {
