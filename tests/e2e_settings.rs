@@ -369,3 +369,52 @@ async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
     assert!(!all_storage.as_str().unwrap().contains("secret-draft-token"));
     e2e.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    click(&e2e, "#cancel").await;
+    e2e.wait_for_path("/channels/max").await;
+
+    e2e.open("/channels/max/settings").await;
+    type_into(&e2e, "#f-token", "cancel-me-1").await;
+    click(&e2e, "#cancel").await;
+    wait_dialog(&e2e, "cancel-dialog", true).await;
+    e2e.wait_for_text("#cancel-dialog", "Несохранённые изменения пропадут").await;
+    // Esc closes the dialog, and focus returns to «Отмена».
+    e2e.find("#cancel-dialog .button--secondary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    wait_dialog(&e2e, "cancel-dialog", false).await;
+    assert_eq!(e2e.js("return document.activeElement.id").await, "cancel");
+    assert_eq!(value_of(&e2e, "#f-token").await, "cancel-me-1");
+
+    // The employee picker pages with «Показать ещё».
+    type_into(&e2e, "#f-routing-employee_id", "ова").await;
+    e2e.find("#f-routing-employee_id-list li").await;
+    let first_page = e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len();
+    assert_eq!(first_page, 20);
+    e2e.find(".picker__more").await.click().await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len() != 40 {
+        assert!(std::time::Instant::now() < deadline, "the next page never came");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    e2e.find("#f-routing-employee_id-list li").await.click().await.unwrap();
+
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    {
+        let state = &e2e.server().state;
+        let mut store = state.store();
+        let mut theirs = store.settings.clone().unwrap().settings;
+        theirs.closing_message = ClosingMessage { enabled: true, text: "Их текст".into() };
+        store.save(theirs, None);
+    }
+    click(&e2e, "label[for=auto-close-enabled]").await;
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    e2e.browser.find(Locator::XPath("//button[contains(., 'Загрузить их версию')]")).await.unwrap().click().await.unwrap();
+    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Их текст");
+    e2e.finish().await;
+}

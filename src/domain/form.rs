@@ -605,7 +605,8 @@ mod tests {
     }
 }
 
-#[cfg(test)]
+// Proptest is a native dev-dependency: the property tests run natively, not in the browser.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
     use max_channel_contract::arbitrary::{any_settings, valid_settings};
