@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use max_channel_contract::ChannelState;
 
 use crate::api::ApiError;
-use crate::domain::state_badge;
+use crate::domain::{safe_link, state_badge};
 use crate::i18n::{Msg, Tr};
 
 /// The channel state as a badge: «Не подключён», «Токен авторизован», «Подключён»,
@@ -32,5 +32,21 @@ pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>)
                 </button>
             })}
         </div>
+    }
+}
+
+/// A link from the back end, opened in a new tab — only for a web URL (`http:`/`https:`);
+/// anything else (`javascript:`, `data:`) is shown as text and never becomes a link.
+#[component]
+pub fn ExternalLink(url: String, text: String, tr: Tr, class: &'static str) -> impl IntoView {
+    match safe_link(&url) {
+        Some(href) => view! {
+            <a class=class href=href.to_owned() target="_blank" rel="noopener noreferrer">
+                {text}
+                <span class="visually-hidden">" " {tr.t(Msg::OpensInNewTab)}</span>
+            </a>
+        }
+        .into_any(),
+        None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
     }
 }

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use max_channel_contract::MaxChannel;
 
-use crate::domain::{format_money, is_set_up, safe_link, state_reason_msg};
+use crate::domain::{format_money, is_set_up, state_reason_msg};
 use crate::embed;
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
+use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink, StateBadge};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -124,17 +124,8 @@ fn ConnectionSteps(tr: Tr, done: bool) -> impl IntoView {
     }
 }
 
-/// «Посмотреть руководство» in a new tab — only for a web URL; anything else is text.
+/// «Посмотреть руководство» in a new tab.
 #[component]
 fn GuideLink(url: String, tr: Tr, class: &'static str) -> impl IntoView {
-    match safe_link(&url) {
-        Some(href) => view! {
-            <a class=class href=href.to_owned() target="_blank" rel="noopener noreferrer">
-                {tr.t(Msg::GuideLink)}
-                <span class="visually-hidden">" " {tr.t(Msg::OpensInNewTab)}</span>
-            </a>
-        }
-        .into_any(),
-        None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
-    }
+    view! { <ExternalLink url=url text=tr.t(Msg::GuideLink).to_owned() tr=tr class=class /> }
 }

@@ -214,7 +214,7 @@ impl Editor {
             let result = api.save_settings(&write, &precondition).await;
             editor.saving.set(false);
             match result {
-                Ok(saved) => editor.saved(saved, first_connection, write.token.is_some()),
+                Ok(saved) => editor.saved(saved, first_connection),
                 Err(ApiError::Validation(fields)) if !fields.is_empty() => editor.show_errors(fields),
                 Err(ApiError::VersionConflict(current)) => editor.banner.set(Some(Banner::Conflict(current))),
                 Err(error) => editor.banner.set(Some(Banner::Failed(error))),
@@ -222,7 +222,7 @@ impl Editor {
         });
     }
 
-    fn saved(&self, saved: Loaded, first_connection: bool, new_token: bool) {
+    fn saved(&self, saved: Loaded, first_connection: bool) {
         let form = SettingsForm::from_settings(&saved.settings);
         self.form.set(form.clone());
         self.baseline.set(form);
@@ -241,7 +241,6 @@ impl Editor {
                 editor.channel.set(channel);
             }
         });
-        let _ = new_token;
     }
 
     /// «Загрузить их версию»: the form takes the other user's settings.

@@ -7,7 +7,8 @@ use max_channel_contract::{Distribution, Employee, EmployeeQuery};
 
 use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::Editor;
-use crate::domain::{safe_link, FallbackKind, RoutingKind};
+use crate::domain::{FallbackKind, RoutingKind};
+use crate::ui::ExternalLink;
 use crate::i18n::{count, Msg};
 
 #[component]
@@ -120,24 +121,21 @@ fn distribution_msg(d: &Distribution) -> Option<Msg> {
     }
 }
 
-/// A group select; for routing, the group's distribution rule read-only below it.
+/// A select of ids by name, with a placeholder for «nothing chosen yet».
 #[component]
-pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String>, show_rule: bool) -> impl IntoView {
+fn IdSelect(
+    path: &'static str,
+    label: Msg,
+    placeholder: Msg,
+    options: Vec<(String, String)>,
+    get: Signal<String>,
+    set: Callback<String>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
-    let groups = editor.groups.get_value();
-    let rule_groups = groups.clone();
-    let rule = move || {
-        let id = get.get();
-        rule_groups.iter().find(|g| g.id == id).map(|g| {
-            let text = distribution_msg(&g.distribution).map(|m| tr.t(m).to_owned()).unwrap_or_else(|| g.distribution.to_string());
-            (text, count(tr.0, Msg::UnitPerson, u64::from(g.members)))
-        })
-    };
-    let link = editor.channel.with_untracked(|c| c.distribution_settings_url.clone());
     view! {
         <div class="field">
-            <label class="field__label" for=field_id(path)>{tr.t(Msg::GroupLabel)}</label>
+            <label class="field__label" for=field_id(path)>{tr.t(label)}</label>
             <select id=field_id(path) class="select"
                 aria-invalid=invalid(editor, path.into())
                 aria-describedby=described_by(editor, path.into(), None)
@@ -145,25 +143,42 @@ pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String
                     set.run(event_target_value(&ev));
                     editor.clear_error(path);
                 }>
-                <option value="" selected=move || get.get().is_empty()>{tr.t(Msg::ChooseGroup)}</option>
-                {groups.into_iter().map(|g| {
-                    let id = g.id.clone();
-                    view! { <option value=g.id.clone() selected=move || get.get() == id>{g.name}</option> }
+                <option value="" selected=move || get.get().is_empty()>{tr.t(placeholder)}</option>
+                {options.into_iter().map(|(id, name)| {
+                    let value = id.clone();
+                    view! { <option value=value selected=move || get.get() == id>{name}</option> }
                 }).collect_view()}
             </select>
             <ErrorText path=path />
         </div>
+    }
+}
+
+/// A group select; for routing, the group's distribution rule read-only below it.
+#[component]
+pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String>, show_rule: bool) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let groups = editor.groups.get_value();
+    let options = groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+    let rule = move || {
+        let id = get.get();
+        groups.iter().find(|g| g.id == id).map(|g| {
+            let text = distribution_msg(&g.distribution).map(|m| tr.t(m).to_owned()).unwrap_or_else(|| g.distribution.to_string());
+            (text, count(tr.0, Msg::UnitPerson, u64::from(g.members)))
+        })
+    };
+    let link = editor.channel.with_untracked(|c| c.distribution_settings_url.clone());
+    view! {
+        <IdSelect path=path label=Msg::GroupLabel placeholder=Msg::ChooseGroup options=options get=get set=set />
         {show_rule.then(|| view! {
             <div class="field distribution" id="distribution">
                 <p class="field__label">{tr.t(Msg::Distribution)}</p>
                 {move || rule().map(|(rule, members)| view! {
                     <p class="distribution__rule"><strong>{rule}</strong> " · " {tr.f(Msg::MembersCount, &[("count", &members)])}</p>
                 })}
-                {link.clone().map(|url| match safe_link(&url) {
-                    Some(href) => view! {
-                        <a class="link" href=href.to_owned() target="_blank" rel="noopener noreferrer">{tr.t(Msg::DistributionLink)}</a>
-                    }.into_any(),
-                    None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
+                {link.clone().map(|url| view! {
+                    <ExternalLink url=url text=tr.t(Msg::DistributionLink).to_owned() tr=tr class="link" />
                 })}
             </div>
         })}
@@ -174,27 +189,8 @@ pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String
 #[component]
 pub fn ChatBotSelect(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let bots = editor.chat_bots.get_value();
-    view! {
-        <div class="field">
-            <label class="field__label" for=field_id(path)>{tr.t(Msg::ChatBotLabel)}</label>
-            <select id=field_id(path) class="select"
-                aria-invalid=invalid(editor, path.into())
-                aria-describedby=described_by(editor, path.into(), None)
-                on:change=move |ev| {
-                    set.run(event_target_value(&ev));
-                    editor.clear_error(path);
-                }>
-                <option value="" selected=move || get.get().is_empty()>{tr.t(Msg::ChooseChatBot)}</option>
-                {bots.into_iter().map(|b| {
-                    let id = b.id.clone();
-                    view! { <option value=b.id.clone() selected=move || get.get() == id>{b.name}</option> }
-                }).collect_view()}
-            </select>
-            <ErrorText path=path />
-        </div>
-    }
+    let options = editor.chat_bots.get_value().into_iter().map(|b| (b.id, b.name)).collect();
+    view! { <IdSelect path=path label=Msg::ChatBotLabel placeholder=Msg::ChooseChatBot options=options get=get set=set /> }
 }
 
 /// How an employee reads in the picker.

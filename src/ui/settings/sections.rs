@@ -6,8 +6,9 @@ use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
 use super::routing::ChatBotSelect;
 use super::Editor;
-use crate::domain::{safe_link, ExclusionNotice, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
+use crate::domain::{ExclusionNotice, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
 use crate::i18n::{count, Msg};
+use crate::ui::ExternalLink;
 
 #[component]
 pub fn RepliesSection() -> impl IntoView {
@@ -128,11 +129,8 @@ pub fn NonWorkingSection() -> impl IntoView {
             <Show when=move || form.with(|f| f.non_working.replies_on)>
                 <RepliesEditor list=ReplyList::NonWorking />
             </Show>
-            {rules.map(|url| match safe_link(&url) {
-                Some(href) => view! {
-                    <a class="link" href=href.to_owned() target="_blank" rel="noopener noreferrer">{tr.t(Msg::NonWorkingRules)}</a>
-                }.into_any(),
-                None => view! { <span class="unsafe-link">{tr.f(Msg::UnsafeLink, &[("url", &url)])}</span> }.into_any(),
+            {rules.map(|url| view! {
+                <p><ExternalLink url=url text=tr.t(Msg::NonWorkingRules).to_owned() tr=tr class="link" /></p>
             })}
         </fieldset>
     }
