@@ -10,7 +10,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use max_channel_contract::*;
 use max_channel_devserver::FaultSpec;
-use support::E2e;
+use support::{eventually, E2e, PATIENCE};
 
 async fn type_into(e2e: &E2e, css: &str, text: &str) {
     let el = e2e.find_centered(css).await;
@@ -108,11 +108,10 @@ async fn a_first_connection_end_to_end() {
     e2e.browser.refresh().await.unwrap();
     e2e.wait_for_text(".token-stored", "…7Qa1").await;
     e2e.wait_for_text(".token-stored", "@").await;
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !value_of(&e2e, "#f-routing-employee_id").await.starts_with("Кузнецова Анна") {
-        assert!(std::time::Instant::now() < deadline, "the saved employee's name never showed");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    eventually(PATIENCE, "the saved employee's name never showed", || async {
+        value_of(&e2e, "#f-routing-employee_id").await.starts_with("Кузнецова Анна")
+    })
+    .await;
     assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds").await, "2");
     assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds-unit").await, "min");
     assert_eq!(value_of(&e2e, "#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
@@ -305,11 +304,8 @@ async fn dialog_open(e2e: &E2e, id: &str) -> bool {
 }
 
 async fn wait_dialog(e2e: &E2e, id: &str, open: bool) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while dialog_open(e2e, id).await != open {
-        assert!(std::time::Instant::now() < deadline, "#{id} never became open={open}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let what = format!("#{id} never became open={open}");
+    eventually(PATIENCE, &what, || async { dialog_open(e2e, id).await == open }).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -395,11 +391,10 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     let first_page = e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len();
     assert_eq!(first_page, 20);
     e2e.find(".picker__more").await.click().await.unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len() != 40 {
-        assert!(std::time::Instant::now() < deadline, "the next page never came");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually(PATIENCE, "the next page never came", || async {
+        e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len() == 40
+    })
+    .await;
     e2e.find("#f-routing-employee_id-list li").await.click().await.unwrap();
 
     click(&e2e, "button[type=submit]").await;

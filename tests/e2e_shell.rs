@@ -4,25 +4,9 @@
 mod support;
 
 use max_channel_contract::*;
+use max_channel_contract::samples;
 use support::E2e;
 
-fn saved_settings() -> Settings {
-    Settings {
-        routing: Routing::Group {
-            group_id: "g-sales".into(),
-        },
-        auto_replies: vec![],
-        closing_message: ClosingMessage {
-            enabled: false,
-            text: String::new(),
-        },
-        non_working_hours: NonWorkingHours::Off,
-        auto_close: AutoClose {
-            enabled: true,
-            after_minutes: 1440,
-        },
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_channel_groups_show_the_max_tile_and_its_state() {
@@ -48,7 +32,7 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
 
     // Once saved, the badge follows the state.
     e2e.server().state.store().save(
-        saved_settings(),
+        samples::settings(),
         Some((
             "e2e-token".into(),
             BotInfo { user_id: 1, first_name: "Бот".into(), username: None, avatar_url: None },

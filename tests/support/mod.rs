@@ -67,6 +67,22 @@ impl Drop for Driver {
     }
 }
 
+/// Waits (up to `within`) until `check` holds; panics with `what` otherwise.
+pub async fn eventually<F, Fut>(within: Duration, what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + within;
+    while !check().await {
+        assert!(Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The usual patience of the end-to-end tests.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
 fn profile_dir() -> PathBuf {
     std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()))
 }
@@ -283,13 +299,8 @@ impl E2e {
 
     /// Waits until the page's path is `path`.
     pub async fn wait_for_path(&self, path: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.path().await != path {
-            if Instant::now() > deadline {
-                panic!("the path stayed {} instead of {path}", self.path().await);
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("the path never became {path}");
+        eventually(PATIENCE, &what, || async { self.path().await == path }).await;
     }
 
     pub async fn finish(self) {

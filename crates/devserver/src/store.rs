@@ -119,24 +119,10 @@ fn temp_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use max_channel_contract::*;
+    use max_channel_contract::samples;
 
     fn settings() -> Settings {
-        Settings {
-            routing: Routing::Group {
-                group_id: "g-sales".into(),
-            },
-            auto_replies: vec![],
-            closing_message: ClosingMessage {
-                enabled: false,
-                text: "".into(),
-            },
-            non_working_hours: NonWorkingHours::Off,
-            auto_close: AutoClose {
-                enabled: true,
-                after_minutes: 1440,
-            },
-        }
+        samples::settings()
     }
 
     fn bot() -> BotInfo {
