@@ -127,16 +127,22 @@ pub fn validate_settings(settings: &Settings, chat_bots_service: bool) -> Vec<Fi
 /// Validates the body of `putMaxSettings`: the token (required while none is stored) and
 /// the settings.
 pub fn validate_write(write: &SettingsWrite, ctx: WriteContext) -> Vec<FieldError> {
-    let mut report = Report::default();
-    match &write.token {
-        Some(token) => report.add("token", check_token(token).err()),
-        None if !ctx.token_stored => report.add("token", Some(FieldErrorCode::Required)),
-        None => {}
+    let mut errors: Vec<FieldError> = check_write_token(write.token.as_deref(), ctx.token_stored)
+        .err()
+        .into_iter()
+        .collect();
+    errors.extend(validate_settings(&write.settings, ctx.chat_bots_service));
+    errors
+}
+
+/// The token of a save: a carried token must pass [`check_token`] (the trimmed token is what
+/// to send); none is fine only while one is stored.
+pub fn check_write_token(token: Option<&str>, token_stored: bool) -> Result<Option<&str>, FieldError> {
+    match token {
+        Some(token) => check_token(token).map(Some).map_err(|code| field_error("token", code)),
+        None if token_stored => Ok(None),
+        None => Err(field_error("token", FieldErrorCode::Required)),
     }
-    report
-        .errors
-        .extend(validate_settings(&write.settings, ctx.chat_bots_service));
-    report.errors
 }
 
 fn validate_target(report: &mut Report, path: &str, target: &Target) {

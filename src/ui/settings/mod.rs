@@ -171,18 +171,13 @@ impl Editor {
         let chat_bots = self.chat_bots_service();
         let token = self.token.get_untracked();
         let mut errors = Vec::new();
-        let token_to_send = if token.trim().is_empty() {
-            if !self.has_stored_token() {
-                errors.push(max_channel_contract::field_error("token", max_channel_contract::FieldErrorCode::Required));
-            }
-            None
-        } else {
-            match max_channel_contract::check_token(&token) {
-                Ok(t) => Some(t.to_owned()),
-                Err(code) => {
-                    errors.push(max_channel_contract::field_error("token", code));
-                    None
-                }
+        // A blank field keeps the stored token, if there is one.
+        let typed = Some(token.as_str()).filter(|t| !t.trim().is_empty());
+        let token_to_send = match max_channel_contract::check_write_token(typed, self.has_stored_token()) {
+            Ok(token) => token.map(str::to_owned),
+            Err(error) => {
+                errors.push(error);
+                None
             }
         };
         let settings = match self.form.with_untracked(|f| f.to_settings(chat_bots)) {
