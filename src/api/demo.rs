@@ -331,8 +331,7 @@ impl DemoBackend {
         if let Some(token) = &write.token {
             let token = check_token(token).unwrap_or_default();
             let bot = fake_answer(token, true)?;
-            let tail: String = token.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-            account.token_hint = Some(format!("…{tail}"));
+            account.token_hint = Some(token_hint(token));
             account.bot = Some(bot);
         }
         account.last_version += 1;

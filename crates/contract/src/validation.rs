@@ -49,6 +49,14 @@ pub fn check_token(raw: &str) -> Result<&str, FieldErrorCode> {
     Ok(token)
 }
 
+/// `MaxChannel.token_hint` for a token: "…" and its last 4 characters. The token itself is
+/// never sent back; this is all anyone sees of it.
+pub fn token_hint(token: &str) -> String {
+    let skip = token.chars().count().saturating_sub(4);
+    let tail: String = token.chars().skip(skip).collect();
+    format!("…{tail}")
+}
+
 /// The `MessageText` rules. `required` is false only for a switched-off closing message,
 /// whose kept text may be empty.
 pub fn check_text(text: &str, required: bool) -> Option<FieldErrorCode> {

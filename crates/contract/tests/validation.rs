@@ -68,6 +68,13 @@ fn token_rules() {
 }
 
 #[test]
+fn token_hints_show_the_last_four_characters() {
+    assert_eq!(token_hint("f9LHodD0cOIv2yHfW2Qv-x7Qa"), "…x7Qa");
+    assert_eq!(token_hint("abc"), "…abc");
+    assert_eq!(token_hint(""), "…");
+}
+
+#[test]
 fn text_length_counts_code_points_after_trimming() {
     let cases = [
         ("Привет", 6),

@@ -141,9 +141,7 @@ impl Controls {
 pub fn redact_token(body: &mut serde_json::Value) {
     if let Some(token) = body.get_mut("token") {
         if let Some(text) = token.as_str() {
-            let tail: Vec<char> = text.chars().rev().take(4).collect();
-            let tail: String = tail.into_iter().rev().collect();
-            *token = serde_json::Value::String(format!("…{tail}"));
+            *token = serde_json::Value::String(max_channel_contract::token_hint(text));
         }
     }
 }

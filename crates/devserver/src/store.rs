@@ -48,16 +48,7 @@ impl Store {
 
     /// "…" and the last 4 characters of the stored token.
     pub fn token_hint(&self) -> Option<String> {
-        let token = self.connection.token.as_deref()?;
-        let tail: String = token
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        Some(format!("…{tail}"))
+        self.connection.token.as_deref().map(max_channel_contract::token_hint)
     }
 
     /// Saves settings (and a new token with its bot, if given); the channel is connected.
