@@ -80,17 +80,13 @@ impl ApiError {
         }
     }
 
-    /// Whether trying the same call again may succeed («Повторить» makes sense).
+    /// Whether trying the same call again may succeed («Повторить» makes sense): after the
+    /// fault clears, a new login in the cabinet, or rights granted. Not when the request
+    /// itself must change first (the fields, the token, the version).
     pub fn is_retryable(&self) -> bool {
-        matches!(
+        !matches!(
             self,
-            ApiError::Network
-                | ApiError::Timeout
-                | ApiError::Internal { .. }
-                | ApiError::MaxUnavailable
-                | ApiError::RateLimited { .. }
-                | ApiError::Unexpected(_)
-                | ApiError::Other { .. }
+            ApiError::BadRequest(_) | ApiError::VersionConflict(_) | ApiError::Validation(_) | ApiError::TokenInvalid
         )
     }
 
@@ -203,5 +199,28 @@ mod tests {
             "Слишком много попыток. Повторите через 21 секунду."
         );
         assert_eq!(ApiError::Unauthorized.message(Tr(Locale::Ru)), "Сессия истекла — войдите снова");
+    }
+
+    #[test]
+    fn retry_is_offered_unless_the_request_itself_must_change() {
+        let retry = [
+            ApiError::Unauthorized,
+            ApiError::Forbidden,
+            ApiError::NotFound,
+            ApiError::MaxUnavailable,
+            ApiError::RateLimited { retry_after: Some(5) },
+            ApiError::Internal { status: 500 },
+            ApiError::Network,
+            ApiError::Timeout,
+            ApiError::Unexpected("x".into()),
+        ];
+        assert!(retry.iter().all(ApiError::is_retryable));
+        let fix_first = [
+            ApiError::BadRequest("x".into()),
+            ApiError::VersionConflict(None),
+            ApiError::Validation(vec![]),
+            ApiError::TokenInvalid,
+        ];
+        assert!(!fix_first.iter().any(ApiError::is_retryable));
     }
 }

@@ -166,17 +166,27 @@ impl HttpClient {
         })
     }
 
+    /// The error a non-2xx answer of `operation` stands for. A 4xx the contract does not
+    /// document for this call is not guessed at: it is an unexpected answer.
+    fn failure(operation: Operation, answer: &Answer) -> ApiError {
+        let error = if operation.understands(answer.status) {
+            ApiError::from_response(answer.status, &answer.body, answer.retry_after)
+        } else {
+            ApiError::Unexpected(format!("HTTP {} is not in the contract of {}", answer.status, operation.id()))
+        };
+        if let ApiError::Unexpected(details) = &error {
+            // The details go to the console for whoever debugs; the person sees a plain message.
+            leptos::logging::warn!("max-channel: {details}");
+        }
+        error
+    }
+
     /// Turns an answer into `T` or the error it stands for.
-    fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
+    fn decode<T: DeserializeOwned>(operation: Operation, answer: Answer) -> Result<T, ApiError> {
         if !(200..300).contains(&answer.status) {
-            let error = ApiError::from_response(answer.status, &answer.body, answer.retry_after);
-            if let ApiError::Unexpected(details) = &error {
-                leptos::logging::warn!("max-channel: {details}");
-            }
-            return Err(error);
+            return Err(Self::failure(operation, &answer));
         }
         serde_json::from_str(&answer.body).map_err(|e| {
-            // The details go to the console for whoever debugs; the person sees a plain message.
             leptos::logging::warn!("max-channel: HTTP {} is not the contract's JSON: {e}", answer.status);
             ApiError::Unexpected(e.to_string())
         })
@@ -184,13 +194,13 @@ impl HttpClient {
 
     pub(super) async fn get_json<T: DeserializeOwned>(
         &self,
-        path: &str,
+        operation: Operation,
         query: Vec<(&'static str, String)>,
     ) -> Result<T, ApiError> {
         let answer = self
-            .exchange(Method::GET, &self.url(path, &query), None, &[])
+            .exchange(Method::GET, &self.url(operation.path(), &query), None, &[])
             .await?;
-        Self::decode(answer)
+        Self::decode(operation, answer)
     }
 
     pub(super) async fn send_json<'a, B: Serialize, T: DeserializeOwned>(
@@ -205,7 +215,7 @@ impl HttpClient {
         let answer = self
             .exchange(method, &self.url(operation.path(), &[]), Some(json), &headers)
             .await?;
-        Self::decode(answer)
+        Self::decode(operation, answer)
     }
 
     pub(super) async fn send_empty(&self, operation: Operation) -> Result<(), ApiError> {
@@ -213,10 +223,14 @@ impl HttpClient {
         let answer = self
             .exchange(method, &self.url(operation.path(), &[]), None, &[])
             .await?;
-        if (200..300).contains(&answer.status) {
-            Ok(())
-        } else {
-            Err(ApiError::from_response(answer.status, &answer.body, answer.retry_after))
+        match answer.status {
+            // The contract answers 204; an empty 2xx means the same.
+            200..=299 if answer.body.trim().is_empty() => Ok(()),
+            200..=299 => {
+                leptos::logging::warn!("max-channel: HTTP {} of {} carries a body the contract does not", answer.status, operation.id());
+                Err(ApiError::Unexpected(format!("HTTP {} with a body", answer.status)))
+            }
+            _ => Err(Self::failure(operation, &answer)),
         }
     }
 }

@@ -71,16 +71,16 @@ pub fn employee_params(query: &EmployeeQuery) -> Vec<(&'static str, String)> {
 
 impl Backend for HttpClient {
     fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
-        Box::pin(self.get_json(Operation::ListChannelGroups.path(), Vec::new()))
+        Box::pin(self.get_json(Operation::ListChannelGroups, Vec::new()))
     }
 
     fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
-        Box::pin(self.get_json(Operation::GetMaxChannel.path(), Vec::new()))
+        Box::pin(self.get_json(Operation::GetMaxChannel, Vec::new()))
     }
 
     fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
         Box::pin(async move {
-            match self.get_json(Operation::GetMaxSettings.path(), Vec::new()).await {
+            match self.get_json(Operation::GetMaxSettings, Vec::new()).await {
                 Ok(loaded) => Ok(Some(loaded)),
                 Err(ApiError::NotFound) => Ok(None),
                 Err(e) => Err(e),
@@ -111,14 +111,14 @@ impl Backend for HttpClient {
     }
 
     fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
-        Box::pin(self.get_json(Operation::ListEmployees.path(), employee_params(query)))
+        Box::pin(self.get_json(Operation::ListEmployees, employee_params(query)))
     }
 
     fn groups(&self) -> ApiFuture<'_, GroupList> {
-        Box::pin(self.get_json(Operation::ListGroups.path(), Vec::new()))
+        Box::pin(self.get_json(Operation::ListGroups, Vec::new()))
     }
 
     fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
-        Box::pin(self.get_json(Operation::ListChatBots.path(), Vec::new()))
+        Box::pin(self.get_json(Operation::ListChatBots, Vec::new()))
     }
 }

@@ -26,12 +26,18 @@ pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>)
     view! {
         <div class="alert alert--danger" role="alert">
             <p class="alert__text">{error.message(tr)}</p>
-            {retry.then(|| view! {
-                <button type="button" class="button button--secondary" on:click=move |_| on_retry.run(())>
-                    {tr.t(Msg::Retry)}
-                </button>
-            })}
+            {retry.then(|| view! { <RetryButton tr=tr on_retry=on_retry /> })}
         </div>
+    }
+}
+
+/// «Повторить»: runs a failed call again. Every failure that offers it uses this one.
+#[component]
+pub fn RetryButton(tr: Tr, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary retry" on:click=move |_| on_retry.run(())>
+            {tr.t(Msg::Retry)}
+        </button>
     }
 }
 

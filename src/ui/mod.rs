@@ -6,7 +6,7 @@ pub mod settings;
 #[cfg(feature = "preview")]
 mod preview;
 
-pub use components::{ErrorPanel, ExternalLink, StateBadge};
+pub use components::{ErrorPanel, ExternalLink, RetryButton, StateBadge};
 
 use std::sync::Arc;
 

@@ -128,6 +128,8 @@ pub struct Options {
     /// Off: the app alone, no back end (preview mode).
     pub serve_api: bool,
     pub request_timeout_ms: Option<u32>,
+    /// Keeps the back end's state across a stop and restart.
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -137,6 +139,7 @@ impl Default for Options {
             chat_bots_service: true,
             serve_api: true,
             request_timeout_ms: None,
+            state_file: None,
         }
     }
 }
@@ -152,6 +155,7 @@ impl Options {
             chat_bots_service: self.chat_bots_service,
             serve_api: self.serve_api,
             request_timeout_ms: self.request_timeout_ms,
+            state_file: self.state_file.clone(),
             ..Config::default()
         }
     }
@@ -212,6 +216,11 @@ impl E2e {
         format!("{}{}{route}", self.origin(), self.base)
     }
 
+    /// Whether the back end is running (see [`E2e::stop_server`]).
+    pub fn is_running(&self) -> bool {
+        self.server.is_some()
+    }
+
     /// Stops the back end, as if it crashed mid-session.
     pub async fn stop_server(&mut self) {
         if let Some(server) = self.server.take() {
@@ -219,7 +228,7 @@ impl E2e {
         }
     }
 
-    /// Starts it again on the same port (with fresh state).
+    /// Starts it again on the same port (fresh state, unless `Options::state_file` keeps it).
     pub async fn restart_server(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -303,11 +312,38 @@ impl E2e {
         eventually(PATIENCE, &what, || async { self.path().await == path }).await;
     }
 
+    /// Ends the test: fails it if the browser reported any Content-Security-Policy
+    /// violation (the dev back end serves the app under its strict CSP with
+    /// `report-uri /__dev/csp-reports`), then closes the browser and the back end.
     pub async fn finish(self) {
+        // Reports are sent asynchronously, a moment after the violation; wait for them
+        // while the page is still open.
+        tokio::time::sleep(CSP_REPORT_GRACE).await;
+        let violations = self
+            .server
+            .as_ref()
+            .map(|server| server.state.controls().csp_reports())
+            .unwrap_or_default();
         let _ = self.browser.close().await;
         if let Some(server) = self.server {
             server.stop().await;
         }
         let _ = std::fs::remove_dir_all(&self._profile);
+        assert_no_csp_violations(&violations);
+    }
+}
+
+/// How long [`E2e::finish`] waits for late CSP violation reports.
+pub const CSP_REPORT_GRACE: Duration = Duration::from_millis(400);
+
+/// Panics listing the violations, if there are any.
+pub fn assert_no_csp_violations(violations: &[max_channel_devserver::CspReport]) {
+    if !violations.is_empty() {
+        let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+        panic!(
+            "{} Content-Security-Policy violation(s) reported by the browser:\n{}",
+            violations.len(),
+            list.join("\n")
+        );
     }
 }

@@ -96,4 +96,60 @@ impl Operation {
     pub fn needs_csrf(self) -> bool {
         self.method() != "GET"
     }
+
+    /// The 4xx statuses the contract documents for this operation. 401, 403 and 429 mean
+    /// the same on every call; a 404, 412 or 422 elsewhere is an answer the contract does
+    /// not know, and the app treats it as such rather than guessing.
+    pub fn documented_client_errors(self) -> &'static [u16] {
+        match self {
+            Operation::VerifyMaxToken => &[400, 401, 403, 422, 429],
+            Operation::GetMaxSettings => &[401, 404],
+            Operation::PutMaxSettings => &[400, 401, 403, 412, 422, 429],
+            Operation::DisconnectMax => &[401, 403],
+            _ => &[401],
+        }
+    }
+
+    /// Whether a 4xx answer of this operation carries a meaning the app can show.
+    pub fn understands(self, status: u16) -> bool {
+        !(400..500).contains(&status)
+            || matches!(status, 401 | 403 | 429)
+            || self.documented_client_errors().contains(&status)
+    }
+}
+
+#[cfg(test)]
+mod operation_tests {
+    use super::Operation;
+
+    /// The table above is the OpenAPI document's, operation by operation.
+    #[test]
+    fn documented_client_errors_are_the_specs() {
+        let spec: serde_json::Value =
+            serde_norway::from_str(include_str!("../spec/openapi.yaml")).expect("the spec parses");
+        for op in Operation::ALL {
+            let method = op.method().to_ascii_lowercase();
+            let responses = &spec["paths"][op.path()][method.as_str()]["responses"];
+            let mut documented: Vec<u16> = responses
+                .as_object()
+                .unwrap_or_else(|| panic!("{} has responses", op.id()))
+                .keys()
+                .filter_map(|k| k.parse::<u16>().ok())
+                .filter(|s| (400..500).contains(s))
+                .collect();
+            documented.sort_unstable();
+            assert_eq!(documented, op.documented_client_errors(), "{}", op.id());
+        }
+    }
+
+    #[test]
+    fn undocumented_client_errors_are_not_understood() {
+        assert!(Operation::GetMaxSettings.understands(404));
+        assert!(!Operation::GetMaxChannel.understands(404));
+        assert!(!Operation::ListGroups.understands(412));
+        assert!(Operation::ListGroups.understands(403));
+        assert!(Operation::ListGroups.understands(429));
+        assert!(Operation::ListGroups.understands(502));
+        assert!(!Operation::DisconnectMax.understands(422));
+    }
 }

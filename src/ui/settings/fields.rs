@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Banner, Editor};
+use super::{Editor, Resolution};
 use crate::api::Loaded;
 use crate::i18n::Msg;
 
@@ -77,17 +77,14 @@ pub fn ConflictBanner(theirs: Option<Box<Loaded>>) -> impl IntoView {
     view! {
         <div class="alert alert--warning" role="alert">
             <p class="alert__text">{tr.t(Msg::ConflictText)}</p>
-            <button type="button" class="button button--secondary" on:click=move |_| {
-                match theirs.get_value() {
-                    Some(theirs) => editor.load_theirs(&theirs),
-                    None => editor.banner.set(Some(Banner::Failed(crate::api::ApiError::VersionConflict(None)))),
-                }
-            }>{tr.t(Msg::ConflictLoad)}</button>
-            <button type="button" class="button button--secondary" on:click=move |_| {
-                if let Some(theirs) = theirs.get_value() {
-                    editor.keep_mine(&theirs);
-                }
-            }>{tr.t(Msg::ConflictKeep)}</button>
+            <button type="button" class="button button--secondary" id="conflict-load"
+                on:click=move |_| editor.resolve_conflict(theirs.get_value(), Resolution::LoadTheirs)>
+                {tr.t(Msg::ConflictLoad)}
+            </button>
+            <button type="button" class="button button--secondary" id="conflict-keep"
+                on:click=move |_| editor.resolve_conflict(theirs.get_value(), Resolution::KeepMine)>
+                {tr.t(Msg::ConflictKeep)}
+            </button>
         </div>
     }
 }
@@ -144,25 +141,7 @@ pub fn DisconnectButton() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let disconnect = move |_| {
-        let api = editor.api.get_value();
-        editor.saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = api.disconnect().await;
-            editor.saving.set(false);
-            match result {
-                Ok(()) => {
-                    if let Ok(channel) = api.max_channel().await {
-                        crate::embed::report_state(&channel.state);
-                        editor.channel.set(channel);
-                    }
-                    editor.token_check.set(super::TokenCheck::Idle);
-                    editor.banner.set(Some(Banner::Saved(Msg::Disconnected)));
-                }
-                Err(error) => editor.banner.set(Some(Banner::Failed(error))),
-            }
-        });
-    };
+    let disconnect = move |_| editor.disconnect();
     view! {
         <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
             {tr.t(Msg::Disconnect)}

@@ -87,8 +87,16 @@ pub enum Banner {
     Saved(Msg),
     /// Someone else saved; their version, to load or to overwrite.
     Conflict(Option<Box<Loaded>>),
-    Failed(ApiError),
+    /// A call failed; «Повторить» runs the same action again.
+    Failed(ApiError, Action),
     Invalid(usize),
+}
+
+/// What a failed banner retries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Save,
+    Disconnect,
 }
 
 /// The form's state, shared by its sections. Every field is a signal (`Copy`).
@@ -212,9 +220,43 @@ impl Editor {
                 Ok(saved) => editor.saved(saved, first_connection),
                 Err(ApiError::Validation(fields)) if !fields.is_empty() => editor.show_errors(fields),
                 Err(ApiError::VersionConflict(current)) => editor.banner.set(Some(Banner::Conflict(current))),
-                Err(error) => editor.banner.set(Some(Banner::Failed(error))),
+                Err(error) => editor.banner.set(Some(Banner::Failed(error, Action::Save))),
             }
         });
+    }
+
+    /// «Отключить канал», once confirmed: one request at a time, like «Сохранить».
+    pub fn disconnect(&self) {
+        if self.saving.get_untracked() {
+            return;
+        }
+        let editor = *self;
+        editor.saving.set(true);
+        editor.banner.set(None);
+        let api = self.api.get_value();
+        leptos::task::spawn_local(async move {
+            let result = api.disconnect().await;
+            editor.saving.set(false);
+            match result {
+                Ok(()) => {
+                    editor.token_check.set(TokenCheck::Idle);
+                    editor.banner.set(Some(Banner::Saved(Msg::Disconnected)));
+                    if let Ok(channel) = api.max_channel().await {
+                        embed::report_state(&channel.state);
+                        editor.channel.set(channel);
+                    }
+                }
+                Err(error) => editor.banner.set(Some(Banner::Failed(error, Action::Disconnect))),
+            }
+        });
+    }
+
+    /// Runs a failed action again.
+    pub fn retry(&self, action: Action) {
+        match action {
+            Action::Save => self.save(),
+            Action::Disconnect => self.disconnect(),
+        }
     }
 
     fn saved(&self, saved: Loaded, first_connection: bool) {
@@ -238,22 +280,47 @@ impl Editor {
         });
     }
 
-    /// «Загрузить их версию»: the form takes the other user's settings.
-    pub fn load_theirs(&self, theirs: &Loaded) {
-        let form = SettingsForm::from_settings(&theirs.settings);
-        self.form.set(form.clone());
-        self.baseline.set(form);
+    /// Settles a conflict with the other user's version; when the 412 did not carry it,
+    /// it is fetched first. Nothing typed is touched unless the person chose their version.
+    pub fn resolve_conflict(&self, theirs: Option<Box<Loaded>>, resolution: Resolution) {
+        let editor = *self;
+        let Some(theirs) = theirs else {
+            let api = self.api.get_value();
+            leptos::task::spawn_local(async move {
+                match api.settings().await {
+                    Ok(Some(theirs)) => editor.resolve_conflict(Some(Box::new(theirs)), resolution),
+                    // Deleted meanwhile: the next save creates them again.
+                    Ok(None) => {
+                        editor.version.set(None);
+                        editor.banner.set(None);
+                    }
+                    Err(error) => editor.banner.set(Some(Banner::Failed(error, Action::Save))),
+                }
+            });
+            return;
+        };
+        match resolution {
+            Resolution::LoadTheirs => {
+                let form = SettingsForm::from_settings(&theirs.settings);
+                self.form.set(form.clone());
+                self.baseline.set(form);
+                self.errors.set(Vec::new());
+            }
+            // The next save overwrites their version with what was typed.
+            Resolution::KeepMine => self.baseline.set(SettingsForm::from_settings(&theirs.settings)),
+        }
         self.version.set(Some(theirs.version.clone()));
-        self.errors.set(Vec::new());
         self.banner.set(None);
     }
+}
 
-    /// «Продолжить редактирование»: keep what was typed; the next save overwrites theirs.
-    pub fn keep_mine(&self, theirs: &Loaded) {
-        self.version.set(Some(theirs.version.clone()));
-        self.baseline.set(SettingsForm::from_settings(&theirs.settings));
-        self.banner.set(None);
-    }
+/// The two ways out of a conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// «Загрузить их версию».
+    LoadTheirs,
+    /// «Продолжить редактирование».
+    KeepMine,
 }
 
 /// The form over loaded data (also mounted alone by the browser tests).
@@ -348,8 +415,8 @@ fn BannerView() -> impl IntoView {
                 let fields = count(tr.0, Msg::UnitField, n as u64);
                 view! { <div class="alert alert--danger" role="alert">{tr.f(Msg::FixErrors, &[("count", &fields)])}</div> }.into_any()
             }
-            Banner::Failed(error) => view! {
-                <ErrorPanel error=error tr=tr on_retry=move |_| editor.save() />
+            Banner::Failed(error, action) => view! {
+                <ErrorPanel error=error tr=tr on_retry=move |_| editor.retry(action) />
             }
             .into_any(),
             Banner::Conflict(theirs) => view! { <fields::ConflictBanner theirs=theirs /> }.into_any(),

@@ -7,8 +7,9 @@ use max_channel_contract::{Distribution, Employee, EmployeeQuery};
 
 use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::Editor;
+use crate::api::ApiError;
 use crate::domain::{FallbackKind, RoutingKind};
-use crate::ui::ExternalLink;
+use crate::ui::{ExternalLink, RetryButton};
 use crate::i18n::{count, Msg};
 
 #[component]
@@ -217,25 +218,36 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
     let seq = StoredValue::new(0u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
 
+    // A failed call, and what «Повторить» runs again.
+    let failed = RwSignal::new(None::<(ApiError, PickerCall)>);
+
     // A saved choice shows its name: resolve the id.
-    let initial = get.get_untracked();
-    if !initial.is_empty() {
+    let resolve = move |id: String| {
+        failed.set(None);
         let api = editor.api.get_value();
         leptos::task::spawn_local(async move {
-            let query = EmployeeQuery { ids: Some(initial.clone()), ..Default::default() };
-            if let Ok(page) = api.employees(&query).await {
-                if let Some(e) = page.items.iter().find(|e| e.id == initial) {
-                    if text.get_untracked().is_empty() {
-                        text.set(employee_label(e));
+            let query = EmployeeQuery { ids: Some(id.clone()), ..Default::default() };
+            match api.employees(&query).await {
+                Ok(page) => {
+                    if let Some(e) = page.items.iter().find(|e| e.id == id) {
+                        if text.get_untracked().is_empty() {
+                            text.set(employee_label(e));
+                        }
                     }
                 }
+                Err(error) => failed.set(Some((error, PickerCall::Resolve(id)))),
             }
         });
+    };
+    let initial = get.get_untracked();
+    if !initial.is_empty() {
+        resolve(initial);
     }
 
     let fetch = move |query: String, cursor: Option<String>| {
         seq.update_value(|n| *n += 1);
         let mine = seq.get_value();
+        failed.set(None);
         let api = editor.api.get_value();
         leptos::task::spawn_local(async move {
             let q = EmployeeQuery {
@@ -244,10 +256,17 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
                 cursor: cursor.clone(),
                 ids: None,
             };
-            let Ok(page) = api.employees(&q).await else { return };
+            let result = api.employees(&q).await;
             if seq.get_value() != mine {
                 return; // a newer search is on its way
             }
+            let page = match result {
+                Ok(page) => page,
+                Err(error) => {
+                    failed.set(Some((error, PickerCall::Search(query, cursor))));
+                    return;
+                }
+            };
             if cursor.is_some() {
                 results.update(|r| r.extend(page.items));
             } else {
@@ -258,6 +277,11 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
             searched.set(true);
             open.set(true);
         });
+    };
+    let retry = move || match failed.get_untracked() {
+        Some((_, PickerCall::Search(query, cursor))) => fetch(query, cursor),
+        Some((_, PickerCall::Resolve(id))) => resolve(id),
+        None => {}
     };
     let on_input = move |ev| {
         let value = event_target_value(&ev);
@@ -352,7 +376,25 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
                     </button>
                 })}
             </div>
+            {move || failed.get().map(|(error, _)| {
+                let again = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=move |_| retry() /> });
+                view! {
+                    <div class="picker__failed" role="alert">
+                        <p class="picker__failed-text">{error.message(tr)}</p>
+                        {again}
+                    </div>
+                }
+            })}
             <ErrorText path=path />
         </div>
     }
+}
+
+/// A call of the picker, kept to run again on «Повторить».
+#[derive(Debug, Clone, PartialEq)]
+enum PickerCall {
+    /// A search: the text and the page.
+    Search(String, Option<String>),
+    /// Finding the name of the saved employee.
+    Resolve(String),
 }

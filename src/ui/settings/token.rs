@@ -6,6 +6,7 @@ use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::{Editor, TokenCheck};
 use crate::api::ApiError;
 use crate::i18n::Msg;
+use crate::ui::RetryButton;
 
 const PATH: &str = "token";
 
@@ -17,7 +18,7 @@ pub fn TokenSection() -> impl IntoView {
     // A connected channel keeps its stored token until the person chooses to replace it.
     let stored = move || editor.channel.with(|c| c.token_hint.clone());
     let field_open = move || stored().is_none() || editor.replacing_token.get();
-    let check = move |_| {
+    let check = Callback::new(move |()| {
         if editor.token_check.get_untracked() == TokenCheck::Checking {
             return;
         }
@@ -42,7 +43,7 @@ pub fn TokenSection() -> impl IntoView {
                 });
             }
         }
-    };
+    });
     view! {
         <fieldset class="section" id="section-token">
             <legend class="section__legend">{tr.t(Msg::SecToken)}</legend>
@@ -88,13 +89,13 @@ pub fn TokenSection() -> impl IntoView {
                         </button>
                         <button type="button" class="button button--secondary" id="token-check"
                             aria-disabled=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
-                            on:click=check>
+                            on:click=move |_| check.run(())>
                             {move || tr.t(if editor.token_check.get() == TokenCheck::Checking { Msg::TokenChecking } else { Msg::TokenCheck })}
                         </button>
                     </div>
                     <ErrorText path=PATH />
                     <div class="token-outcome" aria-live="polite">
-                        {move || outcome_view(editor)}
+                        {move || outcome_view(editor, check)}
                     </div>
                 </div>
             </Show>
@@ -114,7 +115,7 @@ fn BotBadge(bot: max_channel_contract::BotInfo) -> impl IntoView {
     }
 }
 
-fn outcome_view(editor: Editor) -> Option<AnyView> {
+fn outcome_view(editor: Editor, check: Callback<()>) -> Option<AnyView> {
     let tr = editor.tr;
     match editor.token_check.get() {
         TokenCheck::Idle | TokenCheck::Checking => None,
@@ -129,14 +130,23 @@ fn outcome_view(editor: Editor) -> Option<AnyView> {
         ),
         TokenCheck::Failed(error) => {
             let text = match &error {
-                ApiError::Network | ApiError::Timeout => tr.t(Msg::TokenNetwork).to_owned(),
+                ApiError::Network => tr.t(Msg::TokenNetwork).to_owned(),
                 ApiError::Validation(fields) => fields
                     .first()
                     .map(|f| tr.t(crate::domain::field_message(&f.path, &f.code)).to_owned())
                     .unwrap_or_else(|| error.message(tr)),
                 other => other.message(tr),
             };
-            Some(view! { <p class="field__error" role="alert" id="token-check-error">{text}</p> }.into_any())
+            let retry = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=check /> });
+            Some(
+                view! {
+                    <div class="token-failed">
+                        <p class="field__error" role="alert" id="token-check-error">{text}</p>
+                        {retry}
+                    </div>
+                }
+                .into_any(),
+            )
         }
     }
 }
