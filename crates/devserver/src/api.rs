@@ -499,6 +499,43 @@ pub fn dev_routes() -> Router<Shared> {
         .route("/requests", get(list_requests).delete(clear_requests))
         .route("/reset", post(reset))
         .route("/channel-state", post(set_channel_state))
+        .route("/csp-reports", post(add_csp_reports).get(list_csp_reports).delete(clear_csp_reports))
+}
+
+/// The browser's violation reports (`report-uri`): `application/csp-report`, or the
+/// Reporting API's `application/reports+json`.
+async fn add_csp_reports(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    match crate::csp::parse_reports(content_type, &body) {
+        Ok(reports) => {
+            let mut controls = state.controls();
+            for report in reports {
+                eprintln!("CSP violation: {report}");
+                controls.add_csp_report(report);
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(crate::csp::ReportError::MediaType) => error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::BadRequest,
+            "expected application/csp-report or application/reports+json",
+        ),
+        Err(crate::csp::ReportError::Malformed(why)) => {
+            error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, &format!("not a CSP report: {why}"))
+        }
+    }
+}
+
+async fn list_csp_reports(State(state): State<Shared>) -> Json<Vec<crate::csp::CspReport>> {
+    Json(state.controls().csp_reports())
+}
+
+async fn clear_csp_reports(State(state): State<Shared>) -> StatusCode {
+    state.controls().clear_csp_reports();
+    StatusCode::NO_CONTENT
 }
 
 #[derive(Deserialize)]
@@ -564,7 +601,8 @@ struct ResetBody {
     chat_bots_service: Option<bool>,
 }
 
-/// A fresh account: no settings, not connected, no faults, empty log, no latency.
+/// A fresh account: no settings, not connected, no faults, empty log, no latency, no
+/// CSP reports.
 async fn reset(State(state): State<Shared>, body: Bytes) -> Response {
     let options: ResetBody = if body.is_empty() {
         ResetBody::default()
@@ -583,6 +621,7 @@ async fn reset(State(state): State<Shared>, body: Bytes) -> Response {
     let mut controls = state.controls();
     controls.clear_faults();
     controls.clear_log();
+    controls.clear_csp_reports();
     controls.latency = Duration::ZERO;
     StatusCode::NO_CONTENT.into_response()
 }

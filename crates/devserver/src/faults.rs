@@ -2,12 +2,15 @@
 //!
 //! `POST /__dev/faults` with a [`FaultSpec`] makes the next `count` calls of an operation
 //! answer as told; `POST /__dev/latency` delays every API answer; `GET /__dev/requests`
-//! lists what reached the API, oldest first.
+//! lists what reached the API, oldest first; `GET /__dev/csp-reports` lists the
+//! Content-Security-Policy violations the browser reported.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use max_channel_contract::Operation;
+
+use crate::csp::CspReport;
 use serde::{Deserialize, Serialize};
 
 /// One injected fault.
@@ -81,17 +84,21 @@ pub struct LoggedRequest {
     pub body: Option<serde_json::Value>,
 }
 
-/// The faults waiting to fire, the log, and the global latency.
+/// The faults waiting to fire, the log, the global latency, and the CSP violations.
 #[derive(Debug, Default)]
 pub struct Controls {
     faults: Vec<FaultSpec>,
     pub latency: Duration,
     log: VecDeque<LoggedRequest>,
     next_seq: u64,
+    csp_reports: VecDeque<CspReport>,
 }
 
 /// The log keeps the last this many calls.
 const LOG_CAPACITY: usize = 5_000;
+
+/// The last this many CSP violation reports are kept.
+const CSP_REPORT_CAPACITY: usize = 1_000;
 
 impl Controls {
     pub fn add_fault(&mut self, fault: FaultSpec) {
@@ -134,6 +141,23 @@ impl Controls {
 
     pub fn clear_log(&mut self) {
         self.log.clear();
+    }
+
+    /// Keeps a violation the browser reported (`report-uri /__dev/csp-reports`).
+    pub fn add_csp_report(&mut self, report: CspReport) {
+        if self.csp_reports.len() == CSP_REPORT_CAPACITY {
+            self.csp_reports.pop_front();
+        }
+        self.csp_reports.push_back(report);
+    }
+
+    /// The reported CSP violations, oldest first; the end-to-end tests fail on any.
+    pub fn csp_reports(&self) -> Vec<CspReport> {
+        self.csp_reports.iter().cloned().collect()
+    }
+
+    pub fn clear_csp_reports(&mut self) {
+        self.csp_reports.clear();
     }
 }
 

@@ -1,16 +1,17 @@
 //! A demo host page at `/__host`: it embeds the app in an iframe, as the MANGO OFFICE
 //! cabinet does, and lists the messages the app posts to it. The script is a file of its
-//! own (`/__host.js`), so the page works under a strict CSP too.
+//! own (`/__host.js`), so the page works under its strict CSP ([`csp::host_policy`]): it
+//! sizes the iframe through CSSOM (`frame.style.height`), which a CSP does not restrict.
 
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{header, HeaderValue};
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::Shared;
+use crate::{csp, Shared};
 
-pub async fn page(State(state): State<Shared>) -> Html<String> {
+pub async fn page(State(state): State<Shared>) -> Response {
     let base = state.config.base_path.trim_end_matches('/');
-    Html(format!(
+    let mut response = Html(format!(
         r#"<!DOCTYPE html>
 <html lang="ru">
 <head>
@@ -32,6 +33,13 @@ pub async fn page(State(state): State<Shared>) -> Html<String> {
 </html>
 "#
     ))
+    .into_response();
+    if state.config.csp {
+        if let Ok(policy) = HeaderValue::from_str(&csp::host_policy(&state.config)) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+    }
+    response
 }
 
 const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them; sizes the iframe to its content.

@@ -6,6 +6,7 @@
 //! runtime configuration. Test-only controls (faults, request log) are off by default.
 
 pub mod api;
+pub mod csp;
 pub mod faults;
 pub mod host_page;
 pub mod max;
@@ -20,6 +21,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use axum::Router;
 use tokio::net::TcpListener;
 
+pub use csp::CspReport;
 pub use faults::{FaultSpec, LoggedRequest};
 pub use max::{MaxApi, MaxOutcome};
 pub use seed::SeedKind;
@@ -50,6 +52,10 @@ pub struct Config {
     pub serve_api: bool,
     /// Handed to the app as `request_timeout_ms` (tests shorten it).
     pub request_timeout_ms: Option<u32>,
+    /// Send a strict `Content-Security-Policy` with the app and the host page (see [`csp`]);
+    /// on by default, `--no-csp` switches it off. `frame-ancestors` is `'self'` and
+    /// `parent_origin`; with `test_controls` violations are reported to `/__dev/csp-reports`.
+    pub csp: bool,
 }
 
 impl Default for Config {
@@ -68,6 +74,7 @@ impl Default for Config {
             parent_origin: None,
             serve_api: true,
             request_timeout_ms: None,
+            csp: true,
         }
     }
 }

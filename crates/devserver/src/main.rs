@@ -19,9 +19,12 @@ USAGE: max-channel-devserver [OPTIONS]
   --no-chat-bots       the account has no «Чат-боты» service
   --seed KIND          standard (default) or hostile (XSS test names and URLs)
   --csrf-token VALUE   the X-CSRF-Token value writes must carry (default dev-csrf-token)
-  --parent-origin URL  the embedding cabinet's origin, handed to the app
+  --parent-origin URL  the embedding cabinet's origin (scheme://host[:port]), handed to
+                       the app and allowed in the CSP's frame-ancestors
   --request-timeout-ms N  the app's API time-out (default 15000)
   --no-api             serve the app alone (for preview mode: ?demo)
+  --no-csp             send no Content-Security-Policy (default: a strict one with a
+                       fresh script nonce per page, see README)
   --test-controls      enable /__dev/* (fault injection, request log, reset) — tests only
 ";
 
@@ -44,12 +47,18 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             }
             "--csrf-token" => config.csrf_token = value("--csrf-token")?,
             "--test-controls" => config.test_controls = true,
-            "--parent-origin" => config.parent_origin = Some(value("--parent-origin")?),
+            "--parent-origin" => {
+                let parent = value("--parent-origin")?;
+                let origin = max_channel_devserver::csp::origin(&parent)
+                    .ok_or_else(|| format!("--parent-origin: {parent} is not an origin like https://lk.mango-office.ru"))?;
+                config.parent_origin = Some(origin);
+            }
             "--request-timeout-ms" => {
                 config.request_timeout_ms =
                     Some(value("--request-timeout-ms")?.parse().map_err(|e| format!("--request-timeout-ms: {e}"))?)
             }
             "--no-api" => config.serve_api = false,
+            "--no-csp" => config.csp = false,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -109,6 +118,11 @@ mod tests {
         assert_eq!(c.port, 0);
         assert_eq!(c.base_path, "/dialogs");
         assert!(!c.chat_bots_service && c.test_controls);
+        assert!(c.csp, "CSP is on by default");
+        assert!(!args("--no-csp").unwrap().csp);
+        let parent = args("--parent-origin https://lk.mango-office.ru/").unwrap().parent_origin;
+        assert_eq!(parent.as_deref(), Some("https://lk.mango-office.ru"));
+        assert!(args("--parent-origin *").is_err());
         assert_eq!(c.seed, SeedKind::Hostile);
         assert!(args("--port").is_err());
         assert!(args("--frobnicate").is_err());

@@ -1,5 +1,6 @@
 //! Serves the built app: its files by path, and `index.html` with the runtime
-//! configuration for every other path below the base (deep links, SPA fallback).
+//! configuration for every other path below the base (deep links, SPA fallback), each time
+//! with a fresh CSP nonce (see [`crate::csp`]).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -9,7 +10,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::Shared;
+use crate::{csp, Shared};
 
 /// The configuration the app reads from `<script type="application/json" id="max-channel-config">`.
 #[derive(Debug, Serialize)]
@@ -114,11 +115,24 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
                 parent_origin: config.parent_origin.as_deref(),
                 request_timeout_ms: config.request_timeout_ms,
             };
-            let html = inject_config(&index, &runtime);
+            // The nonce goes in before the configuration, so no configured value can
+            // carry a placeholder that would be turned into the nonce.
+            let nonce = config.csp.then(csp::nonce);
+            let html = inject_config(&csp::apply_nonce(&index, nonce.as_deref()), &runtime);
             let mut response = Response::new(Body::from(html));
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            if let Some(nonce) = nonce {
+                match HeaderValue::from_str(&csp::app_policy(config, &nonce)) {
+                    Ok(policy) => {
+                        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+                    }
+                    Err(_) => {
+                        return (StatusCode::INTERNAL_SERVER_ERROR, "the CSP is not a header value").into_response()
+                    }
+                }
+            }
             response
         }
         Err(_) => (StatusCode::NOT_FOUND, "dist/index.html is missing: build the app first").into_response(),
