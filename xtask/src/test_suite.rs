@@ -18,8 +18,15 @@ struct Layer {
     totals: Totals,
 }
 
+/// Where tests leave reports for this command to print (the fault table).
+fn reports_dir() -> std::path::PathBuf {
+    env::workspace_root().join("target/reports")
+}
+
 pub fn test_command() -> Result {
     setup()?;
+    // A report from an earlier run must not pass for this one's.
+    let _ = std::fs::remove_dir_all(reports_dir());
     let mut step_failures = Vec::new();
     // Keep going without a bundle: unit tests still say something useful and
     // the e2e tests will report the missing dist/ themselves.
@@ -87,6 +94,7 @@ fn report(layers: &[Layer], step_failures: &[String]) -> Result {
     for layer in layers {
         total += layer.totals;
     }
+    print_reports();
     println!();
     for failure in step_failures {
         println!("FAILED step: {failure}");
@@ -100,6 +108,18 @@ fn report(layers: &[Layer], step_failures: &[String]) -> Result {
         Ok(())
     } else {
         Err(ALREADY_REPORTED.to_string())
+    }
+}
+
+/// Prints the reports the tests wrote, by name.
+fn print_reports() {
+    let Ok(entries) = std::fs::read_dir(reports_dir()) else { return };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            println!("\n==> {}\n{}", path.display(), text.trim_end());
+        }
     }
 }
 

@@ -263,6 +263,8 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
             let page = match result {
                 Ok(page) => page,
                 Err(error) => {
+                    // The list no longer answers what was typed; the failure takes its place.
+                    open.set(false);
                     failed.set(Some((error, PickerCall::Search(query, cursor))));
                     return;
                 }
