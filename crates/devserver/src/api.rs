@@ -63,8 +63,9 @@ fn rate_limited(retry_after: u64) -> Response {
     response
 }
 
-/// The contract's `ErrorBody` for a status, for faults that name only a status.
-fn default_error_for(status: StatusCode) -> (ErrorCode, &'static str) {
+/// The contract's `ErrorBody` for a status, for faults that name only a status. A 502 is
+/// `max_unavailable` only where MAX is behind the call (token check); elsewhere a gateway.
+fn default_error_for(status: StatusCode, operation: Option<Operation>) -> (ErrorCode, &'static str) {
     match status.as_u16() {
         400 => (ErrorCode::BadRequest, "Некорректный запрос."),
         401 => (ErrorCode::Unauthorized, "Сессия истекла. Войдите снова."),
@@ -73,7 +74,9 @@ fn default_error_for(status: StatusCode) -> (ErrorCode, &'static str) {
         412 => (ErrorCode::VersionConflict, "Настройки изменил другой пользователь."),
         422 => (ErrorCode::ValidationFailed, "Проверьте выделенные поля."),
         429 => (ErrorCode::RateLimited, "Слишком много запросов."),
-        502 => (ErrorCode::MaxUnavailable, "Сервис MAX сейчас недоступен."),
+        502 if operation == Some(Operation::VerifyMaxToken) => {
+            (ErrorCode::MaxUnavailable, "Сервис MAX сейчас недоступен.")
+        }
         _ => (ErrorCode::Internal, "Внутренняя ошибка сервера."),
     }
 }
@@ -145,7 +148,7 @@ async fn guard(State(state): State<Shared>, request: Request, next: Next) -> Res
         tokio::time::sleep(latency).await;
     }
     let response = match fault {
-        Some(fault) => apply_fault(fault).await,
+        Some(fault) => apply_fault(fault, operation).await,
         None => None,
     };
     let response = match response {
@@ -190,7 +193,7 @@ impl Drop for PendingLog {
 }
 
 /// The answer a fault dictates, or `None` to let the real handler answer (delay only).
-async fn apply_fault(fault: FaultSpec) -> Option<Response> {
+async fn apply_fault(fault: FaultSpec, operation: Option<Operation>) -> Option<Response> {
     if fault.stall {
         // Hold the connection open; the client's time-out has to end it.
         tokio::time::sleep(Duration::from_secs(3600)).await;
@@ -217,7 +220,7 @@ async fn apply_fault(fault: FaultSpec) -> Option<Response> {
     } else if let Some(body) = fault.body {
         (status, Json(body)).into_response()
     } else {
-        let (code, message) = default_error_for(status);
+        let (code, message) = default_error_for(status, operation);
         error(status, code, message)
     };
     if status == StatusCode::TOO_MANY_REQUESTS {
