@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use max_channel_devserver::{Config, Server};
+use max_channel_devserver::{Config, SeedKind, Server};
 use serde_json::json;
 
 pub const CSRF: &str = "e2e-csrf-token";
@@ -88,11 +88,14 @@ fn profile_dir() -> PathBuf {
 }
 
 /// A new headless Chromium session with its own profile (its own storage and cookies).
-async fn open_session(driver_url: &str, profile: &std::path::Path) -> Client {
+async fn open_session(driver_url: &str, profile: &std::path::Path, prompts: &str) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let capabilities = json!({
-        // A dirty form asks before unload; reloading tests accept that prompt.
-        "unhandledPromptBehavior": "accept",
+        // A dirty form asks before unload; reloading tests accept that prompt. Tests that
+        // must see any dialog (XSS) choose "ignore": an open dialog then fails the next command.
+        "unhandledPromptBehavior": prompts,
+        // Every console message, for the tests that scan them (token secrecy).
+        "goog:loggingPrefs": { "browser": "ALL" },
         "goog:chromeOptions": {
             "binary": chromium,
             "args": [
@@ -130,6 +133,11 @@ pub struct Options {
     pub request_timeout_ms: Option<u32>,
     /// Keeps the back end's state across a stop and restart.
     pub state_file: Option<PathBuf>,
+    pub seed: SeedKind,
+    /// The strict Content-Security-Policy (on unless a test proves something without it).
+    pub csp: bool,
+    /// WebDriver's `unhandledPromptBehavior`.
+    pub prompts: &'static str,
 }
 
 impl Default for Options {
@@ -140,6 +148,9 @@ impl Default for Options {
             serve_api: true,
             request_timeout_ms: None,
             state_file: None,
+            seed: SeedKind::Standard,
+            csp: true,
+            prompts: "accept",
         }
     }
 }
@@ -156,6 +167,8 @@ impl Options {
             serve_api: self.serve_api,
             request_timeout_ms: self.request_timeout_ms,
             state_file: self.state_file.clone(),
+            seed: self.seed,
+            csp: self.csp,
             ..Config::default()
         }
     }
@@ -170,6 +183,9 @@ pub struct E2e {
     _driver: Driver,
     _profile: PathBuf,
     _lock: MutexGuard<'static, ()>,
+    /// CSP violations a stopped back end had collected.
+    earlier_violations: Vec<max_channel_devserver::CspReport>,
+    prompts: &'static str,
 }
 
 impl E2e {
@@ -183,7 +199,7 @@ impl E2e {
         let config = options.server_config(server.addr.port());
         let driver = Driver::start();
         let profile = profile_dir();
-        let browser = open_session(&driver.url, &profile).await;
+        let browser = open_session(&driver.url, &profile, options.prompts).await;
         let base = options.base_path.trim_end_matches('/').to_owned();
         E2e {
             server: Some(server),
@@ -193,12 +209,14 @@ impl E2e {
             _driver: driver,
             _profile: profile,
             _lock: lock,
+            earlier_violations: Vec::new(),
+            prompts: options.prompts,
         }
     }
 
     /// A second, independent browser (another user) on the same app; close it when done.
     pub async fn second_browser(&self) -> Client {
-        open_session(&self._driver.url, &profile_dir()).await
+        open_session(&self._driver.url, &profile_dir(), self.prompts).await
     }
 
     /// The running dev back end.
@@ -224,6 +242,8 @@ impl E2e {
     /// Stops the back end, as if it crashed mid-session.
     pub async fn stop_server(&mut self) {
         if let Some(server) = self.server.take() {
+            // The violations it collected still count at `finish`.
+            self.earlier_violations.extend(server.state.controls().csp_reports());
             server.stop().await;
         }
     }
@@ -319,17 +339,46 @@ impl E2e {
         // Reports are sent asynchronously, a moment after the violation; wait for them
         // while the page is still open.
         tokio::time::sleep(CSP_REPORT_GRACE).await;
-        let violations = self
-            .server
-            .as_ref()
-            .map(|server| server.state.controls().csp_reports())
-            .unwrap_or_default();
+        let mut violations = self.earlier_violations;
+        if let Some(server) = &self.server {
+            violations.extend(server.state.controls().csp_reports());
+        }
         let _ = self.browser.close().await;
         if let Some(server) = self.server {
             server.stop().await;
         }
         let _ = std::fs::remove_dir_all(&self._profile);
         assert_no_csp_violations(&violations);
+    }
+}
+
+/// chromedriver's console log (not in W3C WebDriver): what the page logged since the
+/// last call, with `goog:loggingPrefs` set at session start.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+impl E2e {
+    /// Every console message since the last call, as `level: text`.
+    pub async fn console_messages(&self) -> Vec<String> {
+        let entries = self.browser.issue_cmd(BrowserLog).await.expect("the browser log");
+        entries
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or("?"), e["message"].as_str().unwrap_or("")))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 

@@ -71,7 +71,7 @@ pub fn TokenSection() -> impl IntoView {
                     <label class="field__label" for=field_id(PATH)>{tr.t(Msg::TokenLabel)}</label>
                     <p class="field__help" id="token-help">{tr.t(Msg::TokenHelp)}</p>
                     <div class="token-row">
-                        <input id=field_id(PATH) class="input input--token" name="max-token"
+                        <input id=field_id(PATH) class="input input--token"
                             type=move || if shown.get() { "text" } else { "password" }
                             autocomplete="off" spellcheck="false" autocapitalize="off"
                             aria-invalid=invalid(editor, PATH.into())

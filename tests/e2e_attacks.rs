@@ -1,0 +1,211 @@
+//! End to end, hostile data and the token's secrecy: names and URLs from the back end that
+//! carry markup stay text and never become links or scripts; the MAX token never leaves
+//! its input — not to storage, cookies, the URL, history, the console or the page.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Locator;
+use max_channel_contract::{samples, ClosingMessage, NonWorkingHours, Routing, Settings};
+use max_channel_devserver::seed::HOSTILE_NAMES;
+use max_channel_devserver::{FaultSpec, SeedKind};
+use serde_json::json;
+use support::{E2e, Options};
+
+async fn type_into(e2e: &E2e, css: &str, text: &str) {
+    let el = e2e.find_centered(css).await;
+    el.clear().await.unwrap();
+    el.send_keys(text).await.unwrap();
+}
+
+async fn click(e2e: &E2e, css: &str) {
+    e2e.find_centered(css).await.click().await.unwrap();
+}
+
+fn fault(spec: serde_json::Value) -> FaultSpec {
+    serde_json::from_value(spec).expect("a fault spec")
+}
+
+/// Everything on the page that markup from the back end could have turned into code: event
+/// handler attributes, scripts mentioning `alert`, links to anything but http(s), the
+/// elements the hostile names would create. Empty when the page is clean.
+const INJECTED: &str = r#"
+    const found = [];
+    for (const el of document.querySelectorAll('*')) {
+        for (const a of el.attributes) {
+            if (a.name.startsWith('on')) found.push(el.tagName + '[' + a.name + ']');
+            if (/^\s*(javascript|data|vbscript):/i.test(a.value) && a.name !== 'value') found.push(el.tagName + '[' + a.name + '=' + a.value + ']');
+        }
+    }
+    for (const s of document.scripts) if (s.textContent.includes('alert')) found.push('script: ' + s.textContent.slice(0, 60));
+    for (const a of document.querySelectorAll('a[href]')) if (!['http:', 'https:'].includes(a.protocol)) found.push('link: ' + a.href);
+    for (const el of document.querySelectorAll('img[src="x"], svg, iframe, object, embed')) found.push('element: ' + el.outerHTML.slice(0, 60));
+    return found;
+"#;
+
+async fn assert_clean(e2e: &E2e, page: &str) {
+    let found = e2e.js(INJECTED).await;
+    assert_eq!(found, json!([]), "{page}: markup from the back end became code");
+    let dialog = e2e.browser.get_alert_text().await;
+    assert!(dialog.is_err(), "{page}: a dialog opened: {dialog:?}");
+}
+
+/// Saved settings that show every hostile name: a hostile group, a hostile chat-bot at
+/// night, and texts with markup of their own.
+fn hostile_settings() -> Settings {
+    Settings {
+        routing: Routing::Group { group_id: samples::groups()[0].id.clone() },
+        closing_message: ClosingMessage { enabled: true, text: HOSTILE_NAMES[1].into() },
+        non_working_hours: NonWorkingHours::ChatBot { chat_bot_id: samples::chat_bots()[1].id.clone() },
+        ..samples::settings()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_names_and_urls_stay_text() {
+    // Without the CSP, so what is proven is the app's own escaping; any dialog fails the
+    // next WebDriver command ("ignore" leaves it open).
+    let e2e = E2e::start_with(Options { seed: SeedKind::Hostile, csp: false, prompts: "ignore", ..Default::default() }).await;
+    {
+        let state = &e2e.server().state;
+        let mut store = state.store();
+        store.save(hostile_settings(), None);
+        state.persist(&store).unwrap();
+    }
+
+    e2e.open("/channels").await;
+    e2e.find("[data-kind=max]").await;
+    assert_clean(&e2e, "Группы каналов").await;
+
+    // «О канале»: the guide URL is `javascript:`; it is shown, never linked.
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".unsafe-link", "javascript:alert(1)").await;
+    assert_clean(&e2e, "О канале").await;
+
+    // The settings: hostile group, chat-bot and texts, the data: and JavaScript: URLs.
+    e2e.open("/channels/max/settings").await;
+    e2e.wait_for_text("#distribution", "data:text/html").await;
+    let group_options = e2e.text_content("#f-routing-group_id").await;
+    assert!(group_options.contains(HOSTILE_NAMES[0]) && group_options.contains(HOSTILE_NAMES[1]), "{group_options}");
+    let closing = e2e.find("#f-closing_message-text").await.prop("value").await.unwrap();
+    assert_eq!(closing.as_deref(), Some(HOSTILE_NAMES[1]), "a text with markup stays the text");
+    let nwh = e2e.text_content("#section-non-working").await;
+    assert!(nwh.contains(HOSTILE_NAMES[2]) && nwh.contains("JavaScript:alert(document.domain)"), "{nwh}");
+    e2e.find("#f-routing-group_id").await.select_by_value(&samples::groups()[2].id).await.unwrap();
+    e2e.wait_for_text("#distribution", "<b>bold</b>").await; // an unknown rule, as is
+    assert_clean(&e2e, "settings").await;
+
+    // Chat-bots and employees with markup in their names.
+    click(&e2e, "label:has(#routing-chat_bot)").await;
+    let bots = e2e.text_content("#f-routing-chat_bot_id").await;
+    assert!(bots.contains(HOSTILE_NAMES[1]), "{bots}");
+    click(&e2e, "label:has(#routing-employee)").await;
+    type_into(&e2e, "#f-routing-employee_id", "alert(").await;
+    for name in HOSTILE_NAMES {
+        e2e.wait_for_text("#f-routing-employee_id-list", name).await;
+    }
+    assert_clean(&e2e, "employee search").await;
+    e2e.finish().await;
+}
+
+/// The token of this test; the middle part is what is searched for (the stored-token hint
+/// shows the last four characters, on purpose).
+const SECRET: &str = "Zq7W9xK2mP4vL8nR";
+
+/// Every place the token must not reach, as `where: text`, read by a script in the page.
+const PLACES: &str = r#"
+    const places = [];
+    for (const store of [localStorage, sessionStorage]) {
+        for (let i = 0; i < store.length; i++) places.push('storage ' + store.key(i) + ': ' + store.getItem(store.key(i)));
+    }
+    places.push('cookies: ' + document.cookie);
+    places.push('url: ' + location.href);
+    places.push('history.state: ' + JSON.stringify(history.state));
+    if (window.navigation) for (const e of navigation.entries()) places.push('history entry: ' + e.url + ' ' + JSON.stringify(e.getState()));
+    places.push('referrer: ' + document.referrer);
+    places.push('name: ' + window.name);
+    const token = document.getElementById('f-token');
+    places.push('page: ' + document.documentElement.outerHTML);
+    for (const field of document.querySelectorAll('input, textarea, select')) {
+        if (field !== token) places.push('field ' + field.id + ': ' + field.value);
+    }
+    return places;
+"#;
+
+/// Returns the console messages it scanned.
+async fn assert_nowhere(e2e: &E2e, moment: &str) -> Vec<String> {
+    let places = e2e.js(PLACES).await;
+    let leaks: Vec<&str> = places
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| p.contains(SECRET))
+        .map(|p| p.get(..80).unwrap_or(p))
+        .collect();
+    assert!(leaks.is_empty(), "{moment}: the token is in {leaks:?}");
+    // The token field keeps it while the person works (the one place it belongs).
+    let console = e2e.console_messages().await;
+    assert!(!console.iter().any(|m| m.contains(SECRET)), "{moment}: the token is in the console: {console:?}");
+    console
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_never_leaves_its_input() {
+    let e2e = E2e::start().await;
+    let token = format!("tok-{SECRET}-end1");
+    let controls = || e2e.server().state.controls();
+    e2e.open("/channels/max/settings").await;
+
+    // Typed and checked.
+    type_into(&e2e, "#f-token", &token).await;
+    click(&e2e, "#token-check").await;
+    e2e.wait_for_text(".token-valid", "Токен авторизован").await;
+    let _ = assert_nowhere(&e2e, "after the check").await;
+
+    // The check fails in every way the console might be told about.
+    for spec in [
+        json!({"operation": "verifyMaxToken", "status": 422, "body": {"error": {"code": "token_invalid", "message": "MAX не принял токен."}}}),
+        json!({"operation": "verifyMaxToken", "status": 500, "raw": "<html>oops</html>"}),
+        json!({"operation": "verifyMaxToken", "malformed": true}),
+        json!({"operation": "verifyMaxToken", "status": 401}),
+    ] {
+        controls().add_fault(fault(spec));
+        click(&e2e, "#token-check").await;
+        e2e.find("#token-check-error").await;
+    }
+    let console = assert_nowhere(&e2e, "after failed checks").await;
+    // The scan does see the console: the unexpected answers were logged there.
+    assert!(console.iter().any(|m| m.contains("max-channel: HTTP")), "{console:?}");
+
+    // A save that fails (the server, then an unexpected answer), then a reload: the draft
+    // comes back without the token.
+    click(&e2e, "label:has(#routing-group)").await;
+    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
+    controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=alert]", "ошибка 500").await;
+    controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 200, "raw": "{not json", "content_type": "application/json"})));
+    click(&e2e, ".action-bar .retry").await;
+    e2e.wait_for_text(".action-bar [role=alert]", "Сервер ответил неожиданно").await;
+    let _ = assert_nowhere(&e2e, "after failed saves").await;
+    e2e.browser.refresh().await.unwrap();
+    e2e.find("#draft-offer").await;
+    let _ = assert_nowhere(&e2e, "after a reload").await;
+    click(&e2e, "#draft-restore").await;
+
+    // Saved for real: the page shows the hint, never the token.
+    type_into(&e2e, "#f-token", &token).await;
+    click(&e2e, "button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".token-stored", "…end1").await;
+    let _ = assert_nowhere(&e2e, "after the save").await;
+    assert!(e2e.browser.find(Locator::Css("#f-token")).await.is_err(), "the stored token is not put back in a field");
+
+    // The session expires mid-work: nothing of it lands anywhere either.
+    controls().add_fault(fault(json!({"operation": "getMaxChannel", "status": 401})));
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text("main [role=alert]", "Сессия истекла").await;
+    let _ = assert_nowhere(&e2e, "after the session expired").await;
+    e2e.finish().await;
+}
