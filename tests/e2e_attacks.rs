@@ -62,10 +62,19 @@ fn hostile_settings() -> Settings {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hostile_names_and_urls_stay_text() {
-    // Without the CSP, so what is proven is the app's own escaping; any dialog fails the
-    // next WebDriver command ("ignore" leaves it open).
-    let e2e = E2e::start_with(Options { seed: SeedKind::Hostile, csp: false, prompts: "ignore", ..Default::default() }).await;
+async fn hostile_names_and_urls_stay_text_by_the_apps_own_escaping() {
+    // Without the CSP, so what is proven is the app's own escaping.
+    hostile_names_and_urls(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_names_and_urls_stay_text_under_the_csp() {
+    hostile_names_and_urls(true).await;
+}
+
+async fn hostile_names_and_urls(csp: bool) {
+    // Any dialog fails the next WebDriver command ("ignore" leaves it open).
+    let e2e = E2e::start_with(Options { seed: SeedKind::Hostile, csp, prompts: "ignore", ..Default::default() }).await;
     {
         let state = &e2e.server().state;
         let mut store = state.store();
