@@ -389,4 +389,26 @@ async fn every_call_survives_every_fault() {
     e2e.finish().await;
     let _ = std::fs::remove_file(&state);
     assert!(failures.is_empty(), "failing cells:\n{}", failures.join("\n"));
+    if only.is_none() {
+        docs_show(&table);
+    }
+}
+
+/// docs/faults.md shows the table this run produced (`UPDATE_DOCS=1` rewrites it).
+fn docs_show(table: &str) {
+    const START: &str = "<!-- fault-table -->\n";
+    const END: &str = "<!-- /fault-table -->";
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/faults.md");
+    let doc = std::fs::read_to_string(&path).expect("docs/faults.md");
+    let start = doc.find(START).expect("the table's start marker") + START.len();
+    let end = doc.find(END).expect("the table's end marker");
+    let fresh = format!("{}\n", table.trim_end());
+    if doc[start..end] == fresh {
+        return;
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, format!("{}{fresh}{}", &doc[..start], &doc[end..])).unwrap();
+    } else {
+        panic!("docs/faults.md shows another table than this run's; run with UPDATE_DOCS=1 to update it:\n{table}");
+    }
 }
