@@ -2,6 +2,7 @@
 
 mod draft;
 mod fields;
+pub use fields::{error_id, field_id};
 mod guard;
 mod replies;
 mod routing;
