@@ -2,6 +2,10 @@
 //!
 //! `valid_settings` yields only settings the contract accepts; `any_settings` wanders
 //! outside every rule, for "never panics" and "validation agrees with the schema" tests.
+//!
+//! The property tests run 10 000 cases each in a debug build, so the strategies keep most
+//! values small (short texts, a few rows) and reach the limits (250 code points, 10 rows,
+//! 512-character tokens) in a fixed share of the cases rather than on average.
 
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -9,24 +13,88 @@ use proptest::prelude::*;
 use crate::types::*;
 use crate::validation::*;
 
-/// A text the contract accepts: 1–250 code points after trimming, printable, line breaks
-/// allowed, Cyrillic and emoji included.
-pub fn valid_text() -> impl Strategy<Value = String> {
-    "[а-яА-ЯёЁa-zA-Z0-9 ,.!?«»—\n👍👨‍👩‍👧]{0,249}[а-яА-Я0-9!.]".prop_map(|s| s)
+/// A string strategy from a regular expression, parsed once (a `&str` used as a strategy is
+/// parsed again for every value, which dominated the cost of these strategies).
+pub fn regex(pattern: &str) -> BoxedStrategy<String> {
+    proptest::string::string_regex(pattern)
+        .unwrap_or_else(|e| panic!("{pattern}: {e}"))
+        .boxed()
 }
 
-/// Any string, control characters and surrounding space included.
+/// A text the contract accepts: 1–250 code points after trimming, printable, line breaks
+/// allowed, Cyrillic and emoji included. Mostly up to 31 code points; one in five up to the
+/// full 250.
+pub fn valid_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => regex("[а-яА-ЯёЁa-zA-Z0-9 ,.!?«»—\n👍👨‍👩‍👧]{0,30}[а-яА-Я0-9!.]"),
+        1 => regex("[а-яА-ЯёЁa-zA-Z0-9 ,.!?«»—\n👍👨‍👩‍👧]{0,249}[а-яА-Я0-9!.]"),
+    ]
+}
+
+/// Characters that break or bend a rule: every kind of white space (inner, surrounding,
+/// non-breaking, line and paragraph separators), control characters (C0, DEL, C1),
+/// zero-width and format characters, combining marks, emoji parts (ZWJ, skin tone,
+/// variation selector), look-alike digits and minus signs, the replacement character and
+/// the last scalar value.
+pub const TRICKY_CHARS: &[char] = &[
+    ' ', '\t', '\n', '\r', '\u{0}', '\u{7}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{85}',
+    '\u{9f}', '\u{a0}', '\u{ad}', '\u{2009}', '\u{202f}', '\u{2028}', '\u{2029}', '\u{3000}',
+    '\u{200b}', '\u{200d}', '\u{200e}', '\u{feff}', '\u{fffd}', '\u{301}', '👍', '👨', '👩',
+    '\u{1f3fb}', '\u{fe0f}', 'ё', 'Ё', '−', '٣', '１', '"', '\\', '[', ']', '.', '\u{10ffff}',
+];
+
+/// Any character, every Unicode scalar value possible, with printable ASCII, Cyrillic,
+/// C0 controls and [`TRICKY_CHARS`] made likely so that short strings still meet every rule.
+pub fn any_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => proptest::sample::select(likely_chars()),
+        1 => any::<char>(),
+    ]
+}
+
+/// Printable ASCII, Cyrillic, the C0 controls and [`TRICKY_CHARS`] (twice, to weigh them).
+fn likely_chars() -> Vec<char> {
+    ('\u{21}'..='\u{7e}')
+        .chain('а'..='я')
+        .chain('\u{0}'..='\u{1f}')
+        .chain(TRICKY_CHARS.iter().copied())
+        .chain(TRICKY_CHARS.iter().copied())
+        .collect()
+}
+
+/// Any string of up to `max` characters from [`any_char`]: unlike `any::<String>()`, control
+/// characters included.
+pub fn any_string(max: usize) -> impl Strategy<Value = String> {
+    vec(any_char(), 0..=max).prop_map(String::from_iter)
+}
+
+/// Any string, control characters and surrounding space included; one in twelve is
+/// 248–252 code points long, around the limit of 250.
 pub fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        valid_text(),
-        ".{0,300}",
-        "[ \t\n\u{0}\u{7}\u{1b}a-я]{0,20}",
-        Just(String::new()),
+        4 => valid_text(),
+        1 => regex(".{0,300}"),
+        2 => regex("[ \t\n\u{0}\u{7}\u{1b}a-я]{0,20}"),
+        3 => any_string(24),
+        1 => regex("[a-zа-яё👍]{248,252}"),
+        1 => Just(String::new()),
+    ]
+}
+
+/// Any token as pasted: well-formed ones (with surrounding white space), ones around the
+/// 512-character limit, and any string.
+pub fn any_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => regex("[\\x21-\\x7e]{1,40}"),
+        2 => regex("[ \t\n]{0,2}[\\x21-\\x7e]{1,40}[ \t\n\u{a0}]{0,2}"),
+        1 => regex("[a-zA-Z0-9_-]{510,514}"),
+        3 => any_string(40),
+        1 => Just(String::new()),
     ]
 }
 
 pub fn id() -> impl Strategy<Value = String> {
-    "[a-z]-[a-z0-9]{1,8}"
+    regex("[a-z]-[a-z0-9]{1,8}")
 }
 
 pub fn target() -> impl Strategy<Value = Target> {
@@ -62,12 +130,25 @@ pub fn valid_repeat() -> impl Strategy<Value = Repeat> {
     ]
 }
 
-/// 0–10 auto-replies with distinct delays (`min` of them at least).
+/// A valid delay: whole hours, whole minutes or any second of the day, so that the form
+/// shows each unit.
+pub fn valid_delay() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        (0..=24i64).prop_map(|h| h * 3_600),
+        (0..=1_440i64).prop_map(|m| m * 60),
+        DELAY_SECONDS,
+    ]
+}
+
+/// `min`–10 auto-replies with distinct delays in any order; mostly up to 3, one in four
+/// from 4 to 10.
 pub fn valid_auto_replies(min: usize) -> impl Strategy<Value = Vec<AutoReply>> {
-    proptest::sample::subsequence((0..=86_400i64).step_by(60).collect::<Vec<_>>(), min..=MAX_AUTO_REPLIES)
+    prop_oneof![3 => min..=min.max(3), 1 => min.max(4)..=MAX_AUTO_REPLIES]
+        .prop_flat_map(|n| proptest::collection::btree_set(valid_delay(), n))
         .prop_flat_map(|delays| {
             let n = delays.len();
-            (Just(delays), vec(valid_text(), n), vec(valid_repeat(), n))
+            let delays: Vec<i64> = delays.into_iter().collect();
+            (Just(delays).prop_shuffle(), vec(valid_text(), n), vec(valid_repeat(), n))
         })
         .prop_map(|(delays, texts, repeats)| {
             delays
@@ -149,9 +230,15 @@ fn any_reply() -> impl Strategy<Value = AutoReply> {
         })
 }
 
+/// 0–12 rows that may break any rule: mostly up to 3, one in seven 9 to 12 (around the
+/// limit of 10).
+fn any_replies() -> impl Strategy<Value = Vec<AutoReply>> {
+    prop_oneof![6 => vec(any_reply(), 0..=3), 1 => vec(any_reply(), 9..=12)]
+}
+
 /// Settings that may break any rule.
 pub fn any_settings() -> impl Strategy<Value = Settings> {
-    let any_id = prop_oneof![id(), Just(String::new()), Just("  ".to_owned())];
+    let any_id = prop_oneof![id(), Just(String::new()), Just("  ".to_owned()), any_string(8)];
     let routing = prop_oneof![
         any_id.clone().prop_map(|employee_id| Routing::Employee { employee_id }),
         any_id.clone().prop_map(|group_id| Routing::Group { group_id }),
@@ -163,11 +250,11 @@ pub fn any_settings() -> impl Strategy<Value = Settings> {
     let nwh = prop_oneof![
         Just(NonWorkingHours::Off),
         any_id.prop_map(|chat_bot_id| NonWorkingHours::ChatBot { chat_bot_id }),
-        vec(any_reply(), 0..13).prop_map(|auto_replies| NonWorkingHours::AutoReplies { auto_replies }),
+        any_replies().prop_map(|auto_replies| NonWorkingHours::AutoReplies { auto_replies }),
     ];
     (
         routing,
-        vec(any_reply(), 0..13),
+        any_replies(),
         (any::<bool>(), any_text()),
         nwh,
         (any::<bool>(), any_number()),

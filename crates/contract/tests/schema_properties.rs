@@ -25,8 +25,9 @@ fn schema(name: &str) -> &'static jsonschema::Validator {
     cell.get_or_init(|| common::validator(spec(), &format!("/components/schemas/{name}")))
 }
 
+/// 10 000 cases each (about 13 s each in a debug build on the 2-core CI machine).
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+    common::cases_at_least(10_000)
 }
 
 proptest! {

@@ -41,30 +41,66 @@ fn one(path: &str, code: FieldErrorCode) -> Vec<(String, FieldErrorCode)> {
     vec![(path.to_owned(), code)]
 }
 
+/// A refusal: the code and the back end's message.
+type Refused = (FieldErrorCode, &'static str);
+
+/// The back end's prose for the token's errors (`FieldError.message`); the app shows its
+/// catalogue's wording instead (src/domain/messages.rs has that table).
+const TOKEN_EMPTY: &str = "Введите токен.";
+const TOKEN_CHARS: &str = "Токен состоит из латинских букв, цифр и знаков, без пробелов.";
+const TOKEN_LONG: &str = "Токен не длиннее 512 символов.";
+
+/// Token: input → the trimmed token, or the code and the back end's message. One code,
+/// `bad_characters`, covers inner white space, control characters and anything outside
+/// printable ASCII: the contract names no finer codes.
 #[test]
 fn token_rules() {
-    let cases: Vec<(String, Result<&str, FieldErrorCode>)> = vec![
-        ("".into(), Err(Required)),
-        ("   ".into(), Err(Required)),
-        ("\t\n".into(), Err(Required)),
-        ("  abc-DEF_123  ".into(), Ok("abc-DEF_123")),
-        ("abc def".into(), Err(BadCharacters)),
-        ("abc\tdef".into(), Err(BadCharacters)),
-        ("abc\ndef".into(), Err(BadCharacters)),
-        ("токен".into(), Err(BadCharacters)),
-        ("abc👍".into(), Err(BadCharacters)),
-        ("abc\u{0}def".into(), Err(BadCharacters)),
-        ("abc\u{7f}def".into(), Err(BadCharacters)),
-        ("!~".into(), Ok("!~")),
+    let cases: Vec<(String, Result<String, Refused>)> = vec![
+        // Empty after trimming.
+        ("".into(), Err((Required, TOKEN_EMPTY))),
+        ("   ".into(), Err((Required, TOKEN_EMPTY))),
+        ("\t\n".into(), Err((Required, TOKEN_EMPTY))),
+        ("\u{a0}\u{3000}\u{2028}".into(), Err((Required, TOKEN_EMPTY))),
+        // Surrounding white space is trimmed, Unicode spaces too.
+        ("  abc-DEF_123  ".into(), Ok("abc-DEF_123".into())),
+        ("\tabc\r\n".into(), Ok("abc".into())),
+        ("\u{a0}abc\u{feff}".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("\u{a0}abc\u{2009}".into(), Ok("abc".into())),
+        ("!~".into(), Ok("!~".into())),
+        // Inner white space.
+        ("abc def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\tdef".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\ndef".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\r\ndef".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{a0}def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        // Not ASCII.
+        ("токен".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abcу".into(), Err((BadCharacters, TOKEN_CHARS))), // a Cyrillic «у» that looks Latin
+        ("abc👍".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{200b}def".into(), Err((BadCharacters, TOKEN_CHARS))), // zero-width space
+        ("abc\u{ad}def".into(), Err((BadCharacters, TOKEN_CHARS))),   // soft hyphen
+        // Control characters.
+        ("abc\u{0}def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{1b}def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{7f}def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{85}def".into(), Err((BadCharacters, TOKEN_CHARS))),
+        ("abc\u{0}".into(), Err((BadCharacters, TOKEN_CHARS))),
+        // Length: 512 fits, 513 does not; a bad character is named before the length.
+        ("a".repeat(512), Ok("a".repeat(512))),
+        (format!("  {}  ", "a".repeat(512)), Ok("a".repeat(512))),
+        ("a".repeat(513), Err((TooLong, TOKEN_LONG))),
+        ("a".repeat(10_000), Err((TooLong, TOKEN_LONG))),
+        (format!("{} b", "a".repeat(600)), Err((BadCharacters, TOKEN_CHARS))),
+        ("ж".repeat(600), Err((BadCharacters, TOKEN_CHARS))),
     ];
     for (input, expected) in cases {
-        assert_eq!(check_token(&input), expected, "token {input:?}");
+        let got = check_token(&input).map(str::to_owned).map_err(|code| {
+            let message = field_error("token", code.clone()).message;
+            (code, message)
+        });
+        let expected = expected.map_err(|(code, message)| (code, message.to_owned()));
+        assert_eq!(got, expected, "token {:?}", input.chars().take(40).collect::<String>());
     }
-    let ok = "a".repeat(512);
-    assert_eq!(check_token(&ok), Ok(ok.as_str()), "512 characters");
-    assert_eq!(check_token(&"a".repeat(513)), Err(TooLong), "513 characters");
-    assert_eq!(check_token(&format!("  {}  ", "a".repeat(512))).map(str::len), Ok(512));
-    assert_eq!(check_token(&"a".repeat(10_000)), Err(TooLong));
 }
 
 #[test]
@@ -89,28 +125,66 @@ fn text_length_counts_code_points_after_trimming() {
     }
 }
 
+const TEXT_EMPTY: &str = "Заполните поле.";
+const TEXT_LONG: &str = "Не больше 250 символов.";
+const TEXT_CHARS: &str = "Текст содержит недопустимые управляющие символы.";
+
+/// `MessageText`: input → the code and the back end's message (`None`: accepted). Lengths
+/// are code points after trimming, as openapi.yaml says: «👨‍👩‍👧» (three people, two ZWJ)
+/// is 5, «👨‍👩‍👧‍👦» (four people, three ZWJ) is 7, «👍🏽» (with a skin tone) is 2.
 #[test]
 fn message_text_rules() {
-    let cases: Vec<(String, bool, Option<FieldErrorCode>)> = vec![
-        ("".into(), true, Some(Required)),
-        ("   \n ".into(), true, Some(Required)),
+    let family3 = "👨‍👩‍👧";
+    let family4 = "👨‍👩‍👧‍👦";
+    assert_eq!((text_len(family3), text_len(family4), text_len("👍🏽")), (5, 7, 2));
+    let cases: Vec<(String, bool, Option<Refused>)> = vec![
+        // Empty: required, except for a switched-off closing message.
+        ("".into(), true, Some((Required, TEXT_EMPTY))),
+        ("   \n ".into(), true, Some((Required, TEXT_EMPTY))),
+        ("\u{a0}\u{2028}".into(), true, Some((Required, TEXT_EMPTY))),
         ("".into(), false, None),
+        ("  ".into(), false, None),
+        // Length.
         ("a".repeat(250), true, None),
         ("я".repeat(250), true, None),
         (format!("{}👍", "я".repeat(249)), true, None),
-        ("a".repeat(251), true, Some(TooLong)),
-        ("я".repeat(251), false, Some(TooLong)),
         (format!("  {}  ", "a".repeat(250)), true, None),
-        (format!("{}👨‍👩‍👧", "a".repeat(245)), true, None),
-        (format!("{}👨‍👩‍👧", "a".repeat(246)), true, Some(TooLong)),
+        (format!("{}{family3}", "a".repeat(245)), true, None),
+        (format!("{}{family3}", "a".repeat(246)), true, Some((TooLong, TEXT_LONG))),
+        (format!("{}{family4}", "a".repeat(243)), true, None),
+        (format!("{}{family4}", "a".repeat(244)), true, Some((TooLong, TEXT_LONG))),
+        (family4.repeat(35), true, None),
+        (family4.repeat(36), true, Some((TooLong, TEXT_LONG))),
+        ("a".repeat(251), true, Some((TooLong, TEXT_LONG))),
+        ("я".repeat(251), false, Some((TooLong, TEXT_LONG))),
+        ("я".repeat(10_000), true, Some((TooLong, TEXT_LONG))),
+        // Line breaks are allowed; other control characters are not.
         ("строка\nвторая".into(), true, None),
-        ("таб\tвнутри".into(), true, Some(BadCharacters)),
-        ("звонок\u{7}".into(), true, Some(BadCharacters)),
-        ("возврат\rкаретки".into(), true, Some(BadCharacters)),
-        ("нуль\u{0}".into(), true, Some(BadCharacters)),
+        ("\n\nмного\n\n\nпустых строк\n".into(), true, None),
+        ("разделитель\u{2028}строк".into(), true, None),
+        ("таб\tвнутри".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("звонок\u{7}".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("возврат\rкаретки".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("строка\r\nвторая".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("нуль\u{0}".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("escape\u{1b}[31m".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("удаление\u{7f}".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("C1\u{85}внутри".into(), true, Some((BadCharacters, TEXT_CHARS))),
+        ("таб\tвнутри".into(), false, Some((BadCharacters, TEXT_CHARS))),
+        // A control character is named before the length.
+        (format!("{}\t", "a".repeat(300)) + "b", true, Some((BadCharacters, TEXT_CHARS))),
+        // Trimmed away, so allowed: surrounding tabs and carriage returns.
+        ("\t Привет \r\n".into(), true, None),
+        // Format characters are not control characters: ZWJ, ZWSP, BOM, soft hyphen.
+        ("a\u{200d}b\u{200b}c\u{feff}d\u{ad}".into(), true, None),
     ];
     for (text, required, expected) in cases {
-        assert_eq!(check_text(&text, required), expected, "text {text:?} required={required}");
+        let got = check_text(&text, required).map(|code| {
+            let message = field_error("auto_replies[0].text", code.clone()).message;
+            (code, message)
+        });
+        let expected = expected.map(|(code, message)| (code, message.to_owned()));
+        assert_eq!(got, expected, "text {:?} required={required}", text.chars().take(40).collect::<String>());
     }
 }
 

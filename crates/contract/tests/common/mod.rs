@@ -57,3 +57,12 @@ pub fn assert_valid(validator: &jsonschema::Validator, value: &Value, what: &str
         .collect();
     assert!(errors.is_empty(), "{what} does not match its schema:\n{}\n{value:#}", errors.join("\n"));
 }
+
+/// Cases per property test: `min` by default, `PROPTEST_CASES` may raise it (never lower
+/// it, so `cargo test` alone always runs the minimum).
+pub fn cases_at_least(min: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(min, |n: u32| n.max(min))
+}
