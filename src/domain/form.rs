@@ -103,19 +103,18 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    /// The code this error carries in the form's field errors (not a contract code: the
-    /// contract never sees such text).
+    /// The code this error carries in the form's field errors. An empty field and a number
+    /// too large for any unit are the contract's own `required` and `out_of_range`, so the
+    /// control shows the same message as when the contract's rules find them («От 0 секунд
+    /// до 24 часов.»); the other three are the form's (the contract never sees such text).
     pub fn code(self) -> FieldErrorCode {
-        FieldErrorCode::Other(
-            match self {
-                NumberError::Empty => "required",
-                NumberError::NotANumber => "not_a_number",
-                NumberError::Decimal => "not_whole",
-                NumberError::Spaces => "has_spaces",
-                NumberError::TooLarge => "out_of_range",
-            }
-            .into(),
-        )
+        match self {
+            NumberError::Empty => FieldErrorCode::Required,
+            NumberError::TooLarge => FieldErrorCode::OutOfRange,
+            NumberError::NotANumber => FieldErrorCode::Other("not_a_number".into()),
+            NumberError::Decimal => FieldErrorCode::Other("not_whole".into()),
+            NumberError::Spaces => FieldErrorCode::Other("has_spaces".into()),
+        }
     }
 }
 
@@ -487,6 +486,147 @@ mod tests {
         assert_eq!(parse_whole("99999999999999999999"), Err(NumberError::TooLarge));
     }
 
+    #[derive(Debug, Clone, Copy)]
+    enum NumberControl {
+        /// «Через какое время отправить»: seconds, 0 – 24 h; units с / мин / ч.
+        Delay,
+        /// «Повторять каждые»: seconds, 1 min – 24 h; units мин / ч.
+        Interval,
+        /// «Своё значение» of auto-close: minutes, 5 min – 30 days; units мин / ч / дн.
+        AutoClose,
+    }
+
+    /// «Сохранить» with `text` in `unit` typed into one number control of an otherwise valid
+    /// form: the value saved (in the contract's unit), or the message under the control,
+    /// exactly as the person reads it.
+    fn number_outcome(control: NumberControl, text: &str, unit: Unit) -> Result<i64, &'static str> {
+        let mut form = SettingsForm::from_settings(&samples::settings());
+        form.replies.truncate(1);
+        let (path, input) = match control {
+            NumberControl::Delay => ("auto_replies[0].delay_seconds", &mut form.replies[0].delay),
+            NumberControl::Interval => {
+                form.replies[0].repeat_every = true;
+                ("auto_replies[0].repeat.interval_seconds", &mut form.replies[0].interval)
+            }
+            NumberControl::AutoClose => {
+                form.auto_close.preset = None;
+                ("auto_close.after_minutes", &mut form.auto_close.custom)
+            }
+        };
+        *input = DurationInput { text: text.into(), unit };
+        match form.to_settings(true) {
+            Ok(s) => Ok(match control {
+                NumberControl::Delay => s.auto_replies[0].delay_seconds,
+                NumberControl::Interval => match s.auto_replies[0].repeat {
+                    Repeat::Every { interval_seconds } => interval_seconds,
+                    Repeat::Once => unreachable!(),
+                },
+                NumberControl::AutoClose => s.auto_close.after_minutes,
+            }),
+            Err(errors) => {
+                assert_eq!(errors.len(), 1, "{control:?} {text:?}: {errors:?}");
+                assert_eq!(errors[0].path, path);
+                Err(crate::domain::field_message(path, &errors[0].code).text(crate::i18n::Locale::Ru))
+            }
+        }
+    }
+
+    /// Bad numbers → the message under the control (docs/bad-input.md lists the same rows).
+    /// «1 000» (spaces or no-break spaces between digit groups) is refused with its own
+    /// message rather than read as 1000: the field keeps exactly what was typed (decision 16).
+    #[test]
+    fn bad_numbers_and_their_messages() {
+        use NumberControl::*;
+        use Unit::*;
+        const REQUIRED: &str = "Укажите число.";
+        const DIGITS: &str = "Введите число цифрами.";
+        const WHOLE: &str = "Введите целое число.";
+        const SPACES: &str = "Введите число без пробелов: 1000, а не 1 000.";
+        const DELAY: &str = "От 0 секунд до 24 часов.";
+        const INTERVAL: &str = "От 1 минуты до 24 часов.";
+        const PERIOD: &str = "От 5 минут до 30 дней.";
+        let cases: &[(NumberControl, &str, Unit, Result<i64, &str>)] = &[
+            // Accepted, as typed.
+            (Delay, "0", Seconds, Ok(0)),
+            (Delay, " 42 ", Seconds, Ok(42)),
+            (Delay, "007", Seconds, Ok(7)),
+            (Delay, "-0", Seconds, Ok(0)),
+            (Delay, "86400", Seconds, Ok(86_400)),
+            (Delay, "1440", Minutes, Ok(86_400)),
+            (Delay, "24", Hours, Ok(86_400)),
+            (Interval, "1", Minutes, Ok(60)),
+            (Interval, "24", Hours, Ok(86_400)),
+            (AutoClose, "5", Minutes, Ok(5)),
+            (AutoClose, "720", Hours, Ok(43_200)),
+            (AutoClose, "30", Days, Ok(43_200)),
+            // Empty.
+            (Delay, "", Seconds, Err(REQUIRED)),
+            (Interval, "   ", Minutes, Err(REQUIRED)),
+            (AutoClose, "", Days, Err(REQUIRED)),
+            // Negative: the range says what is allowed.
+            (Delay, "-5", Seconds, Err(DELAY)),
+            (Delay, "−5", Minutes, Err(DELAY)),
+            (Interval, "-1", Minutes, Err(INTERVAL)),
+            (AutoClose, "-30", Minutes, Err(PERIOD)),
+            // Zero where it is not allowed.
+            (Interval, "0", Minutes, Err(INTERVAL)),
+            (AutoClose, "0", Minutes, Err(PERIOD)),
+            (AutoClose, "4", Minutes, Err(PERIOD)),
+            // Above the maximum.
+            (Delay, "86401", Seconds, Err(DELAY)),
+            (Delay, "1441", Minutes, Err(DELAY)),
+            (Delay, "25", Hours, Err(DELAY)),
+            (Interval, "1441", Minutes, Err(INTERVAL)),
+            (Interval, "25", Hours, Err(INTERVAL)),
+            (AutoClose, "43201", Minutes, Err(PERIOD)),
+            (AutoClose, "721", Hours, Err(PERIOD)),
+            (AutoClose, "31", Days, Err(PERIOD)),
+            // Too large for any unit: the same range message, not a vague one.
+            (Delay, "99999999999999999999", Seconds, Err(DELAY)),
+            (Delay, "9223372036854775807", Hours, Err(DELAY)),
+            (AutoClose, "-9223372036854775808", Days, Err(PERIOD)),
+            // Not a number.
+            (Delay, "пять", Seconds, Err(DIGITS)),
+            (Delay, "5 минут", Minutes, Err(DIGITS)),
+            (Delay, "5мин", Minutes, Err(DIGITS)),
+            (Delay, "+5", Seconds, Err(DIGITS)),
+            (Delay, "1e3", Seconds, Err(DIGITS)),
+            (Delay, "0x10", Seconds, Err(DIGITS)),
+            (Delay, "１２", Seconds, Err(DIGITS)),
+            (Delay, "1'000", Seconds, Err(DIGITS)),
+            (Delay, "1.000.000", Seconds, Err(DIGITS)),
+            (Interval, "--5", Minutes, Err(DIGITS)),
+            (AutoClose, "1д", Days, Err(DIGITS)),
+            // Digits grouped with spaces, as pasted from a document.
+            (Delay, "1 000", Seconds, Err(SPACES)),
+            (Delay, "1\u{a0}000", Seconds, Err(SPACES)),
+            (Delay, "1\u{202f}000", Seconds, Err(SPACES)),
+            (Interval, "1 440", Minutes, Err(SPACES)),
+            (AutoClose, "10 080", Minutes, Err(SPACES)),
+            // Decimals.
+            (Delay, "1,5", Minutes, Err(WHOLE)),
+            (Delay, "1.5", Minutes, Err(WHOLE)),
+            (Delay, ",5", Hours, Err(WHOLE)),
+            (Delay, "5.", Seconds, Err(WHOLE)),
+            (Interval, "0,5", Hours, Err(WHOLE)),
+            (AutoClose, "1,5", Days, Err(WHOLE)),
+            (AutoClose, "-1,5", Days, Err(WHOLE)),
+        ];
+        for (control, text, unit, expected) in cases {
+            assert_eq!(&number_outcome(*control, text, *unit), expected, "{control:?} {text:?} {unit:?}");
+        }
+        // Each cause its own message at each control.
+        for (control, unit) in [(Delay, Seconds), (Interval, Minutes), (AutoClose, Minutes)] {
+            let said: Vec<_> = ["", "пять", "1,5", "1 000", "-1"]
+                .iter()
+                .map(|t| number_outcome(control, t, unit).unwrap_err())
+                .collect();
+            for (i, a) in said.iter().enumerate() {
+                assert!(!said[..i].contains(a), "{control:?}: {a} twice in {said:?}");
+            }
+        }
+    }
+
     #[test]
     fn durations_read_in_the_largest_even_unit() {
         let d = |s| DurationInput::from_amount(s, Unit::Seconds, &DELAY_UNITS);
@@ -609,33 +749,234 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use max_channel_contract::arbitrary::{any_settings, valid_settings};
+    use max_channel_contract::arbitrary::{any_settings, any_string, regex, valid_settings};
+    use proptest::collection::vec;
     use proptest::prelude::*;
 
+    /// 10 000 cases each by default; `PROPTEST_CASES` may raise it.
     fn cases() -> u32 {
-        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(10_000, |n: u32| n.max(10_000))
+    }
+
+    /// `(path, code)` pairs, sorted, to compare error lists whatever their order. The code by
+    /// its `Debug` form, so that `Other("out_of_range")` is not taken for `OutOfRange`: the
+    /// two read the same in JSON, but the control shows a different message for each.
+    fn pairs(errors: &[FieldError]) -> Vec<(String, String)> {
+        let mut out: Vec<_> = errors.iter().map(|e| (e.path.clone(), format!("{:?}", e.code))).collect();
+        out.sort();
+        out
+    }
+
+    /// Every number control of a form, with its path, base unit and offered units.
+    fn numbers(form: &mut SettingsForm) -> Vec<(String, &mut DurationInput, Unit, &'static [Unit])> {
+        let mut out = Vec::new();
+        let nwh_rows = !form.non_working.chat_bot_on && form.non_working.replies_on;
+        let lists = [
+            ("auto_replies", &mut form.replies, true),
+            ("non_working_hours.auto_replies", &mut form.non_working.replies, nwh_rows),
+        ];
+        for (prefix, rows, shown) in lists {
+            if !shown {
+                continue;
+            }
+            for (i, row) in rows.iter_mut().enumerate() {
+                out.push((format!("{prefix}[{i}].delay_seconds"), &mut row.delay, Unit::Seconds, &DELAY_UNITS[..]));
+                if row.repeat_every {
+                    out.push((
+                        format!("{prefix}[{i}].repeat.interval_seconds"),
+                        &mut row.interval,
+                        Unit::Seconds,
+                        &INTERVAL_UNITS[..],
+                    ));
+                }
+            }
+        }
+        if form.auto_close.preset.is_none() {
+            out.push(("auto_close.after_minutes".into(), &mut form.auto_close.custom, Unit::Minutes, &PERIOD_UNITS[..]));
+        }
+        out
+    }
+
+    /// What a form means in the contract's terms, restated here apart from `build`: the
+    /// settings (a number that does not parse stands as `i64::MIN`, which no typed text can
+    /// give and every range refuses) and the numbers that did not parse.
+    fn meant(form: &SettingsForm) -> (Settings, Vec<FieldError>) {
+        fn value(failed: &mut Vec<FieldError>, path: String, input: &DurationInput, base: Unit) -> i64 {
+            let amount = parse_whole(&input.text).and_then(|n| {
+                n.checked_mul(input.unit.seconds()).map(|s| s / base.seconds()).ok_or(NumberError::TooLarge)
+            });
+            amount.unwrap_or_else(|e| {
+                failed.push(field_error(path, e.code()));
+                i64::MIN
+            })
+        }
+        fn rows(failed: &mut Vec<FieldError>, prefix: &str, rows: &[ReplyForm]) -> Vec<AutoReply> {
+            let mut out = Vec::new();
+            for (i, r) in rows.iter().enumerate() {
+                let delay_seconds = value(failed, format!("{prefix}[{i}].delay_seconds"), &r.delay, Unit::Seconds);
+                let repeat = if r.repeat_every {
+                    let path = format!("{prefix}[{i}].repeat.interval_seconds");
+                    Repeat::Every { interval_seconds: value(failed, path, &r.interval, Unit::Seconds) }
+                } else {
+                    Repeat::Once
+                };
+                out.push(AutoReply { delay_seconds, text: r.text.clone(), repeat });
+            }
+            out
+        }
+        let mut failed = Vec::new();
+        let auto_replies = rows(&mut failed, "auto_replies", &form.replies);
+        let nw = &form.non_working;
+        let non_working_hours = if nw.chat_bot_on {
+            NonWorkingHours::ChatBot { chat_bot_id: nw.chat_bot_id.clone() }
+        } else if nw.replies_on {
+            NonWorkingHours::AutoReplies { auto_replies: rows(&mut failed, "non_working_hours.auto_replies", &nw.replies) }
+        } else {
+            NonWorkingHours::Off
+        };
+        let r = &form.routing;
+        let routing = match r.kind {
+            RoutingKind::Employee => Routing::Employee { employee_id: r.employee_id.clone() },
+            RoutingKind::Group => Routing::Group { group_id: r.group_id.clone() },
+            RoutingKind::ChatBot => Routing::ChatBot {
+                chat_bot_id: r.chat_bot_id.clone(),
+                fallback: match r.fallback {
+                    None => None,
+                    Some(FallbackKind::Employee) => Some(Target::Employee { employee_id: r.fallback_employee_id.clone() }),
+                    Some(FallbackKind::Group) => Some(Target::Group { group_id: r.fallback_group_id.clone() }),
+                },
+            },
+        };
+        let after_minutes = match form.auto_close.preset {
+            Some(m) => m,
+            None => value(&mut failed, "auto_close.after_minutes".into(), &form.auto_close.custom, Unit::Minutes),
+        };
+        let settings = Settings {
+            routing,
+            auto_replies,
+            closing_message: ClosingMessage { enabled: form.closing_enabled, text: form.closing_text.clone() },
+            non_working_hours,
+            auto_close: AutoClose { enabled: form.auto_close.enabled, after_minutes },
+        };
+        (settings, failed)
+    }
+
+    /// The same value typed another way a person might: padded with spaces, with leading
+    /// zeros, with the Unicode minus, or in a smaller offered unit.
+    fn retype(input: &mut DurationInput, base: Unit, units: &[Unit], how: u8) {
+        match how % 5 {
+            1 => input.text = format!("  {} ", input.text),
+            2 if !input.text.starts_with('-') => input.text = format!("00{}", input.text),
+            3 => input.text = input.text.replacen('-', "−", 1),
+            4 => {
+                let smaller = units.iter().copied().filter(|u| u.seconds() >= base.seconds()).min_by_key(|u| u.seconds());
+                if let (Some(unit), Ok(n)) = (smaller, parse_whole(&input.text)) {
+                    let factor = input.unit.seconds() / unit.seconds();
+                    if let Some(n) = n.checked_mul(factor).filter(|_| factor >= 1) {
+                        *input = DurationInput { text: n.to_string(), unit };
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Texts people type into a number control, and worse.
+    fn number_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => regex("[0-9]{1,6}"),
+            2 => regex("[-−]?[0-9]{1,3}"),
+            1 => regex(" {0,2}[0-9]{1,4} {0,2}"),
+            1 => regex("[0-9]{1,3}[  \u{202f}][0-9]{3}"),
+            1 => regex("[0-9]{1,3}[.,][0-9]{1,2}"),
+            1 => regex("[0-9]{19,22}"),
+            1 => Just(String::new()),
+            2 => any_string(6),
+        ]
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(cases()))]
 
-        /// Every valid `Settings` survives contract → form → contract unchanged.
+        /// Every valid `Settings` survives contract → form → contract unchanged, with and
+        /// without the «Чат-боты» service, and showing it again gives the same form.
         #[test]
-        fn valid_settings_round_trip(settings in valid_settings(true)) {
+        fn valid_settings_round_trip(
+            (chat_bots, settings) in any::<bool>().prop_flat_map(|cb| (Just(cb), valid_settings(cb))),
+        ) {
             let form = SettingsForm::from_settings(&settings);
-            prop_assert_eq!(form.to_settings(true), Ok(settings));
+            prop_assert_eq!(form.to_settings(chat_bots), Ok(settings.clone()));
+            prop_assert_eq!(SettingsForm::from_settings(&settings), form);
         }
 
-        /// Validation never panics, whatever was loaded or typed.
+        /// For any settings, valid or not, the form made of them (numbers retyped the way
+        /// people type them) and the contract find the same errors at the same paths, and a
+        /// form the form accepts is exactly the settings.
         #[test]
-        fn validation_is_total(settings in any_settings(), typed in ".{0,12}", chat_bots in any::<bool>()) {
+        fn the_form_and_the_contract_agree_on_any_settings(
+            settings in any_settings(),
+            chat_bots in any::<bool>(),
+            how in vec(any::<u8>(), 1..8),
+        ) {
             let mut form = SettingsForm::from_settings(&settings);
-            if let Some(row) = form.replies.first_mut() {
-                row.delay.text = typed.clone();
+            for (n, (_, input, base, units)) in numbers(&mut form).into_iter().enumerate() {
+                retype(input, base, units, how[n % how.len()]);
             }
-            form.auto_close.preset = None;
-            form.auto_close.custom.text = typed;
-            let _ = form.to_settings(chat_bots);
+            let contract = validate_settings(&settings, chat_bots);
+            match form.to_settings(chat_bots) {
+                Ok(back) => {
+                    prop_assert!(contract.is_empty(), "the form accepts what the contract refuses: {:?}", contract);
+                    prop_assert_eq!(back, settings);
+                }
+                Err(errors) => {
+                    prop_assert!(!contract.is_empty(), "the form refuses what the contract accepts: {:?}", errors);
+                    prop_assert_eq!(pairs(&errors), pairs(&contract));
+                    let mut sorted = errors.clone();
+                    sorted.sort_by_key(|e| field_order(&e.path));
+                    prop_assert_eq!(sorted, errors, "errors come in the form's order");
+                }
+            }
+        }
+
+        /// Whatever is typed into the number controls, and whichever switches are on: a
+        /// number that does not parse has its own error at its path, every other control has
+        /// the contract's verdict on what the form means, and a form accepted is accepted by
+        /// the contract too.
+        #[test]
+        fn typed_numbers_and_switches_are_judged_as_the_contract_would(
+            settings in any_settings(),
+            typed in vec(number_text(), 1..6),
+            units in vec(0usize..3, 1..6),
+            (kind, fallback, chat_bot_on, replies_on, preset) in (0..3u8, 0..3u8, any::<bool>(), any::<bool>(), 0..10usize),
+            chat_bots in any::<bool>(),
+        ) {
+            let mut form = SettingsForm::from_settings(&settings);
+            form.routing.kind = [RoutingKind::Employee, RoutingKind::Group, RoutingKind::ChatBot][usize::from(kind)];
+            form.routing.fallback = [None, Some(FallbackKind::Employee), Some(FallbackKind::Group)][usize::from(fallback)];
+            form.non_working.chat_bot_on = chat_bot_on;
+            form.non_working.replies_on = replies_on;
+            form.auto_close.preset = AUTO_CLOSE_PRESETS.get(preset).copied();
+            for (n, (_, input, _, offered)) in numbers(&mut form).into_iter().enumerate() {
+                input.text = typed[n % typed.len()].clone();
+                input.unit = offered[units[n % units.len()] % offered.len()];
+            }
+            let (meant, failed) = meant(&form);
+            let failed_paths: Vec<&str> = failed.iter().map(|e| e.path.as_str()).collect();
+            let mut expected = failed.clone();
+            expected.extend(
+                validate_settings(&meant, chat_bots).into_iter().filter(|e| !failed_paths.contains(&e.path.as_str())),
+            );
+            match form.to_settings(chat_bots) {
+                Ok(back) => {
+                    prop_assert!(expected.is_empty(), "accepted, but {:?}", expected);
+                    prop_assert!(validate_settings(&back, chat_bots).is_empty());
+                    prop_assert_eq!(back, meant);
+                }
+                Err(errors) => prop_assert_eq!(pairs(&errors), pairs(&expected)),
+            }
         }
     }
 }
