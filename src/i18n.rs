@@ -357,6 +357,26 @@ catalogue! {
         "В токене только латинские буквы, цифры и знаки — без пробелов, переводов строки и кириллицы.",
         "A token has only Latin letters, digits and signs — no spaces, line breaks or Cyrillic."
     ),
+    ErrTokenSpace => (
+        "Уберите пробелы внутри токена — он пишется без пробелов.",
+        "Remove the spaces inside the token — it has none."
+    ),
+    ErrTokenLineBreak => (
+        "Уберите из токена табуляцию и переводы строки — токен пишется одной строкой.",
+        "Remove tabs and line breaks from the token — it is a single line."
+    ),
+    ErrTokenControl => (
+        "В токене невидимые управляющие символы — скопируйте его из MAX заново.",
+        "The token contains invisible control characters — copy it from MAX again."
+    ),
+    ErrTokenCyrillic => (
+        "В токене русские буквы — проверьте раскладку: токен пишется латиницей.",
+        "The token contains Cyrillic letters — check the keyboard layout: tokens are in Latin letters."
+    ),
+    ErrTokenSymbols => (
+        "В токене символы, которых в токенах MAX не бывает (например, эмодзи): только латинские буквы, цифры и знаки.",
+        "The token contains characters MAX tokens never have (such as emoji): only Latin letters, digits and signs."
+    ),
     ErrChooseEmployee => ("Выберите сотрудника.", "Choose an employee."),
     ErrChooseGroup => ("Выберите группу.", "Choose a group."),
     ErrChooseChatBot => ("Выберите чат-бота.", "Choose a chat-bot."),

@@ -50,6 +50,30 @@ pub fn field_message(path: &str, code: &FieldErrorCode) -> Msg {
     }
 }
 
+/// The message for a token error, naming what is wrong with `token` itself: the contract
+/// has one code (`bad_characters`) for a space, a line break, Cyrillic or an emoji, but the
+/// person fixes each differently.
+pub fn token_message(token: &str, code: &FieldErrorCode) -> Msg {
+    if *code != FieldErrorCode::BadCharacters {
+        return field_message("token", code);
+    }
+    let inner = token.trim();
+    let has = |test: fn(char) -> bool| inner.chars().any(test);
+    if has(|c| matches!(c, '\t' | '\n' | '\r')) {
+        Msg::ErrTokenLineBreak
+    } else if has(char::is_control) {
+        Msg::ErrTokenControl
+    } else if has(char::is_whitespace) {
+        Msg::ErrTokenSpace
+    } else if has(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+        Msg::ErrTokenCyrillic
+    } else if has(|c| !c.is_ascii()) {
+        Msg::ErrTokenSymbols
+    } else {
+        Msg::ErrTokenChars
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,24 +124,30 @@ mod tests {
 /// on these texts). docs/bad-input.md lists the same rows.
 #[cfg(test)]
 mod bad_input {
-    use max_channel_contract::{check_token, check_write_token, field_error, samples, FieldError};
+    use max_channel_contract::{check_token, check_write_token, samples, FieldError};
 
-    use super::field_message;
+    use max_channel_contract::FieldErrorCode;
+
+    use super::{field_message, token_message};
     use crate::domain::SettingsForm;
-    use crate::i18n::Locale;
+    use crate::i18n::{Locale, Msg};
 
     fn ru(e: &FieldError) -> &'static str {
         field_message(&e.path, &e.code).text(Locale::Ru)
     }
 
     const TOKEN_EMPTY: &str = "Вставьте токен из MAX.";
-    const TOKEN_CHARS: &str =
-        "В токене только латинские буквы, цифры и знаки — без пробелов, переводов строки и кириллицы.";
+    const TOKEN_SPACE: &str = "Уберите пробелы внутри токена — он пишется без пробелов.";
+    const TOKEN_LINE: &str = "Уберите из токена табуляцию и переводы строки — токен пишется одной строкой.";
+    const TOKEN_CONTROL: &str = "В токене невидимые управляющие символы — скопируйте его из MAX заново.";
+    const TOKEN_CYRILLIC: &str = "В токене русские буквы — проверьте раскладку: токен пишется латиницей.";
+    const TOKEN_SYMBOLS: &str =
+        "В токене символы, которых в токенах MAX не бывает (например, эмодзи): только латинские буквы, цифры и знаки.";
     const TOKEN_LONG: &str = "Токен — не длиннее 512 символов.";
 
-    /// «Проверить» (ui/settings/token.rs): `check_token`, its code at `token`.
+    /// «Проверить» (ui/settings/token.rs): `check_token`, its code, and what the token holds.
     fn token_says(raw: &str) -> Option<&'static str> {
-        check_token(raw).err().map(|code| ru(&field_error("token", code)))
+        check_token(raw).err().map(|code| token_message(raw, &code).text(Locale::Ru))
     }
 
     #[test]
@@ -127,32 +157,32 @@ mod bad_input {
             ("   ".into(), Some(TOKEN_EMPTY)),
             ("\t\n".into(), Some(TOKEN_EMPTY)),
             ("  f9LHodD0cOIv2yHfW2Qv-x7Qa  ".into(), None),
-            ("f9LHodD0 cOIv2yHf".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\tcOIv2yHf".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\ncOIv2yHf".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\u{a0}cOIv2yHf".into(), Some(TOKEN_CHARS)),
-            ("токенМАКС".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0👍".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\u{0}".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\u{1b}cOIv".into(), Some(TOKEN_CHARS)),
-            ("f9LHodD0\u{7f}cOIv".into(), Some(TOKEN_CHARS)),
+            ("f9LHodD0 cOIv2yHf".into(), Some(TOKEN_SPACE)),
+            ("f9LHodD0\tcOIv2yHf".into(), Some(TOKEN_LINE)),
+            ("f9LHodD0\ncOIv2yHf".into(), Some(TOKEN_LINE)),
+            ("f9LHodD0\u{a0}cOIv2yHf".into(), Some(TOKEN_SPACE)),
+            ("токенМАКС".into(), Some(TOKEN_CYRILLIC)),
+            ("f9LHodD0👍".into(), Some(TOKEN_SYMBOLS)),
+            ("f9LHodD0\u{0}".into(), Some(TOKEN_CONTROL)),
+            ("f9LHodD0\u{1b}cOIv".into(), Some(TOKEN_CONTROL)),
+            ("f9LHodD0\u{7f}cOIv".into(), Some(TOKEN_CONTROL)),
             ("a".repeat(512), None),
             ("a".repeat(513), Some(TOKEN_LONG)),
             ("a".repeat(10_000), Some(TOKEN_LONG)),
-            ("ж".repeat(600), Some(TOKEN_CHARS)),
+            ("ж".repeat(600), Some(TOKEN_CYRILLIC)),
         ];
         for (input, expected) in cases {
             assert_eq!(token_says(&input), expected, "token {:?}", input.chars().take(30).collect::<String>());
         }
         // «Сохранить» (ui/settings/mod.rs): a blank field keeps a stored token; with none
         // stored the token is required.
-        let save = |typed: &str, stored: bool| {
-            let typed = Some(typed).filter(|t| !t.trim().is_empty());
-            check_write_token(typed, stored).err().map(|e| ru(&e))
+        let save = |raw: &str, stored: bool| {
+            let typed = Some(raw).filter(|t| !t.trim().is_empty());
+            check_write_token(typed, stored).err().map(|e| token_message(raw, &e.code).text(Locale::Ru))
         };
         assert_eq!(save("", false), Some(TOKEN_EMPTY));
         assert_eq!(save("  ", true), None);
-        assert_eq!(save("a b", true), Some(TOKEN_CHARS));
+        assert_eq!(save("a b", true), Some(TOKEN_SPACE));
     }
 
     const TEXT_EMPTY: &str = "Введите текст сообщения.";
@@ -222,5 +252,33 @@ mod bad_input {
                 assert!(!messages[..i].contains(a), "{a:?} twice in {messages:?}");
             }
         }
+    }
+
+    #[test]
+    fn each_kind_of_bad_token_character_has_its_own_message() {
+        let bad = FieldErrorCode::BadCharacters;
+        let table = [
+            ("inner space", Msg::ErrTokenSpace),
+            ("no\u{a0}break", Msg::ErrTokenSpace),
+            ("tab\there", Msg::ErrTokenLineBreak),
+            ("new\nline", Msg::ErrTokenLineBreak),
+            ("nul\u{0}char", Msg::ErrTokenControl),
+            ("del\u{7f}char", Msg::ErrTokenControl),
+            ("токен", Msg::ErrTokenCyrillic),
+            ("tokеn-with-one-cyrillic-e", Msg::ErrTokenCyrillic),
+            ("emoji-😀-token", Msg::ErrTokenSymbols),
+            ("plain-ascii", Msg::ErrTokenChars),
+        ];
+        for (token, want) in table {
+            assert_eq!(token_message(token, &bad), want, "{token:?}");
+            // The contract agrees that each of them is bad (the fallback excepted).
+            if want != Msg::ErrTokenChars {
+                assert_eq!(max_channel_contract::check_token(token), Err(bad.clone()), "{token:?}");
+            }
+        }
+        // Other codes keep their one message.
+        assert_eq!(token_message("", &FieldErrorCode::Required), Msg::ErrTokenRequired);
+        let distinct: std::collections::HashSet<_> = table.iter().map(|(_, m)| m).collect();
+        assert_eq!(distinct.len(), 6);
     }
 }

@@ -129,8 +129,17 @@ impl Editor {
             errors
                 .iter()
                 .find(|e| e.path == path)
-                .map(|e| tr.t(crate::domain::field_message(&e.path, &e.code)).to_owned())
+                .map(|e| tr.t(self.message_for(e)).to_owned())
         })
+    }
+
+    /// The catalogue message for a field error; a token's names what is wrong with it.
+    pub fn message_for(&self, error: &FieldError) -> Msg {
+        if error.path == "token" {
+            self.token.with_untracked(|token| crate::domain::token_message(token, &error.code))
+        } else {
+            crate::domain::field_message(&error.path, &error.code)
+        }
     }
 
     /// Drops the errors at `path` (and below it) once the person edits that control.

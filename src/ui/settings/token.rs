@@ -133,7 +133,7 @@ fn outcome_view(editor: Editor, check: Callback<()>) -> Option<AnyView> {
                 ApiError::Network => tr.t(Msg::TokenNetwork).to_owned(),
                 ApiError::Validation(fields) => fields
                     .first()
-                    .map(|f| tr.t(crate::domain::field_message(&f.path, &f.code)).to_owned())
+                    .map(|f| tr.t(editor.message_for(f)).to_owned())
                     .unwrap_or_else(|| error.message(tr)),
                 other => other.message(tr),
             };
