@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use max_channel_contract::*;
-use max_channel_devserver::FaultSpec;
 use support::{eventually, E2e, Options};
 
 /// Groups → Max tile → «О канале» → «Настроить и подключить», with back and forward.
@@ -131,9 +130,9 @@ async fn the_host_page_receives_height_state_and_session_messages() {
     assert!(frame_height.as_f64().unwrap() > 100.0);
 
     // A 401 tells the host.
-    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(
+    e2e.server().state.controls().add_fault(support::fault(
         serde_json::json!({"operation": "listChannelGroups", "status": 401}),
-    ).unwrap());
+    ));
     e2e.browser.refresh().await.unwrap();
     host_messages(&e2e, "session-expired", "session-expired").await;
     e2e.finish().await;
@@ -223,7 +222,7 @@ async fn a_stalled_answer_times_out_with_its_own_message() {
     })
     .await;
     e2e.server().state.controls().add_fault(
-        serde_json::from_value::<FaultSpec>(serde_json::json!({"operation": "getMaxChannel", "stall": true})).unwrap(),
+        support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})),
     );
     let started = std::time::Instant::now();
     e2e.open("/channels/max").await;
@@ -241,7 +240,7 @@ async fn leaving_a_page_aborts_its_fetch() {
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     e2e.server().state.controls().add_fault(
-        serde_json::from_value::<FaultSpec>(serde_json::json!({"operation": "getMaxChannel", "stall": true})).unwrap(),
+        support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})),
     );
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.find("main [aria-busy=true]").await;

@@ -8,23 +8,9 @@ mod support;
 use fantoccini::Locator;
 use max_channel_contract::{samples, ClosingMessage, NonWorkingHours, Routing, Settings};
 use max_channel_devserver::seed::HOSTILE_NAMES;
-use max_channel_devserver::{FaultSpec, SeedKind};
+use max_channel_devserver::SeedKind;
 use serde_json::json;
-use support::{E2e, Options};
-
-async fn type_into(e2e: &E2e, css: &str, text: &str) {
-    let el = e2e.find_centered(css).await;
-    el.clear().await.unwrap();
-    el.send_keys(text).await.unwrap();
-}
-
-async fn click(e2e: &E2e, css: &str) {
-    e2e.find_centered(css).await.click().await.unwrap();
-}
-
-fn fault(spec: serde_json::Value) -> FaultSpec {
-    serde_json::from_value(spec).expect("a fault spec")
-}
+use support::{fault, E2e, Options};
 
 /// Everything on the page that markup from the back end could have turned into code: event
 /// handler attributes, scripts mentioning `alert`, links to anything but http(s), the
@@ -105,11 +91,11 @@ async fn hostile_names_and_urls(csp: bool) {
     assert_clean(&e2e, "settings").await;
 
     // Chat-bots and employees with markup in their names.
-    click(&e2e, "label:has(#routing-chat_bot)").await;
+    e2e.click("label:has(#routing-chat_bot)").await;
     let bots = e2e.text_content("#f-routing-chat_bot_id").await;
     assert!(bots.contains(HOSTILE_NAMES[1]), "{bots}");
-    click(&e2e, "label:has(#routing-employee)").await;
-    type_into(&e2e, "#f-routing-employee_id", "alert(").await;
+    e2e.click("label:has(#routing-employee)").await;
+    e2e.type_into("#f-routing-employee_id", "alert(").await;
     for name in HOSTILE_NAMES {
         e2e.wait_for_text("#f-routing-employee_id-list", name).await;
     }
@@ -167,8 +153,8 @@ async fn the_token_never_leaves_its_input() {
     e2e.open("/channels/max/settings").await;
 
     // Typed and checked.
-    type_into(&e2e, "#f-token", &token).await;
-    click(&e2e, "#token-check").await;
+    e2e.type_into("#f-token", &token).await;
+    e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     let _ = assert_nowhere(&e2e, "after the check").await;
 
@@ -180,7 +166,7 @@ async fn the_token_never_leaves_its_input() {
         json!({"operation": "verifyMaxToken", "status": 401}),
     ] {
         controls().add_fault(fault(spec));
-        click(&e2e, "#token-check").await;
+        e2e.click("#token-check").await;
         e2e.find("#token-check-error").await;
     }
     let console = assert_nowhere(&e2e, "after failed checks").await;
@@ -189,23 +175,23 @@ async fn the_token_never_leaves_its_input() {
 
     // A save that fails (the server, then an unexpected answer), then a reload: the draft
     // comes back without the token.
-    click(&e2e, "label:has(#routing-group)").await;
+    e2e.click("label:has(#routing-group)").await;
     e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "ошибка 500").await;
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 200, "raw": "{not json", "content_type": "application/json"})));
-    click(&e2e, ".action-bar .retry").await;
+    e2e.click(".action-bar .retry").await;
     e2e.wait_for_text(".action-bar [role=alert]", "Сервер ответил неожиданно").await;
     let _ = assert_nowhere(&e2e, "after failed saves").await;
     e2e.browser.refresh().await.unwrap();
     e2e.find("#draft-offer").await;
     let _ = assert_nowhere(&e2e, "after a reload").await;
-    click(&e2e, "#draft-restore").await;
+    e2e.click("#draft-restore").await;
 
     // Saved for real: the page shows the hint, never the token.
-    type_into(&e2e, "#f-token", &token).await;
-    click(&e2e, "button[type=submit]").await;
+    e2e.type_into("#f-token", &token).await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     e2e.wait_for_text(".token-stored", "…end1").await;
     let _ = assert_nowhere(&e2e, "after the save").await;

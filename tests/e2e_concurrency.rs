@@ -9,13 +9,8 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use max_channel_contract::{samples, BotInfo};
-use max_channel_devserver::FaultSpec;
 use serde_json::json;
-use support::{eventually, E2e, PATIENCE};
-
-fn fault(spec: serde_json::Value) -> FaultSpec {
-    serde_json::from_value(spec).expect("a fault spec")
-}
+use support::{eventually, fault, E2e, PATIENCE};
 
 /// Saved settings and a connected channel.
 fn connect(e2e: &E2e) {

@@ -13,12 +13,11 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
 use futures::FutureExt;
 use max_channel_contract::{samples, BotInfo, Operation};
-use max_channel_devserver::FaultSpec;
 use serde_json::json;
-use support::{eventually, E2e, Options, PATIENCE};
+use max_channel_devserver::FaultSpec;
+use support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// The client's time-out in this run: short, so a stalled answer is a quick cell.
 const TIMEOUT_MS: u32 = 1_500;
@@ -88,7 +87,7 @@ impl Fault {
                 "raw": "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>"
             }),
         };
-        Some(serde_json::from_value(value).expect("a fault spec"))
+        Some(fault(value))
     }
 }
 
@@ -151,24 +150,6 @@ fn place(op: Operation) -> Place {
     }
 }
 
-async fn type_into(e2e: &E2e, css: &str, text: &str) {
-    let el = e2e.find_centered(css).await;
-    el.clear().await.unwrap();
-    el.send_keys(text).await.unwrap();
-}
-
-async fn click(e2e: &E2e, css: &str) {
-    e2e.find_centered(css).await.click().await.unwrap();
-}
-
-async fn value_of(e2e: &E2e, css: &str) -> String {
-    e2e.find(css).await.prop("value").await.unwrap().unwrap_or_default()
-}
-
-async fn visible(e2e: &E2e, css: &str) -> bool {
-    e2e.browser.find(Locator::Css(css)).await.is_ok()
-}
-
 /// A fresh account with saved settings (and, for disconnect, a connected channel), and
 /// the settings form open with something typed and not saved.
 async fn open_form(e2e: &E2e, op: Operation) {
@@ -181,17 +162,17 @@ async fn open_form(e2e: &E2e, op: Operation) {
         state.persist(&store).unwrap();
     }
     e2e.open("/channels/max/settings").await;
-    type_into(e2e, "#f-closing_message-text", MINE).await;
+    e2e.type_into("#f-closing_message-text", MINE).await;
     if matches!(op, Operation::VerifyMaxToken | Operation::PutMaxSettings) {
-        type_into(e2e, "#f-token", TOKEN).await;
+        e2e.type_into("#f-token", TOKEN).await;
     }
     if op == Operation::ListEmployees {
-        click(e2e, "label:has(#routing-employee)").await;
-        type_into(e2e, "#f-routing-employee_id", "Кузн").await;
+        e2e.click("label:has(#routing-employee)").await;
+        e2e.type_into("#f-routing-employee_id", "Кузн").await;
         e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова").await;
     }
     if op == Operation::DisconnectMax {
-        click(e2e, ".button--danger-outline").await;
+        e2e.click(".button--danger-outline").await;
         e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
     }
 }
@@ -199,10 +180,10 @@ async fn open_form(e2e: &E2e, op: Operation) {
 /// Makes the call the fault is waiting for.
 async fn trigger(e2e: &E2e, op: Operation) {
     match (op, place(op)) {
-        (_, Place::Load { link, .. }) => click(e2e, link).await,
-        (Operation::VerifyMaxToken, _) => click(e2e, "#token-check").await,
-        (Operation::PutMaxSettings, _) => click(e2e, "button[type=submit]").await,
-        (Operation::DisconnectMax, _) => click(e2e, "#disconnect-dialog .button--danger").await,
+        (_, Place::Load { link, .. }) => e2e.click(link).await,
+        (Operation::VerifyMaxToken, _) => e2e.click("#token-check").await,
+        (Operation::PutMaxSettings, _) => e2e.click("button[type=submit]").await,
+        (Operation::DisconnectMax, _) => e2e.click("#disconnect-dialog .button--danger").await,
         (Operation::ListEmployees, _) => e2e.find("#f-routing-employee_id").await.send_keys("е").await.unwrap(),
         (other, _) => unreachable!("{other:?} is a page load"),
     }
@@ -222,14 +203,14 @@ fn message_at(op: Operation, expect: &Expect) -> &'static str {
 /// The way back once the fault has cleared.
 async fn recover(e2e: &E2e, op: Operation, expect: &Expect) {
     match (op, expect) {
-        (_, Expect::Retry(_)) => click(e2e, ".retry").await,
+        (_, Expect::Retry(_)) => e2e.click(".retry").await,
         (Operation::PutMaxSettings, Expect::Again(text)) if text.contains("другой пользователь") => {
-            click(e2e, "#conflict-keep").await;
-            eventually(PATIENCE, "the conflict banner never left", || async { !visible(e2e, "#conflict-keep").await }).await;
-            click(e2e, "button[type=submit]").await;
+            e2e.click("#conflict-keep").await;
+            eventually(PATIENCE, "the conflict banner never left", || async { !e2e.is_present("#conflict-keep").await }).await;
+            e2e.click("button[type=submit]").await;
         }
-        (Operation::PutMaxSettings, Expect::Again(_)) => click(e2e, "button[type=submit]").await,
-        (Operation::VerifyMaxToken, Expect::Again(_)) => click(e2e, "#token-check").await,
+        (Operation::PutMaxSettings, Expect::Again(_)) => e2e.click("button[type=submit]").await,
+        (Operation::VerifyMaxToken, Expect::Again(_)) => e2e.click("#token-check").await,
         (other, expect) => unreachable!("{other:?}: {expect:?}"),
     }
 }
@@ -264,12 +245,12 @@ async fn intact(e2e: &E2e, op: Operation, with_token: bool) {
     if place(op) != Place::Form {
         return;
     }
-    assert_eq!(value_of(e2e, "#f-closing_message-text").await, MINE, "the typed closing message");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, MINE, "the typed closing message");
     if with_token && matches!(op, Operation::VerifyMaxToken | Operation::PutMaxSettings) {
-        assert_eq!(value_of(e2e, "#f-token").await, TOKEN, "the typed token");
+        assert_eq!(e2e.value_of("#f-token").await, TOKEN, "the typed token");
     }
     if op == Operation::ListEmployees {
-        assert_eq!(value_of(e2e, "#f-routing-employee_id").await, "Кузне", "the typed search");
+        assert_eq!(e2e.value_of("#f-routing-employee_id").await, "Кузне", "the typed search");
     }
 }
 
@@ -296,7 +277,7 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
         Expect::Fine => {
             // Nothing saved yet: an empty form, and no error.
             e2e.find("form.settings").await;
-            assert!(!visible(e2e, "main [role=alert]").await, "a 404 of the settings is no error");
+            assert!(!e2e.is_present("main [role=alert]").await, "a 404 of the settings is no error");
             return;
         }
         Expect::Retry(text) | Expect::Again(text) => {
@@ -304,7 +285,7 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
         }
     }
     intact(e2e, op, true).await;
-    let retry_shown = visible(e2e, ".retry").await;
+    let retry_shown = e2e.is_present(".retry").await;
     assert_eq!(retry_shown, matches!(expect, Expect::Retry(_)), "«Повторить» is offered exactly for a retryable failure");
     if fault == Fault::Stopped {
         e2e.restart_server().await;

@@ -9,59 +9,44 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use max_channel_contract::*;
-use max_channel_devserver::FaultSpec;
 use support::{eventually, E2e, PATIENCE};
-
-async fn type_into(e2e: &E2e, css: &str, text: &str) {
-    let el = e2e.find_centered(css).await;
-    el.clear().await.unwrap();
-    el.send_keys(text).await.unwrap();
-}
-
-async fn value_of(e2e: &E2e, css: &str) -> String {
-    e2e.find(css).await.prop("value").await.unwrap().unwrap_or_default()
-}
-
-async fn click(e2e: &E2e, css: &str) {
-    e2e.find_centered(css).await.click().await.unwrap();
-}
 
 /// Fills the whole form the way the first-connection story goes.
 async fn fill_first_connection(e2e: &E2e) {
     // Token → «Проверить» → «Токен авторизован» with the bot.
-    type_into(e2e, "#f-token", "  shop-token-7Qa1  ").await;
-    click(e2e, "#token-check").await;
+    e2e.type_into("#f-token", "  shop-token-7Qa1  ").await;
+    e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     e2e.wait_for_text(".token-valid .bot__username", "@").await;
 
     // An employee found by typing part of a surname among 10 000.
-    type_into(e2e, "#f-routing-employee_id", "кузнецова ан").await;
+    e2e.type_into("#f-routing-employee_id", "кузнецова ан").await;
     e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова Анна").await;
     let input = e2e.find("#f-routing-employee_id").await;
     input.send_keys(&Key::Down.to_string()).await.unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
-    let chosen = value_of(e2e, "#f-routing-employee_id").await;
+    let chosen = e2e.value_of("#f-routing-employee_id").await;
     assert!(chosen.starts_with("Кузнецова Анна"), "{chosen}");
 
     // Two auto-replies.
-    click(e2e, "#f-auto_replies-add").await;
-    type_into(e2e, "#f-auto_replies-0-text", "Здравствуйте! Мы получили ваше сообщение.").await;
-    click(e2e, "#f-auto_replies-add").await;
-    type_into(e2e, "#f-auto_replies-1-delay_seconds", "2").await;
+    e2e.click("#f-auto_replies-add").await;
+    e2e.type_into("#f-auto_replies-0-text", "Здравствуйте! Мы получили ваше сообщение.").await;
+    e2e.click("#f-auto_replies-add").await;
+    e2e.type_into("#f-auto_replies-1-delay_seconds", "2").await;
     e2e.find("#f-auto_replies-1-delay_seconds-unit").await.select_by_value("min").await.unwrap();
-    type_into(e2e, "#f-auto_replies-1-text", "Все операторы заняты, ответим в течение 5 минут.").await;
+    e2e.type_into("#f-auto_replies-1-text", "Все операторы заняты, ответим в течение 5 минут.").await;
     e2e.wait_for_text("#f-auto_replies-1-text-count", "48 / 250").await;
 
     // The closing message.
-    click(e2e, "label[for=closing-enabled]").await;
-    type_into(e2e, "#f-closing_message-text", "Спасибо за обращение!").await;
+    e2e.click("label[for=closing-enabled]").await;
+    e2e.type_into("#f-closing_message-text", "Спасибо за обращение!").await;
 
     // Non-working hours: auto-replies.
-    click(e2e, "label[for=nwh-replies]").await;
-    type_into(e2e, "#f-non_working_hours-auto_replies-0-text", "Сейчас мы не работаем. Ответим утром с 9:00.").await;
+    e2e.click("label[for=nwh-replies]").await;
+    e2e.type_into("#f-non_working_hours-auto_replies-0-text", "Сейчас мы не работаем. Ответим утром с 9:00.").await;
 
     // Auto-close after 1 day.
-    click(e2e, "label[for=auto-close-enabled]").await;
+    e2e.click("label[for=auto-close-enabled]").await;
     e2e.find("#auto-close-preset").await.select_by_value("1440").await.unwrap();
 }
 
@@ -88,7 +73,7 @@ async fn a_first_connection_end_to_end() {
     e2e.find("#f-token").await;
     fill_first_connection(&e2e).await;
 
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
 
@@ -109,15 +94,15 @@ async fn a_first_connection_end_to_end() {
     e2e.wait_for_text(".token-stored", "…7Qa1").await;
     e2e.wait_for_text(".token-stored", "@").await;
     eventually(PATIENCE, "the saved employee's name never showed", || async {
-        value_of(&e2e, "#f-routing-employee_id").await.starts_with("Кузнецова Анна")
+        e2e.value_of("#f-routing-employee_id").await.starts_with("Кузнецова Анна")
     })
     .await;
-    assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds").await, "2");
-    assert_eq!(value_of(&e2e, "#f-auto_replies-1-delay_seconds-unit").await, "min");
-    assert_eq!(value_of(&e2e, "#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Спасибо за обращение!");
-    assert_eq!(value_of(&e2e, "#f-non_working_hours-auto_replies-0-text").await, "Сейчас мы не работаем. Ответим утром с 9:00.");
-    assert_eq!(value_of(&e2e, "#auto-close-preset").await, "1440");
+    assert_eq!(e2e.value_of("#f-auto_replies-1-delay_seconds").await, "2");
+    assert_eq!(e2e.value_of("#f-auto_replies-1-delay_seconds-unit").await, "min");
+    assert_eq!(e2e.value_of("#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо за обращение!");
+    assert_eq!(e2e.value_of("#f-non_working_hours-auto_replies-0-text").await, "Сейчас мы не работаем. Ответим утром с 9:00.");
+    assert_eq!(e2e.value_of("#auto-close-preset").await, "1440");
 
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;
@@ -130,7 +115,7 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-token").await;
     // Nothing filled: refused here, nothing sent, focus on the first bad control.
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text("#f-token-error", "Вставьте токен из MAX.").await;
     assert_eq!(e2e.find("#f-token").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let focused = e2e.js("return document.activeElement.id").await;
@@ -144,18 +129,18 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
     );
 
     // The server refuses one text: it lands on exactly that control.
-    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
         "operation": "putMaxSettings", "status": 422,
         "body": {"error": {"code": "validation_failed", "message": "Проверьте выделенные поля.",
             "fields": [{"path": "auto_replies[1].text", "code": "too_long", "message": "Не больше 250 символов."}]}}
-    })).unwrap());
-    click(&e2e, "button[type=submit]").await;
+    })));
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text("#f-auto_replies-1-text-error", "Не больше 250 символов.").await;
     assert_eq!(e2e.find("#f-auto_replies-1-text").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let focused = e2e.js("return document.activeElement.id").await;
     assert_eq!(focused, "f-auto_replies-1-text");
     // Nothing typed was lost.
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Спасибо за обращение!");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо за обращение!");
     e2e.finish().await;
 }
 
@@ -165,7 +150,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-token").await;
     fill_first_connection(&e2e).await;
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
 
     // Another user, in a second browser, saves meanwhile.
@@ -179,28 +164,28 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".action-bar [role=status]")).await.unwrap();
     let _ = other.close().await;
     assert_eq!(e2e.server().state.store().settings.clone().unwrap().settings.closing_message.text, "Их прощание");
-    type_into(&e2e, "#f-closing_message-text", "Моё новое прощание").await;
-    click(&e2e, "button[type=submit]").await;
+    e2e.type_into("#f-closing_message-text", "Моё новое прощание").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
     // Keep editing: the next save overwrites on their version.
     e2e.browser.find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]")).await.unwrap().click().await.unwrap();
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
     let saved = e2e.server().state.store().settings.clone().unwrap();
     assert_eq!(saved.settings.closing_message.text, "Моё новое прощание");
 
     // Disconnect: a dialog names the consequence; then not connected, token gone, settings kept.
-    click(&e2e, ".button--danger-outline").await;
+    e2e.click(".button--danger-outline").await;
     e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
-    click(&e2e, "#disconnect-dialog .button--danger").await;
+    e2e.click("#disconnect-dialog .button--danger").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
     assert!(e2e.server().state.store().connection.token.is_none());
     assert_eq!(e2e.server().state.store().settings.as_ref().unwrap().settings, saved.settings);
 
     // Reconnecting needs only a new token.
-    type_into(&e2e, "#f-token", "second-token-9999").await;
-    click(&e2e, "button[type=submit]").await;
+    e2e.type_into("#f-token", "second-token-9999").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
     assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…9999"));
@@ -211,9 +196,9 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
 async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    type_into(&e2e, "#f-token", "group-token-1").await;
+    e2e.type_into("#f-token", "group-token-1").await;
 
-    click(&e2e, "label:has(#routing-group)").await;
+    e2e.click("label:has(#routing-group)").await;
     e2e.find("#f-routing-group_id").await.select_by_value("g-support").await.unwrap();
     e2e.wait_for_text("#distribution", "Всем одновременно").await;
     e2e.wait_for_text("#distribution", "5 сотрудников в группе").await;
@@ -224,13 +209,13 @@ async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback
     e2e.wait_for_text("#distribution", "skills_based").await; // an unknown rule is shown as is
 
     // Chat-bot: the fallback is required.
-    click(&e2e, "label:has(#routing-chat_bot)").await;
+    e2e.click("label:has(#routing-chat_bot)").await;
     e2e.find("#f-routing-chat_bot_id").await.select_by_value("b-faq").await.unwrap();
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text("#f-routing-fallback-error", "на случай недоступности чат-бота").await;
-    click(&e2e, "label:has(#fallback-group)").await;
+    e2e.click("label:has(#fallback-group)").await;
     e2e.find("#f-routing-fallback-group_id").await.select_by_value("g-sales").await.unwrap();
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     assert_eq!(
         e2e.server().state.store().settings.clone().unwrap().settings.routing,
@@ -265,30 +250,30 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
         ("a b", "без пробелов"),
     ];
     for (token, message) in outcomes {
-        type_into(&e2e, "#f-token", token).await;
-        click(&e2e, "#token-check").await;
+        e2e.type_into("#f-token", token).await;
+        e2e.click("#token-check").await;
         let where_ = if token == "a b" { "#f-token-error" } else { "#token-check-error" };
         e2e.wait_for_text(where_, message).await;
     }
     // The check's network failure is its own message.
-    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
         "operation": "verifyMaxToken", "status": 502, "raw": "<html>Bad Gateway</html>"
-    })).unwrap());
-    type_into(&e2e, "#f-token", "good-token-1").await;
-    click(&e2e, "#token-check").await;
+    })));
+    e2e.type_into("#f-token", "good-token-1").await;
+    e2e.click("#token-check").await;
     e2e.wait_for_text("#token-check-error", "Сервер ответил неожиданно").await;
-    click(&e2e, "#token-check").await;
+    e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     // Editing the token drops the badge.
     e2e.find("#f-token").await.send_keys("x").await.unwrap();
     assert!(e2e.browser.find(Locator::Css(".token-valid")).await.is_err());
 
     // A double click on «Сохранить» sends one request.
-    click(&e2e, "label:has(#routing-group)").await;
+    e2e.click("label:has(#routing-group)").await;
     e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
-    e2e.server().state.controls().add_fault(serde_json::from_value::<FaultSpec>(serde_json::json!({
+    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
         "operation": "putMaxSettings", "delay_ms": 500
-    })).unwrap());
+    })));
     let save = e2e.find_centered("button[type=submit]").await;
     save.click().await.unwrap();
     save.click().await.unwrap();
@@ -312,30 +297,30 @@ async fn wait_dialog(e2e: &E2e, id: &str, open: bool) {
 async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max").await;
-    click(&e2e, "a.button--primary").await;
+    e2e.click("a.button--primary").await;
     e2e.wait_for_path("/channels/max/settings").await;
     let unload_prevented = "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
     e2e.find("#f-token").await;
     assert_eq!(e2e.js(unload_prevented).await, false, "a clean form lets the tab close");
 
-    click(&e2e, "label[for=closing-enabled]").await;
-    type_into(&e2e, "#f-closing_message-text", "Не потеряйте меня").await;
+    e2e.click("label[for=closing-enabled]").await;
+    e2e.type_into("#f-closing_message-text", "Не потеряйте меня").await;
     assert_eq!(e2e.js(unload_prevented).await, true, "closing the tab asks");
 
     // A link: the dialog; staying keeps everything.
-    click(&e2e, "a.back-link").await;
+    e2e.click("a.back-link").await;
     wait_dialog(&e2e, "leave-dialog", true).await;
-    click(&e2e, "#leave-dialog .button--secondary").await;
+    e2e.click("#leave-dialog .button--secondary").await;
     wait_dialog(&e2e, "leave-dialog", false).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Не потеряйте меня");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
 
     // The back button: the dialog too.
     e2e.browser.back().await.unwrap();
     wait_dialog(&e2e, "leave-dialog", true).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Не потеряйте меня");
-    click(&e2e, "#leave-dialog .button--danger").await;
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
+    e2e.click("#leave-dialog .button--danger").await;
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_text("h1", "О канале Max").await;
     e2e.finish().await;
@@ -345,11 +330,11 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
 async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    type_into(&e2e, "#f-token", "secret-draft-token-XYZ").await;
-    click(&e2e, "label[for=closing-enabled]").await;
-    type_into(&e2e, "#f-closing_message-text", "Черновик прощания").await;
-    click(&e2e, "#f-auto_replies-add").await;
-    type_into(&e2e, "#f-auto_replies-0-text", "Черновик автоответа").await;
+    e2e.type_into("#f-token", "secret-draft-token-XYZ").await;
+    e2e.click("label[for=closing-enabled]").await;
+    e2e.type_into("#f-closing_message-text", "Черновик прощания").await;
+    e2e.click("#f-auto_replies-add").await;
+    e2e.type_into("#f-auto_replies-0-text", "Черновик автоответа").await;
     let stored = e2e.js("return sessionStorage.getItem('max-channel:draft') || ''").await;
     let stored = stored.as_str().unwrap();
     assert!(stored.contains("Черновик прощания"), "{stored}");
@@ -357,10 +342,10 @@ async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
 
     e2e.browser.refresh().await.unwrap();
     e2e.wait_for_text("#draft-offer", "Восстановить несохранённые изменения?").await;
-    assert_eq!(value_of(&e2e, "#f-token").await, "", "the token is not restored");
-    click(&e2e, "#draft-restore").await;
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Черновик прощания");
-    assert_eq!(value_of(&e2e, "#f-auto_replies-0-text").await, "Черновик автоответа");
+    assert_eq!(e2e.value_of("#f-token").await, "", "the token is not restored");
+    e2e.click("#draft-restore").await;
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Черновик прощания");
+    assert_eq!(e2e.value_of("#f-auto_replies-0-text").await, "Черновик автоответа");
     let all_storage = e2e.js("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie").await;
     assert!(!all_storage.as_str().unwrap().contains("secret-draft-token"));
     e2e.finish().await;
@@ -371,22 +356,22 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-token").await;
-    click(&e2e, "#cancel").await;
+    e2e.click("#cancel").await;
     e2e.wait_for_path("/channels/max").await;
 
     e2e.open("/channels/max/settings").await;
-    type_into(&e2e, "#f-token", "cancel-me-1").await;
-    click(&e2e, "#cancel").await;
+    e2e.type_into("#f-token", "cancel-me-1").await;
+    e2e.click("#cancel").await;
     wait_dialog(&e2e, "cancel-dialog", true).await;
     e2e.wait_for_text("#cancel-dialog", "Несохранённые изменения пропадут").await;
     // Esc closes the dialog, and focus returns to «Отмена».
     e2e.find("#cancel-dialog .button--secondary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
     wait_dialog(&e2e, "cancel-dialog", false).await;
     assert_eq!(e2e.js("return document.activeElement.id").await, "cancel");
-    assert_eq!(value_of(&e2e, "#f-token").await, "cancel-me-1");
+    assert_eq!(e2e.value_of("#f-token").await, "cancel-me-1");
 
     // The employee picker pages with «Показать ещё».
-    type_into(&e2e, "#f-routing-employee_id", "ова").await;
+    e2e.type_into("#f-routing-employee_id", "ова").await;
     e2e.find("#f-routing-employee_id-list li").await;
     let first_page = e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len();
     assert_eq!(first_page, 20);
@@ -397,7 +382,7 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     .await;
     e2e.find("#f-routing-employee_id-list li").await.click().await.unwrap();
 
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     {
         let state = &e2e.server().state;
@@ -406,10 +391,10 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
         theirs.closing_message = ClosingMessage { enabled: true, text: "Их текст".into() };
         store.save(theirs, None);
     }
-    click(&e2e, "label[for=auto-close-enabled]").await;
-    click(&e2e, "button[type=submit]").await;
+    e2e.click("label[for=auto-close-enabled]").await;
+    e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
     e2e.browser.find(Locator::XPath("//button[contains(., 'Загрузить их версию')]")).await.unwrap().click().await.unwrap();
-    assert_eq!(value_of(&e2e, "#f-closing_message-text").await, "Их текст");
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Их текст");
     e2e.finish().await;
 }

@@ -321,6 +321,28 @@ impl E2e {
         }
     }
 
+    /// Clears a field and types `text` into it, the way a person would.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find_centered(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Clicks an element, scrolled clear of the sticky action bar first.
+    pub async fn click(&self, css: &str) {
+        self.find_centered(css).await.click().await.unwrap();
+    }
+
+    /// The current value of a form control.
+    pub async fn value_of(&self, css: &str) -> String {
+        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// Whether an element is in the page now (no waiting).
+    pub async fn is_present(&self, css: &str) -> bool {
+        self.browser.find(Locator::Css(css)).await.is_ok()
+    }
+
     /// The current path of the page.
     pub async fn path(&self) -> String {
         self.browser.current_url().await.unwrap().path().to_owned()
@@ -350,6 +372,11 @@ impl E2e {
         let _ = std::fs::remove_dir_all(&self._profile);
         assert_no_csp_violations(&violations);
     }
+}
+
+/// A fault for the dev back end, from its JSON form (see `FaultSpec`).
+pub fn fault(spec: serde_json::Value) -> max_channel_devserver::FaultSpec {
+    serde_json::from_value(spec).expect("a fault spec")
 }
 
 /// chromedriver's console log (not in W3C WebDriver): what the page logged since the
