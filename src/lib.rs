@@ -11,6 +11,7 @@ pub mod config;
 pub mod domain;
 pub mod embed;
 pub mod i18n;
+pub mod perf;
 pub mod ui;
 
 /// Starts the app on the page's `<body>`.

@@ -15,6 +15,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use max_channel_devserver::{Config, SeedKind, Server};
 use serde_json::json;
 
+pub mod sizes;
+
 pub const CSRF: &str = "e2e-csrf-token";
 
 /// One browser at a time: two cores do not run several Chromiums well.

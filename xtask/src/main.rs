@@ -22,6 +22,8 @@ Commands:
                         other args are passed to max-channel-devserver
   test                  setup, release build, native + wasm (headless Chromium) tests;
                         last line is `N passed, M failed`
+  bench                 setup, release build, then the five performance figures in headless
+                        Chromium: a table, also saved as target/reports/bench.{md,json}
   help                  show this text
 ";
 
@@ -40,7 +42,8 @@ fn main() -> ExitCode {
         "build" => build::build_command(rest),
         "dev" => dev::dev_command(rest),
         "test" => no_args(command, rest).and_then(|()| test_suite::test_command()),
-        "bench" | "screenshots" => {
+        "bench" => no_args(command, rest).and_then(|()| test_suite::bench_command()),
+        "screenshots" => {
             eprintln!("`cargo xtask {command}`: not implemented yet");
             return ExitCode::from(2);
         }

@@ -41,6 +41,20 @@ pub fn test_command() -> Result {
     report(&layers, &step_failures)
 }
 
+/// `cargo xtask bench`: the ignored `bench` test of tests/bench.rs on a fresh release build.
+pub fn bench_command() -> Result {
+    setup()?;
+    build_app(Profile::Release)?;
+    let mut cmd = env::cargo_command()?;
+    cmd.args(["test", "--test", "bench", "--", "--ignored", "--nocapture", "--test-threads=1"])
+        .env("MAX_E2E_DIST", env::dist_dir())
+        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("CHROMIUM", env::CHROMIUM);
+    crate::shell::run("bench", &mut cmd)?;
+    println!("saved {}", reports_dir().join("bench.json").display());
+    Ok(())
+}
+
 fn native_tests() -> Result<Command> {
     let mut cmd = env::cargo_command()?;
     cmd.args(["test", "--workspace", "--no-fail-fast"])

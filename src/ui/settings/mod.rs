@@ -360,6 +360,8 @@ pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
         api: StoredValue::new(api),
     };
     provide_context(editor);
+    // Runs once, after the first render: the form is interactive with its data.
+    Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
     // A draft left by a reload or an expired session, when it differs from what was loaded.
     let offer = RwSignal::new(draft::read().filter(|d| editor.form.with_untracked(|f| &d.form != f)));
     Effect::new(move |_| {

@@ -261,7 +261,10 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
                 return; // a newer search is on its way
             }
             let page = match result {
-                Ok(page) => page,
+                Ok(page) => {
+                    crate::perf::mark(crate::perf::SEARCH_RESPONSE);
+                    page
+                }
                 Err(error) => {
                     // The list no longer answers what was typed; the failure takes its place.
                     open.set(false);
@@ -278,6 +281,7 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
             next_cursor.set(page.next_cursor);
             searched.set(true);
             open.set(true);
+            crate::perf::mark_after_paint(crate::perf::SEARCH_PAINTED);
         });
     };
     let retry = move || match failed.get_untracked() {

@@ -1,0 +1,223 @@
+//! The bench: five figures from one run of the release build in headless Chromium, printed
+//! as a table and saved as `target/reports/bench.json`. Run by `cargo xtask bench`
+//! (ignored in the ordinary test run: timings are reported, never asserted).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use max_channel_contract::{samples, AutoReply, NonWorkingHours, Repeat, Settings};
+use serde_json::{json, Value};
+use support::sizes::{first_load, total, BROTLI_BUDGET, BROTLI_TARGET};
+use support::{eventually, E2e, PATIENCE};
+
+/// Page loads per figure (at least 10).
+fn loads() -> usize {
+    std::env::var("BENCH_LOADS").ok().and_then(|v| v.parse().ok()).unwrap_or(10).max(10)
+}
+
+/// Ten auto-replies and ten at night: the 20 rows of the keystroke figure.
+fn twenty_rows() -> Settings {
+    let rows = |offset: i64| -> Vec<AutoReply> {
+        (0..10)
+            .map(|i| AutoReply {
+                delay_seconds: offset + i * 60,
+                text: format!("Автоответ {}: мы скоро ответим.", i + 1),
+                repeat: Repeat::Once,
+            })
+            .collect()
+    };
+    Settings {
+        auto_replies: rows(0),
+        non_working_hours: NonWorkingHours::AutoReplies { auto_replies: rows(30) },
+        ..samples::settings()
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    assert!(!values.is_empty(), "no samples");
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    }
+}
+
+async fn number(e2e: &E2e, script: &str) -> f64 {
+    e2e.js(script).await.as_f64().unwrap_or(f64::NAN)
+}
+
+/// Milliseconds from navigation start to `FORM_READY`, over fresh navigations.
+async fn form_ready_times(e2e: &E2e, n: usize) -> Vec<f64> {
+    let mut times = Vec::new();
+    for _ in 0..n {
+        e2e.browser.goto("about:blank").await.unwrap();
+        e2e.open("/channels/max/settings").await;
+        let script = "const m = performance.getEntriesByName('max-channel:form-ready'); return m.length ? m[0].startTime : null;";
+        eventually(PATIENCE, "the form never became ready", || async { !e2e.js(script).await.is_null() }).await;
+        times.push(number(e2e, script).await);
+    }
+    times
+}
+
+/// The live page's DOM and CSS as a static file: no scripts, nothing to run.
+const STATIC_COPY: &str = r#"
+    const copy = document.documentElement.cloneNode(true);
+    for (const el of copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]')) el.remove();
+    return '<!DOCTYPE html>\n' + copy.outerHTML;
+"#;
+
+/// Milliseconds from navigation start to the static copy's load event.
+async fn static_times(e2e: &E2e, route: &str, n: usize) -> Vec<f64> {
+    let mut times = Vec::new();
+    let script = "const t = performance.getEntriesByType('navigation')[0]; return t && t.loadEventEnd > 0 ? t.loadEventEnd : null;";
+    for _ in 0..n {
+        e2e.browser.goto("about:blank").await.unwrap();
+        e2e.browser.goto(&format!("{}{route}", e2e.origin())).await.unwrap();
+        eventually(PATIENCE, "the static page never loaded", || async { !e2e.js(script).await.is_null() }).await;
+        times.push(number(e2e, script).await);
+    }
+    times
+}
+
+/// Script time per keystroke: each character is put in and its input event dispatched, then
+/// the time until a fresh task runs (Leptos's effects run as microtasks before it).
+const TYPE_250: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const el = document.getElementById('f-auto_replies-0-text');
+    const flush = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+    (async () => {
+        el.value = '';
+        el.dispatchEvent(new Event('input', {bubbles: true}));
+        await flush();
+        const times = [];
+        for (let i = 0; i < 250; i++) {
+            const t0 = performance.now();
+            el.value += 'абвгдеёжзи'[i % 10];
+            el.dispatchEvent(new Event('input', {bubbles: true}));
+            await flush();
+            times.push(performance.now() - t0);
+        }
+        done(times);
+    })();
+"#;
+
+/// Response → painted, for one employee search typed into the picker.
+async fn search_paint(e2e: &E2e, query: &str) -> f64 {
+    e2e.js("performance.clearMarks(); return true;").await;
+    let script = "const [q] = arguments; const el = document.getElementById('f-routing-employee_id'); \
+        el.focus(); el.value = q; el.dispatchEvent(new Event('input', {bubbles: true})); return true;";
+    e2e.browser.execute(script, vec![query.into()]).await.unwrap();
+    let read = "const a = performance.getEntriesByName('max-channel:search-response'); \
+        const b = performance.getEntriesByName('max-channel:search-painted'); \
+        return a.length && b.length ? b[b.length - 1].startTime - a[a.length - 1].startTime : null;";
+    eventually(PATIENCE, "the search never painted", || async { !e2e.js(read).await.is_null() }).await;
+    number(e2e, read).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "the bench: run by `cargo xtask bench`"]
+async fn bench() {
+    let n = loads();
+    let dist = support::dist();
+    let assets = first_load(&dist);
+
+    let e2e = E2e::start().await;
+    {
+        let state = &e2e.server().state;
+        let mut store = state.store();
+        store.save(twenty_rows(), None);
+        state.persist(&store).unwrap();
+    }
+
+    // 2. Form interactive, next to a static copy of the same page.
+    let mut ready = form_ready_times(&e2e, n).await;
+    let copy = e2e.js(STATIC_COPY).await.as_str().unwrap().to_owned();
+    let static_file = dist.join("__bench-static.html");
+    std::fs::write(&static_file, copy).unwrap();
+    let mut statics = static_times(&e2e, "/__bench-static.html", n).await;
+    let _ = std::fs::remove_file(&static_file);
+    let (ready_ms, static_ms) = (median(&mut ready), median(&mut statics));
+
+    // 3. Script time per keystroke with the 20 rows on the page.
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-auto_replies-0-text").await;
+    let rows = e2e.js("return document.querySelectorAll('.reply').length").await;
+    assert_eq!(rows, json!(20), "the keystroke figure needs 20 rows on the page");
+    let typed = e2e.browser.execute_async(TYPE_250, vec![]).await.unwrap();
+    let mut keystrokes: Vec<f64> = typed.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+    let keystroke_ms = median(&mut keystrokes);
+
+    // 4. Employee search over 10 200 employees: response → painted.
+    e2e.click("label:has(#routing-employee)").await;
+    let queries = ["Иван", "Петр", "Кузн", "Смир", "Алекс", "Серг", "Ольг", "Нико", "Попов", "Андр", "Мари", "Дмит", "Ев", "Ан", "ов"];
+    let mut searches = Vec::new();
+    for q in queries.iter().cycle().take(n.max(queries.len())) {
+        searches.push(search_paint(&e2e, q).await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let search_ms = median(&mut searches);
+
+    // 5. Memory after the whole session (loads, typing, searches) and a save.
+    e2e.click("label:has(#routing-group)").await; // the saved group again
+    e2e.type_into("#f-token", "bench-token-0001").await;
+    e2e.click("button[type=submit]").await;
+    e2e.find(".action-bar [role=status]").await; // saved
+    let wasm_bytes = number(&e2e, "return window.wasmBindings.wasm_memory_bytes()").await;
+    let heap_bytes = number(&e2e, "return performance.memory ? performance.memory.usedJSHeapSize : null").await;
+    e2e.finish().await;
+
+    let raw = total(&assets, |a| a.raw);
+    let gzip = total(&assets, |a| a.gzip);
+    let brotli = total(&assets, |a| a.brotli);
+    let ratio = ready_ms / static_ms;
+    let mb = |b: f64| b / (1024.0 * 1024.0);
+    let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+
+    let mut table = String::new();
+    table.push_str("| figure | measured | target | |\n|---|---|---|---|\n");
+    for a in &assets {
+        table.push_str(&format!("| first load: {} (`{}`) | {} B raw, {} B gzip, {} B brotli | | |\n", a.kind, a.name, a.raw, a.gzip, a.brotli));
+    }
+    table.push_str(&format!(
+        "| 1. first load, total | {raw} B raw, {gzip} B gzip, **{brotli} B brotli** | ≤ {BROTLI_TARGET} B brotli (CI budget {BROTLI_BUDGET} B) | {} |\n",
+        verdict(brotli <= BROTLI_TARGET)
+    ));
+    table.push_str(&format!(
+        "| 2. navigation → form interactive (median of {n}) | **{ready_ms:.0} ms**; static copy {static_ms:.0} ms; ratio **{ratio:.2}** | ≤ 1.5 × static | {} |\n",
+        verdict(ratio <= 1.5)
+    ));
+    table.push_str(&format!(
+        "| 3. script per keystroke, 250 chars, 20 rows (median) | **{keystroke_ms:.2} ms** | ≤ 2 ms | {} |\n",
+        verdict(keystroke_ms <= 2.0)
+    ));
+    table.push_str(&format!(
+        "| 4. employee search, response → painted (median of {}) | **{search_ms:.1} ms** | ≤ 50 ms | {} |\n",
+        searches.len(),
+        verdict(search_ms <= 50.0)
+    ));
+    table.push_str(&format!(
+        "| 5. after the session: wasm memory, JS heap | **{:.2} MB** wasm, {:.2} MB JS heap | ≤ 8 MB wasm | {} |\n",
+        mb(wasm_bytes),
+        mb(heap_bytes),
+        verdict(mb(wasm_bytes) <= 8.0)
+    ));
+    println!("\n{table}");
+
+    let report = json!({
+        "first_load": { "assets": assets, "raw": raw, "gzip": gzip, "brotli": brotli,
+                        "target_brotli": BROTLI_TARGET, "budget_brotli": BROTLI_BUDGET },
+        "form_interactive_ms": { "median": ready_ms, "static_median": static_ms, "ratio": ratio, "samples": ready, "static_samples": statics },
+        "keystroke_ms": { "median": keystroke_ms, "samples": keystrokes.len() },
+        "search_paint_ms": { "median": search_ms, "samples": searches },
+        "memory": { "wasm_bytes": wasm_bytes, "js_heap_bytes": heap_bytes },
+    });
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bench.json"), serde_json::to_string_pretty(&report).unwrap()).unwrap();
+    std::fs::write(dir.join("bench.md"), &table).unwrap();
+}
