@@ -1,4 +1,10 @@
-//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk.
+//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk; a release build
+//! also gets precompressed `.br` and `.gz` siblings of its files (see [`compress`]).
+
+#[path = "compress.rs"]
+pub mod compress;
+
+use std::time::Instant;
 
 use crate::env;
 use crate::setup::setup;
@@ -36,6 +42,18 @@ pub fn build_app(profile: Profile) -> Result {
     }
     trunk.arg("--offline");
     run("trunk build", &mut trunk)?;
-    println!("built {}", env::dist_dir().display());
+    let dist = env::dist_dir();
+    println!("built {}", dist.display());
+    // A dev build's wasm is many megabytes and nobody measures it: served as it is.
+    if profile == Profile::Release {
+        let started = Instant::now();
+        let outcomes = compress::precompress(&dist)?;
+        println!(
+            "precompressed {} files (brotli 11, gzip 9) in {:.1} s:\n{}",
+            outcomes.len() / 2,
+            started.elapsed().as_secs_f64(),
+            compress::summary(&dist, &outcomes)
+        );
+    }
     Ok(())
 }

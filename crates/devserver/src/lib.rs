@@ -6,6 +6,7 @@
 //! runtime configuration. Test-only controls (faults, request log) are off by default.
 
 pub mod api;
+pub mod compress;
 pub mod csp;
 pub mod faults;
 pub mod host_page;
