@@ -122,6 +122,13 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// One value of the form, as a memo: re-read on every change, passed on only when it
+    /// changed, so a keystroke in one control does not re-render the others.
+    pub fn value<T: PartialEq + Clone + Send + Sync + 'static>(&self, read: fn(&SettingsForm) -> T) -> Signal<T> {
+        let form = self.form;
+        Memo::new(move |_| form.with(read)).into()
+    }
+
     /// The error message at `path`, if any.
     pub fn error_at(&self, path: &str) -> Option<String> {
         let tr = self.tr;

@@ -143,7 +143,20 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
     let form = editor.form;
-    let row = move |f: &SettingsForm| list.rows(f).get(index).cloned().unwrap_or_default();
+    // One memo per value the row shows: a keystroke anywhere re-reads each (cheap), but only
+    // a value that changed reaches the DOM — the other 19 rows are left alone.
+    let field = move |read: fn(&ReplyForm) -> String| {
+        Memo::new(move |_| form.with(|f| list.rows(f).get(index).map(read).unwrap_or_default()))
+    };
+    let unit_of = move |read: fn(&ReplyForm) -> Unit| {
+        Memo::new(move |_| form.with(|f| list.rows(f).get(index).map(read).unwrap_or(Unit::Seconds)))
+    };
+    let text = field(|r| r.text.clone());
+    let delay_text = field(|r| r.delay.text.clone());
+    let delay_unit = unit_of(|r| r.delay.unit);
+    let interval_text = field(|r| r.interval.text.clone());
+    let interval_unit = unit_of(|r| r.interval.unit);
+    let repeat_every = Memo::new(move |_| form.with(|f| list.rows(f).get(index).is_some_and(|r| r.repeat_every)));
     let edit = move |change: &dyn Fn(&mut ReplyForm)| {
         form.update(|f| {
             if let Some(r) = list.rows_mut(f).get_mut(index) {
@@ -178,8 +191,8 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
             </div>
             <DurationField path=format!("{prefix}.delay_seconds") label=Msg::ReplyDelay help=Some(Msg::ReplyDelayHelp)
                 usual=&DELAY_UNITS
-                text=Signal::derive(move || form.with(|f| row(f).delay.text))
-                unit=Signal::derive(move || form.with(|f| row(f).delay.unit))
+                text=delay_text
+                unit=delay_unit
                 on_text=Callback::new(move |t: String| edit(&|r| r.delay.text = t.clone()))
                 on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u)) />
             <div class="field">
@@ -187,30 +200,30 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                 <textarea id=text_id class="textarea" rows="3"
                     aria-invalid=invalid(editor, text_path.clone())
                     aria-describedby=described_by(editor, text_path.clone(), Some(counter_id.clone()))
-                    prop:value=move || form.with(|f| row(f).text)
+                    prop:value=text
                     on:input=move |ev| { let t = event_target_value(&ev); edit(&|r| r.text = t.clone()); editor.clear_error(&text_clear); }>
                 </textarea>
-                <TextCounter id=counter_id text=Signal::derive(move || form.with(|f| row(f).text)) />
+                <TextCounter id=counter_id text=text.into() />
                 <ErrorText path=text_path />
             </div>
             <fieldset class="field choices">
                 <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
                 <label class="choice">
-                    <input type="radio" name=every_name.clone() prop:checked=move || form.with(|f| !row(f).repeat_every)
+                    <input type="radio" name=every_name.clone() prop:checked=move || !repeat_every.get()
                         on:change=move |_| edit(&|r| r.repeat_every = false) />
                     <span>{tr.t(Msg::RepeatOnce)}</span>
                 </label>
                 <label class="choice">
-                    <input type="radio" name=every_name prop:checked=move || form.with(|f| row(f).repeat_every)
+                    <input type="radio" name=every_name prop:checked=repeat_every
                         on:change=move |_| edit(&|r| r.repeat_every = true) />
                     <span>{tr.t(Msg::RepeatEvery)}</span>
                 </label>
             </fieldset>
-            <Show when=move || form.with(|f| row(f).repeat_every)>
+            <Show when=move || repeat_every.get()>
                 <DurationField path=format!("{prefix}.repeat.interval_seconds") label=Msg::RepeatInterval help=None
                     usual=&INTERVAL_UNITS
-                    text=Signal::derive(move || form.with(|f| row(f).interval.text))
-                    unit=Signal::derive(move || form.with(|f| row(f).interval.unit))
+                    text=interval_text
+                    unit=interval_unit
                     on_text=Callback::new(move |t: String| edit(&|r| r.interval.text = t.clone()))
                     on_unit=Callback::new(move |u: Unit| edit(&|r| r.interval.unit = u)) />
             </Show>

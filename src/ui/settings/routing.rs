@@ -49,12 +49,12 @@ pub fn RoutingSection() -> impl IntoView {
             {move || match kind.get() {
                 RoutingKind::Employee => view! {
                     <EmployeePicker path="routing.employee_id"
-                        get=Signal::derive(move || form.with(|f| f.routing.employee_id.clone()))
+                        get=editor.value(|f| f.routing.employee_id.clone())
                         set=Callback::new(move |id| form.update(|f| f.routing.employee_id = id)) />
                 }.into_any(),
                 RoutingKind::Group => view! {
                     <GroupSelect path="routing.group_id"
-                        get=Signal::derive(move || form.with(|f| f.routing.group_id.clone()))
+                        get=editor.value(|f| f.routing.group_id.clone())
                         set=Callback::new(move |id| form.update(|f| f.routing.group_id = id)) show_rule=true />
                 }.into_any(),
                 RoutingKind::ChatBot => view! { <ChatBotRouting /> }.into_any(),
@@ -76,7 +76,7 @@ fn ChatBotRouting() -> impl IntoView {
     };
     view! {
         <ChatBotSelect path="routing.chat_bot_id"
-            get=Signal::derive(move || form.with(|f| f.routing.chat_bot_id.clone()))
+            get=editor.value(|f| f.routing.chat_bot_id.clone())
             set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id)) />
         <fieldset class="field choices" id=field_id("routing.fallback")
             aria-invalid=invalid(editor, "routing.fallback".into())
@@ -99,12 +99,12 @@ fn ChatBotRouting() -> impl IntoView {
         {move || match fallback.get() {
             Some(FallbackKind::Employee) => Some(view! {
                 <EmployeePicker path="routing.fallback.employee_id"
-                    get=Signal::derive(move || form.with(|f| f.routing.fallback_employee_id.clone()))
+                    get=editor.value(|f| f.routing.fallback_employee_id.clone())
                     set=Callback::new(move |id| form.update(|f| f.routing.fallback_employee_id = id)) />
             }.into_any()),
             Some(FallbackKind::Group) => Some(view! {
                 <GroupSelect path="routing.fallback.group_id"
-                    get=Signal::derive(move || form.with(|f| f.routing.fallback_group_id.clone()))
+                    get=editor.value(|f| f.routing.fallback_group_id.clone())
                     set=Callback::new(move |id| form.update(|f| f.routing.fallback_group_id = id)) show_rule=false />
             }.into_any()),
             None => None,

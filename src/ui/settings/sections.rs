@@ -50,7 +50,7 @@ pub fn ClosingSection() -> impl IntoView {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
             <Switch id="closing-enabled" label=Msg::Switch
-                on=Signal::derive(move || form.with(|f| f.closing_enabled))
+                on=editor.value(|f| f.closing_enabled)
                 on_change=Callback::new(move |on| { form.update(|f| f.closing_enabled = on); editor.clear_error(PATH); }) />
             <p class="field__help" id="closing-help">{tr.t(Msg::ClosingHelp)}</p>
             // Switching off hides the text but keeps it.
@@ -59,10 +59,10 @@ pub fn ClosingSection() -> impl IntoView {
                 <textarea id=id.clone() class="textarea" rows="3"
                     aria-invalid=invalid(editor, PATH.into())
                     aria-describedby=described_by(editor, PATH.into(), Some(format!("{id}-count")))
-                    prop:value=move || form.with(|f| f.closing_text.clone())
+                    prop:value=editor.value(|f| f.closing_text.clone())
                     on:input=move |ev| { form.update(|f| f.closing_text = event_target_value(&ev)); editor.clear_error(PATH); }>
                 </textarea>
-                <TextCounter id=format!("{id}-count") text=Signal::derive(move || form.with(|f| f.closing_text.clone())) />
+                <TextCounter id=format!("{id}-count") text=editor.value(|f| f.closing_text.clone()) />
                 <ErrorText path=PATH />
             </div>
         </fieldset>
@@ -86,7 +86,7 @@ pub fn NonWorkingSection() -> impl IntoView {
                 {if service {
                     view! {
                         <Switch id="nwh-chat-bot" label=Msg::NonWorkingChatBot
-                            on=Signal::derive(move || form.with(|f| f.non_working.chat_bot_on))
+                            on=editor.value(|f| f.non_working.chat_bot_on)
                             on_change=Callback::new(move |on| {
                                 let mut said = None;
                                 form.update(|f| said = f.set_non_working_chat_bot(on));
@@ -109,11 +109,11 @@ pub fn NonWorkingSection() -> impl IntoView {
             </div>
             <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
                 <ChatBotSelect path="non_working_hours.chat_bot_id"
-                    get=Signal::derive(move || form.with(|f| f.non_working.chat_bot_id.clone()))
+                    get=editor.value(|f| f.non_working.chat_bot_id.clone())
                     set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id)) />
             </Show>
             <Switch id="nwh-replies" label=Msg::NonWorkingReplies
-                on=Signal::derive(move || form.with(|f| f.non_working.replies_on))
+                on=editor.value(|f| f.non_working.replies_on)
                 on_change=Callback::new(move |on| {
                     let mut said = None;
                     form.update(|f| said = f.set_non_working_replies(on));
@@ -159,7 +159,7 @@ pub fn AutoCloseSection() -> impl IntoView {
         <fieldset class="section" id="section-auto-close">
             <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
             <Switch id="auto-close-enabled" label=Msg::AutoCloseSwitch
-                on=Signal::derive(move || form.with(|f| f.auto_close.enabled))
+                on=editor.value(|f| f.auto_close.enabled)
                 on_change=Callback::new(move |on| form.update(|f| f.auto_close.enabled = on)) />
             <div hidden=move || !form.with(|f| f.auto_close.enabled)>
                 <div class="field">
@@ -180,8 +180,8 @@ pub fn AutoCloseSection() -> impl IntoView {
                 <Show when=move || preset.get().is_none()>
                     <DurationField path=PATH.to_owned() label=Msg::AutoCloseCustomValue help=Some(Msg::AutoCloseRange)
                         usual=&PERIOD_UNITS
-                        text=Signal::derive(move || form.with(|f| f.auto_close.custom.text.clone()))
-                        unit=Signal::derive(move || form.with(|f| f.auto_close.custom.unit))
+                        text=editor.value(|f| f.auto_close.custom.text.clone())
+                        unit=editor.value(|f| f.auto_close.custom.unit)
                         on_text=Callback::new(move |t| form.update(|f| f.auto_close.custom.text = t))
                         on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u)) />
                 </Show>
