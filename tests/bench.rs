@@ -60,6 +60,10 @@ async fn form_ready_times(e2e: &E2e, n: usize) -> Vec<f64> {
         let script = "const m = performance.getEntriesByName('max-channel:form-ready'); return m.length ? m[0].startTime : null;";
         eventually(PATIENCE, "the form never became ready", || async { !e2e.js(script).await.is_null() }).await;
         times.push(number(e2e, script).await);
+        if std::env::var_os("BENCH_BREAKDOWN").is_some() {
+            let breakdown = e2e.js("return performance.getEntriesByType('resource').map(r => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]).concat([['dcl', Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd)]])").await;
+            println!("{breakdown}");
+        }
     }
     times
 }

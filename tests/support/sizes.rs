@@ -4,9 +4,9 @@
 use std::path::Path;
 
 /// The brotli budget of a first load, enforced in CI by `tests/size_budget.rs` (sizes are
-/// deterministic). The target is 100 KB; see the README's Performance section for
-/// where the bundle stands against it and why the budget is not that yet.
-pub const BROTLI_BUDGET: usize = 320_000;
+/// deterministic): the measured 279 795 B plus a little room, so growth is a decision. The
+/// issue's target is 100 KB; the README's Performance section says why the budget is not that.
+pub const BROTLI_BUDGET: usize = 290_000;
 
 /// The target for the same total.
 pub const BROTLI_TARGET: usize = 100 * 1024;

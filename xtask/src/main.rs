@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: one entry point for setting up, building, serving and
-//! testing the MAX channel admin app. Std only, so it compiles in seconds.
+//! testing the MAX channel admin app. Std plus the two compression crates (for the
+//! precompressed bundle).
 
 mod build;
 mod dev;
