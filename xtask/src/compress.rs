@@ -10,45 +10,17 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::shell::Result;
 
+// The dev back end uses more of this file (the `Content-Encoding` token) than xtask does.
+#[allow(dead_code)]
 #[path = "../../crates/devserver/src/compress.rs"]
 mod codecs;
 
-pub use codecs::{brotli, gzip};
+pub use codecs::{brotli, gzip, Encoding as Codec};
 
 /// Files that are compressed already: a sibling would not be smaller.
 const ALREADY_COMPRESSED: &[&str] = &[
     "br", "gz", "zip", "png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "mp4", "webm",
 ];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Codec {
-    Brotli,
-    Gzip,
-}
-
-impl Codec {
-    pub const ALL: [Codec; 2] = [Codec::Brotli, Codec::Gzip];
-
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Codec::Brotli => ".br",
-            Codec::Gzip => ".gz",
-        }
-    }
-
-    pub fn sibling(self, file: &Path) -> PathBuf {
-        let mut name = file.as_os_str().to_owned();
-        name.push(self.suffix());
-        PathBuf::from(name)
-    }
-
-    pub fn compress(self, bytes: &[u8]) -> Vec<u8> {
-        match self {
-            Codec::Brotli => brotli(bytes),
-            Codec::Gzip => gzip(bytes),
-        }
-    }
-}
 
 /// What happened to one sibling.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,10 +189,7 @@ pub fn summary(dist: &Path, outcomes: &[Outcome]) -> String {
             .to_string();
         let mut line = format!("  {name}: {} B", pair[0].raw_len);
         for outcome in pair.iter().rev() {
-            let codec = match outcome.codec {
-                Codec::Gzip => "gz",
-                Codec::Brotli => "br",
-            };
+            let codec = &outcome.codec.suffix()[1..];
             let how = match outcome.took {
                 Some(took) => format!("{:.2} s", took.as_secs_f64()),
                 None => "kept".into(),

@@ -7,6 +7,48 @@
 //! it writes and the sizes the tests measure come from one definition.
 
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A content coding of a precompressed sibling, in the order of preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+}
+
+impl Encoding {
+    pub const ALL: [Encoding; 2] = [Encoding::Brotli, Encoding::Gzip];
+
+    /// The `Content-Encoding` token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    /// The sibling's suffix: `app.wasm` → `app.wasm.br`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Encoding::Brotli => ".br",
+            Encoding::Gzip => ".gz",
+        }
+    }
+
+    /// `<file><suffix>` next to `file`.
+    pub fn sibling(self, file: &Path) -> PathBuf {
+        let mut name = file.as_os_str().to_owned();
+        name.push(self.suffix());
+        PathBuf::from(name)
+    }
+
+    pub fn compress(self, bytes: &[u8]) -> Vec<u8> {
+        match self {
+            Encoding::Brotli => brotli(bytes),
+            Encoding::Gzip => gzip(bytes),
+        }
+    }
+}
 
 /// gzip (RFC 1952) at level 9, by flate2's pure-Rust back end (miniz_oxide).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -128,45 +128,14 @@ pub fn is_compressible(path: &Path) -> bool {
     )
 }
 
-/// A content coding of a precompressed sibling, in the server's order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Brotli,
-    Gzip,
-}
+pub use crate::compress::Encoding;
 
-impl Encoding {
-    pub const ALL: [Encoding; 2] = [Encoding::Brotli, Encoding::Gzip];
-
-    /// The `Content-Encoding` token.
-    pub fn token(self) -> &'static str {
-        match self {
-            Encoding::Brotli => "br",
-            Encoding::Gzip => "gzip",
-        }
-    }
-
-    /// The sibling's suffix: `app.wasm` → `app.wasm.br`.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Encoding::Brotli => ".br",
-            Encoding::Gzip => ".gz",
-        }
-    }
-
-    /// `<file><suffix>` next to `file`.
-    pub fn sibling(self, file: &Path) -> PathBuf {
-        let mut name = file.as_os_str().to_owned();
-        name.push(self.suffix());
-        PathBuf::from(name)
-    }
-
-    fn names(self) -> &'static [&'static str] {
-        match self {
-            Encoding::Brotli => &["br"],
-            // RFC 9110 §8.4.1.3: a recipient should treat x-gzip as gzip.
-            Encoding::Gzip => &["gzip", "x-gzip"],
-        }
+/// The `Accept-Encoding` names that ask for `encoding`.
+fn names(encoding: Encoding) -> &'static [&'static str] {
+    match encoding {
+        Encoding::Brotli => &["br"],
+        // RFC 9110 §8.4.1.3: a recipient should treat x-gzip as gzip.
+        Encoding::Gzip => &["gzip", "x-gzip"],
     }
 }
 
@@ -206,7 +175,7 @@ pub fn negotiate(accept_encoding: Option<&str>, available: &[Encoding]) -> Optio
     let any = named(&["*"]);
     let mut best: Option<(Encoding, f32)> = None;
     for &encoding in available {
-        let q = named(encoding.names()).or(any).unwrap_or(0.0);
+        let q = named(names(encoding)).or(any).unwrap_or(0.0);
         if q > 0.0 && best.is_none_or(|(_, b)| q > b) {
             best = Some((encoding, q));
         }
