@@ -131,12 +131,7 @@ async fn bench() {
     let assets = first_load(&dist);
 
     let e2e = E2e::start().await;
-    {
-        let state = &e2e.server().state;
-        let mut store = state.store();
-        store.save(twenty_rows(), None);
-        state.persist(&store).unwrap();
-    }
+    e2e.save_settings(twenty_rows(), None);
 
     // 2. Form interactive, next to a static copy of the same page.
     let mut ready = form_ready_times(&e2e, n).await;

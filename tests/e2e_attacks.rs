@@ -61,12 +61,7 @@ async fn hostile_names_and_urls_stay_text_under_the_csp() {
 async fn hostile_names_and_urls(csp: bool) {
     // Any dialog fails the next WebDriver command ("ignore" leaves it open).
     let e2e = E2e::start_with(Options { seed: SeedKind::Hostile, csp, prompts: "ignore", ..Default::default() }).await;
-    {
-        let state = &e2e.server().state;
-        let mut store = state.store();
-        store.save(hostile_settings(), None);
-        state.persist(&store).unwrap();
-    }
+    e2e.save_settings(hostile_settings(), None);
 
     e2e.open("/channels").await;
     e2e.find("[data-kind=max]").await;

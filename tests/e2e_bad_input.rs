@@ -139,7 +139,7 @@ async fn paste(e2e: &E2e, field: Field, value: &str) -> String {
 }
 
 fn sent(e2e: &E2e, operation: &str) -> usize {
-    e2e.server().state.controls().requests().iter().filter(|r| r.operation.as_deref() == Some(operation)).count()
+    e2e.requests_of(operation).len()
 }
 
 fn show(value: &str) -> String {
@@ -150,13 +150,8 @@ fn show(value: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_bad_input_has_its_message_and_sends_nothing() {
     let e2e = E2e::start().await;
-    {
-        // Saved settings and no token yet: the token field is open, the form is valid.
-        let state = &e2e.server().state;
-        let mut store = state.store();
-        store.save(samples::settings(), None);
-        state.persist(&store).unwrap();
-    }
+    // Saved settings and no token yet: the token field is open, the form is valid.
+    e2e.save_settings(samples::settings(), None);
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-token").await;
     // The save also needs a token; a valid one stays in the field unless a case is about it.

@@ -8,29 +8,18 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use max_channel_contract::{samples, BotInfo};
+use max_channel_contract::samples;
 use serde_json::json;
 use support::{eventually, fault, E2e, PATIENCE};
 
 /// Saved settings and a connected channel.
 fn connect(e2e: &E2e) {
-    let state = &e2e.server().state;
-    let mut store = state.store();
-    let bot = BotInfo { user_id: 7, first_name: "Бот".into(), username: Some("shop_bot".into()), avatar_url: None };
-    store.save(samples::settings(), Some(("stored-token-0001".into(), bot)));
-    state.persist(&store).unwrap();
+    e2e.save_settings(samples::settings(), Some("stored-token-0001"));
 }
 
-/// The requests of one operation that reached the back end, as their statuses.
+/// The statuses of one operation's calls that reached the back end.
 fn statuses(e2e: &E2e, operation: &str) -> Vec<u16> {
-    e2e.server()
-        .state
-        .controls()
-        .requests()
-        .iter()
-        .filter(|r| r.operation.as_deref() == Some(operation))
-        .map(|r| r.status)
-        .collect()
+    e2e.requests_of(operation).iter().map(|r| r.status).collect()
 }
 
 /// Clicks twice within one task of the page, the fastest double submit there is.

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use futures::FutureExt;
-use max_channel_contract::{samples, BotInfo, Operation};
+use max_channel_contract::{samples, Operation};
 use serde_json::json;
 use max_channel_devserver::FaultSpec;
 use support::{eventually, fault, E2e, Options, PATIENCE};
@@ -153,14 +153,7 @@ fn place(op: Operation) -> Place {
 /// A fresh account with saved settings (and, for disconnect, a connected channel), and
 /// the settings form open with something typed and not saved.
 async fn open_form(e2e: &E2e, op: Operation) {
-    {
-        let state = &e2e.server().state;
-        let mut store = state.store();
-        let bot = BotInfo { user_id: 1, first_name: "Бот".into(), username: Some("fault_bot".into()), avatar_url: None };
-        let token = (op == Operation::DisconnectMax).then(|| ("stored-token-0001".to_owned(), bot));
-        store.save(samples::settings(), token);
-        state.persist(&store).unwrap();
-    }
+    e2e.save_settings(samples::settings(), (op == Operation::DisconnectMax).then_some("stored-token-0001"));
     e2e.open("/channels/max/settings").await;
     e2e.type_into("#f-closing_message-text", MINE).await;
     if matches!(op, Operation::VerifyMaxToken | Operation::PutMaxSettings) {

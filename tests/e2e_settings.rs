@@ -84,8 +84,7 @@ async fn a_first_connection_end_to_end() {
     };
     assert_eq!(stored.settings, expected_settings(&employee_id));
     assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…7Qa1"), "the token was trimmed");
-    let puts: Vec<_> = e2e.server().state.controls().requests().into_iter()
-        .filter(|r| r.operation.as_deref() == Some("putMaxSettings")).collect();
+    let puts = e2e.requests_of("putMaxSettings");
     assert_eq!(puts.len(), 1);
     assert_eq!(puts[0].if_none_match.as_deref(), Some("*"), "a first save creates");
 
@@ -124,7 +123,7 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
 
     fill_first_connection(&e2e).await;
     assert!(
-        !e2e.server().state.controls().requests().iter().any(|r| r.operation.as_deref() == Some("putMaxSettings")),
+        e2e.requests_of("putMaxSettings").is_empty(),
         "a refused save sends nothing"
     );
 
@@ -278,9 +277,7 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
     save.click().await.unwrap();
     save.click().await.unwrap();
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
-    let puts = e2e.server().state.controls().requests().into_iter()
-        .filter(|r| r.operation.as_deref() == Some("putMaxSettings")).count();
-    assert_eq!(puts, 1);
+    assert_eq!(e2e.requests_of("putMaxSettings").len(), 1);
     e2e.finish().await;
 }
 

@@ -323,6 +323,28 @@ impl E2e {
         }
     }
 
+    /// Saved settings in the back end (persisted), with a connected channel when `token` is
+    /// given: the state a test starts from.
+    pub fn save_settings(&self, settings: max_channel_contract::Settings, token: Option<&str>) {
+        let state = &self.server().state;
+        let mut store = state.store();
+        let bot = max_channel_contract::BotInfo {
+            user_id: 7,
+            first_name: "Бот".into(),
+            username: Some("shop_bot".into()),
+            avatar_url: None,
+        };
+        store.save(settings, token.map(|t| (t.to_owned(), bot)));
+        state.persist(&store).unwrap();
+    }
+
+    /// The calls of one operation that reached the back end, oldest first.
+    pub fn requests_of(&self, operation: &str) -> Vec<max_channel_devserver::LoggedRequest> {
+        let mut log = self.server().state.controls().requests();
+        log.retain(|r| r.operation.as_deref() == Some(operation));
+        log
+    }
+
     /// Clears a field and types `text` into it, the way a person would.
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.find_centered(css).await;
