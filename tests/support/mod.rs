@@ -15,6 +15,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use max_channel_devserver::{Config, SeedKind, Server};
 use serde_json::json;
 
+pub mod a11y;
 pub mod sizes;
 
 pub const CSRF: &str = "e2e-csrf-token";

@@ -38,6 +38,11 @@ pub fn npm_bin_dir() -> Result<PathBuf> {
     Ok(npm_tools_dir()?.join("node_modules/.bin"))
 }
 
+/// axe-core's browser bundle, which the end-to-end tests inject (`AXE_CORE_JS`).
+pub fn axe_core_js() -> Result<PathBuf> {
+    Ok(npm_tools_dir()?.join("node_modules/axe-core/axe.min.js"))
+}
+
 pub fn wasm_opt_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("wasm-opt"))
 }

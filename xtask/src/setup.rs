@@ -11,6 +11,8 @@ use crate::shell::{probe_stdout, run, Result};
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_SERIES: &str = "0.21";
 const BINARYEN_VERSION: &str = "132";
+/// axe-core, the accessibility rules the end-to-end tests inject into every page.
+const AXE_CORE_VERSION: &str = "4.14.1";
 
 pub fn setup() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
@@ -22,6 +24,7 @@ pub fn setup() -> Result {
         || install_wasm_bindgen(&wasm_bindgen_version),
     )?;
     ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
+    ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
     ensure(
         "chromium",
         || probe_file("chromium", env::CHROMIUM),
@@ -148,6 +151,15 @@ fn probe_wasm_opt() -> Option<String> {
     is_wanted_wasm_opt(&version).then(|| format!("{version} ({})", binary.display()))
 }
 
+/// The installed axe-core's version, read from its package.json.
+fn probe_axe_core() -> Option<String> {
+    let script = env::axe_core_js().ok()?;
+    let manifest = script.parent()?.join("package.json");
+    let text = std::fs::read_to_string(&manifest).ok()?;
+    let wanted = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    (script.is_file() && text.contains(&wanted)).then(|| format!("axe-core {AXE_CORE_VERSION} ({})", script.display()))
+}
+
 fn probe_file(tool: &str, path: &str) -> Option<String> {
     Path::new(path).exists().then(|| format!("{tool} {path}"))
 }
@@ -190,15 +202,20 @@ fn install_wasm_bindgen(locked: &str) -> Result {
 }
 
 fn install_binaryen() -> Result {
+    npm_install("binaryen", BINARYEN_VERSION)
+}
+
+/// Installs an npm package into the shared tools dir (its package.json keeps the others).
+fn npm_install(package: &str, version: &str) -> Result {
     let dir = env::npm_tools_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut cmd = Command::new("npm");
     cmd.arg("install").arg("--prefix").arg(&dir).args([
         "--no-audit",
         "--no-fund",
-        &format!("binaryen@{BINARYEN_VERSION}"),
+        &format!("{package}@{version}"),
     ]);
-    run("install binaryen (npm)", &mut cmd)
+    run(&format!("install {package} (npm)"), &mut cmd)
 }
 
 fn apt_install(package: &str) -> Result {

@@ -60,7 +60,8 @@ fn native_tests() -> Result<Command> {
     cmd.args(["test", "--workspace", "--no-fail-fast"])
         .env("MAX_E2E_DIST", env::dist_dir())
         .env("CHROMEDRIVER", env::CHROMEDRIVER)
-        .env("CHROMIUM", env::CHROMIUM);
+        .env("CHROMIUM", env::CHROMIUM)
+        .env("AXE_CORE_JS", env::axe_core_js()?);
     Ok(cmd)
 }
 

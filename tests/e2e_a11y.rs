@@ -1,0 +1,137 @@
+//! axe-core's WCAG 2.1 A and AA rules on every page and main state of the app: zero
+//! violations. Each state is reached the way a person reaches it, then checked as it is.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::Locator;
+use max_channel_contract::{samples, ClosingMessage};
+use support::{E2e, Options};
+
+/// Collects the violations of every state, so one run reports them all.
+#[derive(Default)]
+struct Audit {
+    checked: Vec<String>,
+    failures: Vec<String>,
+}
+
+impl Audit {
+    async fn check(&mut self, e2e: &E2e, state: &str) {
+        let violations = e2e.axe().await;
+        self.checked.push(state.to_owned());
+        if !violations.is_empty() {
+            let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+            self.failures.push(format!("{state}: {} violation(s)\n{}", violations.len(), list.join("")));
+        }
+    }
+
+    fn assert_clean(self) {
+        println!("axe-core WCAG 2.1 A/AA, clean: {}", self.checked.join(", "));
+        assert!(self.failures.is_empty(), "{}", self.failures.join("\n"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_and_state_passes_axe() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+
+    e2e.open("/channels").await;
+    e2e.find("a.tile[data-kind=max]").await;
+    audit.check(&e2e, "«Группы каналов»").await;
+
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".price", "₽").await;
+    audit.check(&e2e, "«О канале», not connected").await;
+
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    e2e.find("button[type=submit]").await;
+    audit.check(&e2e, "settings, empty (first connection)").await;
+
+    // A refused save: every error at its control.
+    e2e.click("label[for=closing-enabled]").await;
+    e2e.click("#f-auto_replies-add").await;
+    e2e.click("button[type=submit]").await;
+    e2e.find("#f-token-error").await;
+    audit.check(&e2e, "settings, with errors").await;
+
+    // The employee picker open over its results, a checked token.
+    e2e.type_into("#f-routing-employee_id", "ова").await;
+    e2e.find("#f-routing-employee_id-list li").await;
+    audit.check(&e2e, "settings, employee picker open").await;
+    e2e.type_into("#f-token", "a11y-token-1").await;
+    e2e.click("#token-check").await;
+    e2e.find(".token-valid").await;
+    audit.check(&e2e, "settings, token checked").await;
+
+    // The unsaved-changes dialog of «Отмена».
+    e2e.click("#cancel").await;
+    e2e.wait_for_text("#cancel-dialog", "Несохранённые").await;
+    audit.check(&e2e, "settings, cancel dialog").await;
+    e2e.click("#cancel-dialog .button--secondary").await;
+
+    // Connected and filled.
+    e2e.save_settings(samples::settings(), Some("a11y-saved-token-4242"));
+    e2e.open("/channels/max/settings").await;
+    e2e.find(".token-stored").await;
+    audit.check(&e2e, "settings, connected and filled").await;
+
+    // Someone else saved meanwhile: the 412 banner.
+    {
+        let mut theirs = samples::settings();
+        theirs.closing_message = ClosingMessage { enabled: true, text: "Их текст".into() };
+        let state = &e2e.server().state;
+        state.store().save(theirs, None);
+    }
+    e2e.type_into("#f-closing_message-text", "Моё прощание").await;
+    e2e.click("button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    audit.check(&e2e, "settings, 412 conflict banner").await;
+    e2e.click("#conflict-load").await;
+
+    // The disconnect confirmation.
+    e2e.click(".button--danger-outline").await;
+    e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+    audit.check(&e2e, "settings, disconnect dialog").await;
+    e2e.click("#disconnect-dialog .button--secondary").await;
+
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".about__state .badge", "Подключён").await;
+    audit.check(&e2e, "«О канале», connected").await;
+
+    e2e.open("/no/such/page").await;
+    e2e.wait_for_text("h1", "Страница не найдена").await;
+    audit.check(&e2e, "not found").await;
+
+    // A failed load: the reason and «Повторить».
+    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
+    e2e.open("/channels").await;
+    e2e.find("main [role=alert] button").await;
+    audit.check(&e2e, "«Группы каналов», load failed").await;
+
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preview_mode_passes_axe_with_its_panel_open() {
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    let mut audit = Audit::default();
+    e2e.open("/channels?demo").await;
+    e2e.find("a.tile[data-kind=max]").await;
+    audit.check(&e2e, "preview, panel closed").await;
+    e2e.click(".preview__toggle").await;
+    e2e.find("#preview-data").await;
+    audit.check(&e2e, "preview, panel open on «Группы каналов»").await;
+
+    e2e.open("/channels/max/settings?demo=connected").await;
+    e2e.find(".token-stored").await;
+    if !e2e.is_present("#preview-data").await {
+        e2e.click(".preview__toggle").await;
+    }
+    e2e.browser.find(Locator::Css("#preview-data")).await.unwrap();
+    audit.check(&e2e, "preview, panel open on the settings").await;
+    audit.assert_clean();
+    e2e.finish().await;
+}

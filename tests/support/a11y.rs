@@ -1,0 +1,248 @@
+//! Accessibility and layout tools of the end-to-end harness: axe-core, a keyboard with
+//! no mouse, the viewport width, horizontal overflow and full-page screenshots.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use base64::Engine as _;
+use serde_json::{json, Value};
+
+use super::E2e;
+
+/// axe-core's browser bundle: `AXE_CORE_JS` (set by `cargo xtask test`), else where
+/// `cargo xtask setup` installs it.
+pub fn axe_core_js() -> PathBuf {
+    if let Some(path) = std::env::var_os("AXE_CORE_JS") {
+        return PathBuf::from(path);
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cache"));
+    cache.join("max-channel-admin/npm/node_modules/axe-core/axe.min.js")
+}
+
+/// The rules the app is held to: WCAG 2.0 and 2.1, levels A and AA.
+const AXE_RUN: &str = r#"
+    return axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+    }).then(r => r.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+    })));
+"#;
+
+/// What the focused element is, for messages: `button#save «Сохранить»`.
+const DESCRIBE_FOCUS: &str = r#"
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'body';
+    const label = (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || e.value || '').trim().slice(0, 60);
+    return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' «' + label + '»';
+"#;
+
+/// Whether the focused element shows a focus indicator: an outline, or (for the switch,
+/// whose input is transparent) an outline on the element drawn in its place.
+const FOCUS_VISIBLE: &str = r#"
+    const e = document.activeElement;
+    if (!e || e === document.body) return false;
+    const drawn = (el) => { const s = getComputedStyle(el); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; };
+    if (!e.matches(':focus-visible')) return false;
+    if (drawn(e)) return true;
+    const track = e.nextElementSibling;
+    return !!(track && track.classList.contains('switch__track') && drawn(track));
+"#;
+
+/// Elements wider than the page, or reaching past its right edge.
+const OVERFLOW: &str = r#"
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const out = [];
+    for (const e of document.body.querySelectorAll('*')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > width + 1 || r.left < -1) {
+            const s = getComputedStyle(e);
+            if (s.position === 'fixed' && s.visibility === 'hidden') continue;
+            out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ` (${Math.round(r.left)}…${Math.round(r.right)})`);
+            if (out.length >= 8) break;
+        }
+    }
+    return { scroll: root.scrollWidth, client: width, inner: window.innerWidth, offenders: out };
+"#;
+
+/// chromedriver's door to the DevTools protocol (not in W3C WebDriver).
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
+/// One axe-core violation, on the nodes it found.
+#[derive(Debug)]
+pub struct Violation(Value);
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = &self.0;
+        writeln!(f, "{} ({}): {}", v["id"].as_str().unwrap_or("?"), v["impact"].as_str().unwrap_or("?"), v["help"].as_str().unwrap_or(""))?;
+        for node in v["nodes"].as_array().into_iter().flatten() {
+            writeln!(f, "      at {}", node["target"].as_str().unwrap_or(""))?;
+            writeln!(f, "         {}", node["html"].as_str().unwrap_or("").chars().take(160).collect::<String>())?;
+            for line in node["summary"].as_str().unwrap_or("").lines() {
+                writeln!(f, "         {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl E2e {
+    /// Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now. The script goes
+    /// in through WebDriver, so the page's CSP does not apply to it.
+    pub async fn axe(&self) -> Vec<Violation> {
+        let loaded = self.js("return typeof window.axe === 'object';").await;
+        if loaded != Value::Bool(true) {
+            let path = axe_core_js();
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("no axe-core at {} ({e}): run `cargo xtask setup`", path.display()));
+            self.browser
+                .execute(&format!("{source}\n;return typeof window.axe;"), vec![])
+                .await
+                .expect("axe-core loads");
+        }
+        let found = self.browser.execute(AXE_RUN, vec![]).await.expect("axe.run");
+        found.as_array().expect("a list of violations").iter().cloned().map(Violation).collect()
+    }
+
+    /// Fails with every violation axe-core finds on the page, naming the state.
+    pub async fn assert_accessible(&self, state: &str) {
+        let violations = self.axe().await;
+        if !violations.is_empty() {
+            let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+            panic!("{state}: {} axe-core violation(s) of WCAG 2.1 A/AA:\n{}", violations.len(), list.join(""));
+        }
+    }
+
+    /// Presses one key (down and up) wherever the focus is, as a keyboard does.
+    pub async fn press(&self, key: Key) {
+        self.chord(&[], key).await;
+    }
+
+    /// Presses `key` while holding `modifiers` (e.g. Shift+Tab).
+    pub async fn chord(&self, modifiers: &[Key], key: Key) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for m in modifiers {
+            actions = actions.then(KeyAction::Down { value: char::from(*m) });
+        }
+        actions = actions
+            .then(KeyAction::Down { value: char::from(key) })
+            .then(KeyAction::Up { value: char::from(key) });
+        for m in modifiers.iter().rev() {
+            actions = actions.then(KeyAction::Up { value: char::from(*m) });
+        }
+        self.browser.perform_actions(actions).await.expect("key actions");
+    }
+
+    /// Types text with the keyboard into whatever has focus.
+    pub async fn type_keys(&self, text: &str) {
+        let mut actions = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            actions = actions.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+        }
+        self.browser.perform_actions(actions).await.expect("typing");
+    }
+
+    /// The focused element, described for messages.
+    pub async fn focused(&self) -> String {
+        self.js(DESCRIBE_FOCUS).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Whether the focused element matches `css`.
+    pub async fn focus_is(&self, css: &str) -> bool {
+        let script = format!("const e = document.activeElement; return !!e && e.matches({css:?});");
+        self.js(&script).await == Value::Bool(true)
+    }
+
+    /// Waits until the focus is on `css`.
+    pub async fn wait_for_focus(&self, css: &str) {
+        let deadline = Instant::now() + super::PATIENCE;
+        while !self.focus_is(css).await {
+            assert!(Instant::now() < deadline, "the focus never reached {css}; it is on {}", self.focused().await);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Presses Tab (or Shift+Tab when `back`) until the focus is on `css`, checking at
+    /// every stop that the focused element shows its focus. At most `limit` presses.
+    pub async fn tab_to(&self, css: &str, back: bool, limit: usize) {
+        let mut path = Vec::new();
+        for _ in 0..limit {
+            if back {
+                self.chord(&[Key::Shift], Key::Tab).await;
+            } else {
+                self.press(Key::Tab).await;
+            }
+            let here = self.focused().await;
+            assert!(
+                self.js(FOCUS_VISIBLE).await == Value::Bool(true),
+                "focus on {here} is not visible (no :focus-visible outline)"
+            );
+            if self.focus_is(css).await {
+                return;
+            }
+            path.push(here);
+        }
+        panic!("{limit} presses of {} never reached {css}; focus went:\n  {}", if back { "Shift+Tab" } else { "Tab" }, path.join("\n  "));
+    }
+
+    /// Sends a DevTools protocol command to the page.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        self.browser.issue_cmd(Cdp { body }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// Lays the page out `width` CSS pixels wide (and `height` high), as a window of that
+    /// size would, even below the smallest window the platform allows.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+        let inner = self.js("return window.innerWidth;").await;
+        assert_eq!(inner, json!(width), "the viewport did not become {width} px wide");
+    }
+
+    /// `None` when nothing scrolls sideways; otherwise what sticks out.
+    pub async fn horizontal_overflow(&self) -> Option<String> {
+        let found = self.js(OVERFLOW).await;
+        let scroll = found["scroll"].as_u64().unwrap_or(0);
+        let client = found["client"].as_u64().unwrap_or(0);
+        let offenders = found["offenders"].as_array().map(Vec::len).unwrap_or(0);
+        (scroll > client || offenders > 0).then(|| format!("{found}"))
+    }
+
+    /// Saves a PNG of the whole page, not only the window.
+    pub async fn screenshot_full_page(&self, path: &Path) {
+        let shot = self
+            .cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true }))
+            .await;
+        let data = shot["data"].as_str().expect("a base64 PNG");
+        let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+}
