@@ -1,6 +1,7 @@
 //! Pages and components.
 
 mod components;
+mod focus;
 mod pages;
 pub mod settings;
 #[cfg(feature = "preview")]
@@ -128,6 +129,7 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     }
     view! {
         <Router base=base>
+            <focus::FocusHeadingOnNavigate />
             <Routes fallback=|| view! { <pages::NotFoundPage /> }>
                 <Route path=path!("/") view=|| view! { <Redirect path="/channels" /> } />
                 <Route path=path!("/channels") view=pages::ChannelGroupsPage />

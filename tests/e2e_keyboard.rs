@@ -1,0 +1,155 @@
+//! A whole first connection with the keyboard only: Tab, Shift+Tab, Enter, Space, arrows
+//! and Esc, never a click. Every Tab stop must show its focus; after each navigation the
+//! focus is on the new page's heading; dialogs keep the focus inside and give it back to
+//! the button that opened them.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::key::Key;
+use max_channel_contract::Routing;
+use support::E2e;
+
+/// Tab stops to try before a target counts as unreachable.
+const FAR: usize = 60;
+
+/// Tabs (and Shift+Tabs) around an open dialog: the focus never leaves it.
+async fn assert_focus_trapped(e2e: &E2e, dialog: &str) {
+    let inside = format!("#{dialog} *");
+    for back in [false, true] {
+        for _ in 0..5 {
+            if back {
+                e2e.chord(&[Key::Shift], Key::Tab).await;
+            } else {
+                e2e.press(Key::Tab).await;
+            }
+            assert!(
+                e2e.focus_is(&inside).await,
+                "{} left the open #{dialog}: focus is on {}",
+                if back { "Shift+Tab" } else { "Tab" },
+                e2e.focused().await
+            );
+        }
+    }
+}
+
+async fn dialog_open(e2e: &E2e, dialog: &str) -> bool {
+    e2e.js(&format!("return document.getElementById('{dialog}').open;")).await == serde_json::json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_connection_with_the_keyboard_only() {
+    let e2e = E2e::start().await;
+
+    // «Группы каналов» → the Max tile.
+    e2e.open("/channels").await;
+    e2e.find("a.tile[data-kind=max]").await;
+    e2e.tab_to("a.tile[data-kind=max]", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_path("/channels/max").await;
+    e2e.wait_for_focus("main h1").await;
+
+    // «О канале» → «Настроить и подключить».
+    e2e.tab_to("main a.button--primary", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_path("/channels/max/settings").await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.find("#f-token").await;
+
+    // The token: typed, shown and hidden again (Shift+Tab back to the toggle), checked.
+    e2e.tab_to("#f-token", false, FAR).await;
+    e2e.type_keys("keyboard-token-2024").await;
+    e2e.tab_to("#token-check", false, 5).await;
+    e2e.tab_to("#section-token button[aria-pressed]", true, 5).await;
+    e2e.press(Key::Space).await;
+    assert_eq!(e2e.js("return document.getElementById('f-token').type").await, "text", "Space on the toggle shows the token");
+    e2e.press(Key::Space).await;
+    assert_eq!(e2e.js("return document.getElementById('f-token').type").await, "password");
+    e2e.tab_to("#token-check", false, 5).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_text(".token-valid", "Токен авторизован").await;
+
+    // Who takes the dialogs: arrows move along the radio group and back.
+    e2e.tab_to("input[name=routing-kind]:checked", false, FAR).await;
+    assert!(e2e.focus_is("#routing-employee").await, "the employee is the default");
+    e2e.press(Key::Right).await;
+    assert!(e2e.focus_is("#routing-group:checked").await, "Right arrow picks «Группа»: {}", e2e.focused().await);
+    e2e.find("#f-routing-group_id").await;
+    e2e.press(Key::Left).await;
+    assert!(e2e.focus_is("#routing-employee:checked").await, "Left arrow picks «Сотрудник» again");
+
+    // The employee picker: type, Down to the second result, Enter.
+    e2e.tab_to("#f-routing-employee_id", false, 5).await;
+    e2e.type_keys("ова").await;
+    e2e.find("#f-routing-employee_id-list li").await;
+    e2e.press(Key::Down).await;
+    e2e.press(Key::Down).await;
+    let second = e2e.text_content("#f-routing-employee_id-list li:nth-child(2)").await;
+    e2e.press(Key::Enter).await;
+    let chosen = e2e.value_of("#f-routing-employee_id").await;
+    assert!(!chosen.is_empty() && second.contains(chosen.trim()), "Enter picks the highlighted «{second}», the input reads «{chosen}»");
+
+    // The closing message: Space on the switch, then the text.
+    e2e.tab_to("#closing-enabled", false, FAR).await;
+    e2e.press(Key::Space).await;
+    assert_eq!(e2e.js("return document.getElementById('closing-enabled').checked").await, true);
+    e2e.tab_to("#f-closing_message-text", false, 5).await;
+    e2e.type_keys("Спасибо, что написали!").await;
+
+    // An auto-reply: Enter on «Добавить автоответ», then its text.
+    e2e.tab_to("#f-auto_replies-add", true, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.find("#f-auto_replies-0-text").await;
+    e2e.tab_to("#f-auto_replies-0-text", true, FAR).await;
+    e2e.type_keys("Мы ответим в течение минуты.").await;
+
+    // Auto-close: Space on the switch, Down arrow on the period.
+    e2e.tab_to("#auto-close-enabled", false, FAR).await;
+    e2e.press(Key::Space).await;
+    e2e.tab_to("#auto-close-preset", false, 5).await;
+    let before = e2e.value_of("#auto-close-preset").await;
+    e2e.press(Key::Down).await;
+    let after = e2e.value_of("#auto-close-preset").await;
+    assert_ne!(before, after, "Down arrow changes the period");
+
+    // «Сохранить» with Enter.
+    e2e.tab_to("button[type=submit]", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    let saved = e2e.server().state.store().settings.clone().expect("saved").settings;
+    assert!(matches!(&saved.routing, Routing::Employee { .. }), "{:?}", saved.routing);
+    assert_eq!(saved.closing_message.text, "Спасибо, что написали!");
+    assert_eq!(saved.auto_replies[0].text, "Мы ответим в течение минуты.");
+    assert!(saved.auto_close.enabled);
+    assert!(e2e.server().state.store().connection.token.is_some(), "connected with the typed token");
+
+    // «Отключить канал»: the dialog keeps the focus; Esc closes it and gives it back.
+    e2e.tab_to(".button--danger-outline", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the disconnect dialog never opened", || dialog_open(&e2e, "disconnect-dialog")).await;
+    assert!(e2e.focus_is("#disconnect-dialog *").await, "the open dialog has the focus: {}", e2e.focused().await);
+    assert_focus_trapped(&e2e, "disconnect-dialog").await;
+    e2e.press(Key::Escape).await;
+    assert!(!dialog_open(&e2e, "disconnect-dialog").await, "Esc closes the dialog");
+    e2e.wait_for_focus(".button--danger-outline").await;
+    assert!(e2e.server().state.store().connection.token.is_some(), "Esc disconnected nothing");
+
+    // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
+    e2e.tab_to("#f-closing_message-text", true, FAR).await;
+    e2e.type_keys(" До встречи.").await;
+    e2e.tab_to("#cancel", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the cancel dialog never opened", || dialog_open(&e2e, "cancel-dialog")).await;
+    assert_focus_trapped(&e2e, "cancel-dialog").await;
+    e2e.press(Key::Escape).await;
+    e2e.wait_for_focus("#cancel").await;
+    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо, что написали! До встречи.", "Esc keeps the change");
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the cancel dialog never opened again", || dialog_open(&e2e, "cancel-dialog")).await;
+    e2e.tab_to("#cancel-dialog .button--danger", false, 5).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_path("/channels/max").await;
+    e2e.wait_for_text(".about__state .badge", "Подключён").await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.finish().await;
+}
