@@ -235,16 +235,28 @@ impl E2e {
         (scroll > client || offenders > 0).then(|| format!("{found}"))
     }
 
-    /// Saves a PNG of the whole page, not only the window.
-    pub async fn screenshot_full_page(&self, path: &Path) {
-        let shot = self
-            .cdp("Page.captureScreenshot", json!({ "format": "png", "captureBeyondViewport": true }))
-            .await;
+    /// Saves a PNG of the whole page, `width` px wide: the window is made as tall as the
+    /// page for the picture (so the sticky action bar sits at the end of the form, where
+    /// it rests, instead of across it) and the scrollbar hidden; then `width` × `height`
+    /// again.
+    pub async fn screenshot_full_page(&self, path: &Path, width: u32, height: u32) {
+        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true })).await;
+        let tall = self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": tall.max(height as u64), "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+        // Two frames: the new size laid out and painted.
+        self.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));").await;
+        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" })).await;
         let data = shot["data"].as_str().expect("a base64 PNG");
         let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64");
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).unwrap();
         }
         std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": false })).await;
+        self.set_viewport(width, height).await;
     }
 }

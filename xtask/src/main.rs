@@ -25,6 +25,9 @@ Commands:
                         last line is `N passed, M failed`
   bench                 setup, release build, then the five performance figures in headless
                         Chromium: a table, also saved as target/reports/bench.{md,json}
+  screenshots           setup, release build, then every page at 360, 768, 1280 and 1920 px in
+                        headless Chromium: fails on horizontal scrolling, else writes
+                        docs/screenshots/<page>-<width>.png
   help                  show this text
 ";
 
@@ -44,10 +47,7 @@ fn main() -> ExitCode {
         "dev" => dev::dev_command(rest),
         "test" => no_args(command, rest).and_then(|()| test_suite::test_command()),
         "bench" => no_args(command, rest).and_then(|()| test_suite::bench_command()),
-        "screenshots" => {
-            eprintln!("`cargo xtask {command}`: not implemented yet");
-            return ExitCode::from(2);
-        }
+        "screenshots" => no_args(command, rest).and_then(|()| test_suite::screenshots_command()),
         unknown => {
             eprintln!("unknown command `{unknown}`\n\n{USAGE}");
             return ExitCode::from(2);

@@ -55,6 +55,38 @@ pub fn bench_command() -> Result {
     Ok(())
 }
 
+/// `cargo xtask screenshots`: the responsive test of tests/e2e_responsive.rs on a fresh
+/// release build, writing its full-page screenshots into docs/screenshots/ (the ordinary
+/// test run writes the same pictures to target/screenshots/). It fails, and the old
+/// pictures stay, if any page scrolls sideways at any width.
+pub fn screenshots_command() -> Result {
+    setup()?;
+    build_app(Profile::Release)?;
+    let staging = env::workspace_root().join("target/screenshots-new");
+    let _ = std::fs::remove_dir_all(&staging);
+    let mut cmd = env::cargo_command()?;
+    cmd.args(["test", "--test", "e2e_responsive", "--", "--nocapture", "--test-threads=1"])
+        .env("MAX_E2E_DIST", env::dist_dir())
+        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("CHROMIUM", env::CHROMIUM)
+        .env("AXE_CORE_JS", env::axe_core_js()?)
+        .env("MAX_SCREENSHOTS_DIR", &staging);
+    crate::shell::run("screenshots", &mut cmd)?;
+    let target = env::workspace_root().join("docs/screenshots");
+    let _ = std::fs::remove_dir_all(&target);
+    std::fs::rename(&staging, &target).map_err(|e| format!("cannot move the screenshots into {}: {e}", target.display()))?;
+    let mut names: Vec<String> = std::fs::read_dir(&target)
+        .map_err(|e| e.to_string())?
+        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    println!("{} screenshots in {}:", names.len(), target.display());
+    for name in names {
+        println!("  {name}");
+    }
+    Ok(())
+}
+
 fn native_tests() -> Result<Command> {
     let mut cmd = env::cargo_command()?;
     cmd.args(["test", "--workspace", "--no-fail-fast"])

@@ -1,0 +1,168 @@
+//! Every page at 360, 768, 1280 and 1920 px: nothing scrolls sideways, the settings'
+//! action bar is on screen, and a full-page screenshot of each is saved. `cargo xtask
+//! screenshots` runs this very test with `MAX_SCREENSHOTS_DIR=docs/screenshots`; the
+//! ordinary run writes them to `target/screenshots/`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::PathBuf;
+
+use max_channel_contract::samples;
+use serde_json::json;
+use support::{E2e, Options};
+
+/// The widths the app is held to: a phone, a tablet, a laptop, a wide desktop.
+const WIDTHS: [(u32, u32); 4] = [(360, 740), (768, 1024), (1280, 800), (1920, 1080)];
+
+fn screenshots_dir() -> PathBuf {
+    std::env::var_os("MAX_SCREENSHOTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots"))
+}
+
+/// The pages and states of the screenshots, each reached the way a person reaches it.
+#[derive(Debug, Clone, Copy)]
+enum Shot {
+    ChannelGroups,
+    About,
+    Settings,
+    SettingsErrors,
+    SettingsConnected,
+    NotFound,
+}
+
+impl Shot {
+    const ALL: [Shot; 6] = [
+        Shot::ChannelGroups,
+        Shot::About,
+        Shot::Settings,
+        Shot::SettingsErrors,
+        Shot::SettingsConnected,
+        Shot::NotFound,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Shot::ChannelGroups => "channel-groups",
+            Shot::About => "about",
+            Shot::Settings => "settings",
+            Shot::SettingsErrors => "settings-errors",
+            Shot::SettingsConnected => "settings-connected",
+            Shot::NotFound => "not-found",
+        }
+    }
+
+    async fn reach(self, e2e: &E2e) {
+        // No draft of an earlier state offered back: leave the form (which keeps one as
+        // it goes) for a page that keeps none, then forget it.
+        e2e.open("/screenshots-start").await;
+        e2e.js("localStorage.clear(); sessionStorage.clear();").await;
+        match self {
+            Shot::ChannelGroups => {
+                e2e.open("/channels").await;
+                e2e.find("a.tile[data-kind=max]").await;
+            }
+            Shot::About => {
+                e2e.open("/channels/max").await;
+                e2e.wait_for_text(".price", "₽").await;
+            }
+            Shot::Settings => {
+                e2e.open("/channels/max/settings").await;
+                e2e.find("button[type=submit]").await;
+            }
+            Shot::SettingsErrors => {
+                e2e.open("/channels/max/settings").await;
+                e2e.type_into("#f-token", "токен с пробелом").await;
+                e2e.click("label[for=closing-enabled]").await;
+                e2e.click("#f-auto_replies-add").await;
+                e2e.click("button[type=submit]").await;
+                e2e.find("#f-token-error").await;
+            }
+            Shot::SettingsConnected => {
+                e2e.open("/channels/max/settings").await;
+                e2e.find(".token-stored").await;
+            }
+            Shot::NotFound => {
+                e2e.open("/no/such/page").await;
+                e2e.wait_for_text("h1", "Страница не найдена").await;
+            }
+        }
+        // Screenshots start at the top, as the page opens.
+        e2e.js("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();").await;
+    }
+}
+
+/// Whether the settings' «Сохранить» is inside the window, without scrolling.
+async fn save_button_on_screen(e2e: &E2e) -> bool {
+    let script = "const b = document.querySelector('.action-bar button[type=submit]'); if (!b) return false; \
+                  const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;";
+    e2e.js(script).await == json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_fits_every_width_and_is_photographed() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start().await;
+    let mut overflowing = Vec::new();
+    for shot in Shot::ALL {
+        if let Shot::SettingsConnected = shot {
+            e2e.save_settings(samples::settings(), Some("screenshot-token-4242"));
+        }
+        for (width, height) in WIDTHS {
+            e2e.set_viewport(width, height).await;
+            shot.reach(&e2e).await;
+            if let Some(what) = e2e.horizontal_overflow().await {
+                overflowing.push(format!("{} at {width} px: {what}", shot.name()));
+            }
+            if matches!(shot, Shot::Settings | Shot::SettingsErrors | Shot::SettingsConnected) {
+                assert!(save_button_on_screen(&e2e).await, "{} at {width} px: «Сохранить» is off screen", shot.name());
+            }
+            e2e.screenshot_full_page(&dir.join(format!("{}-{width}.png", shot.name())), width, height).await;
+        }
+    }
+    assert!(overflowing.is_empty(), "horizontal scrolling:\n{}", overflowing.join("\n"));
+    println!("screenshots of {} pages at {:?} px in {}", Shot::ALL.len(), WIDTHS.map(|w| w.0), dir.display());
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preview_panel_fits_every_width_and_is_photographed() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    for (width, height) in WIDTHS {
+        e2e.set_viewport(width, height).await;
+        e2e.open("/channels/max/settings?demo=connected").await;
+        e2e.find(".token-stored").await;
+        e2e.click(".preview__toggle").await;
+        e2e.find("#preview-data").await;
+        e2e.js("window.scrollTo(0, 0);").await;
+        assert_eq!(e2e.horizontal_overflow().await, None, "preview at {width} px");
+        let panel_inside = "const r = document.querySelector('aside.preview').getBoundingClientRect(); \
+                            return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight;";
+        assert_eq!(e2e.js(panel_inside).await, json!(true), "the open preview panel fits the window at {width} px");
+        e2e.screenshot_full_page(&dir.join(format!("preview-{width}.png")), width, height).await;
+    }
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reduced_motion_stops_animations_and_transitions() {
+    let e2e = E2e::start().await;
+    // A slow list keeps the skeleton (the app's one animation) on screen.
+    e2e.server().state.controls().add_fault(support::fault(json!({"operation": "listChannelGroups", "delay_ms": 3000, "count": 4})));
+    let motion = "const s = getComputedStyle(document.querySelector('.skeleton .tile--skeleton')); return s.animationName;";
+    e2e.open("/channels").await;
+    e2e.find(".skeleton .tile--skeleton").await;
+    assert_ne!(e2e.js(motion).await, json!("none"), "the skeleton pulses normally");
+
+    e2e.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }))
+        .await;
+    e2e.open("/channels").await;
+    e2e.find(".skeleton .tile--skeleton").await;
+    assert_eq!(e2e.js(motion).await, json!("none"), "no pulse with prefers-reduced-motion");
+    e2e.find("a.tile[data-kind=max]").await;
+    let transitions = "return [...document.querySelectorAll('*')].map(e => getComputedStyle(e).transitionDuration).filter(d => d.split(',').some(x => parseFloat(x) > 0)).length;";
+    assert_eq!(e2e.js(transitions).await, json!(0), "no transitions with prefers-reduced-motion");
+    e2e.finish().await;
+}
