@@ -15,7 +15,7 @@ use crate::shell::Result;
 #[path = "../../crates/devserver/src/compress.rs"]
 mod codecs;
 
-pub use codecs::{brotli, gzip, Encoding as Codec};
+pub use codecs::Encoding as Codec;
 
 /// Files that are compressed already: a sibling would not be smaller.
 const ALREADY_COMPRESSED: &[&str] = &[
@@ -204,6 +204,7 @@ pub fn summary(dist: &Path, outcomes: &[Outcome]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use codecs::{brotli, gzip};
 
     struct Dir(PathBuf);
 
