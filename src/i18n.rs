@@ -57,6 +57,7 @@ macro_rules! catalogue {
 
 catalogue! {
     AppTitle => ("Канал Max — Манго Диалоги", "Max channel — Mango Dialogs"),
+    PageTitle => ("{page} · Канал Max — Манго Диалоги", "{page} · Max channel — Mango Dialogs"),
     Breadcrumbs => ("Навигация", "Breadcrumbs"),
     ChannelGroupsTitle => ("Группы каналов", "Channel groups"),
     ChannelGroupsLead => (

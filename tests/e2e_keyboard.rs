@@ -48,12 +48,14 @@ async fn a_first_connection_with_the_keyboard_only() {
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_focus("main h1").await;
+    assert_eq!(e2e.js("return document.title").await, "О канале · Канал Max — Манго Диалоги", "the tab names the page");
 
     // «О канале» → «Настроить и подключить».
     e2e.tab_to("main a.button--primary", false, FAR).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max/settings").await;
     e2e.wait_for_focus("main h1").await;
+    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала Max · Канал Max — Манго Диалоги");
     e2e.find("#f-token").await;
 
     // The token: typed, shown and hidden again (Shift+Tab back to the toggle), checked.

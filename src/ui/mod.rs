@@ -52,6 +52,14 @@ impl AppContext {
     }
 }
 
+/// The browser tab's title for a page: «Группы каналов · Канал Max — Манго Диалоги», so
+/// the tab, the history list and a screen reader name the page the person is on.
+pub fn set_page_title(tr: Tr, page: Msg) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&tr.f(Msg::PageTitle, &[("page", tr.t(page))]));
+    }
+}
+
 /// The context the pages read; panics only if a page is mounted outside [`App`].
 pub fn use_app() -> AppContext {
     expect_context::<AppContext>()

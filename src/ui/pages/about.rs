@@ -12,6 +12,7 @@ use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink, StateBadge};
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::AboutTitle);
     let api = use_page_api();
     let refresh = app.refresh;
     let channel = LocalResource::new(move || {

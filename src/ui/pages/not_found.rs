@@ -9,6 +9,7 @@ use crate::ui::use_app;
 pub fn NotFoundPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::NotFoundTitle);
     view! {
         <main class="page page--narrow">
             <h1 class="page__title" tabindex="-1">{tr.t(Msg::NotFoundTitle)}</h1>

@@ -45,6 +45,7 @@ async fn load(api: SharedBackend) -> Result<EditorData, ApiError> {
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::SettingsTitle);
     let api = use_page_api();
     let loader = api.clone();
     let data = LocalResource::new(move || load(loader.clone()));
