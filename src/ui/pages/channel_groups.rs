@@ -11,6 +11,7 @@ use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 pub fn ChannelGroupsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::ChannelGroupsTitle);
     let api = use_page_api();
     let refresh = app.refresh;
     let groups = LocalResource::new(move || {
@@ -88,9 +89,9 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
     let tr = app.tr;
     let opens = tile.available && tile.kind == ChannelKind::Max;
     let kind = tile.kind.to_string();
-    let initial: String = tile.title.chars().take(1).collect();
     let body = view! {
-        <span class="tile__icon" aria-hidden="true">{initial}</span>
+        // Decorative: the title says which channel it is.
+        <img class="tile__icon" src=icon_src(&tile.kind) alt="" width="40" height="40" />
         <span class="tile__title">{tile.title.clone()}</span>
         <StateBadge state=tile.state.clone() tr=tr />
     };
@@ -107,5 +108,51 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
             </div>
         }
         .into_any()
+    }
+}
+
+/// The icon of a channel kind: a file of the bundle (`public/icons/`), so the strict CSP's
+/// `img-src 'self'` allows it. Like the bundle's scripts and styles (Trunk's
+/// `public_url = "/"`, docs/decisions.md no. 11), it is referred to from the root, which the
+/// dev back end serves with and without a base path. A kind this version does not know gets
+/// the neutral icon; the tile's `icon_url` from the back end is not used (another origin
+/// would break the CSP).
+pub fn icon_src(kind: &ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Max => "/public/icons/max.svg",
+        ChannelKind::Telegram => "/public/icons/telegram.svg",
+        ChannelKind::Whatsapp => "/public/icons/whatsapp.svg",
+        ChannelKind::Vk => "/public/icons/vk.svg",
+        ChannelKind::WebWidget => "/public/icons/web_widget.svg",
+        ChannelKind::MobileSdk => "/public/icons/mobile_sdk.svg",
+        ChannelKind::Avito => "/public/icons/avito.svg",
+        ChannelKind::Other(_) => "/public/icons/channel.svg",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind has an icon file in `public/` (Trunk copies it to `dist/public/`), the
+    /// known kinds each their own, an unknown kind the neutral one.
+    #[test]
+    fn every_kind_has_an_icon_file() {
+        let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+        let mut seen = std::collections::HashSet::new();
+        for kind in ChannelKind::KNOWN.iter().chain([&ChannelKind::from("ok_ru")]) {
+            let src = icon_src(kind);
+            let file = public.join(src.strip_prefix("/public/").expect("below /public/"));
+            assert!(file.is_file(), "{kind}: no {}", file.display());
+            let svg = std::fs::read_to_string(&file).unwrap();
+            assert!(svg.contains(r#"viewBox="0 0 40 40""#), "{kind}: viewBox");
+            // Small, self-contained, inert: no script, no event handler, no link out.
+            let without_namespace = svg.replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
+            assert!(svg.len() < 2_000, "{kind}: {} bytes", svg.len());
+            assert!(!svg.contains("<script") && !svg.contains("href") && !without_namespace.contains("http"), "{kind}: {src}");
+            assert!(!svg.split_whitespace().any(|w| w.starts_with("on") && w.contains('=')), "{kind}: {src}");
+            assert!(seen.insert(src) || !kind.is_known(), "{kind}: shares {src}");
+        }
+        assert_eq!(icon_src(&ChannelKind::from("instagram")), "/public/icons/channel.svg");
     }
 }
