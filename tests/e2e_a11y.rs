@@ -4,9 +4,9 @@
 
 mod support;
 
-use fantoccini::Locator;
 use max_channel_contract::{samples, ClosingMessage};
-use support::{E2e, Options};
+use serde_json::json;
+use support::{fault, E2e, Options};
 
 /// Collects the violations of every state, so one run reports them all.
 #[derive(Default)]
@@ -61,7 +61,10 @@ async fn every_page_and_state_passes_axe() {
     e2e.find("#f-routing-employee_id-list li").await;
     audit.check(&e2e, "settings, employee picker open").await;
     e2e.type_into("#f-token", "a11y-token-1").await;
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "verifyMaxToken", "delay_ms": 1500})));
     e2e.click("#token-check").await;
+    e2e.find("#token-check[aria-busy=true]").await;
+    audit.check(&e2e, "settings, token being checked").await;
     e2e.find(".token-valid").await;
     audit.check(&e2e, "settings, token checked").await;
 
@@ -96,6 +99,14 @@ async fn every_page_and_state_passes_axe() {
     audit.check(&e2e, "settings, disconnect dialog").await;
     e2e.click("#disconnect-dialog .button--secondary").await;
 
+    // Saving: the button busy with its spinner.
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 1500})));
+    e2e.type_into("#f-closing_message-text", "Моё прощание, сохраняется").await;
+    e2e.click("button[type=submit]").await;
+    e2e.find("button[type=submit][aria-busy=true]").await;
+    audit.check(&e2e, "settings, saving").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
     audit.check(&e2e, "«О канале», connected").await;
@@ -105,7 +116,7 @@ async fn every_page_and_state_passes_axe() {
     audit.check(&e2e, "not found").await;
 
     // A failed load: the reason and «Повторить».
-    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "listChannelGroups", "status": 500})));
     e2e.open("/channels").await;
     e2e.find("main [role=alert] button").await;
     audit.check(&e2e, "«Группы каналов», load failed").await;
@@ -120,18 +131,22 @@ async fn preview_mode_passes_axe_with_its_panel_open() {
     let mut audit = Audit::default();
     e2e.open("/channels?demo").await;
     e2e.find("a.tile[data-kind=max]").await;
-    audit.check(&e2e, "preview, panel closed").await;
-    e2e.click(".preview__toggle").await;
-    e2e.find("#preview-data").await;
+    e2e.find(".preview__toggle[aria-expanded=true]").await;
     audit.check(&e2e, "preview, panel open on «Группы каналов»").await;
+    e2e.click(".preview__toggle").await;
+    e2e.find(".preview__toggle[aria-expanded=false]").await;
+    audit.check(&e2e, "preview, panel closed").await;
 
     e2e.open("/channels/max/settings?demo=connected").await;
     e2e.find(".token-stored").await;
-    if !e2e.is_present("#preview-data").await {
-        e2e.click(".preview__toggle").await;
-    }
-    e2e.browser.find(Locator::Css("#preview-data")).await.unwrap();
+    e2e.find(".preview__toggle[aria-expanded=true]").await;
     audit.check(&e2e, "preview, panel open on the settings").await;
+    // A scenario with an error: the panel's fault injected into the next load.
+    e2e.open("/channels/max?demo").await;
+    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.find("#preview-fault").await.select_by_value("500").await.unwrap();
+    e2e.find("main [role=alert]").await;
+    audit.check(&e2e, "preview, a failed load").await;
     audit.assert_clean();
     e2e.finish().await;
 }

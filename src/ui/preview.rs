@@ -44,12 +44,21 @@ fn fault_label(fault: DemoFault) -> Msg {
     }
 }
 
+/// At least 40rem (640 px) wide: the point where the style sheet's narrow layout ends.
+fn wide_window() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|width| width >= 640.0)
+}
+
 #[component]
 pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
     let app = use_app();
     let tr: Tr = app.tr;
     let refresh = app.refresh;
-    let open = RwSignal::new(true);
+    // Open where there is room beside the form; folded on a phone, where it would cover it.
+    let open = RwSignal::new(wide_window());
     let scenario = RwSignal::new(demo.scenario());
     // Every change goes to the fake and makes the pages load again.
     let apply = move |change: &dyn Fn(&mut Scenario)| {

@@ -484,7 +484,8 @@ fn ActionBar() -> impl IntoView {
         <div class="action-bar">
             <BannerView />
             <div class="action-bar__buttons">
-                <button type="submit" class="button button--primary" aria-disabled=move || editor.saving.get().to_string()>
+                <button type="submit" class="button button--primary" aria-disabled=move || editor.saving.get().to_string()
+                    aria-busy=move || editor.saving.get().to_string()>
                     {move || if editor.saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
                 </button>
                 <CancelButton about=about />

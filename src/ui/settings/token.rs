@@ -89,6 +89,7 @@ pub fn TokenSection() -> impl IntoView {
                         </button>
                         <button type="button" class="button button--secondary" id="token-check"
                             aria-disabled=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
+                            aria-busy=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
                             on:click=move |_| check.run(())>
                             {move || tr.t(if editor.token_check.get() == TokenCheck::Checking { Msg::TokenChecking } else { Msg::TokenCheck })}
                         </button>
