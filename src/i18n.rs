@@ -64,6 +64,12 @@ catalogue! {
         "Подключите каналы, через которые клиенты пишут в Манго Диалоги.",
         "Connect the channels your customers use to write to Mango Dialogs."
     ),
+    NoChannelsTitle => ("Каналов пока нет", "No channels yet"),
+    NoChannelsText => (
+        "Для вашего аккаунта не нашлось ни одного канала. Обновите список чуть позже; если он так и останется пустым, напишите в поддержку MANGO OFFICE.",
+        "No channels were found for your account. Refresh the list a little later; if it stays empty, contact MANGO OFFICE support."
+    ),
+    Refresh => ("Обновить", "Refresh"),
     AboutTitle => ("О канале", "About the channel"),
     SettingsTitle => ("Подключение и настройки канала Max", "Max channel connection and settings"),
     NotFoundTitle => ("Страница не найдена", "Page not found"),

@@ -121,6 +121,14 @@ async fn every_page_and_state_passes_axe() {
     e2e.find("main [role=alert] button").await;
     audit.check(&e2e, "«Группы каналов», load failed").await;
 
+    // An account with no channel: the empty state, and «Обновить» brings the list.
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "listChannelGroups", "status": 200, "body": {"groups": []}})));
+    e2e.open("/channels").await;
+    e2e.wait_for_text(".empty-state", "Каналов пока нет").await;
+    audit.check(&e2e, "«Группы каналов», empty").await;
+    e2e.click(".empty-state button").await;
+    e2e.find("a.tile[data-kind=max]").await;
+
     audit.assert_clean();
     e2e.finish().await;
 }

@@ -32,9 +32,15 @@ pub fn ChannelGroupsPage() -> impl IntoView {
             <Suspense fallback=move || view! { <GroupsSkeleton tr=tr /> }>
                 {move || Suspend::new(async move {
                     match groups.await {
+                        // Groups with no channel say nothing; with none at all, say so.
+                        Ok(answer) if answer.groups.iter().all(|g| g.channels.is_empty()) => view! {
+                            <NoChannels tr=tr on_refresh=move |_| groups.refetch() />
+                        }
+                        .into_any(),
                         Ok(answer) => answer
                             .groups
                             .into_iter()
+                            .filter(|group| !group.channels.is_empty())
                             .map(|group| view! { <GroupSection group=group /> })
                             .collect_view()
                             .into_any(),
@@ -46,6 +52,20 @@ pub fn ChannelGroupsPage() -> impl IntoView {
                 })}
             </Suspense>
         </main>
+    }
+}
+
+/// The empty state: an account with no channel at all.
+#[component]
+fn NoChannels(tr: Tr, #[prop(into)] on_refresh: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="card empty-state" aria-labelledby="no-channels">
+            <h2 class="card__title" id="no-channels">{tr.t(Msg::NoChannelsTitle)}</h2>
+            <p>{tr.t(Msg::NoChannelsText)}</p>
+            <button type="button" class="button button--secondary" on:click=move |_| on_refresh.run(())>
+                {tr.t(Msg::Refresh)}
+            </button>
+        </section>
     }
 }
 
