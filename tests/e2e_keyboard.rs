@@ -39,7 +39,18 @@ async fn dialog_open(e2e: &E2e, dialog: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_connection_with_the_keyboard_only() {
+    first_connection(1280, 800).await;
+}
+
+/// The same on a phone-sized window, where the action bar takes more of the screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_connection_with_the_keyboard_only_at_360_px() {
+    first_connection(360, 740).await;
+}
+
+async fn first_connection(width: u32, height: u32) {
     let e2e = E2e::start().await;
+    e2e.set_viewport(width, height).await;
 
     // «Группы каналов» → the Max tile.
     e2e.open("/channels").await;

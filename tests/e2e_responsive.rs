@@ -8,7 +8,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use max_channel_contract::samples;
+use max_channel_contract::{samples, ChannelState};
 use serde_json::json;
 use support::{E2e, Options};
 
@@ -169,5 +169,73 @@ async fn reduced_motion_stops_animations_and_transitions() {
     e2e.find("a.tile[data-kind=max]").await;
     let transitions = "return [...document.querySelectorAll('*')].map(e => getComputedStyle(e).transitionDuration).filter(d => d.split(',').some(x => parseFloat(x) > 0)).length;";
     assert_eq!(e2e.js(transitions).await, json!(0), "no transitions with prefers-reduced-motion");
+    e2e.finish().await;
+}
+
+/// Widths between the photographed ones too: from 320 px (the reflow width of WCAG 2.1,
+/// 1.4.10) to 1920, both sides of the 40rem breakpoint.
+const SWEEP: [u32; 16] = [320, 360, 375, 414, 480, 600, 639, 640, 720, 768, 900, 1024, 1280, 1440, 1600, 1920];
+
+async fn sweep(e2e: &E2e, page: &str, overflowing: &mut Vec<String>) {
+    for width in SWEEP {
+        e2e.set_viewport(width, 800).await;
+        if let Some(what) = e2e.horizontal_overflow().await {
+            overflowing.push(format!("{page} at {width} px: {what}"));
+        }
+    }
+}
+
+/// A word with no place to break, as long as the field allows.
+fn unbroken(n: usize) -> String {
+    "Неразрывноедлинноеслово".chars().cycle().take(n).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
+    let e2e = E2e::start().await;
+    let mut overflowing = Vec::new();
+
+    // Tiles whose names do not fit: the back end may send any title.
+    let mut groups = samples::channel_groups(ChannelState::NotConnected);
+    groups.groups[0].title = unbroken(90);
+    groups.groups[0].channels[1].title = unbroken(120);
+    let body = serde_json::to_value(&groups).unwrap();
+    e2e.server().state.controls().add_fault(support::fault(json!({"operation": "listChannelGroups", "status": 200, "body": body})));
+    e2e.open("/channels").await;
+    e2e.wait_for_text("main", &unbroken(90)).await;
+    sweep(&e2e, "«Группы каналов» with long names", &mut overflowing).await;
+
+    e2e.set_viewport(1280, 800).await;
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".price", "₽").await;
+    sweep(&e2e, "«О канале»", &mut overflowing).await;
+
+    // The settings with the longest things a person can type, every error showing and the
+    // employee picker open.
+    e2e.set_viewport(1280, 800).await;
+    e2e.open("/channels/max/settings").await;
+    e2e.type_into("#f-token", &format!("{} x", "t".repeat(510))).await;
+    e2e.click("label[for=closing-enabled]").await;
+    e2e.type_into("#f-closing_message-text", &unbroken(250)).await;
+    e2e.click("#f-auto_replies-add").await;
+    e2e.type_into("#f-auto_replies-0-text", &unbroken(251)).await;
+    e2e.click("button[type=submit]").await;
+    e2e.find("#f-token-error").await;
+    e2e.type_into("#f-routing-employee_id", "ова").await;
+    e2e.find("#f-routing-employee_id-list li").await;
+    sweep(&e2e, "settings with long words, errors and the picker open", &mut overflowing).await;
+
+    e2e.set_viewport(1280, 800).await;
+    e2e.open("/no/such/page").await;
+    e2e.wait_for_text("h1", "Страница не найдена").await;
+    sweep(&e2e, "not found", &mut overflowing).await;
+
+    // The detector itself: one element too wide, and it speaks.
+    e2e.js("const d = document.createElement('div'); d.id = 'too-wide'; d.style.width = '2000px'; d.style.height = '1px'; document.querySelector('main').append(d);").await;
+    let found = e2e.horizontal_overflow().await.expect("a 2000 px element at 1920 px is overflow");
+    assert!(found.contains("too-wide"), "{found}");
+    e2e.js("document.getElementById('too-wide').remove();").await;
+
+    assert!(overflowing.is_empty(), "horizontal scrolling:\n{}", overflowing.join("\n"));
     e2e.finish().await;
 }

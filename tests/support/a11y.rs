@@ -54,6 +54,24 @@ const FOCUS_VISIBLE: &str = r#"
     return !!(track && track.classList.contains('switch__track') && drawn(track));
 "#;
 
+/// Where the focused element is, when it is not in plain sight: outside the window, or
+/// (outside the sticky action bar) hidden behind it. `null` when it can be seen.
+const FOCUS_HIDDEN: &str = r#"
+    const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const shown = e.classList.contains('switch__input') && e.nextElementSibling ? e.nextElementSibling : e;
+    const r = shown.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= window.innerWidth) {
+        return `outside the window (${Math.round(r.top)}…${Math.round(r.bottom)} of ${window.innerHeight})`;
+    }
+    const bar = document.querySelector('.action-bar');
+    if (bar && !bar.contains(e) && !e.closest('dialog')) {
+        const b = bar.getBoundingClientRect();
+        if (r.top >= b.top - 1) return `behind the action bar (element ${Math.round(r.top)}, bar ${Math.round(b.top)})`;
+    }
+    return null;
+"#;
+
 /// Elements wider than the page, or reaching past its right edge.
 const OVERFLOW: &str = r#"
     const root = document.documentElement;
@@ -184,7 +202,8 @@ impl E2e {
     }
 
     /// Presses Tab (or Shift+Tab when `back`) until the focus is on `css`, checking at
-    /// every stop that the focused element shows its focus. At most `limit` presses.
+    /// every stop that the focused element shows its focus and is in sight (in the window,
+    /// not behind the sticky action bar). At most `limit` presses.
     pub async fn tab_to(&self, css: &str, back: bool, limit: usize) {
         let mut path = Vec::new();
         for _ in 0..limit {
@@ -200,6 +219,8 @@ impl E2e {
                 here == "body" || self.js(FOCUS_VISIBLE).await == Value::Bool(true),
                 "focus on {here} is not visible (no :focus-visible outline)"
             );
+            let hidden = self.js(FOCUS_HIDDEN).await;
+            assert!(hidden.is_null(), "focus on {here} cannot be seen: {}", hidden.as_str().unwrap_or_default());
             if self.focus_is(css).await {
                 return;
             }
