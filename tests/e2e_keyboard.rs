@@ -166,3 +166,76 @@ async fn first_connection(width: u32, height: u32) {
     e2e.wait_for_focus("main h1").await;
     e2e.finish().await;
 }
+
+/// Confirming «Отключить канал» removes the button that opened the dialog: the focus goes
+/// on to the token field, where reconnecting starts, not back to the top of the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_disconnecting_the_focus_is_on_the_token_field() {
+    let e2e = E2e::start().await;
+    e2e.save_settings(max_channel_contract::samples::settings(), Some("keyboard-saved-token-7777"));
+    e2e.open("/channels/max/settings").await;
+    e2e.find(".token-stored").await;
+    e2e.tab_to(".button--danger-outline", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the disconnect dialog never opened", || dialog_open(&e2e, "disconnect-dialog")).await;
+    e2e.tab_to("#disconnect-dialog .button--danger", false, 3).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_text(".about__state .badge", "Не подключён").await;
+    e2e.wait_for_focus("#f-token").await;
+    assert!(e2e.server().state.store().connection.token.is_none());
+    e2e.finish().await;
+}
+
+/// Buttons that go away with what they acted on hand the focus to the next sensible
+/// control, never to the top of the document.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_focus_follows_when_its_control_goes_away() {
+    let e2e = E2e::start().await;
+
+    // «Повторить» gives way to the list: the heading.
+    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
+    e2e.open("/channels").await;
+    e2e.find("main [role=alert] .retry").await;
+    e2e.tab_to("main [role=alert] .retry", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.find("a.tile[data-kind=max]").await;
+    e2e.wait_for_focus("main h1").await;
+
+    // «Заменить токен»: straight into the new token's field.
+    e2e.save_settings(max_channel_contract::samples::settings(), Some("keyboard-saved-token-7777"));
+    e2e.open("/channels/max/settings").await;
+    e2e.find(".token-stored").await;
+    e2e.tab_to("#token-replace", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_focus("#f-token").await;
+
+    // The last auto-reply's «Удалить»: on to «Добавить автоответ».
+    e2e.tab_to("#f-auto_replies-1-text", false, FAR).await;
+    e2e.tab_to("#section-replies .reply:last-child .button--link", true, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_focus("#f-auto_replies-add").await;
+    assert!(!e2e.is_present("#f-auto_replies-1-text").await, "the row is gone");
+
+    // The 412 banner's «Продолжить редактирование»: on to «Сохранить».
+    {
+        let mut theirs = max_channel_contract::samples::settings();
+        theirs.closing_message.text = "Их текст".into();
+        e2e.server().state.store().save(theirs, None);
+    }
+    e2e.tab_to("button[type=submit]", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    e2e.tab_to("#conflict-keep", true, 10).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_focus("button[type=submit]").await;
+
+    // A draft offered back, declined: the heading.
+    e2e.tab_to("#f-closing_message-text", true, FAR).await;
+    e2e.type_keys(" Черновик.").await;
+    e2e.browser.refresh().await.unwrap();
+    e2e.find("#draft-offer").await;
+    e2e.tab_to("#draft-discard", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.finish().await;
+}

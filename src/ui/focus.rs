@@ -1,5 +1,8 @@
-//! Focus after a route change: on the new page's heading, so a keyboard or screen-reader
-//! user starts reading the page they arrived at instead of from the top of the document.
+//! Where the focus goes when the page takes it away: after a route change, on the new
+//! page's heading; after an action whose control disappears (a retry that gives way to
+//! the page, a banner's button, the last row's «Удалить»), on the next sensible control.
+//! Either way a keyboard or screen-reader user goes on from there instead of from the top
+//! of the document.
 
 use std::time::Duration;
 
@@ -46,6 +49,45 @@ fn focus_heading_when_shown(tries_left: u32) {
                     let _ = heading.focus();
                 }
                 None if tries_left > 0 => focus_heading_when_shown(tries_left - 1),
+                None => {}
+            }
+        },
+        POLL,
+    );
+}
+
+/// Call from an action that may remove the focused control: once the focus is lost (on
+/// `body`), it goes to the first element matching `fallback` (waiting for it to appear).
+/// If the person moves the focus first, or the control stays, nothing happens.
+pub fn keep_focus_in_page(fallback: impl Into<String>) {
+    let start = document().active_element();
+    watch_for_lost_focus(start, fallback.into(), (HEADING_WAIT.as_millis() / POLL.as_millis()) as u32);
+}
+
+fn watch_for_lost_focus(start: Option<web_sys::Element>, fallback: String, tries_left: u32) {
+    set_timeout(
+        move || {
+            let doc = document();
+            let active = doc.active_element();
+            let lost = active.as_ref().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+            if !lost {
+                // Still on the control that acted (its call is running): keep watching.
+                // Anywhere else: the person has moved on.
+                if active == start && tries_left > 0 {
+                    watch_for_lost_focus(start, fallback, tries_left - 1);
+                }
+                return;
+            }
+            let target = doc
+                .query_selector(&fallback)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            match target {
+                Some(target) => {
+                    let _ = target.focus();
+                }
+                None if tries_left > 0 => watch_for_lost_focus(start, fallback, tries_left - 1),
                 None => {}
             }
         },

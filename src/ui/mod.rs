@@ -1,7 +1,7 @@
 //! Pages and components.
 
 mod components;
-mod focus;
+pub(crate) mod focus;
 mod pages;
 pub mod settings;
 #[cfg(feature = "preview")]

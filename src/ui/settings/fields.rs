@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Editor, Resolution};
+use crate::ui::focus;
+
+/// «Сохранить»: where the focus goes when the banner that had it goes away.
+pub const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
 use crate::api::Loaded;
 use crate::i18n::Msg;
 
@@ -78,11 +82,17 @@ pub fn ConflictBanner(theirs: Option<Box<Loaded>>) -> impl IntoView {
         <div class="alert alert--warning" role="alert">
             <p class="alert__text">{tr.t(Msg::ConflictText)}</p>
             <button type="button" class="button button--secondary" id="conflict-load"
-                on:click=move |_| editor.resolve_conflict(theirs.get_value(), Resolution::LoadTheirs)>
+                on:click=move |_| {
+                    editor.resolve_conflict(theirs.get_value(), Resolution::LoadTheirs);
+                    focus::keep_focus_in_page(SAVE_BUTTON);
+                }>
                 {tr.t(Msg::ConflictLoad)}
             </button>
             <button type="button" class="button button--secondary" id="conflict-keep"
-                on:click=move |_| editor.resolve_conflict(theirs.get_value(), Resolution::KeepMine)>
+                on:click=move |_| {
+                    editor.resolve_conflict(theirs.get_value(), Resolution::KeepMine);
+                    focus::keep_focus_in_page(SAVE_BUTTON);
+                }>
                 {tr.t(Msg::ConflictKeep)}
             </button>
         </div>

@@ -263,6 +263,9 @@ impl Editor {
                         embed::report_state(&channel.state);
                         editor.channel.set(channel);
                     }
+                    // «Отключить канал» is gone with the connection; reconnecting starts
+                    // with a new token.
+                    crate::ui::focus::keep_focus_in_page("#f-token");
                 }
                 Err(error) => editor.banner.set(Some(Banner::Failed(error, Action::Disconnect))),
             }
@@ -396,10 +399,12 @@ pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
                         editor.form.set(restore.form.clone());
                         editor.version.set(restore.base_version.clone());
                         offer.set(None);
+                        crate::ui::focus::keep_focus_in_page("main h1");
                     }>{tr.t(Msg::DraftRestore)}</button>
                     <button type="button" class="button button--secondary" id="draft-discard" on:click=move |_| {
                         draft::clear();
                         offer.set(None);
+                        crate::ui::focus::keep_focus_in_page("main h1");
                     }>{tr.t(Msg::DraftDiscard)}</button>
                 </div>
             }

@@ -178,6 +178,8 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
         });
         // Row paths shift: errors of this list are stale now.
         editor.clear_error(list.path());
+        // The last row's button goes with its row; the list's «Добавить» stays.
+        crate::ui::focus::keep_focus_in_page(format!("#{}-add", field_id(list.path())));
     };
     let text_clear = text_path.clone();
     let every_name = format!("{}-{index}-repeat", field_id(list.path()));

@@ -56,7 +56,10 @@ pub fn TokenSection() -> impl IntoView {
                         on:click=move |_| {
                             let replacing = !editor.replacing_token.get_untracked();
                             editor.replacing_token.set(replacing);
-                            if !replacing {
+                            if replacing {
+                                // Straight into the new token's field.
+                                super::fields::focus_later(PATH);
+                            } else {
                                 editor.token.set(String::new());
                                 editor.token_check.set(TokenCheck::Idle);
                                 editor.clear_error(PATH);
