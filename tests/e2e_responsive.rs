@@ -93,6 +93,12 @@ impl Shot {
     }
 }
 
+/// Pictures at rest: no transition caught half-way, so the same page gives the same file.
+async fn hold_still(e2e: &E2e) {
+    e2e.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }))
+        .await;
+}
+
 /// Whether the settings' «Сохранить» is inside the window, without scrolling.
 async fn save_button_on_screen(e2e: &E2e) -> bool {
     let script = "const b = document.querySelector('.action-bar button[type=submit]'); if (!b) return false; \
@@ -104,6 +110,7 @@ async fn save_button_on_screen(e2e: &E2e) -> bool {
 async fn every_page_fits_every_width_and_is_photographed() {
     let dir = screenshots_dir();
     let e2e = E2e::start().await;
+    hold_still(&e2e).await;
     let mut overflowing = Vec::new();
     for shot in Shot::ALL {
         if let Shot::SettingsConnected = shot {
@@ -130,6 +137,7 @@ async fn every_page_fits_every_width_and_is_photographed() {
 async fn preview_panel_fits_every_width_and_is_photographed() {
     let dir = screenshots_dir();
     let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
     for (width, height) in WIDTHS {
         e2e.set_viewport(width, height).await;
         e2e.open("/channels/max/settings?demo=connected").await;
