@@ -313,7 +313,7 @@ catalogue! {
     AutoCloseCustom => ("Другое значение", "Another value"),
     AutoCloseCustomValue => ("Своё значение", "Custom value"),
     AutoCloseRange => ("От 5 минут до 30 дней.", "From 5 minutes to 30 days."),
-    Switch => ("Включено", "On"),
+    ClosingSwitch => ("Показывать сообщение", "Show the message"),
     Save => ("Сохранить", "Save"),
     Saving => ("Сохраняем…", "Saving…"),
     Cancel => ("Отмена", "Cancel"),

@@ -8,17 +8,36 @@ use max_channel_contract::{samples, ClosingMessage};
 use serde_json::json;
 use support::{fault, E2e, Options};
 
+/// axe's reasons for "needs review" that come from layering or emptiness, not from the
+/// colours: an element under another (overlap, partly hidden), over a drawn background (a
+/// select's arrow is two gradients), or an empty field with no text to measure. Those
+/// pairs are the documented ones of docs/theming.md.
+const UNDECIDABLE: &[&str] =
+    &["bgOverlap", "elmPartiallyObscured", "elmPartiallyObscuring", "bgImage", "bgGradient", "outsideViewport", "emptyValue"];
+
 /// Collects the violations of every state, so one run reports them all.
 #[derive(Default)]
 struct Audit {
     checked: Vec<String>,
     failures: Vec<String>,
+    undecided: Vec<String>,
 }
 
 impl Audit {
     async fn check(&mut self, e2e: &E2e, state: &str) {
-        let violations = e2e.axe().await;
+        let (violations, incomplete) = e2e.axe().await;
         self.checked.push(state.to_owned());
+        for v in incomplete {
+            // Colour pairs axe cannot measure because something lies over them (the sticky
+            // action bar, the picker's list, the preview panel) or behind them is drawn (a
+            // select's arrow). Anything else axe could not decide fails the audit.
+            let understood = v.reasons().iter().all(|r| !r.is_empty() && r.split(',').all(|r| UNDECIDABLE.contains(&r)));
+            if understood {
+                self.undecided.push(format!("{state}: {v}"));
+            } else {
+                self.failures.push(format!("{state}: needs review for a reason not understood\n  - {v}"));
+            }
+        }
         if !violations.is_empty() {
             let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
             self.failures.push(format!("{state}: {} violation(s)\n{}", violations.len(), list.join("")));
@@ -27,6 +46,7 @@ impl Audit {
 
     fn assert_clean(self) {
         println!("axe-core WCAG 2.1 A/AA, clean: {}", self.checked.join(", "));
+        println!("needs review, layering only ({}):\n{}", self.undecided.len(), self.undecided.join(""));
         assert!(self.failures.is_empty(), "{}", self.failures.join("\n"));
     }
 }
@@ -61,10 +81,11 @@ async fn every_page_and_state_passes_axe() {
     e2e.find("#f-routing-employee_id-list li").await;
     audit.check(&e2e, "settings, employee picker open").await;
     e2e.type_into("#f-token", "a11y-token-1").await;
-    e2e.server().state.controls().add_fault(fault(json!({"operation": "verifyMaxToken", "delay_ms": 1500})));
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "verifyMaxToken", "delay_ms": 3000})));
     e2e.click("#token-check").await;
     e2e.find("#token-check[aria-busy=true]").await;
     audit.check(&e2e, "settings, token being checked").await;
+    assert!(e2e.is_present("#token-check[aria-busy=true]").await, "the check ended before axe did: the audit saw another state");
     e2e.find(".token-valid").await;
     audit.check(&e2e, "settings, token checked").await;
 
@@ -74,10 +95,19 @@ async fn every_page_and_state_passes_axe() {
     audit.check(&e2e, "settings, cancel dialog").await;
     e2e.click("#cancel-dialog .button--secondary").await;
 
-    // Connected and filled.
+    // Leaving by the back link with changes: the unsaved-changes dialog.
+    e2e.click(".back-link").await;
+    e2e.wait_for_text("#leave-dialog", "изменения пропадут").await;
+    audit.check(&e2e, "settings, leave dialog").await;
+    e2e.click("#leave-dialog .button--secondary").await;
+
+    // Connected and filled (no draft of the form above offered back).
     e2e.save_settings(samples::settings(), Some("a11y-saved-token-4242"));
+    e2e.open("/no-draft-here").await;
+    e2e.js("sessionStorage.clear();").await;
     e2e.open("/channels/max/settings").await;
     e2e.find(".token-stored").await;
+    assert!(!e2e.is_present("#draft-offer").await, "a stale draft is offered");
     audit.check(&e2e, "settings, connected and filled").await;
 
     // Someone else saved meanwhile: the 412 banner.
@@ -100,11 +130,12 @@ async fn every_page_and_state_passes_axe() {
     e2e.click("#disconnect-dialog .button--secondary").await;
 
     // Saving: the button busy with its spinner.
-    e2e.server().state.controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 1500})));
+    e2e.server().state.controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 3000})));
     e2e.type_into("#f-closing_message-text", "Моё прощание, сохраняется").await;
     e2e.click("button[type=submit]").await;
     e2e.find("button[type=submit][aria-busy=true]").await;
     audit.check(&e2e, "settings, saving").await;
+    assert!(e2e.is_present("button[type=submit][aria-busy=true]").await, "the save ended before axe did: the audit saw another state");
     e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
 
     e2e.open("/channels/max").await;
@@ -137,21 +168,24 @@ async fn every_page_and_state_passes_axe() {
 async fn preview_mode_passes_axe_with_its_panel_open() {
     let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
     let mut audit = Audit::default();
+    // At 1280 px the panel starts folded (it would cover the form); opened, it is audited too.
     e2e.open("/channels?demo").await;
     e2e.find("a.tile[data-kind=max]").await;
+    e2e.find(".preview__toggle[aria-expanded=false]").await;
+    audit.check(&e2e, "preview, panel folded").await;
+    e2e.click(".preview__toggle").await;
     e2e.find(".preview__toggle[aria-expanded=true]").await;
     audit.check(&e2e, "preview, panel open on «Группы каналов»").await;
-    e2e.click(".preview__toggle").await;
-    e2e.find(".preview__toggle[aria-expanded=false]").await;
-    audit.check(&e2e, "preview, panel closed").await;
 
     e2e.open("/channels/max/settings?demo=connected").await;
     e2e.find(".token-stored").await;
+    e2e.click(".preview__toggle").await;
     e2e.find(".preview__toggle[aria-expanded=true]").await;
     audit.check(&e2e, "preview, panel open on the settings").await;
     // A scenario with an error: the panel's fault injected into the next load.
     e2e.open("/channels/max?demo").await;
     e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.click(".preview__toggle").await;
     e2e.find("#preview-fault").await.select_by_value("500").await.unwrap();
     e2e.find("main [role=alert]").await;
     audit.check(&e2e, "preview, a failed load").await;

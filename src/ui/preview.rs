@@ -44,12 +44,13 @@ fn fault_label(fault: DemoFault) -> Msg {
     }
 }
 
-/// At least 40rem (640 px) wide: the point where the style sheet's narrow layout ends.
-fn wide_window() -> bool {
+/// Room for the open panel beside the page's column (100rem, 1600 px at the usual font
+/// size: the 880 px column leaves 360 px on each side for the 320 px panel). In rem, like
+/// the style sheet's breakpoints, so a larger root font moves both together.
+fn room_beside_the_page() -> bool {
     web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_none_or(|width| width >= 640.0)
+        .and_then(|w| w.match_media("(min-width: 100rem)").ok().flatten())
+        .is_none_or(|query| query.matches())
 }
 
 #[component]
@@ -57,8 +58,8 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
     let app = use_app();
     let tr: Tr = app.tr;
     let refresh = app.refresh;
-    // Open where there is room beside the form; folded on a phone, where it would cover it.
-    let open = RwSignal::new(wide_window());
+    // Open where it fits beside the page; folded where it would cover the form.
+    let open = RwSignal::new(room_beside_the_page());
     let scenario = RwSignal::new(demo.scenario());
     // Every change goes to the fake and makes the pages load again.
     let apply = move |change: &dyn Fn(&mut Scenario)| {

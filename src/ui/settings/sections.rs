@@ -49,7 +49,7 @@ pub fn ClosingSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
-            <Switch id="closing-enabled" label=Msg::Switch
+            <Switch id="closing-enabled" label=Msg::ClosingSwitch
                 on=editor.value(|f| f.closing_enabled)
                 on_change=Callback::new(move |on| { form.update(|f| f.closing_enabled = on); editor.clear_error(PATH); }) />
             <p class="field__help" id="closing-help">{tr.t(Msg::ClosingHelp)}</p>
