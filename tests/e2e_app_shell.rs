@@ -153,6 +153,10 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
     e2e.open("/channels?demo").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     e2e.find("aside.preview").await;
+    // At 1280 px the panel starts folded (it would cover the form); it stays open across
+    // the app's own navigation.
+    e2e.click(".preview__toggle[aria-expanded=false]").await;
+    e2e.find(".preview__toggle[aria-expanded=true]").await;
 
     pick(&e2e, "#preview-data", "connected").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;

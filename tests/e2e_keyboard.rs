@@ -59,6 +59,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_focus("main h1").await;
+    e2e.assert_focus_visible().await;
     assert_eq!(e2e.js("return document.title").await, "О канале · Канал Max — Манго Диалоги", "the tab names the page");
 
     // «О канале» → «Настроить и подключить».
@@ -66,6 +67,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max/settings").await;
     e2e.wait_for_focus("main h1").await;
+    e2e.assert_focus_visible().await;
     assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала Max · Канал Max — Манго Диалоги");
     e2e.find("#f-token").await;
 
@@ -95,12 +97,21 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("#f-routing-employee_id", false, 5).await;
     e2e.type_keys("ова").await;
     e2e.find("#f-routing-employee_id-list li").await;
+    e2e.press(Key::Escape).await;
+    assert_eq!(e2e.js("return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded')").await, "false", "Esc closes the list");
+    let expanded = "return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded') === 'true'";
+    e2e.press(Key::Down).await;
+    support::eventually(support::PATIENCE, "Down never opened the list again", || async { e2e.js(expanded).await == true }).await;
     e2e.press(Key::Down).await;
     e2e.press(Key::Down).await;
-    let second = e2e.text_content("#f-routing-employee_id-list li:nth-child(2)").await;
+    // The option Down highlighted (aria-activedescendant) is the one Enter picks.
+    let active = "const id = document.getElementById('f-routing-employee_id').getAttribute('aria-activedescendant'); \
+                  return id ? document.getElementById(id).textContent : null;";
+    let highlighted = e2e.js(active).await.as_str().expect("an option highlighted by Down").to_owned();
     e2e.press(Key::Enter).await;
     let chosen = e2e.value_of("#f-routing-employee_id").await;
-    assert!(!chosen.is_empty() && second.contains(chosen.trim()), "Enter picks the highlighted «{second}», the input reads «{chosen}»");
+    assert!(!chosen.is_empty() && highlighted.contains(chosen.trim()), "Enter picks the highlighted «{highlighted}», the input reads «{chosen}»");
+    assert_eq!(e2e.js(expanded).await, false, "Enter closes the list");
 
     // The closing message: Space on the switch, then the text.
     e2e.tab_to("#closing-enabled", false, FAR).await;
@@ -112,8 +123,9 @@ async fn first_connection(width: u32, height: u32) {
     // An auto-reply: Enter on «Добавить автоответ», then its text.
     e2e.tab_to("#f-auto_replies-add", true, FAR).await;
     e2e.press(Key::Enter).await;
-    e2e.find("#f-auto_replies-0-text").await;
-    e2e.tab_to("#f-auto_replies-0-text", true, FAR).await;
+    // The new row's text has the focus already.
+    e2e.wait_for_focus("#f-auto_replies-0-text").await;
+    e2e.assert_focus_visible().await;
     e2e.type_keys("Мы ответим в течение минуты.").await;
 
     // Auto-close: Space on the switch, Down arrow on the period.
@@ -130,11 +142,13 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     let saved = e2e.server().state.store().settings.clone().expect("saved").settings;
-    assert!(matches!(&saved.routing, Routing::Employee { .. }), "{:?}", saved.routing);
+    let Routing::Employee { employee_id } = &saved.routing else { panic!("routing: {:?}", saved.routing) };
+    let picked = e2e.server().state.directory.employee(employee_id).expect("a real employee").name.clone();
+    assert!(chosen.contains(&picked), "the saved employee «{picked}» is the one picked with Enter («{chosen}»)");
     assert_eq!(saved.closing_message.text, "Спасибо, что написали!");
     assert_eq!(saved.auto_replies[0].text, "Мы ответим в течение минуты.");
     assert!(saved.auto_close.enabled);
-    assert!(e2e.server().state.store().connection.token.is_some(), "connected with the typed token");
+    assert_eq!(e2e.server().state.store().connection.token.as_deref(), Some("keyboard-token-2024"), "connected with the typed token");
 
     // «Отключить канал»: the dialog keeps the focus; Esc closes it and gives it back.
     e2e.tab_to(".button--danger-outline", false, FAR).await;
@@ -145,7 +159,14 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Escape).await;
     assert!(!dialog_open(&e2e, "disconnect-dialog").await, "Esc closes the dialog");
     e2e.wait_for_focus(".button--danger-outline").await;
-    assert!(e2e.server().state.store().connection.token.is_some(), "Esc disconnected nothing");
+    // Its «Отмена» (focused when it opens) gives the focus back the same way.
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the disconnect dialog never opened again", || dialog_open(&e2e, "disconnect-dialog")).await;
+    e2e.wait_for_focus("#disconnect-dialog .button--secondary").await;
+    e2e.press(Key::Enter).await;
+    assert!(!dialog_open(&e2e, "disconnect-dialog").await, "«Отмена» closes the dialog");
+    e2e.wait_for_focus(".button--danger-outline").await;
+    assert!(e2e.server().state.store().connection.token.is_some(), "Esc and «Отмена» disconnected nothing");
 
     // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
     e2e.tab_to("#f-closing_message-text", true, FAR).await;
@@ -163,6 +184,34 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
+    e2e.wait_for_focus("main h1").await;
+
+    // The leave dialog: changes, then the back link by keyboard; trapped; Esc stays.
+    e2e.tab_to("main a.button--primary", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_path("/channels/max/settings").await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.tab_to("#f-closing_message-text", false, FAR).await;
+    e2e.type_keys(" Ещё.").await;
+    e2e.tab_to(".back-link", true, FAR).await;
+    e2e.press(Key::Enter).await;
+    support::eventually(support::PATIENCE, "the leave dialog never opened", || dialog_open(&e2e, "leave-dialog")).await;
+    assert_focus_trapped(&e2e, "leave-dialog").await;
+    e2e.press(Key::Escape).await;
+    e2e.wait_for_focus(".back-link").await;
+    e2e.wait_for_path("/channels/max/settings").await;
+
+    // Browser back and forward land on the heading too (a clean form asks nothing).
+    e2e.open("/channels").await;
+    e2e.find("a.tile[data-kind=max]").await;
+    e2e.tab_to("a.tile[data-kind=max]", false, FAR).await;
+    e2e.press(Key::Enter).await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.browser.back().await.unwrap();
+    e2e.wait_for_path("/channels").await;
+    e2e.wait_for_focus("main h1").await;
+    e2e.browser.forward().await.unwrap();
+    e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_focus("main h1").await;
     e2e.finish().await;
 }
