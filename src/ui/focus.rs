@@ -10,50 +10,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-/// How long a page may take to show its heading (its data may still be loading).
-const HEADING_WAIT: Duration = Duration::from_secs(15);
+/// How long to wait for the focus to be lost and for its new place to appear (a page's
+/// heading appears once its data has loaded).
+const WAIT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(50);
 
-/// Watches the path; after every change (not the first load) focuses the page heading.
+/// Watches the path; after every change (not the first load) the focus goes to the new
+/// page's heading once the old page's control that had it is gone.
 #[component]
 pub fn FocusHeadingOnNavigate() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            focus_heading_when_shown((HEADING_WAIT.as_millis() / POLL.as_millis()) as u32);
+            keep_focus_in_page("main h1");
         }
         path
     });
-}
-
-/// Focuses `main h1` once it is in the page, unless the person has focused something
-/// else meanwhile (then their focus wins).
-fn focus_heading_when_shown(tries_left: u32) {
-    set_timeout(
-        move || {
-            let doc = document();
-            let focus_is_free = doc
-                .active_element()
-                .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-            if !focus_is_free {
-                return;
-            }
-            let heading = doc
-                .query_selector("main h1")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            match heading {
-                Some(heading) => {
-                    let _ = heading.focus();
-                }
-                None if tries_left > 0 => focus_heading_when_shown(tries_left - 1),
-                None => {}
-            }
-        },
-        POLL,
-    );
 }
 
 /// Call from an action that may remove the focused control: once the focus is lost (on
@@ -61,7 +34,7 @@ fn focus_heading_when_shown(tries_left: u32) {
 /// If the person moves the focus first, or the control stays, nothing happens.
 pub fn keep_focus_in_page(fallback: impl Into<String>) {
     let start = document().active_element();
-    watch_for_lost_focus(start, fallback.into(), (HEADING_WAIT.as_millis() / POLL.as_millis()) as u32);
+    watch_for_lost_focus(start, fallback.into(), (WAIT.as_millis() / POLL.as_millis()) as u32);
 }
 
 fn watch_for_lost_focus(start: Option<web_sys::Element>, fallback: String, tries_left: u32) {

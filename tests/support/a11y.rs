@@ -41,13 +41,24 @@ const AXE_RUN: &str = r#"
     });
 "#;
 
+/// A JavaScript `css(e)`: an element as `tag#id.class`, for messages.
+macro_rules! css_of_js {
+    () => {
+        "const css = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') \
+            + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '');\n"
+    };
+}
+
 /// What the focused element is, for messages: `button#save «Сохранить»`.
-const DESCRIBE_FOCUS: &str = r#"
+const DESCRIBE_FOCUS: &str = concat!(
+    css_of_js!(),
+    r#"
     const e = document.activeElement;
     if (!e || e === document.body) return 'body';
-    const label = (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || e.value || '').trim().slice(0, 60);
-    return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' «' + label + '»';
-"#;
+    const label = (e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || e.textContent || '').trim().slice(0, 60);
+    return css(e) + ' «' + label + '»';
+"#
+);
 
 /// Whether the focused element shows a focus indicator: an outline, or (for the switch,
 /// whose input is transparent) an outline on the element drawn in its place.
@@ -80,7 +91,9 @@ const FOCUS_HIDDEN: &str = r#"
 "#;
 
 /// Elements wider than the page, or reaching past its right edge.
-const OVERFLOW: &str = r#"
+const OVERFLOW: &str = concat!(
+    css_of_js!(),
+    r#"
     const root = document.documentElement;
     const width = root.clientWidth;
     const out = [];
@@ -90,12 +103,13 @@ const OVERFLOW: &str = r#"
         if (r.right > width + 1 || r.left < -1) {
             const s = getComputedStyle(e);
             if (s.position === 'fixed' && s.visibility === 'hidden') continue;
-            out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ` (${Math.round(r.left)}…${Math.round(r.right)})`);
+            out.push(css(e) + ` (${Math.round(r.left)}…${Math.round(r.right)})`);
             if (out.length >= 8) break;
         }
     }
     return { scroll: root.scrollWidth, client: width, inner: window.innerWidth, offenders: out };
-"#;
+"#
+);
 
 /// chromedriver's door to the DevTools protocol (not in W3C WebDriver).
 #[derive(Debug)]

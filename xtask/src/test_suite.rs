@@ -45,11 +45,7 @@ pub fn test_command() -> Result {
 pub fn bench_command() -> Result {
     setup()?;
     build_app(Profile::Release)?;
-    let mut cmd = env::cargo_command()?;
-    cmd.args(["test", "--test", "bench", "--", "--ignored", "--nocapture", "--test-threads=1"])
-        .env("MAX_E2E_DIST", env::dist_dir())
-        .env("CHROMEDRIVER", env::CHROMEDRIVER)
-        .env("CHROMIUM", env::CHROMIUM);
+    let mut cmd = e2e_test_command(&["--test", "bench", "--", "--ignored", "--nocapture", "--test-threads=1"])?;
     crate::shell::run("bench", &mut cmd)?;
     println!("saved {}", reports_dir().join("bench.json").display());
     Ok(())
@@ -64,13 +60,8 @@ pub fn screenshots_command() -> Result {
     build_app(Profile::Release)?;
     let staging = env::workspace_root().join("target/screenshots-new");
     let _ = std::fs::remove_dir_all(&staging);
-    let mut cmd = env::cargo_command()?;
-    cmd.args(["test", "--test", "e2e_responsive", "--", "--nocapture", "--test-threads=1"])
-        .env("MAX_E2E_DIST", env::dist_dir())
-        .env("CHROMEDRIVER", env::CHROMEDRIVER)
-        .env("CHROMIUM", env::CHROMIUM)
-        .env("AXE_CORE_JS", env::axe_core_js()?)
-        .env("MAX_SCREENSHOTS_DIR", &staging);
+    let mut cmd = e2e_test_command(&["--test", "e2e_responsive", "--", "--nocapture", "--test-threads=1"])?;
+    cmd.env("MAX_SCREENSHOTS_DIR", &staging);
     crate::shell::run("screenshots", &mut cmd)?;
     let target = env::workspace_root().join("docs/screenshots");
     let _ = std::fs::remove_dir_all(&target);
@@ -88,8 +79,15 @@ pub fn screenshots_command() -> Result {
 }
 
 fn native_tests() -> Result<Command> {
+    e2e_test_command(&["--workspace", "--no-fail-fast"])
+}
+
+/// `cargo test <args>` with what the end-to-end harness reads: the built app, the
+/// browser, its driver and axe-core.
+fn e2e_test_command(args: &[&str]) -> Result<Command> {
     let mut cmd = env::cargo_command()?;
-    cmd.args(["test", "--workspace", "--no-fail-fast"])
+    cmd.arg("test")
+        .args(args)
         .env("MAX_E2E_DIST", env::dist_dir())
         .env("CHROMEDRIVER", env::CHROMEDRIVER)
         .env("CHROMIUM", env::CHROMIUM)

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Editor, Resolution};
+use crate::api::Loaded;
+use crate::i18n::Msg;
 use crate::ui::focus;
 
 /// «Сохранить»: where the focus goes when the banner that had it goes away.
-pub const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
-use crate::api::Loaded;
-use crate::i18n::Msg;
+const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
 
 /// The DOM id of the control for a contract path: `auto_replies[3].text` →
 /// `f-auto_replies-3-text`. A 422's `fields[].path` finds its control through this.
