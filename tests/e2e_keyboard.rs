@@ -33,6 +33,21 @@ async fn assert_focus_trapped(e2e: &E2e, dialog: &str) {
     }
 }
 
+/// Enter on the focused button opens `dialog`.
+async fn enter_opens(e2e: &E2e, dialog: &str) {
+    e2e.press(Key::Enter).await;
+    let what = format!("Enter never opened #{dialog}");
+    support::eventually(support::PATIENCE, &what, || dialog_open(e2e, dialog)).await;
+}
+
+/// The open dialog keeps the focus; Esc closes it and gives the focus back to `opener`.
+async fn trapped_until_escape(e2e: &E2e, dialog: &str, opener: &str) {
+    assert_focus_trapped(e2e, dialog).await;
+    e2e.press(Key::Escape).await;
+    assert!(!dialog_open(e2e, dialog).await, "Esc closes #{dialog}");
+    e2e.wait_for_focus(opener).await;
+}
+
 async fn dialog_open(e2e: &E2e, dialog: &str) -> bool {
     e2e.js(&format!("return document.getElementById('{dialog}').open;")).await == serde_json::json!(true)
 }
@@ -152,16 +167,11 @@ async fn first_connection(width: u32, height: u32) {
 
     // «Отключить канал»: the dialog keeps the focus; Esc closes it and gives it back.
     e2e.tab_to(".button--danger-outline", false, FAR).await;
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the disconnect dialog never opened", || dialog_open(&e2e, "disconnect-dialog")).await;
+    enter_opens(&e2e, "disconnect-dialog").await;
     assert!(e2e.focus_is("#disconnect-dialog *").await, "the open dialog has the focus: {}", e2e.focused().await);
-    assert_focus_trapped(&e2e, "disconnect-dialog").await;
-    e2e.press(Key::Escape).await;
-    assert!(!dialog_open(&e2e, "disconnect-dialog").await, "Esc closes the dialog");
-    e2e.wait_for_focus(".button--danger-outline").await;
+    trapped_until_escape(&e2e, "disconnect-dialog", ".button--danger-outline").await;
     // Its «Отмена» (focused when it opens) gives the focus back the same way.
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the disconnect dialog never opened again", || dialog_open(&e2e, "disconnect-dialog")).await;
+    enter_opens(&e2e, "disconnect-dialog").await;
     e2e.wait_for_focus("#disconnect-dialog .button--secondary").await;
     e2e.press(Key::Enter).await;
     assert!(!dialog_open(&e2e, "disconnect-dialog").await, "«Отмена» closes the dialog");
@@ -172,14 +182,10 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("#f-closing_message-text", true, FAR).await;
     e2e.type_keys(" До встречи.").await;
     e2e.tab_to("#cancel", false, FAR).await;
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the cancel dialog never opened", || dialog_open(&e2e, "cancel-dialog")).await;
-    assert_focus_trapped(&e2e, "cancel-dialog").await;
-    e2e.press(Key::Escape).await;
-    e2e.wait_for_focus("#cancel").await;
+    enter_opens(&e2e, "cancel-dialog").await;
+    trapped_until_escape(&e2e, "cancel-dialog", "#cancel").await;
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо, что написали! До встречи.", "Esc keeps the change");
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the cancel dialog never opened again", || dialog_open(&e2e, "cancel-dialog")).await;
+    enter_opens(&e2e, "cancel-dialog").await;
     e2e.tab_to("#cancel-dialog .button--danger", false, 5).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max").await;
@@ -194,11 +200,8 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("#f-closing_message-text", false, FAR).await;
     e2e.type_keys(" Ещё.").await;
     e2e.tab_to(".back-link", true, FAR).await;
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the leave dialog never opened", || dialog_open(&e2e, "leave-dialog")).await;
-    assert_focus_trapped(&e2e, "leave-dialog").await;
-    e2e.press(Key::Escape).await;
-    e2e.wait_for_focus(".back-link").await;
+    enter_opens(&e2e, "leave-dialog").await;
+    trapped_until_escape(&e2e, "leave-dialog", ".back-link").await;
     e2e.wait_for_path("/channels/max/settings").await;
 
     // Browser back and forward land on the heading too (a clean form asks nothing).
@@ -225,8 +228,7 @@ async fn after_disconnecting_the_focus_is_on_the_token_field() {
     e2e.open("/channels/max/settings").await;
     e2e.find(".token-stored").await;
     e2e.tab_to(".button--danger-outline", false, FAR).await;
-    e2e.press(Key::Enter).await;
-    support::eventually(support::PATIENCE, "the disconnect dialog never opened", || dialog_open(&e2e, "disconnect-dialog")).await;
+    enter_opens(&e2e, "disconnect-dialog").await;
     e2e.tab_to("#disconnect-dialog .button--danger", false, 3).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
