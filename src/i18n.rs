@@ -196,6 +196,10 @@ catalogue! {
         "Сервис MAX не отвечает. Новые обращения могут задерживаться.",
         "The MAX service does not answer. New requests may be delayed."
     ),
+    ReasonSubscriptionLost => (
+        "MAX удалил подписку на события: новые обращения не поступают. Восстановите подписку.",
+        "MAX removed the event subscription: new requests do not arrive. Restore the subscription."
+    ),
     ReasonUnknown => ("Проверьте настройки канала.", "Check the channel settings."),
     PreviewTitle => ("Предпросмотр", "Preview"),
     PreviewNote => (

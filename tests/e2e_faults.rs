@@ -135,6 +135,20 @@ enum Place {
     Form,
 }
 
+/// The operations the app calls today. Contract 1.1's health, schedule and history join
+/// this table with the UI that calls them.
+const APP_CALLS: [Operation; 9] = [
+    Operation::ListChannelGroups,
+    Operation::GetMaxChannel,
+    Operation::VerifyMaxToken,
+    Operation::GetMaxSettings,
+    Operation::PutMaxSettings,
+    Operation::DisconnectMax,
+    Operation::ListEmployees,
+    Operation::ListGroups,
+    Operation::ListChatBots,
+];
+
 fn place(op: Operation) -> Place {
     const SETTINGS_LINK: &str = "a.button--primary[href$='/channels/max/settings']";
     const FORM: &str = "form.settings";
@@ -147,6 +161,7 @@ fn place(op: Operation) -> Place {
         Operation::VerifyMaxToken | Operation::PutMaxSettings | Operation::DisconnectMax | Operation::ListEmployees => {
             Place::Form
         }
+        other => unreachable!("{other:?} is not in APP_CALLS"),
     }
 }
 
@@ -339,7 +354,7 @@ async fn every_call_survives_every_fault() {
     let only = std::env::var("FAULT_TABLE_ONLY").ok();
     let mut rows = Vec::new();
     let mut failures = Vec::new();
-    for op in Operation::ALL {
+    for op in APP_CALLS {
         if only.as_deref().is_some_and(|o| o != op.id()) {
             continue;
         }

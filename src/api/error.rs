@@ -71,6 +71,11 @@ impl ApiError {
             ErrorCode::Forbidden => ApiError::Forbidden,
             ErrorCode::NotFound => ApiError::NotFound,
             ErrorCode::VersionConflict => ApiError::VersionConflict(None),
+            // The app always sends a precondition, so a 428 is a defect: «Сервер ответил
+            // неожиданно», with the details for the console.
+            ErrorCode::PreconditionRequired => {
+                ApiError::Unexpected(format!("HTTP {status} precondition_required: {}", error.message))
+            }
             ErrorCode::ValidationFailed => ApiError::Validation(error.fields),
             ErrorCode::TokenInvalid => ApiError::TokenInvalid,
             ErrorCode::MaxUnavailable => ApiError::MaxUnavailable,
@@ -154,6 +159,9 @@ mod tests {
             assert_eq!(ApiError::from_response(status, &body(code), Some(7).filter(|_| status == 429)), expected);
         }
         assert_eq!(ApiError::from_response(412, "{}", None), ApiError::VersionConflict(None));
+        let missing = ApiError::from_response(428, &body("precondition_required"), None);
+        assert_eq!(missing, ApiError::Unexpected("HTTP 428 precondition_required: x".into()));
+        assert_eq!(missing.message(Tr(Locale::Ru)), "Сервер ответил неожиданно");
     }
 
     #[test]

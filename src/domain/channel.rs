@@ -27,6 +27,7 @@ pub fn state_reason_msg(reason: &StateReason) -> Msg {
         StateReason::TokenRevoked => Msg::ReasonTokenRevoked,
         StateReason::BotBlocked => Msg::ReasonBotBlocked,
         StateReason::MaxUnavailable => Msg::ReasonMaxUnavailable,
+        StateReason::SubscriptionLost => Msg::ReasonSubscriptionLost,
         StateReason::Other(_) => Msg::ReasonUnknown,
     }
 }

@@ -8,11 +8,18 @@
 #[cfg(feature = "testing")]
 pub mod arbitrary;
 pub mod fake_max;
+pub mod health;
+pub mod history;
 pub mod samples;
+pub mod schedule;
 mod string_enum;
+pub mod time;
 pub mod types;
 pub mod validation;
 
+pub use health::*;
+pub use history::*;
+pub use schedule::*;
 pub use types::*;
 pub use validation::*;
 
@@ -35,10 +42,15 @@ pub enum Operation {
     ListEmployees,
     ListGroups,
     ListChatBots,
+    GetMaxHealth,
+    CheckMaxHealth,
+    RepairMaxHealth,
+    GetSchedule,
+    ListMaxSettingsHistory,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 9] = [
+    pub const ALL: [Operation; 14] = [
         Operation::ListChannelGroups,
         Operation::GetMaxChannel,
         Operation::VerifyMaxToken,
@@ -48,6 +60,11 @@ impl Operation {
         Operation::ListEmployees,
         Operation::ListGroups,
         Operation::ListChatBots,
+        Operation::GetMaxHealth,
+        Operation::CheckMaxHealth,
+        Operation::RepairMaxHealth,
+        Operation::GetSchedule,
+        Operation::ListMaxSettingsHistory,
     ];
 
     /// The `operationId` of the OpenAPI document.
@@ -62,6 +79,11 @@ impl Operation {
             Operation::ListEmployees => "listEmployees",
             Operation::ListGroups => "listGroups",
             Operation::ListChatBots => "listChatBots",
+            Operation::GetMaxHealth => "getMaxHealth",
+            Operation::CheckMaxHealth => "checkMaxHealth",
+            Operation::RepairMaxHealth => "repairMaxHealth",
+            Operation::GetSchedule => "getSchedule",
+            Operation::ListMaxSettingsHistory => "listMaxSettingsHistory",
         }
     }
 
@@ -71,7 +93,7 @@ impl Operation {
 
     pub fn method(self) -> &'static str {
         match self {
-            Operation::VerifyMaxToken => "POST",
+            Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth => "POST",
             Operation::PutMaxSettings => "PUT",
             Operation::DisconnectMax => "DELETE",
             _ => "GET",
@@ -89,6 +111,11 @@ impl Operation {
             Operation::ListEmployees => "/employees",
             Operation::ListGroups => "/groups",
             Operation::ListChatBots => "/chat-bots",
+            Operation::GetMaxHealth => "/channels/max/health",
+            Operation::CheckMaxHealth => "/channels/max/health/check",
+            Operation::RepairMaxHealth => "/channels/max/health/repair",
+            Operation::GetSchedule => "/schedule",
+            Operation::ListMaxSettingsHistory => "/channels/max/settings/history",
         }
     }
 
@@ -104,8 +131,12 @@ impl Operation {
         match self {
             Operation::VerifyMaxToken => &[400, 401, 403, 422, 429],
             Operation::GetMaxSettings => &[401, 404],
-            Operation::PutMaxSettings => &[400, 401, 403, 412, 422, 429],
+            Operation::PutMaxSettings => &[400, 401, 403, 412, 422, 428, 429],
             Operation::DisconnectMax => &[401, 403],
+            Operation::ListEmployees | Operation::ListMaxSettingsHistory => &[400, 401],
+            Operation::GetMaxHealth => &[401, 404],
+            Operation::CheckMaxHealth => &[401, 403, 404, 429],
+            Operation::RepairMaxHealth => &[401, 403, 404, 422, 429],
             _ => &[401],
         }
     }
@@ -151,5 +182,11 @@ mod operation_tests {
         assert!(Operation::ListGroups.understands(429));
         assert!(Operation::ListGroups.understands(502));
         assert!(!Operation::DisconnectMax.understands(422));
+        assert!(Operation::PutMaxSettings.understands(428));
+        assert!(!Operation::GetMaxChannel.understands(428));
+        assert!(Operation::RepairMaxHealth.understands(422));
+        assert!(!Operation::CheckMaxHealth.understands(422));
+        assert!(Operation::GetMaxHealth.understands(404));
+        assert!(!Operation::GetSchedule.understands(404));
     }
 }

@@ -18,7 +18,8 @@ string_enum! {
         TokenAuthorized = "token_authorized",
         /// «Подключён»: saved and receiving dialogs.
         Connected = "connected",
-        /// «Требует внимания»: connected, but MAX refuses the token or blocked the bot.
+        /// «Требует внимания»: connected, but MAX refuses the token, blocked the bot, or
+        /// removed the webhook subscription.
         Error = "error",
     }
 }
@@ -42,6 +43,8 @@ string_enum! {
         TokenRevoked = "token_revoked",
         BotBlocked = "bot_blocked",
         MaxUnavailable = "max_unavailable",
+        /// MAX removed the webhook subscription (after ~8 h of failed deliveries).
+        SubscriptionLost = "subscription_lost",
     }
 }
 
@@ -63,6 +66,8 @@ string_enum! {
         Forbidden = "forbidden",
         NotFound = "not_found",
         VersionConflict = "version_conflict",
+        /// 428: a save without `If-Match` or `If-None-Match` (a client defect).
+        PreconditionRequired = "precondition_required",
         ValidationFailed = "validation_failed",
         TokenInvalid = "token_invalid",
         MaxUnavailable = "max_unavailable",

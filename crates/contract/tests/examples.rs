@@ -65,6 +65,30 @@ fn check_example(location: &str, example: &Value) -> bool {
         round_trip::<GroupList>(example, location);
     } else if op("/chat-bots", "get/responses/200") {
         round_trip::<ChatBotList>(example, location);
+    } else if op("/channels/max/health", "get/responses/200") {
+        round_trip::<ChannelHealth>(example, location);
+        let health: ChannelHealth = serde_json::from_value(example.clone()).unwrap();
+        assert_eq!(
+            health.overall,
+            overall(&health.token.status, &health.subscription.status, health.delivery.failing_since.is_some()),
+            "{location}: the example's overall is the worst of its checks"
+        );
+        assert_eq!(health.subscription.missing_types, SubscriptionHealth::missing_of(&health.subscription.update_types));
+        for moment in [Some(&health.checked_at), health.delivery.last_inbound_at.as_ref()].into_iter().flatten() {
+            assert!(time::Moment::parse(moment).is_some(), "{location}: {moment}");
+        }
+    } else if op("/schedule", "get/responses/200") {
+        round_trip::<WorkSchedule>(example, location);
+        let schedule: WorkSchedule = serde_json::from_value(example.clone()).unwrap();
+        assert_eq!(check_schedule(&schedule), vec![], "{location}: the example keeps the schedule rules");
+    } else if op("/channels/max/settings/history", "get/responses/200") {
+        round_trip::<HistoryPage>(example, location);
+        let page: HistoryPage = serde_json::from_value(example.clone()).unwrap();
+        for entry in &page.items {
+            assert!(time::Moment::parse(&entry.at).is_some(), "{location}: {}", entry.at);
+            assert_eq!(entry.version.is_none(), entry.settings.is_none(), "{location}");
+            assert!(entry.event.is_known(), "{location}");
+        }
     } else {
         return false;
     }
@@ -76,7 +100,7 @@ fn every_example_round_trips() {
     let spec = common::spec();
     let mut examples = Vec::new();
     collect_examples(&spec, String::new(), &mut examples);
-    assert!(examples.len() >= 17, "found only {} examples", examples.len());
+    assert!(examples.len() >= 20, "found only {} examples", examples.len());
     let unmapped: Vec<&str> = examples
         .iter()
         .filter(|(at, example)| !check_example(at, example))
@@ -101,7 +125,7 @@ fn every_example_matches_its_schema() {
             }
         }
     }
-    assert!(checked >= 11, "checked only {checked} examples against their schema");
+    assert!(checked >= 14, "checked only {checked} examples against their schema");
 }
 
 #[test]
