@@ -213,8 +213,17 @@ catalogue! {
     PreviewHide => ("Свернуть", "Collapse"),
     DataNotConnected => ("Канал не подключён", "Channel not connected"),
     DataConnected => ("Канал подключён", "Channel connected"),
-    DataNeedsAttention => ("Требует внимания", "Needs attention"),
+    DataNeedsAttention => ("Требует внимания: токен отозван", "Needs attention: token revoked"),
     DataNoChatBots => ("Нет услуги «Чат-боты»", "No «Chat-bots» service"),
+    DataHealthWarning => ("Работа канала: внимание", "Channel health: warning"),
+    DataHealthFailing => (
+        "Работа канала: не работает (чужой адрес)",
+        "Channel health: failing (another system's address)"
+    ),
+    DataHealthUnknown => ("Работа канала: MAX не ответил", "Channel health: MAX did not answer"),
+    DataSubscriptionLost => ("MAX удалил подписку", "MAX removed the subscription"),
+    DataLongHistory => ("Длинная история изменений", "Long history of changes"),
+    DataOtherZone => ("Расписание: Владивосток", "Schedule: Vladivostok"),
     Fault401 => ("401 — сессия истекла", "401 — session expired"),
     Fault403 => ("403 — недостаточно прав", "403 — not enough permissions"),
     Fault500 => ("500 — ошибка сервера", "500 — server error"),
@@ -223,7 +232,10 @@ catalogue! {
     FaultNetwork => ("Нет связи с сервером", "Server unreachable"),
     FaultTimeout => ("Сервер не отвечает (тайм-аут)", "Server does not answer (time-out)"),
     FaultUnexpected => ("Ответ не по контракту (HTML)", "Answer outside the contract (HTML)"),
-    FaultMaxUnavailable => ("MAX недоступен (проверка и сохранение)", "MAX unavailable (check and save)"),
+    FaultMaxUnavailable => (
+        "MAX недоступен (токен, сохранение, проверка работы)",
+        "MAX unavailable (token, save, health check)"
+    ),
     FaultConflict => ("412 — конфликт версий (сохранение)", "412 — version conflict (save)"),
     // The settings form.
     SecToken => ("Токен HTTP API", "HTTP API token"),

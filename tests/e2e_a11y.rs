@@ -4,7 +4,8 @@
 
 mod support;
 
-use max_channel_contract::{samples, ClosingMessage};
+use max_channel_contract::ClosingMessage;
+use max_channel_fake::samples;
 use serde_json::json;
 use support::{fault, E2e, Options};
 
@@ -115,7 +116,7 @@ async fn every_page_and_state_passes_axe() {
         let mut theirs = samples::settings();
         theirs.closing_message = ClosingMessage { enabled: true, text: "Их текст".into() };
         let state = &e2e.server().state;
-        state.store().save(theirs, None);
+        state.fake().store_directly(theirs, None);
     }
     e2e.type_into("#f-closing_message-text", "Моё прощание").await;
     e2e.click("button[type=submit]").await;

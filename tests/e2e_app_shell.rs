@@ -90,7 +90,7 @@ async fn a_connected_channel_offers_to_edit_its_settings() {
         auto_close: AutoClose { enabled: false, after_minutes: 60 },
     };
     let bot = BotInfo { user_id: 1, first_name: "Магазин «Ромашка»".into(), username: Some("romashka_shop_bot".into()), avatar_url: None };
-    e2e.server().state.store().save(settings, Some(("token-x7Qa".into(), bot)));
+    e2e.server().state.fake().store_directly(settings, Some(("token-x7Qa".into(), bot)));
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
     e2e.wait_for_text("a.button--primary", "Изменить настройки").await;
@@ -170,6 +170,11 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
 
     pick(&e2e, "#preview-data", "no_chat_bots").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
+
+    // The fake's presets beyond the first four: MAX dropped the webhook subscription.
+    pick(&e2e, "#preview-data", "subscription_lost").await;
+    e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
+    e2e.wait_for_text(".about__header .alert", "MAX удалил подписку на события").await;
 
     // Each back-end error that a read can meet shows its own message.
     let reads = [

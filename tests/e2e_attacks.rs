@@ -6,8 +6,9 @@
 mod support;
 
 use fantoccini::Locator;
-use max_channel_contract::{samples, ClosingMessage, NonWorkingHours, Routing, Settings};
-use max_channel_devserver::seed::HOSTILE_NAMES;
+use max_channel_contract::{ClosingMessage, NonWorkingHours, Routing, Settings};
+use max_channel_fake::directory::HOSTILE_NAMES;
+use max_channel_fake::samples;
 use max_channel_devserver::SeedKind;
 use serde_json::json;
 use support::{fault, E2e, Options};

@@ -12,7 +12,8 @@ use std::time::Duration;
 use max_channel_admin::domain::{field_message, token_message, DurationInput, SettingsForm, Unit};
 use max_channel_admin::i18n::{Locale, Tr};
 use max_channel_admin::ui::settings::{error_id, field_id};
-use max_channel_contract::{check_token, samples};
+use max_channel_contract::check_token;
+use max_channel_fake::samples;
 use support::{eventually, E2e, PATIENCE};
 
 /// A control of the form and the change the same input makes to the domain's form.

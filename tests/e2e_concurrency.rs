@@ -8,7 +8,7 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use max_channel_contract::samples;
+use max_channel_fake::samples;
 use serde_json::json;
 use support::{eventually, fault, E2e, PATIENCE};
 
@@ -70,7 +70,7 @@ async fn two_people_saving_at_once_lose_no_update() {
     let mut answers = statuses(&e2e, "putMaxSettings");
     answers.sort_unstable();
     assert_eq!(answers, [200, 412], "one save wins, the other meets the new version");
-    let saved = e2e.server().state.store().settings.clone().unwrap().settings.closing_message.text;
+    let saved = e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text;
     let (winner, loser) = if saved == people[0].1 { (people[0], people[1]) } else { (people[1], people[0]) };
     assert_eq!(saved, winner.1);
     eventually(PATIENCE, "the winner is told it saved", || async {

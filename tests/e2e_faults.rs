@@ -14,7 +14,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use futures::FutureExt;
-use max_channel_contract::{samples, Operation};
+use max_channel_contract::Operation;
+use max_channel_fake::samples;
 use serde_json::json;
 use max_channel_devserver::FaultSpec;
 use support::{eventually, fault, E2e, Options, PATIENCE};
@@ -234,12 +235,12 @@ async fn recovered(e2e: &E2e, op: Operation) {
         }
         (Operation::PutMaxSettings, _) => {
             e2e.find(".action-bar [role=status]").await;
-            let saved = e2e.server().state.store().settings.clone().expect("saved");
+            let saved = e2e.server().state.fake().account().settings.clone().expect("saved");
             assert_eq!(saved.settings.closing_message.text, MINE, "what was typed is what got saved");
         }
         (Operation::DisconnectMax, _) => {
             e2e.wait_for_text(".about__state .badge", "Не подключён").await;
-            assert!(e2e.server().state.store().connection.token.is_none());
+            assert!(e2e.server().state.fake().account().token.is_none());
         }
         (Operation::ListEmployees, _) => {
             e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова").await;

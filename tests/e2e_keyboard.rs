@@ -156,14 +156,14 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("button[type=submit]", false, FAR).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
-    let saved = e2e.server().state.store().settings.clone().expect("saved").settings;
+    let saved = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
     let Routing::Employee { employee_id } = &saved.routing else { panic!("routing: {:?}", saved.routing) };
-    let picked = e2e.server().state.directory.employee(employee_id).expect("a real employee").name.clone();
+    let picked = e2e.server().state.fake().directory.employee(employee_id).expect("a real employee").name.clone();
     assert!(chosen.contains(&picked), "the saved employee «{picked}» is the one picked with Enter («{chosen}»)");
     assert_eq!(saved.closing_message.text, "Спасибо, что написали!");
     assert_eq!(saved.auto_replies[0].text, "Мы ответим в течение минуты.");
     assert!(saved.auto_close.enabled);
-    assert_eq!(e2e.server().state.store().connection.token.as_deref(), Some("keyboard-token-2024"), "connected with the typed token");
+    assert_eq!(e2e.server().state.fake().account().token.as_deref(), Some("keyboard-token-2024"), "connected with the typed token");
 
     // «Отключить канал»: the dialog keeps the focus; Esc closes it and gives it back.
     e2e.tab_to(".button--danger-outline", false, FAR).await;
@@ -176,7 +176,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     assert!(!dialog_open(&e2e, "disconnect-dialog").await, "«Отмена» closes the dialog");
     e2e.wait_for_focus(".button--danger-outline").await;
-    assert!(e2e.server().state.store().connection.token.is_some(), "Esc and «Отмена» disconnected nothing");
+    assert!(e2e.server().state.fake().account().token.is_some(), "Esc and «Отмена» disconnected nothing");
 
     // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
     e2e.tab_to("#f-closing_message-text", true, FAR).await;
@@ -224,7 +224,7 @@ async fn first_connection(width: u32, height: u32) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_disconnecting_the_focus_is_on_the_token_field() {
     let e2e = E2e::start().await;
-    e2e.save_settings(max_channel_contract::samples::settings(), Some("keyboard-saved-token-7777"));
+    e2e.save_settings(max_channel_fake::samples::settings(), Some("keyboard-saved-token-7777"));
     e2e.open("/channels/max/settings").await;
     e2e.find(".token-stored").await;
     e2e.tab_to(".button--danger-outline", false, FAR).await;
@@ -233,7 +233,7 @@ async fn after_disconnecting_the_focus_is_on_the_token_field() {
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
     e2e.wait_for_focus("#f-token").await;
-    assert!(e2e.server().state.store().connection.token.is_none());
+    assert!(e2e.server().state.fake().account().token.is_none());
     e2e.finish().await;
 }
 
@@ -253,7 +253,7 @@ async fn the_focus_follows_when_its_control_goes_away() {
     e2e.wait_for_focus("main h1").await;
 
     // «Заменить токен»: straight into the new token's field.
-    e2e.save_settings(max_channel_contract::samples::settings(), Some("keyboard-saved-token-7777"));
+    e2e.save_settings(max_channel_fake::samples::settings(), Some("keyboard-saved-token-7777"));
     e2e.open("/channels/max/settings").await;
     e2e.find(".token-stored").await;
     e2e.tab_to("#token-replace", false, FAR).await;
@@ -269,9 +269,9 @@ async fn the_focus_follows_when_its_control_goes_away() {
 
     // The 412 banner's «Продолжить редактирование»: on to «Сохранить».
     {
-        let mut theirs = max_channel_contract::samples::settings();
+        let mut theirs = max_channel_fake::samples::settings();
         theirs.closing_message.text = "Их текст".into();
-        e2e.server().state.store().save(theirs, None);
+        e2e.server().state.fake().store_directly(theirs, None);
     }
     e2e.tab_to("button[type=submit]", false, FAR).await;
     e2e.press(Key::Enter).await;

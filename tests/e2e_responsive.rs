@@ -8,7 +8,8 @@ mod support;
 
 use std::path::PathBuf;
 
-use max_channel_contract::{samples, ChannelState};
+use max_channel_contract::ChannelState;
+use max_channel_fake::samples;
 use serde_json::json;
 use support::{E2e, Options};
 

@@ -77,13 +77,13 @@ async fn a_first_connection_end_to_end() {
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
 
-    let stored = e2e.server().state.store().settings.clone().expect("saved");
+    let stored = e2e.server().state.fake().account().settings.clone().expect("saved");
     let employee_id = match &stored.settings.routing {
         Routing::Employee { employee_id } => employee_id.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(stored.settings, expected_settings(&employee_id));
-    assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…7Qa1"), "the token was trimmed");
+    assert_eq!(e2e.server().state.fake().account().token.as_deref().map(token_hint).as_deref(), Some("…7Qa1"), "the token was trimmed");
     let puts = e2e.requests_of("putMaxSettings");
     assert_eq!(puts.len(), 1);
     assert_eq!(puts[0].if_none_match.as_deref(), Some("*"), "a first save creates");
@@ -162,7 +162,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     other.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
     other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".action-bar [role=status]")).await.unwrap();
     let _ = other.close().await;
-    assert_eq!(e2e.server().state.store().settings.clone().unwrap().settings.closing_message.text, "Их прощание");
+    assert_eq!(e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text, "Их прощание");
     e2e.type_into("#f-closing_message-text", "Моё новое прощание").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
@@ -171,7 +171,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     e2e.browser.find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]")).await.unwrap().click().await.unwrap();
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
-    let saved = e2e.server().state.store().settings.clone().unwrap();
+    let saved = e2e.server().state.fake().account().settings.clone().unwrap();
     assert_eq!(saved.settings.closing_message.text, "Моё новое прощание");
 
     // Disconnect: a dialog names the consequence; then not connected, token gone, settings kept.
@@ -179,15 +179,15 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
     e2e.click("#disconnect-dialog .button--danger").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
-    assert!(e2e.server().state.store().connection.token.is_none());
-    assert_eq!(e2e.server().state.store().settings.as_ref().unwrap().settings, saved.settings);
+    assert!(e2e.server().state.fake().account().token.is_none());
+    assert_eq!(e2e.server().state.fake().account().settings.as_ref().unwrap().settings, saved.settings);
 
     // Reconnecting needs only a new token.
     e2e.type_into("#f-token", "second-token-9999").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
-    assert_eq!(e2e.server().state.store().token_hint().as_deref(), Some("…9999"));
+    assert_eq!(e2e.server().state.fake().account().token.as_deref().map(token_hint).as_deref(), Some("…9999"));
     e2e.finish().await;
 }
 
@@ -217,7 +217,7 @@ async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     assert_eq!(
-        e2e.server().state.store().settings.clone().unwrap().settings.routing,
+        e2e.server().state.fake().account().settings.clone().unwrap().settings.routing,
         Routing::ChatBot { chat_bot_id: "b-faq".into(), fallback: Some(Target::Group { group_id: "g-sales".into() }) }
     );
     e2e.finish().await;
@@ -383,10 +383,10 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     {
         let state = &e2e.server().state;
-        let mut store = state.store();
-        let mut theirs = store.settings.clone().unwrap().settings;
+        let mut fake = state.fake();
+        let mut theirs = fake.account().settings.clone().unwrap().settings;
         theirs.closing_message = ClosingMessage { enabled: true, text: "Их текст".into() };
-        store.save(theirs, None);
+        fake.store_directly(theirs, None);
     }
     e2e.click("label[for=auto-close-enabled]").await;
     e2e.click("button[type=submit]").await;

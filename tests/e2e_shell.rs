@@ -4,7 +4,7 @@
 mod support;
 
 use max_channel_contract::*;
-use max_channel_contract::samples;
+use max_channel_fake::samples;
 use support::E2e;
 
 
@@ -31,7 +31,7 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
     assert_eq!(titles, ["Мессенджеры", "Социальные сети", "Сайт и приложения"], "the back end's order");
 
     // Once saved, the badge follows the state.
-    e2e.server().state.store().save(
+    e2e.server().state.fake().store_directly(
         samples::settings(),
         Some((
             "e2e-token".into(),

@@ -5,11 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use max_channel_admin::api::demo::{DemoBackend, DemoData, Scenario};
+use max_channel_admin::api::demo::{DemoBackend, Preset, Scenario};
 use max_channel_admin::config::RuntimeConfig;
 use max_channel_admin::ui::settings::{Editor, EditorData};
 use max_channel_admin::ui::AppContext;
-use max_channel_contract::samples;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -31,15 +30,15 @@ fn mount_form() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Moun
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let demo = Arc::new(DemoBackend::new(Scenario { data: DemoData::NotConnected, ..Scenario::default() }));
+    let demo = Arc::new(DemoBackend::new(Scenario { data: Preset::NotConnected, ..Scenario::default() }));
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let app = AppContext::with_backend(RuntimeConfig::default(), demo.clone());
         provide_context(app);
         let loaded = EditorData {
             channel: demo.max_channel_now(),
             saved: None,
-            groups: samples::groups(),
-            chat_bots: samples::chat_bots(),
+            groups: demo.groups_now().items,
+            chat_bots: demo.chat_bots_now().items,
         };
         view! { <Router><Editor loaded=loaded api=demo.clone() /></Router> }
     });

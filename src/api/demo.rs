@@ -1,47 +1,20 @@
-//! Preview mode (`?demo`): an in-browser fake back end with sample data, so designers can
-//! click through every state with nothing else running. It implements [`Backend`] like the
-//! HTTP client and keeps the contract's rules (it validates with the same functions).
+//! Preview mode (`?demo`): the app over the one fake back end, `max_channel_fake::Fake`, in
+//! the browser, so designers can click through every state with nothing else running.
+//!
+//! This is a thin adapter: the fake keeps the account, the rules, the directory, MAX and
+//! the history exactly as the dev back end serves them over HTTP, and every refusal becomes
+//! the [`ApiError`] the HTTP client would read from it (see [`refused`]), so preview and the
+//! dev back end answer alike, error for error. What the adapter adds is the scenario
+//! panel's knobs: injected faults and a slow network.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
-use max_channel_contract::fake_max::{self, FakeMax};
-use max_channel_contract::samples;
 use max_channel_contract::*;
+use max_channel_fake::{max, Clock, Fake, HealthCall, Refusal, RefusalBody};
+
+pub use max_channel_fake::Preset;
 
 use super::{ApiError, ApiFuture, Backend, Loaded, Precondition};
-
-/// The account the preview shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoData {
-    NotConnected,
-    Connected,
-    /// Connected, but MAX refuses the stored token.
-    NeedsAttention,
-    /// Not connected, and the VATS has no «Чат-боты» service.
-    NoChatBots,
-}
-
-impl DemoData {
-    pub const ALL: [DemoData; 4] = [
-        DemoData::NotConnected,
-        DemoData::Connected,
-        DemoData::NeedsAttention,
-        DemoData::NoChatBots,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DemoData::NotConnected => "not_connected",
-            DemoData::Connected => "connected",
-            DemoData::NeedsAttention => "error",
-            DemoData::NoChatBots => "no_chat_bots",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<DemoData> {
-        DemoData::ALL.into_iter().find(|d| d.id() == id)
-    }
-}
 
 /// A back-end failure every call of the preview answers with, until switched off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +27,7 @@ pub enum DemoFault {
     Network,
     Timeout,
     Unexpected,
-    /// Writes only: MAX is down.
+    /// Calls that reach MAX (token check, save, health check and repair): MAX is down.
     MaxUnavailable,
     /// Saves only: someone else saved.
     VersionConflict,
@@ -93,8 +66,14 @@ impl DemoFault {
         DemoFault::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    /// The error a call of `op` answers with, if this fault touches it.
-    fn error_for(self, op: Operation, current: Option<&Loaded>) -> Option<ApiError> {
+    /// The error a call of `op` answers with, if this fault touches it. `current`: the
+    /// stored settings, which a 412 carries.
+    fn error_for(self, op: Operation, current: Option<Loaded>) -> Option<ApiError> {
+        // `getMaxHealth` is not among them: with MAX down it answers `overall: unknown`.
+        let asks_max = matches!(
+            op,
+            Operation::VerifyMaxToken | Operation::PutMaxSettings | Operation::CheckMaxHealth | Operation::RepairMaxHealth
+        );
         let error = match self {
             DemoFault::Unauthorized => ApiError::Unauthorized,
             DemoFault::Forbidden => ApiError::Forbidden,
@@ -109,11 +88,9 @@ impl DemoFault {
             DemoFault::Network => ApiError::Network,
             DemoFault::Timeout => ApiError::Timeout,
             DemoFault::Unexpected => ApiError::Unexpected("preview: an HTML error page".into()),
-            DemoFault::MaxUnavailable if op == Operation::VerifyMaxToken || op == Operation::PutMaxSettings => {
-                ApiError::MaxUnavailable
-            }
+            DemoFault::MaxUnavailable if asks_max => ApiError::MaxUnavailable,
             DemoFault::VersionConflict if op == Operation::PutMaxSettings => {
-                ApiError::VersionConflict(current.cloned().map(Box::new))
+                ApiError::VersionConflict(current.map(Box::new))
             }
             DemoFault::MaxUnavailable | DemoFault::VersionConflict => return None,
         };
@@ -124,7 +101,8 @@ impl DemoFault {
 /// The preview's knobs, as the scenario panel sets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scenario {
-    pub data: DemoData,
+    /// The account: one of the fake's ready-made ones (`?demo=<id>`).
+    pub data: Preset,
     pub fault: Option<DemoFault>,
     /// Every answer takes [`SLOW_MS`].
     pub slow: bool,
@@ -133,279 +111,198 @@ pub struct Scenario {
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {
-            data: DemoData::NotConnected,
+            data: Preset::NotConnected,
             fault: None,
             slow: false,
         }
     }
 }
 
-/// The wait of the slow-network scenario.
+/// The wait of the slow-network scenario, and of a token starting `slow`.
 pub const SLOW_MS: u32 = 2_000;
 
-#[derive(Debug)]
-struct Account {
+/// The browser's clock, `Date.now()`: `SystemTime` has no source on wasm32.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsClock;
+
+#[cfg(target_arch = "wasm32")]
+impl Clock for JsClock {
+    fn now_ms(&self) -> i64 {
+        js_sys::Date::now() as i64
+    }
+}
+
+/// Makes the clock of each fresh fake (one per data scenario). Tests hand in a
+/// `ManualClock`, whose clones share the time, to move it.
+pub type ClockSource = Box<dyn Fn() -> Box<dyn Clock> + Send + Sync>;
+
+/// The real time: the browser's, or the machine's where the unit tests run natively.
+fn real_clock() -> Box<dyn Clock> {
+    #[cfg(target_arch = "wasm32")]
+    return Box::new(JsClock);
+    #[cfg(not(target_arch = "wasm32"))]
+    return Box::new(max_channel_fake::clock::SystemClock);
+}
+
+/// The error a refusal of the fake stands for: exactly what the HTTP client makes of the
+/// same answer from the dev back end, `ApiError::from_response(status, &refusal.json(),
+/// retry_after)` — the tests prove it refusal by refusal. It hands the body to the same
+/// mapping ([`ApiError::from_body`]) as it is, instead of writing its JSON out and parsing
+/// it back: that round trip cost 0.5 KB brotli of wasm.
+pub fn refused(refusal: Refusal) -> ApiError {
+    // A `Retry-After` beyond u32 does not parse in the HTTP client either.
+    let retry_after = refusal.retry_after.and_then(|s| u32::try_from(s).ok());
+    // 412 first, as `from_response` reads it: a conflict, with their settings if carried.
+    match (refusal.status, refusal.body) {
+        (412, RefusalBody::Conflict(body)) => ApiError::VersionConflict(Some(Box::new(body.current))),
+        (412, RefusalBody::Error(_)) => ApiError::VersionConflict(None),
+        (status, RefusalBody::Error(body)) => ApiError::from_body(status, body, retry_after),
+        (status, RefusalBody::Conflict(body)) => ApiError::from_body(status, ErrorBody { error: body.error }, retry_after),
+    }
+}
+
+struct Inner {
     scenario: Scenario,
-    state: ChannelState,
-    state_reason: Option<StateReason>,
-    token_hint: Option<String>,
-    bot: Option<BotInfo>,
-    settings: Option<Loaded>,
-    last_version: u64,
-    employees: Vec<Employee>,
+    fake: Fake,
 }
 
-/// The in-browser fake back end.
-#[derive(Debug)]
+/// The in-browser back end: the fake behind a lock (the trait wants `Sync`; the browser
+/// has one thread, so it is never contended).
 pub struct DemoBackend {
-    account: Mutex<Account>,
-}
-
-fn sample_bot() -> BotInfo {
-    BotInfo {
-        user_id: 9_000_000_001,
-        first_name: "Магазин «Ромашка»".into(),
-        username: Some("romashka_shop_bot".into()),
-        avatar_url: None,
-    }
-}
-
-
-fn sample_employees() -> Vec<Employee> {
-    const SURNAMES: &[&str] = &[
-        "Иванов", "Петров", "Смирнов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов",
-        "Новиков", "Морозов", "Волков", "Соловьёв", "Васильев", "Зайцев", "Павлов",
-    ];
-    const MEN: &[&str] = &["Сергей", "Алексей", "Дмитрий", "Андрей", "Михаил", "Иван"];
-    const WOMEN: &[&str] = &["Мария", "Анна", "Елена", "Ольга", "Наталья", "Ирина"];
-    (0..240)
-        .map(|i| {
-            let surname = SURNAMES[i % SURNAMES.len()];
-            let name = if i % 2 == 0 {
-                format!("{surname} {}", MEN[(i / 2) % MEN.len()])
-            } else {
-                format!("{surname}а {}", WOMEN[(i / 2) % WOMEN.len()])
-            };
-            Employee {
-                id: format!("e-{}", 101 + i),
-                name,
-                extension: Some(format!("{}", 101 + i)),
-            }
-        })
-        .collect()
-}
-
-
-
-impl Account {
-    fn new(scenario: Scenario) -> Account {
-        let mut account = Account {
-            scenario,
-            state: ChannelState::NotConnected,
-            state_reason: None,
-            token_hint: None,
-            bot: None,
-            settings: None,
-            last_version: 0,
-            employees: sample_employees(),
-        };
-        if matches!(scenario.data, DemoData::Connected | DemoData::NeedsAttention) {
-            account.state = ChannelState::Connected;
-            account.token_hint = Some("…x7Qa".into());
-            account.bot = Some(sample_bot());
-            account.last_version = 7;
-            account.settings = Some(Loaded {
-                version: "7".into(),
-                settings: samples::settings(),
-            });
-        }
-        if scenario.data == DemoData::NeedsAttention {
-            account.state = ChannelState::Error;
-            account.state_reason = Some(StateReason::TokenRevoked);
-        }
-        account
-    }
-
-    fn chat_bots_service(&self) -> bool {
-        self.scenario.data != DemoData::NoChatBots
-    }
+    inner: Mutex<Inner>,
+    clock: ClockSource,
 }
 
 impl DemoBackend {
     pub fn new(scenario: Scenario) -> DemoBackend {
+        DemoBackend::with_clock(scenario, Box::new(real_clock))
+    }
+
+    pub fn with_clock(scenario: Scenario, clock: ClockSource) -> DemoBackend {
+        let fake = scenario.data.build(clock());
         DemoBackend {
-            account: Mutex::new(Account::new(scenario)),
+            inner: Mutex::new(Inner { scenario, fake }),
+            clock,
         }
     }
 
-    fn account(&self) -> std::sync::MutexGuard<'_, Account> {
-        self.account.lock().unwrap_or_else(|e| e.into_inner())
+    fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn scenario(&self) -> Scenario {
-        self.account().scenario
+        self.inner().scenario
     }
 
-    /// Switches the scenario. A new data scenario starts its account afresh.
+    /// Switches the scenario. A new data scenario starts from a fresh fake with that
+    /// preset's account; a fault or the slow network leaves the account as it is.
     pub fn set_scenario(&self, scenario: Scenario) {
-        let mut account = self.account();
-        if account.scenario.data != scenario.data {
-            *account = Account::new(scenario);
-        } else {
-            account.scenario = scenario;
+        let mut inner = self.inner();
+        if inner.scenario.data != scenario.data {
+            inner.fake = scenario.data.build((self.clock)());
         }
+        inner.scenario = scenario;
     }
 
     /// The fault this call meets, if any.
     fn fault(&self, op: Operation) -> Result<(), ApiError> {
-        let account = self.account();
-        match account.scenario.fault.and_then(|f| f.error_for(op, account.settings.as_ref())) {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+        let inner = self.inner();
+        let Some(fault) = inner.scenario.fault else {
+            return Ok(());
+        };
+        let current = if fault == DemoFault::VersionConflict { inner.fake.settings().ok() } else { None };
+        fault.error_for(op, current).map_or(Ok(()), Err)
     }
 
-    /// Waits like a network would, then applies the scenario's fault.
-    async fn call(&self, op: Operation) -> Result<(), ApiError> {
-        if self.scenario().slow {
-            sleep(SLOW_MS).await;
-        }
-        self.fault(op)
+    /// Waits like a network would, then applies the scenario's fault. Boxed, so the one
+    /// state machine is shared by every call instead of copied into each (wasm bytes).
+    fn call(&self, op: Operation) -> ApiFuture<'_, ()> {
+        Box::pin(async move {
+            if self.scenario().slow {
+                sleep(SLOW_MS).await;
+            }
+            self.fault(op)
+        })
+    }
+
+    /// A call of `op` through the scenario, then answered by `answer` (one of the `*_now`
+    /// adapters below).
+    fn answer<'a, T: 'a>(&'a self, op: Operation, answer: impl FnOnce() -> Result<T, ApiError> + 'a) -> ApiFuture<'a, T> {
+        Box::pin(async move {
+            self.call(op).await?;
+            answer()
+        })
     }
 
     pub fn channel_groups_now(&self) -> ChannelGroups {
-        samples::channel_groups(self.account().state.clone())
+        self.inner().fake.channel_groups()
     }
 
     pub fn max_channel_now(&self) -> MaxChannel {
-        let account = self.account();
-        MaxChannel {
-            kind: ChannelKind::Max,
-            title: "Max".into(),
-            state: account.state.clone(),
-            state_reason: account.state_reason.clone(),
-            pricing: Pricing {
-                monthly_fee: Money {
-                    amount_minor: 50_000,
-                    currency: "RUB".into(),
-                },
-            },
-            guide_url: "https://www.mango-office.ru/support/virtualnaya_ats/multikanalnyy_chat/nastroyka_vidzheta_mkch/max/".into(),
-            distribution_settings_url: Some("https://lk.mango-office.ru/vpbx/groups".into()),
-            non_working_hours_rules_url: Some("https://www.mango-office.ru/support/non-working-hours/".into()),
-            bot: account.bot.clone(),
-            token_hint: account.token_hint.clone(),
-            features: Features {
-                chat_bots_service: account.chat_bots_service(),
-            },
+        self.inner().fake.max_channel()
+    }
+
+    /// `None` before the first save, as the HTTP client reads the 404.
+    pub fn settings_now(&self) -> Result<Option<Loaded>, ApiError> {
+        match self.inner().fake.settings().map_err(refused) {
+            Ok(loaded) => Ok(Some(loaded)),
+            Err(ApiError::NotFound) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
     pub fn verify_now(&self, token: &str) -> Result<BotInfo, ApiError> {
-        let token = check_token(token).map_err(|code| ApiError::Validation(vec![field_error("token", code)]))?;
-        let bot = fake_answer(token, false)?;
-        let mut account = self.account();
-        if account.state == ChannelState::NotConnected {
-            account.state = ChannelState::TokenAuthorized;
-        }
-        Ok(bot)
+        let request = TokenVerifyRequest { token: token.to_owned() };
+        self.inner().fake.verify_token(&request).map(|answer| answer.bot).map_err(refused)
     }
 
     pub fn save_now(&self, write: &SettingsWrite, precondition: &Precondition) -> Result<Loaded, ApiError> {
-        let mut account = self.account();
-        let current = account.settings.clone();
-        match (precondition, &current) {
-            (Precondition::Create, None) => {}
-            (Precondition::Version(v), Some(c)) if *v == c.version => {}
-            (_, Some(c)) => return Err(ApiError::VersionConflict(Some(Box::new(c.clone())))),
-            (Precondition::Version(_), None) => return Err(ApiError::NotFound),
-        }
-        let ctx = WriteContext {
-            chat_bots_service: account.chat_bots_service(),
-            token_stored: account.token_hint.is_some(),
+        let precondition = match precondition {
+            Precondition::Version(version) => max_channel_fake::Precondition::IfMatch(version.clone()),
+            Precondition::Create => max_channel_fake::Precondition::CreateOnly,
         };
-        let fields = validate_write(write, ctx);
-        if !fields.is_empty() {
-            return Err(ApiError::Validation(fields));
-        }
-        if let Some(token) = &write.token {
-            let token = check_token(token).unwrap_or_default();
-            let bot = fake_answer(token, true)?;
-            account.token_hint = Some(token_hint(token));
-            account.bot = Some(bot);
-        }
-        account.last_version += 1;
-        let saved = Loaded {
-            version: account.last_version.to_string(),
-            settings: normalized(&write.settings),
-        };
-        account.settings = Some(saved.clone());
-        account.state = ChannelState::Connected;
-        account.state_reason = None;
-        Ok(saved)
+        self.inner().fake.save(&precondition, write).map_err(refused)
     }
 
     pub fn disconnect_now(&self) {
-        let mut account = self.account();
-        account.state = ChannelState::NotConnected;
-        account.state_reason = None;
-        account.token_hint = None;
-        account.bot = None;
+        self.inner().fake.disconnect();
     }
 
-    pub fn employees_now(&self, query: &EmployeeQuery) -> EmployeePage {
-        let account = self.account();
-        if let Some(ids) = &query.ids {
-            let items = ids
-                .split(',')
-                .filter_map(|id| account.employees.iter().find(|e| e.id == id.trim()).cloned())
-                .collect();
-            return EmployeePage {
-                items,
-                next_cursor: None,
-            };
-        }
-        let needle = query.query.as_deref().unwrap_or("").trim().to_lowercase();
-        let limit = query.limit.unwrap_or(EmployeeQuery::DEFAULT_LIMIT).clamp(1, EmployeeQuery::MAX_LIMIT) as usize;
-        let offset: usize = query.cursor.as_deref().and_then(|c| c.parse().ok()).unwrap_or(0);
-        let mut found = account.employees.iter().filter(|e| {
-            needle.is_empty()
-                || e.name.to_lowercase().contains(&needle)
-                || e.extension.as_deref().is_some_and(|x| x.contains(&needle))
-        });
-        let items: Vec<Employee> = found.by_ref().skip(offset).take(limit).cloned().collect();
-        let next_cursor = found.next().map(|_| (offset + items.len()).to_string());
-        EmployeePage { items, next_cursor }
+    pub fn employees_now(&self, query: &EmployeeQuery) -> Result<EmployeePage, ApiError> {
+        self.inner().fake.employees(query).map_err(refused)
+    }
+
+    pub fn groups_now(&self) -> GroupList {
+        self.inner().fake.groups()
     }
 
     pub fn chat_bots_now(&self) -> ChatBotList {
-        ChatBotList {
-            items: if self.account().chat_bots_service() {
-                samples::chat_bots()
-            } else {
-                vec![]
-            },
-        }
+        self.inner().fake.chat_bots()
+    }
+
+    /// `getMaxHealth`, `checkMaxHealth` or `repairMaxHealth`, the fake MAX answering.
+    pub fn health_now(&self, call: HealthCall) -> Result<ChannelHealth, ApiError> {
+        self.inner().fake.health(call).map_err(refused)
+    }
+
+    pub fn schedule_now(&self) -> WorkSchedule {
+        self.inner().fake.schedule()
+    }
+
+    pub fn history_now(&self, query: &HistoryQuery) -> Result<HistoryPage, ApiError> {
+        self.inner().fake.history(query).map_err(refused)
     }
 }
 
-/// The fake MAX's answer as the preview's error. On a save a refused token is a field error.
-fn fake_answer(token: &str, on_save: bool) -> Result<BotInfo, ApiError> {
-    match fake_max::outcome(token) {
-        FakeMax::Valid(bot) => Ok(bot),
-        FakeMax::Invalid if on_save => Err(ApiError::Validation(vec![field_error(
-            "token",
-            FieldErrorCode::TokenInvalid,
-        )])),
-        FakeMax::Invalid => Err(ApiError::TokenInvalid),
-        FakeMax::Unavailable => Err(ApiError::MaxUnavailable),
-        FakeMax::RateLimited { retry_after } => Err(ApiError::RateLimited {
-            retry_after: Some(retry_after),
-        }),
-    }
+/// Whether the fake MAX takes its time over this token (`slow…`), as the dev back end's
+/// does, so the progress of a check can be seen.
+fn slow_token(token: Option<&str>) -> bool {
+    token.and_then(|t| check_token(t).ok()).is_some_and(max::is_slow)
 }
 
 /// A timer future on the browser's event loop.
+#[cfg(target_arch = "wasm32")]
 async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
@@ -415,33 +312,27 @@ async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Natively (the unit tests) there is no event loop to wait on, and nothing to show.
+#[cfg(not(target_arch = "wasm32"))]
+async fn sleep(_ms: u32) {}
+
 impl Backend for DemoBackend {
     fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
-        Box::pin(async move {
-            self.call(Operation::ListChannelGroups).await?;
-            Ok(self.channel_groups_now())
-        })
+        self.answer(Operation::ListChannelGroups, || Ok(self.channel_groups_now()))
     }
 
     fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
-        Box::pin(async move {
-            self.call(Operation::GetMaxChannel).await?;
-            Ok(self.max_channel_now())
-        })
+        self.answer(Operation::GetMaxChannel, || Ok(self.max_channel_now()))
     }
 
     fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
-        Box::pin(async move {
-            self.call(Operation::GetMaxSettings).await?;
-            Ok(self.account().settings.clone())
-        })
+        self.answer(Operation::GetMaxSettings, || self.settings_now())
     }
 
     fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo> {
         Box::pin(async move {
             self.call(Operation::VerifyMaxToken).await?;
-            let slow = check_token(token).is_ok_and(fake_max::is_slow);
-            if slow {
+            if slow_token(Some(token)) {
                 sleep(SLOW_MS).await;
             }
             self.verify_now(token)
@@ -451,119 +342,52 @@ impl Backend for DemoBackend {
     fn save_settings<'a>(&'a self, write: &'a SettingsWrite, precondition: &'a Precondition) -> ApiFuture<'a, Loaded> {
         Box::pin(async move {
             self.call(Operation::PutMaxSettings).await?;
+            if slow_token(write.token.as_deref()) {
+                sleep(SLOW_MS).await;
+            }
             self.save_now(write, precondition)
         })
     }
 
     fn disconnect(&self) -> ApiFuture<'_, ()> {
-        Box::pin(async move {
-            self.call(Operation::DisconnectMax).await?;
+        self.answer(Operation::DisconnectMax, || {
             self.disconnect_now();
             Ok(())
         })
     }
 
     fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
-        Box::pin(async move {
-            self.call(Operation::ListEmployees).await?;
-            Ok(self.employees_now(query))
-        })
+        self.answer(Operation::ListEmployees, || self.employees_now(query))
     }
 
     fn groups(&self) -> ApiFuture<'_, GroupList> {
-        Box::pin(async move {
-            self.call(Operation::ListGroups).await?;
-            Ok(GroupList { items: samples::groups() })
-        })
+        self.answer(Operation::ListGroups, || Ok(self.groups_now()))
     }
 
     fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
-        Box::pin(async move {
-            self.call(Operation::ListChatBots).await?;
-            Ok(self.chat_bots_now())
-        })
+        self.answer(Operation::ListChatBots, || Ok(self.chat_bots_now()))
+    }
+
+    fn health(&self) -> ApiFuture<'_, ChannelHealth> {
+        self.answer(Operation::GetMaxHealth, || self.health_now(HealthCall::Get))
+    }
+
+    fn check_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        self.answer(Operation::CheckMaxHealth, || self.health_now(HealthCall::Check))
+    }
+
+    fn repair_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        self.answer(Operation::RepairMaxHealth, || self.health_now(HealthCall::Repair))
+    }
+
+    fn schedule(&self) -> ApiFuture<'_, WorkSchedule> {
+        self.answer(Operation::GetSchedule, || Ok(self.schedule_now()))
+    }
+
+    fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
+        self.answer(Operation::ListMaxSettingsHistory, || self.history_now(query))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scenarios_set_up_the_account() {
-        let demo = DemoBackend::new(Scenario::default());
-        assert_eq!(demo.max_channel_now().state, ChannelState::NotConnected);
-        demo.set_scenario(Scenario { data: DemoData::Connected, ..Scenario::default() });
-        let channel = demo.max_channel_now();
-        assert_eq!(channel.state, ChannelState::Connected);
-        assert_eq!(channel.token_hint.as_deref(), Some("…x7Qa"));
-        demo.set_scenario(Scenario { data: DemoData::NeedsAttention, ..Scenario::default() });
-        assert_eq!(demo.max_channel_now().state_reason, Some(StateReason::TokenRevoked));
-        demo.set_scenario(Scenario { data: DemoData::NoChatBots, ..Scenario::default() });
-        assert!(!demo.max_channel_now().features.chat_bots_service);
-        assert!(demo.chat_bots_now().items.is_empty());
-        for data in DemoData::ALL {
-            assert_eq!(DemoData::from_id(data.id()), Some(data));
-        }
-    }
-
-    #[test]
-    fn faults_touch_the_calls_they_name() {
-        let demo = DemoBackend::new(Scenario { fault: Some(DemoFault::VersionConflict), ..Scenario::default() });
-        assert!(demo.fault(Operation::GetMaxChannel).is_ok());
-        assert!(matches!(demo.fault(Operation::PutMaxSettings), Err(ApiError::VersionConflict(_))));
-        demo.set_scenario(Scenario { fault: Some(DemoFault::Unauthorized), ..Scenario::default() });
-        assert_eq!(demo.fault(Operation::ListChannelGroups), Err(ApiError::Unauthorized));
-        for fault in DemoFault::ALL {
-            assert_eq!(DemoFault::from_id(fault.id()), Some(fault));
-        }
-    }
-
-    #[test]
-    fn saves_follow_the_contract() {
-        let demo = DemoBackend::new(Scenario::default());
-        let write = SettingsWrite { token: None, settings: samples::settings() };
-        assert_eq!(
-            demo.save_now(&write, &Precondition::Create).unwrap_err(),
-            ApiError::Validation(vec![field_error("token", FieldErrorCode::Required)])
-        );
-        let write = SettingsWrite { token: Some("abc-1234".into()), settings: samples::settings() };
-        let saved = demo.save_now(&write, &Precondition::Create).unwrap();
-        assert_eq!(demo.max_channel_now().state, ChannelState::Connected);
-        assert_eq!(demo.max_channel_now().token_hint.as_deref(), Some("…1234"));
-        assert!(matches!(demo.save_now(&write, &Precondition::Create), Err(ApiError::VersionConflict(Some(_)))));
-        let again = demo.save_now(&SettingsWrite { token: None, ..write.clone() }, &Precondition::Version(saved.version)).unwrap();
-        assert_ne!(again.version, "1");
-        demo.disconnect_now();
-        assert_eq!(demo.max_channel_now().token_hint, None);
-        assert!(demo.account().settings.is_some(), "settings stay");
-    }
-
-    #[test]
-    fn token_outcomes_match_the_dev_back_ends() {
-        let demo = DemoBackend::new(Scenario::default());
-        assert_eq!(demo.verify_now("revoked-1"), Err(ApiError::TokenInvalid));
-        assert_eq!(demo.verify_now("down-1"), Err(ApiError::MaxUnavailable));
-        assert_eq!(demo.verify_now("busy-1"), Err(ApiError::RateLimited { retry_after: Some(30) }));
-        assert!(matches!(demo.verify_now("a b"), Err(ApiError::Validation(_))));
-        assert!(demo.verify_now("good-token").is_ok());
-        assert_eq!(demo.max_channel_now().state, ChannelState::TokenAuthorized);
-    }
-
-    #[test]
-    fn employees_are_searched_and_paged() {
-        let demo = DemoBackend::new(Scenario::default());
-        let page = demo.employees_now(&EmployeeQuery { query: Some("ИВАНОВ".into()), limit: Some(5), ..Default::default() });
-        assert_eq!(page.items.len(), 5);
-        assert!(page.items.iter().all(|e| e.name.to_lowercase().contains("иванов")));
-        let next = demo.employees_now(&EmployeeQuery {
-            query: Some("иванов".into()),
-            limit: Some(5),
-            cursor: page.next_cursor.clone(),
-            ..Default::default()
-        });
-        assert_ne!(next.items[0].id, page.items[0].id);
-        let ids = demo.employees_now(&EmployeeQuery { ids: Some("e-101,e-999".into()), ..Default::default() });
-        assert_eq!(ids.items.len(), 1);
-    }
-}
+mod tests;

@@ -57,14 +57,22 @@ impl ApiError {
                 .map(|c| Box::new(c.current));
             return ApiError::VersionConflict(current);
         }
-        let Ok(parsed) = serde_json::from_str::<ErrorBody>(body) else {
-            return match status {
+        match serde_json::from_str::<ErrorBody>(body) {
+            Ok(parsed) => ApiError::from_body(status, parsed, retry_after),
+            Err(_) => match status {
                 401 => ApiError::Unauthorized,
                 403 => ApiError::Forbidden,
                 _ => ApiError::Unexpected(format!("HTTP {status}, not an ErrorBody: {}", excerpt(body))),
-            };
-        };
-        let error = parsed.error;
+            },
+        }
+    }
+
+    /// What a contract error body stands for, once read (any status but 412, which
+    /// [`ApiError::from_response`] reads as a conflict). Preview mode hands it the fake's
+    /// body as is, so it reads errors as the HTTP client does without writing the JSON out
+    /// and parsing it back.
+    pub fn from_body(status: u16, body: ErrorBody, retry_after: Option<u32>) -> ApiError {
+        let error = body.error;
         match error.code {
             ErrorCode::BadRequest => ApiError::BadRequest(error.message),
             ErrorCode::Unauthorized => ApiError::Unauthorized,

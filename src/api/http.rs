@@ -120,24 +120,28 @@ impl HttpClient {
         url
     }
 
-    /// Sends one request and reads the whole answer, within the time-out.
+    /// Sends one request of `operation` and reads the whole answer, within the time-out.
+    /// The operation decides the method and whether the CSRF header goes along (every
+    /// state-changing call, POSTs without a body included).
     async fn exchange(
         &self,
-        method: Method,
-        url: &str,
+        operation: Operation,
+        query: &[(&str, String)],
         body: Option<String>,
-        headers: &[(&str, &str)],
+        header: Option<(&str, &str)>,
     ) -> Result<Answer, ApiError> {
         let guard = AbortGuard::new(self.timeout_ms);
         let signal = guard.signal();
-        let mut builder = RequestBuilder::new(url)
-            .method(method.clone())
+        // The contract's methods are all valid tokens; the fallback is never taken.
+        let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::GET);
+        let mut builder = RequestBuilder::new(&self.url(operation.path(), query))
+            .method(method)
             .abort_signal(signal.as_ref())
             .header("Accept", "application/json");
-        if method != Method::GET {
+        if operation.needs_csrf() {
             builder = builder.header(CSRF_HEADER, &self.csrf_token);
         }
-        for (name, value) in headers {
+        if let Some((name, value)) = header {
             builder = builder.header(name, value);
         }
         let request = match body {
@@ -192,14 +196,14 @@ impl HttpClient {
         })
     }
 
-    pub(super) async fn get_json<T: DeserializeOwned>(
+    /// A call without a request body that answers JSON: the GETs, and the POSTs the
+    /// contract gives no body (`checkMaxHealth`, `repairMaxHealth`).
+    pub(super) async fn fetch_json<T: DeserializeOwned>(
         &self,
         operation: Operation,
         query: Vec<(&'static str, String)>,
     ) -> Result<T, ApiError> {
-        let answer = self
-            .exchange(Method::GET, &self.url(operation.path(), &query), None, &[])
-            .await?;
+        let answer = self.exchange(operation, &query, None, None).await?;
         Self::decode(operation, answer)
     }
 
@@ -210,19 +214,13 @@ impl HttpClient {
         header: Option<(&'a str, &'a str)>,
     ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-        let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::POST);
-        let headers: Vec<(&str, &str)> = header.into_iter().collect();
-        let answer = self
-            .exchange(method, &self.url(operation.path(), &[]), Some(json), &headers)
-            .await?;
+        let answer = self.exchange(operation, &[], Some(json), header).await?;
         Self::decode(operation, answer)
     }
 
+    /// A call without a body either way (`disconnectMax`: 204).
     pub(super) async fn send_empty(&self, operation: Operation) -> Result<(), ApiError> {
-        let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::DELETE);
-        let answer = self
-            .exchange(method, &self.url(operation.path(), &[]), None, &[])
-            .await?;
+        let answer = self.exchange(operation, &[], None, None).await?;
         match answer.status {
             // The contract answers 204; an empty 2xx means the same.
             200..=299 if answer.body.trim().is_empty() => Ok(()),

@@ -46,6 +46,18 @@ pub trait Backend: Send + Sync {
     fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage>;
     fn groups(&self) -> ApiFuture<'_, GroupList>;
     fn chat_bots(&self) -> ApiFuture<'_, ChatBotList>;
+    /// `getMaxHealth`: the health as last checked (at most a minute old). 404 `not_found`
+    /// while the channel is not connected stays [`ApiError::NotFound`]: unlike the
+    /// settings' 404 it is not an empty answer but «nothing to check».
+    fn health(&self) -> ApiFuture<'_, ChannelHealth>;
+    /// `checkMaxHealth` («Проверить сейчас»).
+    fn check_health(&self) -> ApiFuture<'_, ChannelHealth>;
+    /// `repairMaxHealth` («Восстановить подписку»).
+    fn repair_health(&self) -> ApiFuture<'_, ChannelHealth>;
+    /// `getSchedule`.
+    fn schedule(&self) -> ApiFuture<'_, WorkSchedule>;
+    /// `listMaxSettingsHistory`: one page, newest first.
+    fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage>;
 }
 
 /// The back end the pages share.
@@ -69,18 +81,30 @@ pub fn employee_params(query: &EmployeeQuery) -> Vec<(&'static str, String)> {
     params
 }
 
+/// The query string of `listMaxSettingsHistory`.
+pub fn history_params(query: &HistoryQuery) -> Vec<(&'static str, String)> {
+    let mut params = Vec::new();
+    if let Some(limit) = query.limit {
+        params.push(("limit", limit.to_string()));
+    }
+    if let Some(cursor) = &query.cursor {
+        params.push(("cursor", cursor.clone()));
+    }
+    params
+}
+
 impl Backend for HttpClient {
     fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
-        Box::pin(self.get_json(Operation::ListChannelGroups, Vec::new()))
+        Box::pin(self.fetch_json(Operation::ListChannelGroups, Vec::new()))
     }
 
     fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
-        Box::pin(self.get_json(Operation::GetMaxChannel, Vec::new()))
+        Box::pin(self.fetch_json(Operation::GetMaxChannel, Vec::new()))
     }
 
     fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
         Box::pin(async move {
-            match self.get_json(Operation::GetMaxSettings, Vec::new()).await {
+            match self.fetch_json(Operation::GetMaxSettings, Vec::new()).await {
                 Ok(loaded) => Ok(Some(loaded)),
                 Err(ApiError::NotFound) => Ok(None),
                 Err(e) => Err(e),
@@ -111,14 +135,57 @@ impl Backend for HttpClient {
     }
 
     fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
-        Box::pin(self.get_json(Operation::ListEmployees, employee_params(query)))
+        Box::pin(self.fetch_json(Operation::ListEmployees, employee_params(query)))
     }
 
     fn groups(&self) -> ApiFuture<'_, GroupList> {
-        Box::pin(self.get_json(Operation::ListGroups, Vec::new()))
+        Box::pin(self.fetch_json(Operation::ListGroups, Vec::new()))
     }
 
     fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
-        Box::pin(self.get_json(Operation::ListChatBots, Vec::new()))
+        Box::pin(self.fetch_json(Operation::ListChatBots, Vec::new()))
+    }
+
+    fn health(&self) -> ApiFuture<'_, ChannelHealth> {
+        Box::pin(self.fetch_json(Operation::GetMaxHealth, Vec::new()))
+    }
+
+    // The two POSTs carry no body (the contract defines none); `fetch_json` sends them with
+    // the CSRF header because the operation says it changes state.
+    fn check_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        Box::pin(self.fetch_json(Operation::CheckMaxHealth, Vec::new()))
+    }
+
+    fn repair_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        Box::pin(self.fetch_json(Operation::RepairMaxHealth, Vec::new()))
+    }
+
+    fn schedule(&self) -> ApiFuture<'_, WorkSchedule> {
+        Box::pin(self.fetch_json(Operation::GetSchedule, Vec::new()))
+    }
+
+    fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
+        Box::pin(self.fetch_json(Operation::ListMaxSettingsHistory, history_params(query)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_carry_only_what_is_set() {
+        assert!(history_params(&HistoryQuery::default()).is_empty());
+        let query = HistoryQuery {
+            limit: Some(50),
+            cursor: Some("17".into()),
+        };
+        assert_eq!(history_params(&query), vec![("limit", "50".to_owned()), ("cursor", "17".to_owned())]);
+        let query = EmployeeQuery {
+            query: Some("Иван".into()),
+            ids: Some("e-101,e-102".into()),
+            ..EmployeeQuery::default()
+        };
+        assert_eq!(employee_params(&query), vec![("query", "Иван".to_owned()), ("ids", "e-101,e-102".to_owned())]);
     }
 }

@@ -117,6 +117,21 @@ impl Backend for Scoped {
     fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
         until(&self.token, self.inner.chat_bots())
     }
+    fn health(&self) -> ApiFuture<'_, ChannelHealth> {
+        until(&self.token, self.inner.health())
+    }
+    fn check_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        until(&self.token, self.inner.check_health())
+    }
+    fn repair_health(&self) -> ApiFuture<'_, ChannelHealth> {
+        until(&self.token, self.inner.repair_health())
+    }
+    fn schedule(&self) -> ApiFuture<'_, WorkSchedule> {
+        until(&self.token, self.inner.schedule())
+    }
+    fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
+        until(&self.token, self.inner.history(query))
+    }
 }
 
 #[cfg(test)]

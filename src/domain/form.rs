@@ -468,7 +468,7 @@ pub fn field_order(path: &str) -> (usize, Vec<usize>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use max_channel_contract::samples;
+    use max_channel_fake::samples;
 
     #[test]
     fn numbers_as_people_type_them() {

@@ -124,7 +124,8 @@ mod tests {
 /// on these texts). docs/bad-input.md lists the same rows.
 #[cfg(test)]
 mod bad_input {
-    use max_channel_contract::{check_token, check_write_token, samples, FieldError};
+    use max_channel_contract::{check_token, check_write_token, FieldError};
+    use max_channel_fake::samples;
 
     use max_channel_contract::FieldErrorCode;
 

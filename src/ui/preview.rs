@@ -1,31 +1,38 @@
-//! Preview mode's floating panel: switch the fake back end's scenario — the account's data,
-//! a back-end error, a slow network — and every page loads again.
+//! Preview mode's floating panel: switch the fake back end's scenario — the account (one of
+//! the fake's presets, the same the dev back end offers), a back-end error, a slow network
+//! — and every page loads again.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::demo::{DemoBackend, DemoData, DemoFault, Scenario};
+use crate::api::demo::{DemoBackend, DemoFault, Preset, Scenario};
 use crate::config::RuntimeConfig;
 use crate::i18n::{Msg, Tr};
 use crate::ui::{use_app, AppContext};
 
-/// The app over the in-browser fake, starting with the data `?demo=<id>` names.
+/// The app over the in-browser fake, starting with the preset `?demo=<id>` names.
 pub fn context(config: RuntimeConfig, data: &str) -> (AppContext, Option<Arc<DemoBackend>>) {
     let scenario = Scenario {
-        data: DemoData::from_id(data).unwrap_or(DemoData::NotConnected),
+        data: Preset::from_id(data).unwrap_or(Preset::NotConnected),
         ..Scenario::default()
     };
     let demo = Arc::new(DemoBackend::new(scenario));
     (AppContext::with_backend(config, demo.clone()), Some(demo))
 }
 
-fn data_label(data: DemoData) -> Msg {
+fn data_label(data: Preset) -> Msg {
     match data {
-        DemoData::NotConnected => Msg::DataNotConnected,
-        DemoData::Connected => Msg::DataConnected,
-        DemoData::NeedsAttention => Msg::DataNeedsAttention,
-        DemoData::NoChatBots => Msg::DataNoChatBots,
+        Preset::NotConnected => Msg::DataNotConnected,
+        Preset::Connected => Msg::DataConnected,
+        Preset::TokenRevoked => Msg::DataNeedsAttention,
+        Preset::NoChatBots => Msg::DataNoChatBots,
+        Preset::HealthWarning => Msg::DataHealthWarning,
+        Preset::HealthFailing => Msg::DataHealthFailing,
+        Preset::HealthUnknown => Msg::DataHealthUnknown,
+        Preset::SubscriptionLost => Msg::DataSubscriptionLost,
+        Preset::LongHistory => Msg::DataLongHistory,
+        Preset::OtherZone => Msg::DataOtherZone,
     }
 }
 
@@ -84,11 +91,11 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
                     <span>{tr.t(Msg::PreviewData)}</span>
                     <select id="preview-data" on:change=move |ev| {
                         let id = event_target_value(&ev);
-                        if let Some(data) = DemoData::from_id(&id) {
+                        if let Some(data) = Preset::from_id(&id) {
                             apply.with_value(|apply| apply(&|s| s.data = data));
                         }
                     }>
-                        {DemoData::ALL.into_iter().map(|data| view! {
+                        {Preset::ALL.into_iter().map(|data| view! {
                             <option value=data.id() selected=move || scenario.get().data == data>
                                 {tr.t(data_label(data))}
                             </option>

@@ -36,6 +36,19 @@ pub fn dist() -> PathBuf {
     dir
 }
 
+/// The production bundle (no preview mode) that `cargo xtask build` writes beside `dist/`.
+pub fn production_dist() -> PathBuf {
+    let dir = std::env::var_os("MAX_PRODUCTION_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-production"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no production build at {}: run `cargo xtask test` (it builds both bundles first)",
+        dir.display()
+    );
+    dir
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -328,15 +341,15 @@ impl E2e {
     /// given: the state a test starts from.
     pub fn save_settings(&self, settings: max_channel_contract::Settings, token: Option<&str>) {
         let state = &self.server().state;
-        let mut store = state.store();
+        let mut fake = state.fake();
         let bot = max_channel_contract::BotInfo {
             user_id: 7,
             first_name: "Бот".into(),
             username: Some("shop_bot".into()),
             avatar_url: None,
         };
-        store.save(settings, token.map(|t| (t.to_owned(), bot)));
-        state.persist(&store).unwrap();
+        fake.store_directly(settings, token.map(|t| (t.to_owned(), bot)));
+        state.persist(&fake).unwrap();
     }
 
     /// The calls of one operation that reached the back end, oldest first.

@@ -3,10 +3,16 @@
 
 use std::path::Path;
 
-/// The brotli budget of a first load, enforced in CI by `tests/size_budget.rs` (sizes are
-/// deterministic): the measured 279 795 B plus a little room, so growth is a decision. The
-/// issue's target is 100 KB; the README's Performance section says why the budget is not that.
+/// The brotli budget of an administrator's first load — the production build, without
+/// preview mode (decision 47) — enforced in CI by `tests/size_budget.rs` (sizes are
+/// deterministic). It only goes down: 290 000 B since 2026-11, when the measured build still
+/// carried preview mode. The README's Performance section says why it is not the 100 KB target.
 pub const BROTLI_BUDGET: usize = 290_000;
+
+/// The brotli budget of the full build with preview mode (the designers' build, the one the
+/// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
+/// in it, plus a little room, so that its growth is a decision too.
+pub const PREVIEW_BROTLI_BUDGET: usize = 302_000;
 
 /// The target for the same total.
 pub const BROTLI_TARGET: usize = 100 * 1024;

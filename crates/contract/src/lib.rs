@@ -7,10 +7,8 @@
 
 #[cfg(feature = "testing")]
 pub mod arbitrary;
-pub mod fake_max;
 pub mod health;
 pub mod history;
-pub mod samples;
 pub mod schedule;
 mod string_enum;
 pub mod time;

@@ -45,9 +45,12 @@ enum Dto {
     ConflictBody,
     TokenVerifyRequest,
     SettingsWrite,
+    ChannelHealth,
+    WorkSchedule,
+    HistoryPage,
 }
 
-const ALL: [Dto; 11] = [
+const ALL: [Dto; 14] = [
     Dto::ChannelGroups,
     Dto::MaxChannel,
     Dto::TokenVerifyResponse,
@@ -59,6 +62,9 @@ const ALL: [Dto; 11] = [
     Dto::ConflictBody,
     Dto::TokenVerifyRequest,
     Dto::SettingsWrite,
+    Dto::ChannelHealth,
+    Dto::WorkSchedule,
+    Dto::HistoryPage,
 ];
 
 /// One way in to the decoder.
@@ -102,6 +108,9 @@ impl Dto {
             Dto::ConflictBody => decode_as::<ConflictBody>(input),
             Dto::TokenVerifyRequest => decode_as::<TokenVerifyRequest>(input),
             Dto::SettingsWrite => decode_as::<SettingsWrite>(input),
+            Dto::ChannelHealth => decode_as::<ChannelHealth>(input),
+            Dto::WorkSchedule => decode_as::<WorkSchedule>(input),
+            Dto::HistoryPage => decode_as::<HistoryPage>(input),
         }
     }
 
@@ -126,6 +135,22 @@ impl Dto {
             Dto::ErrorBody => &["error.fields"],
             Dto::ConflictBody => &["error.fields", "current.settings.routing.fallback"],
             Dto::SettingsWrite => &["token", "settings.routing.fallback"],
+            Dto::ChannelHealth => &[
+                "token.reason",
+                "subscription.url",
+                "subscription.since",
+                "delivery.last_inbound_at",
+                "delivery.failing_since",
+                "delivery.last_error",
+            ],
+            Dto::WorkSchedule => &["exceptions.title", "settings_url"],
+            Dto::HistoryPage => &[
+                "next_cursor",
+                "items.version",
+                "items.actor",
+                "items.settings",
+                "items.settings.routing.fallback",
+            ],
         }
     }
 
@@ -195,7 +220,7 @@ fn spec_example(pointer: &str) -> Value {
 }
 
 /// The spec's examples with their types, and a few more built from them and from the
-/// shared samples, so that every type and every variant of every enum has one.
+/// samples written out here, so that every type and every variant of every enum has one.
 fn examples() -> &'static [(Dto, Value)] {
     static EXAMPLES: OnceLock<Vec<(Dto, Value)>> = OnceLock::new();
     EXAMPLES.get_or_init(|| {
@@ -219,7 +244,15 @@ fn examples() -> &'static [(Dto, Value)] {
             (Dto::ChannelGroups, spec_example("/paths/~1channel-groups/get/responses/200")),
             (
                 Dto::ChannelGroups,
-                serde_json::to_value(samples::channel_groups(ChannelState::Error)).unwrap(),
+                json!({"groups": [
+                    {"id": "messengers", "title": "Мессенджеры", "channels": [
+                        {"kind": "max", "title": "Max", "state": "error", "available": true},
+                        {"kind": "telegram", "title": "Telegram", "state": "not_connected", "available": false}
+                    ]},
+                    {"id": "social", "title": "Социальные сети", "channels": [
+                        {"kind": "ok_ru", "title": "Одноклассники", "state": "token_authorized", "available": true, "icon_url": "/i.svg"}
+                    ]}
+                ]}),
             ),
             (
                 Dto::ChannelGroups,
@@ -258,7 +291,7 @@ fn examples() -> &'static [(Dto, Value)] {
             (Dto::ErrorBody, put_422.clone()),
             (Dto::VersionedSettings, settings_get.clone()),
             (Dto::VersionedSettings, json!({"version": "8", "settings": chat_bot_settings})),
-            (Dto::VersionedSettings, json!({"version": "", "settings": off_settings})),
+            (Dto::VersionedSettings, json!({"version": "", "settings": off_settings.clone()})),
             (Dto::EmployeePage, spec_example("/paths/~1employees/get/responses/200")),
             (
                 Dto::EmployeePage,
@@ -267,7 +300,13 @@ fn examples() -> &'static [(Dto, Value)] {
             (Dto::GroupList, spec_example("/paths/~1groups/get/responses/200")),
             (
                 Dto::GroupList,
-                serde_json::to_value(GroupList { items: samples::groups() }).unwrap(),
+                json!({"items": [
+                    {"id": "g-sales", "name": "Отдел продаж", "members": 12, "distribution": "round_robin"},
+                    {"id": "g-support", "name": "Техподдержка", "members": 5, "distribution": "all_at_once"},
+                    {"id": "g-logistics", "name": "Логистика", "members": 4, "distribution": "in_order"},
+                    {"id": "g-callcenter", "name": "Контакт-центр", "members": 28, "distribution": "least_busy"},
+                    {"id": "g-vip", "name": "VIP", "members": 3, "distribution": "skills_based"}
+                ]}),
             ),
             (Dto::ChatBotList, spec_example("/paths/~1chat-bots/get/responses/200")),
             (
@@ -285,7 +324,34 @@ fn examples() -> &'static [(Dto, Value)] {
                 Dto::SettingsWrite,
                 json!({"token": "f9LHodD0cOIv2yHfW2Qv-x7Qa", "settings": settings_get["settings"].clone()}),
             ),
-            (Dto::SettingsWrite, json!({"settings": chat_bot_settings})),
+            (Dto::SettingsWrite, json!({"settings": chat_bot_settings.clone()})),
+            (Dto::ChannelHealth, spec_example("/paths/~1channels~1max~1health/get/responses/200")),
+            (
+                Dto::ChannelHealth,
+                json!({
+                    "checked_at": "2026-12-01T10:00:00+03:00", "overall": "failing",
+                    "token": {"status": "failing", "reason": "bot_blocked"},
+                    "subscription": {"status": "wrong_url", "url": "https://bots.example.com/h", "update_types": ["message_created"],
+                        "missing_types": ["bot_started", "message_callback"], "since": "2026-11-01T09:00:00+03:00"},
+                    "delivery": {"last_inbound_at": null, "failing_since": null, "last_error": null}
+                }),
+            ),
+            (Dto::WorkSchedule, spec_example("/paths/~1schedule/get/responses/200")),
+            (
+                Dto::WorkSchedule,
+                json!({"timezone": "Asia/Vladivostok", "week": [[{"from": "00:00", "to": "24:00"}], [], [], [], [], [], []],
+                    "exceptions": [{"date": "2027-01-07", "intervals": []}]}),
+            ),
+            (Dto::HistoryPage, spec_example("/paths/~1channels~1max~1settings~1history/get/responses/200")),
+            (
+                Dto::HistoryPage,
+                json!({"items": [
+                    {"version": "3", "at": "2026-12-01T10:02:11+03:00", "actor": null, "event": "reconnected",
+                        "token_replaced": true, "settings": chat_bot_settings},
+                    {"version": "2", "at": "2026-11-30T10:02:11+03:00", "actor": {"id": "e-9", "name": "Бот"}, "event": "saved",
+                        "token_replaced": false, "settings": off_settings}
+                ], "next_cursor": null}),
+            ),
         ];
         // Every example decodes and re-encodes to itself: the mutations below rely on it.
         for (dto, example) in &mut out {

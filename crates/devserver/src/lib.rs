@@ -1,9 +1,19 @@
 //! The development back end of the MAX channel admin app.
 //!
-//! It implements every operation of the contract (`max-channel-contract`) over in-memory
-//! state with realistic Russian data, validates writes with the very functions the app
-//! uses, checks tokens with a fake or the real MAX, and serves the built app with a
-//! runtime configuration. Test-only controls (faults, request log) are off by default.
+//! It serves THE fake back end (`max-channel-fake`: the account, its rules, its directory,
+//! the fake MAX, the schedule and the history) over HTTP as contract 1.1 says, so the dev
+//! back end and preview mode cannot answer differently. Every handler is a thin adapter:
+//! decode the request, call the [`Fake`], write its answer as JSON or its
+//! [`Refusal`](max_channel_fake::Refusal) as status, body and `Retry-After`. With
+//! `--max-api` the calls that need MAX ask the real MAX Bot API in between the fake's two
+//! steps (see [`max`]). It also serves the built app
+//! with a runtime configuration. Test-only controls (faults, request log, the fake MAX's
+//! condition, the clock, presets) are off by default.
+//!
+//! Who saves: the session's administrator — the actor of every history entry a save or
+//! disconnect adds — is employee `e-101` of the directory
+//! ([`max_channel_fake::DEFAULT_ACTOR_ID`]) unless `POST /__dev/actor` says otherwise.
+//! A real back end would take it from the cabinet's session.
 
 pub mod api;
 pub mod compress;
@@ -11,22 +21,22 @@ pub mod csp;
 pub mod faults;
 pub mod host_page;
 pub mod max;
-pub mod seed;
+pub mod state_file;
 pub mod static_files;
-pub mod store;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::Router;
+use max_channel_fake::clock::SystemClock;
+use max_channel_fake::Fake;
 use tokio::net::TcpListener;
 
 pub use csp::CspReport;
 pub use faults::{FaultSpec, LoggedRequest};
-pub use max::{MaxApi, MaxOutcome};
-pub use seed::SeedKind;
-pub use store::Store;
+pub use max::{MaxApi, RealMax};
+pub use max_channel_fake::SeedKind;
 
 /// How the server was started.
 #[derive(Debug, Clone)]
@@ -39,6 +49,9 @@ pub struct Config {
     /// Persist the state to this JSON file.
     pub state_file: Option<PathBuf>,
     pub max: MaxApi,
+    /// Where MAX is asked to deliver the bot's updates (`--webhook-url`): what a repair
+    /// subscribes and what the health check expects to find.
+    pub webhook_url: String,
     pub chat_bots_service: bool,
     pub seed: SeedKind,
     /// Enables `/__dev/*`: fault injection, the request log, reset.
@@ -67,6 +80,7 @@ impl Default for Config {
             dist: None,
             state_file: None,
             max: MaxApi::Fake,
+            webhook_url: max_channel_fake::DEFAULT_WEBHOOK_URL.into(),
             chat_bots_service: true,
             seed: SeedKind::Standard,
             test_controls: false,
@@ -83,8 +97,9 @@ impl Default for Config {
 /// The shared state of the handlers.
 pub struct AppState {
     pub config: Config,
-    pub directory: seed::Directory,
-    store: Mutex<Store>,
+    /// The one account. Held only between awaits: a handler that asks the real MAX
+    /// releases it meanwhile, and the fake checks the version again when it commits.
+    fake: Mutex<Fake>,
     controls: Mutex<faults::Controls>,
 }
 
@@ -92,45 +107,61 @@ pub type Shared = Arc<AppState>;
 
 impl AppState {
     pub fn new(config: Config) -> Result<AppState, String> {
-        let store = match &config.state_file {
-            Some(path) if path.exists() => Store::load(path)?,
-            _ => Store::new(config.chat_bots_service),
-        };
-        let mut store = store;
-        // The command line wins over the file for the service flag.
-        store.chat_bots_service = config.chat_bots_service;
+        let mut fake = new_fake(&config, config.chat_bots_service);
+        if let Some(path) = config.state_file.as_deref().filter(|p| p.exists()) {
+            fake.restore(state_file::load(path)?);
+            // The command line wins over the file for the service flag.
+            fake.set_chat_bots_service(config.chat_bots_service);
+        }
         let state = AppState {
-            directory: seed::Directory::new(config.seed),
-            store: Mutex::new(store),
+            fake: Mutex::new(fake),
             controls: Mutex::new(faults::Controls::default()),
             config,
         };
-        state.persist(&state.store())?;
+        state.persist(&state.fake())?;
         Ok(state)
     }
 
-    pub fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    /// The fake back end. Never hold the guard across an `.await`.
+    pub fn fake(&self) -> MutexGuard<'_, Fake> {
+        self.fake.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn controls(&self) -> MutexGuard<'_, faults::Controls> {
         self.controls.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Writes the store to the state file, if there is one.
-    pub fn persist(&self, store: &Store) -> Result<(), String> {
+    /// Writes the account to the state file, if there is one.
+    pub fn persist(&self, fake: &Fake) -> Result<(), String> {
         match &self.config.state_file {
-            Some(path) => store.persist(path),
+            Some(path) => state_file::persist(fake.account(), path),
             None => Ok(()),
         }
     }
 
-    /// Back to a fresh account (test controls).
+    /// Back to a fresh account and the real time (test controls): a new fake, since the
+    /// fake's clock skew only moves by [`Fake::advance`].
     pub fn reset(&self, chat_bots_service: bool) -> Result<(), String> {
-        let mut store = self.store();
-        *store = Store::new(chat_bots_service);
-        self.persist(&store)
+        self.replace(new_fake(&self.config, chat_bots_service))
     }
+
+    /// Puts `fake` in place of the current one, and keeps it.
+    pub fn replace(&self, fake: Fake) -> Result<(), String> {
+        let mut current = self.fake();
+        *current = fake;
+        self.persist(&current)
+    }
+}
+
+/// A fresh fake as the configuration wants it: its seed, the system clock, the webhook
+/// URL, and — with `--max-api` — no fake MAX consulted behind the real one's back.
+pub fn new_fake(config: &Config, chat_bots_service: bool) -> Fake {
+    let mut fake = Fake::new(config.seed, chat_bots_service, Box::new(SystemClock));
+    fake.set_webhook_url(&config.webhook_url);
+    if config.max.is_real() {
+        fake.use_external_max();
+    }
+    fake
 }
 
 /// The whole application: API, test controls, and the built app.
@@ -143,7 +174,7 @@ pub fn app(state: Shared) -> Router {
         router = router.nest("/api/v1", api::routes(state.clone()));
     }
     if state.config.test_controls {
-        router = router.nest("/__dev", api::dev_routes());
+        router = router.nest("/__dev", api::dev::routes());
     }
     router
         .fallback(static_files::serve)

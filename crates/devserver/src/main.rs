@@ -7,15 +7,24 @@ use max_channel_devserver::{Config, MaxApi, SeedKind, Server};
 const HELP: &str = "\
 max-channel-devserver — the dev back end of the MAX channel admin app
 
+Serves the fake back end (crate max-channel-fake) over HTTP as contract 1.1 says, the
+built app, and a demo host page. The session's administrator (the actor of the history)
+is employee e-101 unless POST /__dev/actor says otherwise.
+
 USAGE: max-channel-devserver [OPTIONS]
 
   --bind ADDR          address to listen on (default 127.0.0.1)
   --port N             port (default 8080; 0 picks a free one)
   --dist DIR           serve the built app from DIR at / (SPA fallback)
   --base PATH          mount the app under PATH, e.g. /dialogs (default /)
-  --state FILE         keep the state in FILE (JSON, written atomically)
-  --max-api URL        check tokens with the real MAX Bot API at URL (GET /me);
+  --state FILE         keep the account in FILE (JSON, written atomically): settings,
+                       token, history, schedule, the fake MAX's state
+  --max-api URL        ask the real MAX Bot API at URL: GET /me for tokens, GET and
+                       POST /subscriptions for the channel's health and its repair;
                        default: the built-in fake MAX (see README)
+  --webhook-url URL    where MAX is to deliver the bot's updates: what a repair subscribes
+                       and the health expects (default https://dialogs.mango-office.ru/
+                       webhooks/max/account-1)
   --no-chat-bots       the account has no «Чат-боты» service
   --seed KIND          standard (default) or hostile (XSS test names and URLs)
   --csrf-token VALUE   the X-CSRF-Token value writes must carry (default dev-csrf-token)
@@ -25,7 +34,27 @@ USAGE: max-channel-devserver [OPTIONS]
   --no-api             serve the app alone (for preview mode: ?demo)
   --no-csp             send no Content-Security-Policy (default: a strict one with a
                        fresh script nonce per page, see README)
-  --test-controls      enable /__dev/* (fault injection, request log, reset) — tests only
+  --test-controls      enable /__dev/* — tests and demos only:
+                         POST /__dev/reset            {\"chat_bots_service\": false} optional
+                         POST /__dev/preset           {\"id\": \"long_history\"} (not_connected,
+                                                      connected, error, no_chat_bots,
+                                                      health_warning, health_failing,
+                                                      health_unknown, subscription_lost,
+                                                      long_history, other_zone)
+                         POST /__dev/max-condition    {\"condition\": \"deliveries_failing\"}
+                                                      (healthy, subscription_lost, wrong_url,
+                                                      missing_types, token_revoked,
+                                                      bot_blocked, max_down, rate_limited)
+                         POST /__dev/inbound          a customer's message arrives now
+                         GET|POST /__dev/clock        {\"advance_hours\": 8} (_minutes, _seconds)
+                         POST /__dev/actor            {\"id\": \"e-102\"}
+                         POST /__dev/schedule         a WorkSchedule, or {\"preset\":
+                                                      \"moscow\"|\"vladivostok\"|\"always_open\"}
+                         POST /__dev/channel-state    {\"state\": \"error\", \"state_reason\": ...}
+                         POST|GET|DELETE /__dev/faults   fault injection (FaultSpec)
+                         POST /__dev/latency          {\"ms\": 300}
+                         GET|DELETE /__dev/requests   the request log
+                         GET|DELETE /__dev/csp-reports   CSP violations
 ";
 
 fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
@@ -40,6 +69,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--base" => config.base_path = normalize_base(&value("--base")?),
             "--state" => config.state_file = Some(PathBuf::from(value("--state")?)),
             "--max-api" => config.max = MaxApi::real(&value("--max-api")?),
+            "--webhook-url" => {
+                let url = value("--webhook-url")?;
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(format!("--webhook-url: {url} is not an http(s) URL"));
+                }
+                config.webhook_url = url;
+            }
             "--no-chat-bots" => config.chat_bots_service = false,
             "--seed" => {
                 let kind = value("--seed")?;
@@ -124,6 +160,13 @@ mod tests {
         assert_eq!(parent.as_deref(), Some("https://lk.mango-office.ru"));
         assert!(args("--parent-origin *").is_err());
         assert_eq!(c.seed, SeedKind::Hostile);
+        assert_eq!(c.webhook_url, max_channel_fake::DEFAULT_WEBHOOK_URL);
+        assert!(!c.max.is_real());
+        let c = args("--max-api http://127.0.0.1:9/ --webhook-url https://hooks.example/max").unwrap();
+        assert!(c.max.is_real());
+        assert_eq!(c.webhook_url, "https://hooks.example/max");
+        assert!(args("--webhook-url ftp://x").is_err());
+        assert!(HELP.contains("--webhook-url") && HELP.contains("/__dev/max-condition"));
         assert!(args("--port").is_err());
         assert!(args("--frobnicate").is_err());
         assert_eq!(normalize_base("/"), "/");

@@ -1,34 +1,27 @@
-//! Checking a token with MAX: a built-in fake with documented rules (the default), or a
-//! real call of the MAX Bot API `GET /me`.
+//! Asking MAX: the fake's built-in MAX (the default), or the real MAX Bot API
+//! (`--max-api URL`): `GET /me` for a token, `GET /subscriptions` and `POST /subscriptions`
+//! for the webhook. Its answers become the fake's [`MaxError`] / [`MaxResult`], which the
+//! fake's second steps (`commit_verify`, `commit_save`, `health_answer`) turn into the
+//! contract's answers, so both modes refuse alike.
 
 use std::time::Duration;
 
-use max_channel_contract::fake_max::{self, FakeMax};
-use max_channel_contract::BotInfo;
+use max_channel_contract::{BotInfo, NEEDED_UPDATE_TYPES};
+use max_channel_fake::max::{is_slow, FAKE_RETRY_AFTER};
+use max_channel_fake::{HealthCall, MaxError, MaxHealthAnswer, MaxResult, MaxSubscription};
+use reqwest::{Method, RequestBuilder};
 use serde::Deserialize;
 
-/// What MAX said about a token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MaxOutcome {
-    Valid(BotInfo),
-    /// MAX refused the token (`verify.token`).
-    Invalid,
-    /// MAX did not answer, answered 5xx, or timed out.
-    Unavailable,
-    /// MAX answered 429; wait this many seconds.
-    RateLimited { retry_after: u64 },
-}
+use crate::Shared;
 
 /// How the dev back end asks MAX.
 #[derive(Debug, Clone)]
 pub enum MaxApi {
-    /// The fake: by the token's first letters (see [`fake_outcome`]).
+    /// The fake's MAX: tokens by their first letters, the condition the test controls set
+    /// (see `max_channel_fake::max`).
     Fake,
     /// The real MAX Bot API (e.g. `https://platform-api2.max.ru`), or a stand-in for it.
-    Real {
-        base_url: String,
-        client: reqwest::Client,
-    },
+    Real(RealMax),
 }
 
 /// How long the real mode waits for MAX.
@@ -37,9 +30,6 @@ pub const MAX_TIMEOUT: Duration = Duration::from_secs(10);
 /// The fake MAX's wait before answering a token starting `slow`, so progress can be seen.
 pub const FAKE_SLOW: Duration = Duration::from_secs(3);
 
-/// Seconds MAX's 429 asks to wait when it sends no `Retry-After`.
-pub const FAKE_RETRY_AFTER: u64 = 30;
-
 impl MaxApi {
     pub fn real(base_url: &str) -> MaxApi {
         MaxApi::real_with_timeout(base_url, MAX_TIMEOUT)
@@ -47,40 +37,33 @@ impl MaxApi {
 
     /// The real mode with another time-out (tests shorten it).
     pub fn real_with_timeout(base_url: &str, timeout: Duration) -> MaxApi {
-        let client = reqwest::Client::builder()
-            .timeout(timeout)
-            .build()
-            .expect("HTTP client");
-        MaxApi::Real {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            client,
-        }
+        MaxApi::Real(RealMax::new(base_url, timeout))
     }
 
-    /// Asks MAX who the token belongs to. `token` is already trimmed and well-formed.
-    pub async fn check(&self, token: &str) -> MaxOutcome {
-        match self {
-            MaxApi::Fake => {
-                if fake_max::is_slow(token) {
-                    tokio::time::sleep(FAKE_SLOW).await;
-                }
-                fake_outcome(token)
-            }
-            MaxApi::Real { base_url, client } => real_outcome(client, base_url, token).await,
-        }
+    pub fn is_real(&self) -> bool {
+        matches!(self, MaxApi::Real(_))
     }
 }
 
-/// The fake MAX's rules, shared with preview mode (`max_channel_contract::fake_max`).
-pub fn fake_outcome(token: &str) -> MaxOutcome {
-    match fake_max::outcome(token) {
-        FakeMax::Valid(bot) => MaxOutcome::Valid(bot),
-        FakeMax::Invalid => MaxOutcome::Invalid,
-        FakeMax::Unavailable => MaxOutcome::Unavailable,
-        FakeMax::RateLimited { retry_after } => MaxOutcome::RateLimited {
-            retry_after: u64::from(retry_after),
-        },
+/// What MAX says of a token that is not the stored one (verify, save). The account is
+/// not locked while the real MAX is asked.
+pub async fn ask_about_token(state: &Shared, token: &str) -> MaxResult<BotInfo> {
+    match &state.config.max {
+        MaxApi::Fake => {
+            if is_slow(token) {
+                tokio::time::sleep(FAKE_SLOW).await;
+            }
+            state.fake().ask_fake_max_about(token)
+        }
+        MaxApi::Real(real) => real.me(token).await,
     }
+}
+
+/// The real MAX Bot API.
+#[derive(Debug, Clone)]
+pub struct RealMax {
+    base_url: String,
+    client: reqwest::Client,
 }
 
 /// MAX's `GET /me` answer; only what the contract's `BotInfo` needs.
@@ -97,23 +80,124 @@ struct MaxMe {
     avatar_url: Option<String>,
 }
 
+/// MAX's error body.
 #[derive(Deserialize)]
-struct MaxError {
+struct MaxErrorBody {
     #[serde(default)]
     code: Option<String>,
 }
 
-async fn real_outcome(client: &reqwest::Client, base_url: &str, token: &str) -> MaxOutcome {
-    // MAX takes the token as the whole Authorization value, without "Bearer".
-    let response = match client
-        .get(format!("{base_url}/me"))
-        .header("Authorization", token)
-        .send()
-        .await
-    {
-        Ok(r) => r,
-        Err(_) => return MaxOutcome::Unavailable,
-    };
+/// MAX's `GET /subscriptions` answer.
+#[derive(Deserialize)]
+struct MaxSubscriptions {
+    subscriptions: Vec<MaxSubscriptionItem>,
+}
+
+#[derive(Deserialize)]
+struct MaxSubscriptionItem {
+    url: String,
+    /// When it was created, in milliseconds since the epoch.
+    time: i64,
+    /// Absent or null: MAX does not say, so nothing counts as subscribed — the health
+    /// shows the types as missing, and a repair states them all explicitly.
+    #[serde(default)]
+    update_types: Option<Vec<String>>,
+}
+
+/// MAX's answer to `POST /subscriptions`.
+#[derive(Deserialize)]
+struct MaxSuccess {
+    success: bool,
+}
+
+impl RealMax {
+    pub fn new(base_url: &str, timeout: Duration) -> RealMax {
+        // Building a client fails only when TLS cannot be set up at all: at start-up, not
+        // in a handler, and there is nothing sensible to run without it.
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .build()
+            .expect("HTTP client");
+        RealMax {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            client,
+        }
+    }
+
+    fn request(&self, method: Method, path: &str, token: &str) -> RequestBuilder {
+        // MAX takes the token as the whole Authorization value, without "Bearer".
+        self.client
+            .request(method, format!("{}{path}", self.base_url))
+            .header("Authorization", token)
+    }
+
+    /// `GET /me`: who the token belongs to.
+    pub async fn me(&self, token: &str) -> MaxResult<BotInfo> {
+        let body = answer(self.request(Method::GET, "/me", token)).await?;
+        let me: MaxMe = serde_json::from_slice(&body).map_err(|_| MaxError::Unavailable)?;
+        Ok(BotInfo {
+            user_id: me.user_id,
+            first_name: me.first_name.or(me.name).unwrap_or_default(),
+            username: me.username,
+            avatar_url: me.avatar_url,
+        })
+    }
+
+    /// `GET /subscriptions`: the bot's webhook subscriptions.
+    pub async fn subscriptions(&self, token: &str) -> MaxResult<Vec<MaxSubscription>> {
+        let body = answer(self.request(Method::GET, "/subscriptions", token)).await?;
+        let list: MaxSubscriptions = serde_json::from_slice(&body).map_err(|_| MaxError::Unavailable)?;
+        Ok(list
+            .subscriptions
+            .into_iter()
+            .map(|s| MaxSubscription {
+                url: s.url,
+                since: s.time.div_euclid(1000),
+                update_types: s.update_types.unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// `POST /subscriptions`: (re)subscribes `url` with every update type the channel needs.
+    pub async fn subscribe(&self, token: &str, url: &str) -> MaxResult<()> {
+        let body = serde_json::json!({ "url": url, "update_types": NEEDED_UPDATE_TYPES });
+        let answer = answer(self.request(Method::POST, "/subscriptions", token).json(&body)).await?;
+        match serde_json::from_slice::<MaxSuccess>(&answer) {
+            Ok(MaxSuccess { success: true }) => Ok(()),
+            // `{"success": false, "message": …}`: MAX did not subscribe; nothing to show
+            // but that it could not be done now.
+            _ => Err(MaxError::Unavailable),
+        }
+    }
+
+    /// What a health call asks MAX with the stored token: for a repair, subscribe first
+    /// (when that fails MAX is not asked further: the fake refuses on that answer alone).
+    pub async fn health(&self, call: HealthCall, token: &str, webhook_url: &str) -> MaxHealthAnswer {
+        let subscribed = match call {
+            HealthCall::Repair => Some(self.subscribe(token, webhook_url).await),
+            HealthCall::Get | HealthCall::Check => None,
+        };
+        if let Some(Err(e)) = &subscribed {
+            return MaxHealthAnswer {
+                subscribed: subscribed.clone(),
+                me: Err(e.clone()),
+                subscriptions: Err(e.clone()),
+            };
+        }
+        let (me, subscriptions) = tokio::join!(self.me(token), self.subscriptions(token));
+        MaxHealthAnswer {
+            subscribed,
+            me,
+            subscriptions,
+        }
+    }
+}
+
+/// Sends a request to MAX: the body of a 200, or why there is none. 401 (or 403 with
+/// `verify.token`) is a refused token; 429 is a wait (`Retry-After`, else 30 s); anything
+/// else — 5xx, another 4xx, a time-out, no connection — is MAX unavailable.
+async fn answer(request: RequestBuilder) -> MaxResult<Vec<u8>> {
+    let response = request.send().await.map_err(|_| MaxError::Unavailable)?;
     let status = response.status().as_u16();
     let retry_after = response
         .headers()
@@ -121,52 +205,21 @@ async fn real_outcome(client: &reqwest::Client, base_url: &str, token: &str) -> 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok())
         .filter(|s| *s > 0);
-    let body = response.bytes().await.unwrap_or_default();
+    let body = response.bytes().await.map_err(|_| MaxError::Unavailable)?;
     match status {
-        200 => match serde_json::from_slice::<MaxMe>(&body) {
-            Ok(me) => MaxOutcome::Valid(BotInfo {
-                user_id: me.user_id,
-                first_name: me.first_name.or(me.name).unwrap_or_default(),
-                username: me.username,
-                avatar_url: me.avatar_url,
-            }),
-            Err(_) => MaxOutcome::Unavailable,
-        },
+        200 => Ok(body.to_vec()),
         401 | 403 => {
-            let code = serde_json::from_slice::<MaxError>(&body).ok().and_then(|e| e.code);
+            let code = serde_json::from_slice::<MaxErrorBody>(&body).ok().and_then(|e| e.code);
             // 401 always means a bad token; a 403 only when MAX says so with `verify.token`.
             if status == 401 || code.as_deref() == Some("verify.token") {
-                MaxOutcome::Invalid
+                Err(MaxError::Invalid)
             } else {
-                MaxOutcome::Unavailable
+                Err(MaxError::Unavailable)
             }
         }
-        429 => MaxOutcome::RateLimited {
+        429 => Err(MaxError::RateLimited {
             retry_after: retry_after.unwrap_or(FAKE_RETRY_AFTER),
-        },
-        _ => MaxOutcome::Unavailable,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fake_rules() {
-        assert_eq!(fake_outcome("revoked-123"), MaxOutcome::Invalid);
-        assert_eq!(fake_outcome("down_abc"), MaxOutcome::Unavailable);
-        assert_eq!(
-            fake_outcome("busy1"),
-            MaxOutcome::RateLimited { retry_after: 30 }
-        );
-        let MaxOutcome::Valid(a) = fake_outcome("f9LHodD0cOIv2yHfW2QvLb6hKsJ4") else {
-            panic!()
-        };
-        let MaxOutcome::Valid(b) = fake_outcome("f9LHodD0cOIv2yHfW2QvLb6hKsJ4") else {
-            panic!()
-        };
-        assert_eq!(a, b, "the same token names the same bot");
-        assert!(!a.first_name.contains("f9LH"));
+        }),
+        _ => Err(MaxError::Unavailable),
     }
 }

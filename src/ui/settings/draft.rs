@@ -39,7 +39,7 @@ pub fn clear() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use max_channel_contract::samples;
+    use max_channel_fake::samples;
 
     #[test]
     fn a_draft_round_trips_and_holds_no_token() {

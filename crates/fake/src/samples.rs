@@ -1,7 +1,7 @@
-//! Sample data shared by the dev back end and preview mode, so both show the same account:
+//! Sample data of the one fake account, so the dev back end and preview mode show the same:
 //! the channel catalogue, groups with every distribution rule, chat-bots, saved settings.
 
-use crate::types::*;
+use max_channel_contract::*;
 
 /// «Группы каналов» with the Max tile in `max_state`. It includes a kind this version of
 /// the app does not know (`ok_ru`), which must be shown as «Скоро».
@@ -115,14 +115,69 @@ pub fn settings() -> Settings {
     }
 }
 
+fn interval(from: &str, to: &str) -> TimeInterval {
+    TimeInterval {
+        from: from.into(),
+        to: to.into(),
+    }
+}
+
+fn exception(date: &str, title: &str, intervals: Vec<TimeInterval>) -> ScheduleException {
+    ScheduleException {
+        date: date.into(),
+        title: Some(title.into()),
+        intervals,
+    }
+}
+
+/// The account's work schedule, as in the contract's example: Moscow, a lunch break
+/// Monday to Thursday, a short Friday, the weekend off, two New Year exceptions.
+pub fn schedule() -> WorkSchedule {
+    let long = || vec![interval("09:00", "13:00"), interval("14:00", "18:00")];
+    WorkSchedule {
+        timezone: "Europe/Moscow".into(),
+        week: vec![long(), long(), long(), long(), vec![interval("09:00", "17:00")], vec![], vec![]],
+        exceptions: vec![
+            exception("2026-12-31", "Предпраздничный день", vec![interval("09:00", "15:00")]),
+            exception("2027-01-01", "Новый год", vec![]),
+        ],
+        settings_url: Some("https://lk.mango-office.ru/vpbx/schedule".into()),
+    }
+}
+
+/// A schedule in another zone (seven hours ahead of Moscow), open till midnight on
+/// weekdays and on Saturday morning.
+pub fn schedule_vladivostok() -> WorkSchedule {
+    let weekday = || vec![interval("08:00", "24:00")];
+    WorkSchedule {
+        timezone: "Asia/Vladivostok".into(),
+        week: vec![weekday(), weekday(), weekday(), weekday(), weekday(), vec![interval("10:00", "14:00")], vec![]],
+        exceptions: vec![exception("2027-01-01", "Новый год", vec![])],
+        settings_url: Some("https://lk.mango-office.ru/vpbx/schedule".into()),
+    }
+}
+
+/// Round the clock, every day.
+pub fn schedule_always_open() -> WorkSchedule {
+    WorkSchedule {
+        timezone: "Europe/Moscow".into(),
+        week: vec![vec![interval("00:00", "24:00")]; 7],
+        exceptions: vec![],
+        settings_url: Some("https://lk.mango-office.ru/vpbx/schedule".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::validate_settings;
+    use max_channel_contract::validate_settings;
 
     #[test]
     fn samples_are_valid_and_complete() {
         assert!(validate_settings(&settings(), true).is_empty());
+        for schedule in [schedule(), schedule_vladivostok(), schedule_always_open()] {
+            assert_eq!(check_schedule(&schedule), vec![], "{}", schedule.timezone);
+        }
         for rule in Distribution::KNOWN {
             assert!(groups().iter().any(|g| &g.distribution == rule), "{rule}");
         }

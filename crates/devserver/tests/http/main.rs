@@ -1,0 +1,13 @@
+//! The dev back end answers every operation of the contract as the spec says, over real
+//! HTTP on 127.0.0.1. One test binary, one file per topic.
+
+mod common;
+mod compression;
+mod dev_controls;
+mod health;
+mod history;
+mod local_max;
+mod ops;
+mod real_max;
+mod serving;
+mod statuses;

@@ -1,0 +1,234 @@
+//! Ready-made accounts for preview mode's scenarios and the dev back end's controls. Each
+//! is built by running the fake's own operations at moments in the past, so its history,
+//! versions and health are what those operations would have produced.
+
+use max_channel_contract::*;
+
+use crate::max::MaxCondition;
+use crate::refusal::Precondition;
+use crate::{samples, Clock, Fake, SeedKind};
+
+/// The token of the preview's connected bot (its hint is «…x7Qa»; the fake MAX names it
+/// «Магазин «Ромашка»»). Not a secret: the fake accepts any well-formed token.
+pub const DEMO_TOKEN: &str = "demo-token-3-x7Qa";
+
+/// A second bot's token, for «заменён токен» in the history.
+const SECOND_TOKEN: &str = "demo-token-21-Lk2m";
+
+/// An account to start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Preset {
+    NotConnected,
+    /// Connected, healthy, a short history.
+    Connected,
+    /// Connected, but MAX refuses the stored token.
+    TokenRevoked,
+    /// Not connected, and the VATS has no «Чат-боты» service.
+    NoChatBots,
+    /// Deliveries fail for two hours; MAX still retries.
+    HealthWarning,
+    /// The subscription points to another system.
+    HealthFailing,
+    /// MAX does not answer the check.
+    HealthUnknown,
+    /// MAX removed the subscription after 8 hours of failures.
+    SubscriptionLost,
+    /// Two months of changes by four administrators and the system.
+    LongHistory,
+    /// Connected, with a schedule in Asia/Vladivostok.
+    OtherZone,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 10] = [
+        Preset::NotConnected,
+        Preset::Connected,
+        Preset::TokenRevoked,
+        Preset::NoChatBots,
+        Preset::HealthWarning,
+        Preset::HealthFailing,
+        Preset::HealthUnknown,
+        Preset::SubscriptionLost,
+        Preset::LongHistory,
+        Preset::OtherZone,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Preset::NotConnected => "not_connected",
+            Preset::Connected => "connected",
+            Preset::TokenRevoked => "error",
+            Preset::NoChatBots => "no_chat_bots",
+            Preset::HealthWarning => "health_warning",
+            Preset::HealthFailing => "health_failing",
+            Preset::HealthUnknown => "health_unknown",
+            Preset::SubscriptionLost => "subscription_lost",
+            Preset::LongHistory => "long_history",
+            Preset::OtherZone => "other_zone",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Preset> {
+        Preset::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    /// The account, on the standard seed.
+    pub fn build(self, clock: Box<dyn Clock>) -> Fake {
+        let mut fake = Fake::new(SeedKind::Standard, self != Preset::NoChatBots, clock);
+        fake.apply(self);
+        fake
+    }
+}
+
+const HOUR: i64 = 3600;
+const DAY: i64 = 24 * HOUR;
+
+fn reply(delay_seconds: i64, text: &str, repeat: Repeat) -> AutoReply {
+    AutoReply {
+        delay_seconds,
+        text: text.into(),
+        repeat,
+    }
+}
+
+/// The `i`-th version of a busy account's settings: routing, replies, the closing message,
+/// the non-working mode and auto-close all move over time.
+fn variant(i: usize) -> Settings {
+    let routing = match i % 4 {
+        0 => Routing::Group { group_id: "g-sales".into() },
+        1 => Routing::Group { group_id: "g-support".into() },
+        2 => Routing::Employee { employee_id: format!("e-{}", 101 + i * 37 % 500) },
+        _ => Routing::ChatBot {
+            chat_bot_id: "b-faq".into(),
+            fallback: Some(Target::Group { group_id: "g-callcenter".into() }),
+        },
+    };
+    let mut auto_replies = vec![reply(0, "Здравствуйте! Мы получили ваше сообщение.", Repeat::Once)];
+    if !i.is_multiple_of(3) {
+        let minutes = 2 + i % 5;
+        auto_replies.push(reply(
+            60 * minutes as i64,
+            &format!("Все операторы заняты, ответим в течение {minutes} минут."),
+            if i.is_multiple_of(2) { Repeat::Every { interval_seconds: 600 } } else { Repeat::Once },
+        ));
+    }
+    let non_working_hours = match i % 3 {
+        0 => NonWorkingHours::Off,
+        1 => NonWorkingHours::ChatBot { chat_bot_id: "b-night".into() },
+        _ => NonWorkingHours::AutoReplies {
+            auto_replies: vec![reply(0, "Сейчас мы не работаем. Ответим утром с 9:00.", Repeat::Once)],
+        },
+    };
+    Settings {
+        routing,
+        auto_replies,
+        closing_message: ClosingMessage {
+            enabled: i % 5 != 4,
+            text: "Спасибо за обращение! Оцените, пожалуйста, нашу работу.".into(),
+        },
+        non_working_hours,
+        auto_close: AutoClose {
+            enabled: i % 4 != 3,
+            after_minutes: [60, 180, 720, 1440, 4320][i % 5],
+        },
+    }
+}
+
+impl Fake {
+    /// Sets the clock to `seconds_ago` before the real now.
+    fn back_to(&mut self, seconds_ago: i64) {
+        self.skew = -seconds_ago;
+    }
+
+    /// A save by `actor` as the app would send it. Presets only use settings that keep
+    /// the rules, so a refusal here is a defect of the preset, and shows in its tests.
+    fn save_as(&mut self, actor: &str, settings: Settings, token: Option<&str>) {
+        let _ = self.set_actor(actor);
+        let precondition = match &self.account.settings {
+            Some(current) => Precondition::IfMatch(current.version.clone()),
+            None => Precondition::CreateOnly,
+        };
+        let write = SettingsWrite { token: token.map(str::to_owned), settings };
+        let _ = self.save(&precondition, &write);
+    }
+
+    /// Connected since 30 days ago by e-102, changed two days ago and an hour ago by the
+    /// session's administrator; a customer wrote five minutes ago.
+    fn connect_with_short_history(&mut self) {
+        self.back_to(30 * DAY);
+        self.save_as("e-102", variant(1), Some(DEMO_TOKEN));
+        self.back_to(2 * DAY);
+        self.save_as("e-101", variant(2), None);
+        self.back_to(HOUR);
+        self.save_as("e-101", samples::settings(), None);
+        self.back_to(5 * 60);
+        self.deliver_inbound();
+        self.back_to(0);
+    }
+
+    fn long_history(&mut self) {
+        const ACTORS: [&str; 4] = ["e-101", "e-102", "e-103", "e-104"];
+        self.back_to(60 * DAY);
+        self.save_as("e-102", variant(0), Some(DEMO_TOKEN));
+        for i in 1..44 {
+            self.back_to((60 - i as i64) * DAY + (i as i64 % 7) * HOUR);
+            let actor = ACTORS[i % ACTORS.len()];
+            match i {
+                12 => {
+                    // MAX revoked the token; the system disconnected the channel.
+                    self.disconnect_quietly();
+                    self.record_as(None, HistoryEvent::Disconnected, None, false);
+                }
+                13 => self.save_as(actor, variant(i), Some(DEMO_TOKEN)),
+                20 => {
+                    let _ = self.set_actor(actor);
+                    self.disconnect();
+                }
+                21 => self.save_as(actor, variant(i), Some(SECOND_TOKEN)),
+                30 => self.save_as(actor, variant(i), Some(DEMO_TOKEN)),
+                _ => self.save_as(actor, variant(i), None),
+            }
+        }
+        self.back_to(HOUR);
+        self.save_as("e-101", samples::settings(), None);
+        self.back_to(0);
+        let _ = self.set_actor(crate::DEFAULT_ACTOR_ID);
+    }
+
+    /// A disconnect that records nothing (the caller records who did it).
+    fn disconnect_quietly(&mut self) {
+        let history = std::mem::take(&mut self.account.history);
+        self.disconnect();
+        self.account.history = history;
+    }
+
+    /// Turns this (fresh) account into `preset`'s.
+    pub fn apply(&mut self, preset: Preset) {
+        match preset {
+            Preset::NotConnected | Preset::NoChatBots => {}
+            Preset::LongHistory => self.long_history(),
+            _ => self.connect_with_short_history(),
+        }
+        let condition = match preset {
+            Preset::TokenRevoked => Some(MaxCondition::TokenRevoked),
+            Preset::HealthFailing => Some(MaxCondition::WrongUrl),
+            Preset::HealthUnknown => Some(MaxCondition::MaxDown),
+            Preset::SubscriptionLost => Some(MaxCondition::SubscriptionLost),
+            _ => None,
+        };
+        if preset == Preset::HealthWarning {
+            self.back_to(2 * HOUR);
+            self.set_max_condition(MaxCondition::DeliveriesFailing);
+            self.back_to(0);
+        }
+        if let Some(condition) = condition {
+            self.set_max_condition(condition);
+        }
+        if preset == Preset::OtherZone {
+            self.account.schedule = samples::schedule_vladivostok();
+        }
+        let _ = self.set_actor(crate::DEFAULT_ACTOR_ID);
+        // What the channel shows follows the condition at once, as after a check.
+        self.refresh_health_if_stale();
+    }
+}
