@@ -1,5 +1,6 @@
 //! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk; a release build
-//! also gets precompressed `.br` and `.gz` siblings of its files (see [`compress`]).
+//! also builds the production bundle (no preview mode) in dist-production/, and both get
+//! precompressed `.br` and `.gz` siblings of their files (see [`compress`]).
 
 #[path = "compress.rs"]
 pub mod compress;
@@ -35,24 +36,38 @@ pub fn build_command(args: &[String]) -> Result {
 /// missing tool fails loudly instead of Trunk quietly downloading another one.
 pub fn build_app(profile: Profile) -> Result {
     run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
+    trunk_build(profile, &env::dist_dir(), true)?;
+    // A dev build's wasm is many megabytes and nobody measures it: no production twin.
+    if profile == Profile::Release {
+        trunk_build(profile, &env::production_dist_dir(), false)?;
+    }
+    Ok(())
+}
+
+/// One `trunk build` into `dist`, with or without preview mode, then (release) its
+/// precompressed siblings.
+fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Result {
     let mut trunk = env::tool_command("trunk")?;
     trunk.arg("build");
     if profile == Profile::Release {
         trunk.arg("--release");
     }
-    trunk.arg("--offline");
-    run("trunk build", &mut trunk)?;
-    let dist = env::dist_dir();
+    if !preview {
+        trunk.arg("--no-default-features");
+    }
+    trunk.arg("--offline").arg("--dist").arg(dist);
+    let what = if preview { "trunk build" } else { "trunk build (production, no preview)" };
+    run(what, &mut trunk)?;
     println!("built {}", dist.display());
     // A dev build's wasm is many megabytes and nobody measures it: served as it is.
     if profile == Profile::Release {
         let started = Instant::now();
-        let outcomes = compress::precompress(&dist)?;
+        let outcomes = compress::precompress(dist)?;
         println!(
             "precompressed {} files (brotli 11, gzip 9) in {:.1} s:\n{}",
             outcomes.len() / 2,
             started.elapsed().as_secs_f64(),
-            compress::summary(&dist, &outcomes)
+            compress::summary(dist, &outcomes)
         );
     }
     Ok(())

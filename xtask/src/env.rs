@@ -17,8 +17,16 @@ pub fn workspace_root() -> &'static Path {
         .expect("xtask sits inside the workspace")
 }
 
+/// The full build: the app with preview mode (`?demo`), which the browser tests, the dev
+/// command, the bench and the screenshots use.
 pub fn dist_dir() -> PathBuf {
     workspace_root().join("dist")
+}
+
+/// The production build: the same app without the `preview` feature (no in-browser fake
+/// back end), the bundle administrators load and the size budget measures (decision 47).
+pub fn production_dist_dir() -> PathBuf {
+    workspace_root().join("dist-production")
 }
 
 pub fn cargo_lock() -> PathBuf {

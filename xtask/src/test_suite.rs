@@ -89,6 +89,7 @@ fn e2e_test_command(args: &[&str]) -> Result<Command> {
     cmd.arg("test")
         .args(args)
         .env("MAX_E2E_DIST", env::dist_dir())
+        .env("MAX_PRODUCTION_DIST", env::production_dist_dir())
         .env("CHROMEDRIVER", env::CHROMEDRIVER)
         .env("CHROMIUM", env::CHROMIUM)
         .env("AXE_CORE_JS", env::axe_core_js()?);
