@@ -290,3 +290,28 @@ async fn the_focus_follows_when_its_control_goes_away() {
     e2e.wait_for_focus("main h1").await;
     e2e.finish().await;
 }
+
+/// Enter in the employee picker with no option highlighted does nothing: it neither picks
+/// nor submits the whole form (issue 13: it used to send «Сохранить»).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels/max/settings").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.type_into("#f-token", "keyboard-token-2024").await;
+    e2e.click("label:has(#routing-employee)").await;
+    e2e.type_into("#f-routing-employee_id", "Кузн").await;
+    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
+    let active = "return document.getElementById('f-routing-employee_id').getAttribute('aria-activedescendant')";
+    assert_eq!(e2e.js(active).await, serde_json::Value::Null, "nothing highlighted");
+    e2e.press(Key::Enter).await;
+    // Both a save and a client-side refusal would show within this time.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(e2e.requests_of("putMaxSettings").is_empty(), "Enter sent the form");
+    // A refused submit marks the empty employee choice invalid and shows the banner.
+    assert!(!e2e.is_present("[aria-invalid=true]").await, "Enter submitted the form and it was refused");
+    assert!(!e2e.is_present(".action-bar [role=alert]").await, "Enter submitted the form");
+    assert_eq!(e2e.value_of("#f-routing-employee_id").await, "Кузн", "nothing was picked");
+    assert!(e2e.focus_is("#f-routing-employee_id").await, "the focus stays in the picker");
+    e2e.finish().await;
+}

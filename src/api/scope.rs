@@ -1,8 +1,11 @@
 //! Calls that end with the page that made them.
 //!
-//! A Leptos resource lets its future run to the end even after its page is gone, so a page
-//! wraps its back end in a [`Scoped`] one and cancels the scope when it unmounts: every call
-//! still running is then dropped at once, which aborts its fetch (see `http::AbortGuard`).
+//! A Leptos resource or a spawned task lets its future run to the end even after its page
+//! is gone, so a page wraps its back end in a [`Scoped`] one and cancels the scope when it
+//! unmounts: every call still running is then dropped at once, which aborts its fetch (see
+//! `http::AbortGuard`), and **never answers** — the code after its `.await` does not run, so
+//! it cannot touch the page's signals, which were disposed with it. A cancelled call is no
+//! outcome at all: never an error to show, never mistaken for a network failure.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,7 +19,10 @@ use super::{ApiError, ApiFuture, Backend, Loaded, Precondition, SharedBackend};
 #[derive(Debug, Default)]
 struct Flag {
     cancelled: bool,
-    wakers: Vec<Waker>,
+    /// The waker of each call still running, by its slot; a call removes its own when it
+    /// ends, so a long-lived page does not collect one per call it ever made.
+    wakers: Vec<(u64, Waker)>,
+    next_slot: u64,
 }
 
 /// Cancels every call of a scope; cheap to clone.
@@ -34,18 +40,29 @@ impl CancelToken {
             flag.cancelled = true;
             std::mem::take(&mut flag.wakers)
         };
-        wakers.into_iter().for_each(Waker::wake);
+        wakers.into_iter().for_each(|(_, waker)| waker.wake());
     }
 
     pub fn is_cancelled(&self) -> bool {
         self.flag().cancelled
     }
+
+    /// How many calls of the scope are waiting (tests: none is left behind).
+    pub fn waiting(&self) -> usize {
+        self.flag().wakers.len()
+    }
+
+    fn forget(&self, slot: u64) {
+        self.flag().wakers.retain(|(s, _)| *s != slot);
+    }
 }
 
-/// `call`, unless the token is cancelled first: then `call` is dropped unfinished.
+/// `call`, unless the token is cancelled first: then `call` is dropped unfinished and this
+/// future stays pending for good (nothing holds its waker, so its task is freed).
 pub struct UntilCancelled<'a, T> {
     call: Option<ApiFuture<'a, T>>,
     token: CancelToken,
+    slot: Option<u64>,
 }
 
 impl<T> Future for UntilCancelled<'_, T> {
@@ -53,19 +70,47 @@ impl<T> Future for UntilCancelled<'_, T> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         {
-            let mut flag = self.token.flag();
+            let token = self.token.clone();
+            let mut flag = token.flag();
             if flag.cancelled {
                 drop(flag);
                 self.call = None;
-                return Poll::Ready(Err(ApiError::Network));
+                self.slot = None;
+                return Poll::Pending;
             }
-            if !flag.wakers.iter().any(|w| w.will_wake(cx.waker())) {
-                flag.wakers.push(cx.waker().clone());
+            let slot = match self.slot {
+                Some(slot) => slot,
+                None => {
+                    flag.next_slot += 1;
+                    let slot = flag.next_slot;
+                    self.slot = Some(slot);
+                    slot
+                }
+            };
+            match flag.wakers.iter_mut().find(|(s, _)| *s == slot) {
+                Some((_, waker)) if waker.will_wake(cx.waker()) => {}
+                Some((_, waker)) => waker.clone_from(cx.waker()),
+                None => flag.wakers.push((slot, cx.waker().clone())),
             }
         }
-        match self.call.as_mut() {
-            Some(call) => call.as_mut().poll(cx),
-            None => Poll::Ready(Err(ApiError::Network)),
+        let Some(call) = self.call.as_mut() else {
+            return Poll::Pending;
+        };
+        let answer = call.as_mut().poll(cx);
+        if answer.is_ready() {
+            self.call = None;
+            if let Some(slot) = self.slot.take() {
+                self.token.forget(slot);
+            }
+        }
+        answer
+    }
+}
+
+impl<T> Drop for UntilCancelled<'_, T> {
+    fn drop(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            self.token.forget(slot);
         }
     }
 }
@@ -74,6 +119,7 @@ fn until<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a
     Box::pin(UntilCancelled {
         call: Some(call),
         token: token.clone(),
+        slot: None,
     })
 }
 
@@ -173,8 +219,42 @@ mod tests {
         assert_eq!(dropped.load(Ordering::SeqCst), 0);
         token.cancel();
         assert_eq!(wakes.0.load(Ordering::SeqCst), 1, "the caller is woken");
-        assert_eq!(call.as_mut().poll(&mut cx), Poll::Ready(Err(ApiError::Network)));
+        assert_eq!(call.as_mut().poll(&mut cx), Poll::Pending, "a cancelled call never answers");
         assert_eq!(dropped.load(Ordering::SeqCst), 1, "the call is dropped, so its fetch aborts");
         assert!(token.is_cancelled());
+        assert_eq!(token.waiting(), 0, "and holds no waker: its task is freed");
+        assert_eq!(call.as_mut().poll(&mut cx), Poll::Pending);
+    }
+
+    /// A call that answers at once.
+    struct Ready;
+    impl Future for Ready {
+        type Output = Result<u8, ApiError>;
+        fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+            Poll::Ready(Ok(7))
+        }
+    }
+
+    #[test]
+    fn calls_that_end_leave_no_waker_behind() {
+        let token = CancelToken::default();
+        let waker = Waker::from(Arc::new(CountWakes(AtomicUsize::new(0))));
+        let mut cx = Context::from_waker(&waker);
+        for _ in 0..50 {
+            let mut call = until(&token, Box::pin(Ready));
+            assert_eq!(call.as_mut().poll(&mut cx), Poll::Ready(Ok(7)));
+        }
+        let dropped = Arc::new(AtomicUsize::new(0));
+        for _ in 0..50 {
+            let mut call = until(&token, Box::pin(Pending(dropped.clone())));
+            assert!(call.as_mut().poll(&mut cx).is_pending());
+            assert!(call.as_mut().poll(&mut cx).is_pending(), "polled twice: still one waker");
+            assert_eq!(token.waiting(), 1);
+            drop(call);
+        }
+        assert_eq!(token.waiting(), 0, "finished and dropped calls are pruned");
+        let mut live = until(&token, Box::pin(Pending(dropped.clone())));
+        assert!(live.as_mut().poll(&mut cx).is_pending());
+        assert_eq!(token.waiting(), 1, "only the call still running waits");
     }
 }

@@ -1,9 +1,11 @@
 //! The settings model and the rules of the screens, in pure Rust (native tests).
 
 mod channel;
+mod combobox;
 mod form;
 mod messages;
 
 pub use channel::*;
+pub use combobox::*;
 pub use form::*;
 pub use messages::*;

@@ -4,6 +4,8 @@ mod components;
 pub(crate) mod focus;
 mod pages;
 pub mod settings;
+mod timer;
+pub use timer::{use_timer, Timer};
 #[cfg(feature = "preview")]
 mod preview;
 

@@ -25,25 +25,22 @@ static BROWSER: Mutex<()> = Mutex::new(());
 
 /// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace.
 pub fn dist() -> PathBuf {
-    let dir = std::env::var_os("MAX_E2E_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
-    assert!(
-        dir.join("index.html").is_file(),
-        "no built app at {}: run `cargo xtask test` (it builds the release bundle first)",
-        dir.display()
-    );
-    dir
+    built_bundle("MAX_E2E_DIST", "dist", "no built app")
 }
 
 /// The production bundle (no preview mode) that `cargo xtask build` writes beside `dist/`.
 pub fn production_dist() -> PathBuf {
-    let dir = std::env::var_os("MAX_PRODUCTION_DIST")
+    built_bundle("MAX_PRODUCTION_DIST", "dist-production", "no production build")
+}
+
+/// A bundle `cargo xtask build` wrote: where `variable` says, else `folder` of the workspace.
+fn built_bundle(variable: &str, folder: &str, missing: &str) -> PathBuf {
+    let dir = std::env::var_os(variable)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-production"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder));
     assert!(
         dir.join("index.html").is_file(),
-        "no production build at {}: run `cargo xtask test` (it builds both bundles first)",
+        "{missing} at {}: run `cargo xtask test` (it builds both release bundles first)",
         dir.display()
     );
     dir
@@ -202,6 +199,9 @@ pub struct E2e {
     /// CSP violations a stopped back end had collected.
     earlier_violations: Vec<max_channel_devserver::CspReport>,
     prompts: &'static str,
+    /// Every console message read so far (reading chromedriver's log empties it), so that
+    /// [`E2e::finish`] judges the whole session even when a test read some itself.
+    console_seen: std::sync::Mutex<Vec<String>>,
 }
 
 impl E2e {
@@ -227,6 +227,7 @@ impl E2e {
             _lock: lock,
             earlier_violations: Vec::new(),
             prompts: options.prompts,
+            console_seen: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -352,6 +353,11 @@ impl E2e {
         state.persist(&fake).unwrap();
     }
 
+    /// Delays every API answer by `ms` (0: none).
+    pub fn latency(&self, ms: u64) {
+        self.server().state.controls().latency = Duration::from_millis(ms);
+    }
+
     /// The calls of one operation that reached the back end, oldest first.
     pub fn requests_of(&self, operation: &str) -> Vec<max_channel_devserver::LoggedRequest> {
         let mut log = self.server().state.controls().requests();
@@ -399,6 +405,7 @@ impl E2e {
         // Reports are sent asynchronously, a moment after the violation; wait for them
         // while the page is still open.
         tokio::time::sleep(CSP_REPORT_GRACE).await;
+        let console = self.console_problems().await;
         let mut violations = self.earlier_violations;
         if let Some(server) = &self.server {
             violations.extend(server.state.controls().csp_reports());
@@ -409,6 +416,15 @@ impl E2e {
         }
         let _ = std::fs::remove_dir_all(&self._profile);
         assert_no_csp_violations(&violations);
+        assert!(console.is_empty(), "the browser console shows what must never happen:\n{}", console.join("\n"));
+    }
+
+    /// The console messages of the whole session so far that no app may ever log: a Rust
+    /// panic, a wasm trap, an uncaught exception or promise rejection, a CSP violation.
+    pub async fn console_problems(&self) -> Vec<String> {
+        let _ = self.console_messages().await;
+        let seen = self.console_seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
     }
 }
 
@@ -435,16 +451,40 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
 impl E2e {
     /// Every console message since the last call, as `level: text`.
     pub async fn console_messages(&self) -> Vec<String> {
-        let entries = self.browser.issue_cmd(BrowserLog).await.expect("the browser log");
-        entries
+        // A closed window (a test that ended its own session) has no log left to read.
+        let Ok(entries) = self.browser.issue_cmd(BrowserLog).await else {
+            return Vec::new();
+        };
+        let messages: Vec<String> = entries
             .as_array()
             .map(|list| {
                 list.iter()
                     .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or("?"), e["message"].as_str().unwrap_or("")))
                     .collect()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        self.console_seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(messages.iter().cloned());
+        messages
     }
+}
+
+/// Whether a console message is one no app may ever log. Failed requests the tests provoke
+/// (a 500, a stopped server) log errors too; those are the network's, not the app's, and
+/// the app's own warnings are allowed.
+pub fn is_console_problem(message: &str) -> bool {
+    const NEVER: [&str; 7] = [
+        "panicked at",
+        "RuntimeError",
+        "unreachable executed",
+        "Uncaught",
+        "Unhandled Promise Rejection",
+        "Content Security Policy",
+        "Content-Security-Policy",
+    ];
+    NEVER.iter().any(|pattern| message.contains(pattern))
 }
 
 /// How long [`E2e::finish`] waits for late CSP violation reports.

@@ -8,7 +8,7 @@ use max_channel_contract::{Distribution, Employee, EmployeeQuery};
 use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::Editor;
 use crate::api::ApiError;
-use crate::domain::{FallbackKind, RoutingKind};
+use crate::domain::{key_action, FallbackKind, KeyAction, RoutingKind};
 use crate::ui::{ExternalLink, RetryButton};
 use crate::i18n::{count, Msg};
 
@@ -216,7 +216,8 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
     let active = RwSignal::new(None::<usize>);
     let searched = RwSignal::new(false);
     let seq = StoredValue::new(0u64);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    // The debounce belongs to the picker: cleared when the page goes.
+    let timer = crate::ui::use_timer();
 
     // A failed call, and what «Повторить» runs again.
     let failed = RwSignal::new(None::<(ApiError, PickerCall)>);
@@ -289,17 +290,14 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
         Some((_, PickerCall::Resolve(id))) => resolve(id),
         None => {}
     };
+    let debounce = timer.clone();
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         text.set(value.clone());
         set.run(String::new());
         editor.clear_error(path);
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
         // Debounced: one request once the person pauses.
-        let handle = set_timeout_with_handle(move || fetch(value, None), Duration::from_millis(250)).ok();
-        timer.set_value(handle);
+        debounce.schedule(Duration::from_millis(250), move || fetch(value, None));
     };
     let pick = move |e: Employee| {
         text.set(employee_label(&e));
@@ -308,31 +306,27 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
         editor.clear_error(path);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let len = results.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" => {
-                ev.prevent_default();
-                if !open.get_untracked() {
-                    fetch(text.get_untracked(), None);
-                }
-                if len > 0 {
-                    active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(len - 1))));
-                }
+        let len = results.with_untracked(Vec::len);
+        let action = key_action(&ev.key(), open.get_untracked(), active.get_untracked(), len);
+        if action.prevents_default() {
+            ev.prevent_default();
+        }
+        match action {
+            KeyAction::OpenAndMove(next) => {
+                // This search supersedes a debounced one still waiting: its late answer
+                // would reset the highlight the arrows are about to move.
+                timer.cancel();
+                fetch(text.get_untracked(), None);
+                active.set(next);
             }
-            "ArrowUp" => {
-                ev.prevent_default();
-                active.update(|a| *a = a.map(|i| i.saturating_sub(1)));
-            }
-            "Enter" => {
-                if let Some(i) = active.get_untracked() {
-                    ev.prevent_default();
-                    if let Some(e) = results.with_untracked(|r| r.get(i).cloned()) {
-                        pick(e);
-                    }
+            KeyAction::Move(next) => active.set(next),
+            KeyAction::Pick(i) => {
+                if let Some(e) = results.with_untracked(|r| r.get(i).cloned()) {
+                    pick(e);
                 }
             }
-            "Escape" => open.set(false),
-            _ => {}
+            KeyAction::Close => open.set(false),
+            KeyAction::Swallow | KeyAction::Pass => {}
         }
     };
     let option_id = {

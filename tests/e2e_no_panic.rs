@@ -1,0 +1,95 @@
+//! No panic, ever: leaving a page while its async work is pending or in flight never
+//! touches what was disposed with the page. The browser console is the oracle (every
+//! `E2e::finish` fails on a panic, a wasm trap, an uncaught error or a CSP violation); these
+//! tests also ask it directly, at the moment it matters.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use support::{is_console_problem, E2e};
+
+/// Open the settings of a channel that is not connected and choose «Сотрудник».
+async fn employee_picker(e2e: &E2e) {
+    e2e.open("/channels").await;
+    e2e.click("a.tile[data-kind=max]").await;
+    e2e.click("a.button--primary[href$='/channels/max/settings']").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.click("label:has(#routing-employee)").await;
+}
+
+/// The app still answers after the ordeal: a search in the picker shows people.
+async fn still_usable(e2e: &E2e) {
+    e2e.latency(0);
+    employee_picker(e2e).await;
+    e2e.type_into("#f-routing-employee_id", "Кузн").await;
+    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
+}
+
+async fn assert_console_clean(e2e: &E2e, when: &str) {
+    let problems = e2e.console_problems().await;
+    assert!(problems.is_empty(), "{when}: the console shows\n{}", problems.join("\n"));
+}
+
+/// The sequence a new user tried (issue 13): type «Цв», leave for «О канале» before the
+/// debounced search fires, wait, go on to «Группы каналов». It panicked every time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_while_the_search_is_debounced_is_quiet() {
+    let e2e = E2e::start().await;
+    employee_picker(&e2e).await;
+    e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
+    e2e.click(".back-link").await; // «О канале», within the 250 ms debounce
+    e2e.wait_for_text("h1", "О канале").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_console_clean(&e2e, "two seconds after leaving the picker").await;
+    e2e.click(".back-link").await; // «Группы каналов»
+    e2e.wait_for_text("h1", "Группы каналов").await;
+    // Whatever went out (focusing the field lists the first employees at once; the typed
+    // «Цв» waits 250 ms) was answered or aborted with its page — never an error.
+    let searches = e2e.requests_of("listEmployees");
+    assert!(searches.iter().all(|r| r.status == 200 || r.status == 499), "{searches:?}");
+    still_usable(&e2e).await;
+    e2e.finish().await;
+}
+
+/// The same, with the search already sent and slow: leaving aborts it, and its answer
+/// never lands on the page that replaced the picker.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_while_the_search_is_in_flight_aborts_it_quietly() {
+    let e2e = E2e::start().await;
+    employee_picker(&e2e).await;
+    e2e.latency(3_000);
+    e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
+    // Past the 250 ms debounce: the search is on its way, its answer 3 s off.
+    tokio::time::sleep(Duration::from_millis(1_000)).await;
+    assert!(e2e.requests_of("listEmployees").is_empty(), "still in flight");
+    e2e.click(".back-link").await;
+    e2e.wait_for_text("h1", "О канале").await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_console_clean(&e2e, "after the search's answer was due").await;
+    let searches = e2e.requests_of("listEmployees");
+    assert!(searches.iter().any(|r| r.query.as_deref().is_some_and(|q| q.contains("query="))), "{searches:?}");
+    assert!(searches.iter().all(|r| r.status == 499), "every search was aborted with its page: {searches:?}");
+    still_usable(&e2e).await;
+    e2e.finish().await;
+}
+
+/// The oracle itself: the messages it must catch, and those it must let pass.
+#[test]
+fn the_console_oracle_knows_a_panic_from_a_failed_request() {
+    for bad in [
+        "SEVERE: http://127.0.0.1/x_bg.wasm 0:1 panicked at reactive_graph/src/traits.rs:767:45:",
+        "SEVERE: RuntimeError: unreachable",
+        "SEVERE: Uncaught (in promise) TypeError: x is undefined",
+        "SEVERE: Refused to load the script because it violates the following Content Security Policy directive",
+    ] {
+        assert!(is_console_problem(bad), "{bad}");
+    }
+    for fine in [
+        "SEVERE: http://127.0.0.1/api/v1/channels/max - Failed to load resource: the server responded with a status of 500",
+        "WARNING: max-channel: unexpected answer of getMaxChannel: HTTP 502",
+    ] {
+        assert!(!is_console_problem(fine), "{fine}");
+    }
+}
