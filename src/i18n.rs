@@ -487,9 +487,30 @@ pub fn count(locale: Locale, msg: Msg, n: u64) -> String {
 
 /// A message with its `{name}` placeholders filled.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    args.iter().fold(template.to_owned(), |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), value)
-    })
+    // One pass over the template: a value is copied as it is, so a value that itself holds
+    // `{name}` (a bot called «{url}») is never filled in again.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, close))
+        });
+        match filled {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A message in a locale with arguments; the one entry point the UI uses.
@@ -515,6 +536,16 @@ impl fmt::Display for Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_values_are_copied_as_they_are() {
+        let args = [("name", "Бот {url}"), ("url", "https://max.ru/x")];
+        assert_eq!(fill("Чат-бот {name}: {url}", &args), "Чат-бот Бот {url}: https://max.ru/x");
+        assert_eq!(fill("{url}{name}", &args), "https://max.ru/xБот {url}");
+        assert_eq!(fill("{unknown} и {", &args), "{unknown} и {");
+        assert_eq!(fill("{{name}}", &args), "{Бот {url}}");
+        assert_eq!(fill("без полей", &[]), "без полей");
+    }
 
     #[test]
     fn every_key_has_both_languages_with_the_same_placeholders() {
