@@ -452,17 +452,67 @@ fn build_replies(prefix: &str, rows: &[ReplyForm], errors: &mut Vec<FieldError>)
         .collect()
 }
 
-/// Where a path's control sits in the form, top to bottom, so the first error is the first
-/// control to fix.
-pub fn field_order(path: &str) -> (usize, Vec<usize>, String) {
+/// Every path the form shows an error at, in the order its controls are rendered, with
+/// `[]` for a row's index. The first error of a refused save is the topmost control.
+const RENDER_ORDER: [&str; 29] = [
+    "token",
+    "routing.type",
+    "routing.employee_id",
+    "routing.group_id",
+    "routing.chat_bot_id",
+    "routing.fallback",
+    "routing.fallback.type",
+    "routing.fallback.employee_id",
+    "routing.fallback.group_id",
+    "auto_replies[].delay_seconds",
+    "auto_replies[].text",
+    "auto_replies[].repeat.type",
+    "auto_replies[].repeat.interval_seconds",
+    "auto_replies",
+    "closing_message.enabled",
+    "closing_message.text",
+    "non_working_hours.mode",
+    "non_working_hours.chat_bot_id",
+    "non_working_hours.auto_replies[].delay_seconds",
+    "non_working_hours.auto_replies[].text",
+    "non_working_hours.auto_replies[].repeat.type",
+    "non_working_hours.auto_replies[].repeat.interval_seconds",
+    "non_working_hours.auto_replies",
+    "auto_close.enabled",
+    "auto_close.after_minutes",
+    // Whole sections, for an error a back end reports on one.
+    "routing",
+    "closing_message",
+    "non_working_hours",
+    "auto_close",
+];
+
+/// Where a path's control sits in the form, top to bottom: its section, its row (rows in
+/// order, each row's controls together), then its place in [`RENDER_ORDER`] — never the
+/// alphabet. A list's own error (too many, none) sits at its «Добавить автоответ», below
+/// its rows. A path the form does not know sorts after its section's known ones.
+pub fn field_order(path: &str) -> (usize, Vec<usize>, usize, String) {
     const SECTIONS: [&str; 6] = ["token", "routing", "auto_replies", "closing_message", "non_working_hours", "auto_close"];
     let section = SECTIONS.iter().position(|s| path.starts_with(s)).unwrap_or(SECTIONS.len());
-    let indices = path
-        .split('[')
-        .skip(1)
-        .filter_map(|part| part.split(']').next()?.parse().ok())
-        .collect();
-    (section, indices, path.to_owned())
+    let mut indices = Vec::new();
+    let mut pattern = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(open) = rest.find('[') {
+        pattern.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find(']') else { break };
+        if let Ok(index) = rest[open + 1..open + close].parse() {
+            indices.push(index);
+        }
+        pattern.push_str("[]");
+        rest = &rest[open + close + 1..];
+    }
+    pattern.push_str(rest);
+    // A list's own error comes after all of its rows: below them, at the add button.
+    if RENDER_ORDER.contains(&pattern.as_str()) && (pattern == "auto_replies" || pattern == "non_working_hours.auto_replies") {
+        indices.push(usize::MAX);
+    }
+    let place = RENDER_ORDER.iter().position(|p| *p == pattern).unwrap_or(RENDER_ORDER.len());
+    (section, indices, place, path.to_owned())
 }
 
 #[cfg(test)]
@@ -742,6 +792,43 @@ mod tests {
         let mut paths = vec!["auto_close.after_minutes", "auto_replies[10].text", "auto_replies[2].text", "token", "routing.fallback"];
         paths.sort_by_key(|p| field_order(p));
         assert_eq!(paths, ["token", "routing.fallback", "auto_replies[2].text", "auto_replies[10].text", "auto_close.after_minutes"]);
+    }
+
+    /// The order the controls are rendered in, not the alphabet's (issue 13): a row's
+    /// interval comes after its text, the non-working mode before its replies.
+    #[test]
+    fn errors_come_in_render_order_within_a_row_and_a_section() {
+        let rendered = [
+            "token",
+            "routing.type",
+            "routing.chat_bot_id",
+            "routing.fallback",
+            "routing.fallback.employee_id",
+            "auto_replies[0].delay_seconds",
+            "auto_replies[0].text",
+            "auto_replies[0].repeat.interval_seconds",
+            "auto_replies[1].delay_seconds",
+            "auto_replies[1].text",
+            "auto_replies",
+            "closing_message.text",
+            "non_working_hours.mode",
+            "non_working_hours.chat_bot_id",
+            "non_working_hours.auto_replies[0].text",
+            "non_working_hours.auto_replies[0].repeat.interval_seconds",
+            "non_working_hours.auto_replies",
+            "auto_close.after_minutes",
+        ];
+        let mut shuffled: Vec<&str> = rendered.iter().rev().copied().collect();
+        shuffled.swap(2, 9);
+        shuffled.sort_by_key(|p| field_order(p));
+        assert_eq!(shuffled, rendered);
+        for path in rendered {
+            let (_, _, place, _) = field_order(path);
+            assert!(place < RENDER_ORDER.len(), "{path} is a known place");
+        }
+        let mut unknown = vec!["routing.zzz", "routing.type", "auto_close.after_minutes"];
+        unknown.sort_by_key(|p| field_order(p));
+        assert_eq!(unknown, ["routing.type", "routing.zzz", "auto_close.after_minutes"], "unknown after its section's known");
     }
 }
 
