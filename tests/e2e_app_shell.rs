@@ -263,3 +263,29 @@ async fn leaving_a_page_aborts_its_fetch() {
     .await;
     e2e.finish().await;
 }
+
+/// Switching the preview's account on the settings page loads that account's form: the
+/// next save is based on the new account's version (issue 13: the stale form met 400/412).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_preview_switch_reloads_the_settings_form() {
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    e2e.open("/channels/max/settings?demo=connected").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    // The connected account: its stored token's hint, no token field.
+    e2e.wait_for_text(".token-stored", "…x7Qa").await;
+    if e2e.is_present(".preview__toggle[aria-expanded=false]").await {
+        e2e.click(".preview__toggle[aria-expanded=false]").await;
+    }
+    pick(&e2e, "#preview-data", "not_connected").await;
+    // The new account was never set up: the form asks for a token.
+    support::eventually(support::PATIENCE, "the form of the account switched to", || async {
+        !e2e.is_present(".token-stored").await && e2e.is_present("#f-token").await
+    })
+    .await;
+    e2e.type_into("#f-token", "preview-token-0001").await;
+    e2e.click("label:has(#routing-group)").await;
+    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
+    e2e.click("button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status], .action-bar [role=alert]", "Канал Max успешно настроен").await;
+    e2e.finish().await;
+}

@@ -48,7 +48,13 @@ pub fn SettingsPage() -> impl IntoView {
     crate::ui::set_page_title(tr, Msg::SettingsTitle);
     let api = use_page_api();
     let loader = api.clone();
-    let data = LocalResource::new(move || load(loader.clone()));
+    // The app's refresh (preview mode's scenario switch) loads the form again: a form and
+    // version from the account before the switch would meet the new account's 400/412.
+    let refresh = app.refresh;
+    let data = LocalResource::new(move || {
+        refresh.track();
+        load(loader.clone())
+    });
     view! {
         <main class="page page--form">
             <a class="back-link" href=app.href("/channels/max")>{tr.t(Msg::AboutTitle)}</a>
