@@ -154,7 +154,8 @@ pub struct FakeMax {
 }
 
 impl FakeMax {
-    fn outage(&self) -> MaxResult<()> {
+    /// MAX down or throttling: what every call meets first, whatever the token.
+    pub(crate) fn outage(&self) -> MaxResult<()> {
         if self.down {
             return Err(MaxError::Unavailable);
         }

@@ -97,15 +97,7 @@ impl Fake {
     /// What the fake MAX says of a token that is not (yet) the stored one: its rules, unless
     /// MAX is down or throttling.
     pub fn ask_fake_max_about(&self, token: &str) -> MaxResult<BotInfo> {
-        let max = &self.account.max;
-        if max.down {
-            return Err(MaxError::Unavailable);
-        }
-        if max.rate_limited {
-            return Err(MaxError::RateLimited {
-                retry_after: max::FAKE_RETRY_AFTER,
-            });
-        }
+        self.account.max.outage()?;
         max::me(token)
     }
 
@@ -223,6 +215,12 @@ impl Fake {
     /// `disconnectMax`: forgets the token and the bot, keeps the settings. Idempotent; only
     /// a disconnect of a connected channel is a history entry.
     pub fn disconnect(&mut self) {
+        let actor = Some(self.actor());
+        self.disconnect_as(actor);
+    }
+
+    /// A disconnect by `actor` (`None`: the system, e.g. after MAX revoked the token).
+    pub fn disconnect_as(&mut self, actor: Option<Actor>) {
         let was_connected = self.account.is_connected();
         let account = &mut self.account;
         account.state = ChannelState::NotConnected;
@@ -232,7 +230,7 @@ impl Fake {
         account.max.forget();
         account.health = None;
         if was_connected {
-            self.record(HistoryEvent::Disconnected, None, false);
+            self.record_as(actor, HistoryEvent::Disconnected, None, false);
         }
     }
 

@@ -176,8 +176,7 @@ impl Fake {
             match i {
                 12 => {
                     // MAX revoked the token; the system disconnected the channel.
-                    self.disconnect_quietly();
-                    self.record_as(None, HistoryEvent::Disconnected, None, false);
+                    self.disconnect_as(None);
                 }
                 13 => self.save_as(actor, variant(i), Some(DEMO_TOKEN)),
                 20 => {
@@ -193,13 +192,6 @@ impl Fake {
         self.save_as("e-101", samples::settings(), None);
         self.back_to(0);
         let _ = self.set_actor(crate::DEFAULT_ACTOR_ID);
-    }
-
-    /// A disconnect that records nothing (the caller records who did it).
-    fn disconnect_quietly(&mut self) {
-        let history = std::mem::take(&mut self.account.history);
-        self.disconnect();
-        self.account.history = history;
     }
 
     /// Turns this (fresh) account into `preset`'s.
