@@ -17,7 +17,9 @@ Usage: cargo xtask <command> [options]
 
 Commands:
   setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, chromium, wasm target)
-  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev)
+  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev);
+                        a release build also writes the production bundle (no preview mode)
+                        into dist-production/
   dev [--port N] [--bind ADDR] [args…]
                         release build, then run the dev server on dist/ (default port 8080);
                         other args are passed to max-channel-devserver
