@@ -64,7 +64,12 @@ impl FaultSpec {
 /// One call that reached the API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoggedRequest {
+    /// Its place in the log: calls are logged when they end.
     pub seq: u64,
+    /// Its place in the order of arrival (see [`Controls::arrivals`]): a test tells the
+    /// calls sent before a moment from those sent after it.
+    #[serde(default)]
+    pub arrival: u64,
     pub method: String,
     pub path: String,
     #[serde(default)]
@@ -91,6 +96,7 @@ pub struct Controls {
     pub latency: Duration,
     log: VecDeque<LoggedRequest>,
     next_seq: u64,
+    arrivals: u64,
     csp_reports: VecDeque<CspReport>,
 }
 
@@ -124,6 +130,17 @@ impl Controls {
             self.faults.remove(index);
         }
         Some(fault)
+    }
+
+    /// Numbers a call as it arrives.
+    pub fn arrive(&mut self) -> u64 {
+        self.arrivals += 1;
+        self.arrivals
+    }
+
+    /// How many calls have arrived so far.
+    pub fn arrivals(&self) -> u64 {
+        self.arrivals
     }
 
     pub fn log(&mut self, mut entry: LoggedRequest) {

@@ -53,6 +53,7 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
     let csrf = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
     let entry = LoggedRequest {
         seq: 0,
+        arrival: state.controls().arrive(),
         method: parts.method.to_string(),
         path: parts
             .extensions
