@@ -7,6 +7,9 @@ use max_channel_admin::api::{ApiError, Backend};
 use max_channel_contract::{ChannelState, EmployeeQuery, HistoryQuery, StateReason};
 use wasm_bindgen_test::*;
 
+mod web_support;
+use web_support::ConsoleWatch;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn now_ms() -> f64 {
@@ -17,6 +20,7 @@ fn now_ms() -> f64 {
 
 #[wasm_bindgen_test]
 async fn every_preset_builds_on_the_browsers_clock() {
+    let console = ConsoleWatch::start();
     let started = now_ms();
     let demo = DemoBackend::new(Scenario::default());
     console_log!("preview start (not_connected): {:.0} ms", now_ms() - started);
@@ -47,4 +51,5 @@ async fn every_preset_builds_on_the_browsers_clock() {
 
     demo.set_scenario(Scenario::default());
     assert_eq!(demo.health().await, Err(ApiError::NotFound));
+    console.finish().await;
 }

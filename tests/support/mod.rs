@@ -16,6 +16,8 @@ use max_channel_devserver::{Config, SeedKind, Server};
 use serde_json::json;
 
 pub mod a11y;
+mod console;
+pub use console::is_console_problem;
 pub mod sizes;
 
 pub const CSRF: &str = "e2e-csrf-token";
@@ -469,22 +471,6 @@ impl E2e {
             .extend(messages.iter().cloned());
         messages
     }
-}
-
-/// Whether a console message is one no app may ever log. Failed requests the tests provoke
-/// (a 500, a stopped server) log errors too; those are the network's, not the app's, and
-/// the app's own warnings are allowed.
-pub fn is_console_problem(message: &str) -> bool {
-    const NEVER: [&str; 7] = [
-        "panicked at",
-        "RuntimeError",
-        "unreachable executed",
-        "Uncaught",
-        "Unhandled Promise Rejection",
-        "Content Security Policy",
-        "Content-Security-Policy",
-    ];
-    NEVER.iter().any(|pattern| message.contains(pattern))
 }
 
 /// How long [`E2e::finish`] waits for late CSP violation reports.
