@@ -430,6 +430,11 @@ catalogue! {
     ErrServiceOff => ("Подключите услугу «Чат-боты».", "Connect the «Chat-bots» service."),
     ErrUnknownReference => ("Этого значения больше нет — выберите другое.", "This value no longer exists — choose another."),
     ErrFieldOther => ("Проверьте значение.", "Check the value."),
+    // An error shown at another control than its own (switched off, not chosen, gone): it
+    // names its control, so «Выберите группу.» under «Кто будет принимать обращение» reads.
+    ErrHiddenField => ("Поле «{field}»: {error}", "Field «{field}»: {error}"),
+    ReplyControl => ("Автоответ {n} — {field}", "Auto-reply {n} — {field}"),
+    FallbackControl => ("Если чат-бот недоступен — {field}", "If the chat-bot is unavailable — {field}"),
     UnitSecond => ("секунда|секунды|секунд", "second|seconds"),
     // After «через»: the accusative, «через 1 секунду, 2 секунды, 5 секунд».
     UnitSecondAfter => ("секунду|секунды|секунд", "second|seconds"),

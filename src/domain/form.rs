@@ -454,7 +454,7 @@ fn build_replies(prefix: &str, rows: &[ReplyForm], errors: &mut Vec<FieldError>)
 
 /// Every path the form shows an error at, in the order its controls are rendered, with
 /// `[]` for a row's index. The first error of a refused save is the topmost control.
-const RENDER_ORDER: [&str; 29] = [
+pub const RENDER_ORDER: [&str; 29] = [
     "token",
     "routing.type",
     "routing.employee_id",

@@ -1,10 +1,12 @@
 //! The settings model and the rules of the screens, in pure Rust (native tests).
 
+mod anchor;
 mod channel;
 mod combobox;
 mod form;
 mod messages;
 
+pub use anchor::*;
 pub use channel::*;
 pub use combobox::*;
 pub use form::*;

@@ -11,8 +11,10 @@ pub const BROTLI_BUDGET: usize = 290_000;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
-/// in it, plus a little room, so that its growth is a decision too.
-pub const PREVIEW_BROTLI_BUDGET: usize = 302_000;
+/// in it; 304 017 B once every field error reached a visible control (issue 13: +4 527 B,
+/// decision 51), plus a little room, so that its growth is a decision too. Issue 20 takes
+/// preview mode out of the production bundle and brings both down.
+pub const PREVIEW_BROTLI_BUDGET: usize = 306_000;
 
 /// The issue's target for the same total.
 pub const BROTLI_TARGET: usize = 100 * 1024;

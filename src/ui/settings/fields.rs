@@ -31,12 +31,20 @@ pub fn error_id(path: &str) -> String {
     format!("{}-error", field_id(path))
 }
 
+/// The attribute that names the anchor of a control whose id tests and links already know
+/// (`closing-enabled`): [`focus_later`] finds it by this when no element has its field id.
+pub const ANCHOR_ATTR: &str = "data-error-anchor";
+
 /// Focuses the control of `path` once the error texts are in the page.
 pub fn focus_later(path: &str) {
     let id = field_id(path);
+    // Anchors are the form's own paths (letters, `_`, `.`, `[n]`): safe inside the quotes.
+    let selector = format!("[{ANCHOR_ATTR}=\"{path}\"]");
     request_animation_frame(move || {
-        let element = document()
+        let document = document();
+        let element = document
             .get_element_by_id(&id)
+            .or_else(|| document.query_selector(&selector).ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();
@@ -44,13 +52,15 @@ pub fn focus_later(path: &str) {
     });
 }
 
-/// The error under a control, or nothing.
+/// The errors shown at a control, or nothing. A memo: a change elsewhere in the form does
+/// not rebuild the text (nor disturb a screen reader reading it).
 #[component]
 pub fn ErrorText(#[prop(into)] path: String) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = error_id(&path);
+    let text = Memo::new(move |_| editor.error_at(&path));
     move || {
-        editor.error_at(&path).map(|text| {
+        text.get().map(|text| {
             view! { <p class="field__error" id=id.clone()>{text}</p> }
         })
     }

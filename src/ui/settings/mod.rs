@@ -1,6 +1,7 @@
 //! The connection and settings form (`/channels/max/settings`).
 
 mod draft;
+mod errors;
 mod fields;
 pub use fields::{error_id, field_id};
 mod guard;
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use max_channel_contract::{BotInfo, ChatBot, FieldError, Group, MaxChannel, SettingsWrite};
 
 use crate::api::{ApiError, Loaded, Precondition, SharedBackend};
-use crate::domain::{field_order, SettingsForm};
+use crate::domain::SettingsForm;
 use crate::embed;
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
@@ -121,6 +122,8 @@ pub struct Editor {
     pub replacing_token: RwSignal<bool>,
     pub channel: RwSignal<MaxChannel>,
     pub errors: RwSignal<Vec<FieldError>>,
+    /// The errors at the controls that show them, for the form as it is now.
+    pub placed: Memo<Vec<errors::Placed>>,
     pub banner: RwSignal<Option<Banner>>,
     pub saving: RwSignal<bool>,
     pub groups: StoredValue<Vec<Group>>,
@@ -134,33 +137,6 @@ impl Editor {
     pub fn value<T: PartialEq + Clone + Send + Sync + 'static>(&self, read: fn(&SettingsForm) -> T) -> Signal<T> {
         let form = self.form;
         Memo::new(move |_| form.with(read)).into()
-    }
-
-    /// The error message at `path`, if any.
-    pub fn error_at(&self, path: &str) -> Option<String> {
-        let tr = self.tr;
-        self.errors.with(|errors| {
-            errors
-                .iter()
-                .find(|e| e.path == path)
-                .map(|e| tr.t(self.message_for(e)).to_owned())
-        })
-    }
-
-    /// The catalogue message for a field error; a token's names what is wrong with it.
-    pub fn message_for(&self, error: &FieldError) -> Msg {
-        if error.path == "token" {
-            self.token.with_untracked(|token| crate::domain::token_message(token, &error.code))
-        } else {
-            crate::domain::field_message(&error.path, &error.code)
-        }
-    }
-
-    /// Drops the errors at `path` (and below it) once the person edits that control.
-    pub fn clear_error(&self, path: &str) {
-        if self.errors.with_untracked(|e| e.iter().any(|e| e.path.starts_with(path))) {
-            self.errors.update(|e| e.retain(|e| !e.path.starts_with(path)));
-        }
     }
 
     pub fn chat_bots_service(&self) -> bool {
@@ -181,18 +157,6 @@ impl Editor {
     pub fn is_dirty_now(&self) -> bool {
         !self.token.with_untracked(String::is_empty)
             || self.form.with_untracked(|f| self.baseline.with_untracked(|b| f.is_dirty(b)))
-    }
-
-    /// Shows `errors` at their controls and moves focus to the first.
-    pub fn show_errors(&self, mut errors: Vec<FieldError>) {
-        errors.sort_by_key(|e| field_order(&e.path));
-        let first = errors.first().map(|e| e.path.clone());
-        let count = errors.len();
-        self.errors.set(errors);
-        self.banner.set(Some(Banner::Invalid(count)));
-        if let Some(path) = first {
-            fields::focus_later(&path);
-        }
     }
 
     /// «Сохранить»: validate everything here first; send only a valid form.
@@ -360,16 +324,18 @@ pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
         .as_ref()
         .map(|s| SettingsForm::from_settings(&s.settings))
         .unwrap_or_default();
+    let (errors, token, now) = (RwSignal::new(Vec::new()), RwSignal::new(String::new()), RwSignal::new(form.clone()));
     let editor = Editor {
         tr,
-        form: RwSignal::new(form.clone()),
+        form: now,
         baseline: RwSignal::new(form),
         version: RwSignal::new(loaded.saved.as_ref().map(|s| s.version.clone())),
-        token: RwSignal::new(String::new()),
+        token,
         token_check: RwSignal::new(TokenCheck::Idle),
         replacing_token: RwSignal::new(false),
         channel: RwSignal::new(loaded.channel),
-        errors: RwSignal::new(Vec::new()),
+        errors,
+        placed: errors::placed(tr, errors, now, token),
         banner: RwSignal::new(None),
         saving: RwSignal::new(false),
         groups: StoredValue::new(loaded.groups),
@@ -494,6 +460,7 @@ fn ActionBar() -> impl IntoView {
     view! {
         <div class="action-bar">
             <BannerView />
+            <errors::FormErrors />
             <div class="action-bar__buttons">
                 <button type="submit" class="button button--primary" aria-disabled=move || editor.saving.get().to_string()
                     aria-busy=move || editor.saving.get().to_string()>

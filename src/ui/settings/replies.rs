@@ -183,6 +183,14 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
     };
     let text_clear = text_path.clone();
     let every_name = format!("{}-{index}-repeat", field_id(list.path()));
+    let repeat_path = format!("{prefix}.repeat.type");
+    let choose_repeat = Callback::new(move |every: bool| {
+        editor.choose(&[repeat_path.as_str()], |f| {
+            if let Some(r) = list.rows_mut(f).get_mut(index) {
+                r.repeat_every = every;
+            }
+        })
+    });
     view! {
         <li class="reply">
             <div class="reply__head">
@@ -208,19 +216,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                 <TextCounter id=counter_id text=text.into() />
                 <ErrorText path=text_path />
             </div>
-            <fieldset class="field choices">
-                <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
-                <label class="choice">
-                    <input type="radio" name=every_name.clone() prop:checked=move || !repeat_every.get()
-                        on:change=move |_| edit(&|r| r.repeat_every = false) />
-                    <span>{tr.t(Msg::RepeatOnce)}</span>
-                </label>
-                <label class="choice">
-                    <input type="radio" name=every_name prop:checked=repeat_every
-                        on:change=move |_| edit(&|r| r.repeat_every = true) />
-                    <span>{tr.t(Msg::RepeatEvery)}</span>
-                </label>
-            </fieldset>
+            <RepeatChoice path=format!("{prefix}.repeat.type") name=every_name every=repeat_every choose=choose_repeat />
             <Show when=move || repeat_every.get()>
                 <DurationField path=format!("{prefix}.repeat.interval_seconds") label=Msg::RepeatInterval help=None
                     usual=&INTERVAL_UNITS
@@ -230,6 +226,31 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                     on_unit=Callback::new(move |u: Unit| edit(&|r| r.interval.unit = u)) />
             </Show>
         </li>
+    }
+}
+
+/// «Периодичность»: once, or every interval. The anchor of the row's `repeat.type`, which
+/// also shows the interval's errors while the row repeats once (and so has no interval).
+#[component]
+fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<bool>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let tr = editor.tr;
+    let (id, shows) = (field_id(&path), path.clone());
+    // Focusable, so that a refused save can take the focus to its error.
+    view! {
+        <fieldset class="field choices" id=id tabindex="-1"
+            aria-invalid=invalid(editor, path.clone()) aria-describedby=described_by(editor, path.clone(), None)>
+            <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
+            <label class="choice">
+                <input type="radio" name=name.clone() prop:checked=move || !every.get() on:change=move |_| choose.run(false) />
+                <span>{tr.t(Msg::RepeatOnce)}</span>
+            </label>
+            <label class="choice">
+                <input type="radio" name=name prop:checked=every on:change=move |_| choose.run(true) />
+                <span>{tr.t(Msg::RepeatEvery)}</span>
+            </label>
+            <ErrorText path=shows />
+        </fieldset>
     }
 }
 

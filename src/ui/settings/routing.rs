@@ -20,10 +20,8 @@ pub fn RoutingSection() -> impl IntoView {
     let service = editor.chat_bots_service();
     // A memo: the section re-renders when the kind changes, not on every keystroke.
     let kind = Memo::new(move |_| form.with(|f| f.routing.kind));
-    let choose = move |k: RoutingKind| {
-        form.update(|f| f.routing.kind = k);
-        editor.clear_error("routing");
-    };
+    // Another kind hides the chosen one's control (its errors go) and reveals its own.
+    let choose = move |k: RoutingKind| editor.choose(&["routing", "routing.type"], |f| f.routing.kind = k);
     let option = move |k: RoutingKind, label: Msg, id: &'static str, disabled: bool| {
         view! {
             <label class="choice" class:choice--disabled=disabled>
@@ -36,7 +34,7 @@ pub fn RoutingSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-routing">
             <legend class="section__legend">{tr.t(Msg::SecRouting)}</legend>
-            <fieldset class="field choices" id=field_id("routing.type")
+            <fieldset class="field choices" id=field_id("routing.type") tabindex="-1"
                 aria-invalid=invalid(editor, "routing.type".into())
                 aria-describedby=described_by(editor, "routing.type".into(), (!service).then(|| "chat-bots-off".to_owned()))>
                 <legend class="field__label">{tr.t(Msg::RoutingWho)}</legend>
@@ -70,15 +68,12 @@ fn ChatBotRouting() -> impl IntoView {
     let tr = editor.tr;
     let form = editor.form;
     let fallback = Memo::new(move |_| form.with(|f| f.routing.fallback));
-    let choose = move |k: FallbackKind| {
-        form.update(|f| f.routing.fallback = Some(k));
-        editor.clear_error("routing.fallback");
-    };
+    let choose = move |k: FallbackKind| editor.choose(&["routing.fallback", "routing.fallback.type"], |f| f.routing.fallback = Some(k));
     view! {
         <ChatBotSelect path="routing.chat_bot_id"
             get=editor.value(|f| f.routing.chat_bot_id.clone())
             set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id)) />
-        <fieldset class="field choices" id=field_id("routing.fallback")
+        <fieldset class="field choices" id=field_id("routing.fallback") tabindex="-1"
             aria-invalid=invalid(editor, "routing.fallback".into())
             aria-describedby=described_by(editor, "routing.fallback".into(), None)>
             <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>

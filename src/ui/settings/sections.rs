@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::fields::{described_by, error_id, field_id, invalid, ErrorText};
 use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
 use super::routing::ChatBotSelect;
 use super::Editor;
@@ -24,20 +24,36 @@ pub fn RepliesSection() -> impl IntoView {
     }
 }
 
-/// A switch: a checkbox with `role="switch"`.
+/// A switch: a checkbox with `role="switch"`. `error`: the anchor whose errors it shows —
+/// its own, and those of the controls it hides while off (`domain::error_place`). Its id
+/// stays the one tests and labels know; the anchor is found by `data-error-anchor`.
 #[component]
-fn Switch(id: &'static str, label: Msg, #[prop(into)] on: Signal<bool>, on_change: Callback<bool>) -> impl IntoView {
+fn Switch(
+    id: &'static str,
+    label: Msg,
+    #[prop(into)] on: Signal<bool>,
+    on_change: Callback<bool>,
+    #[prop(optional)] error: Option<&'static str>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let tr = editor.tr;
+    let shown = move || error.filter(|anchor| editor.error_at(anchor).is_some());
     view! {
         <label class="switch" for=id>
-            <input id=id type="checkbox" role="switch" class="switch__input"
+            <input id=id type="checkbox" role="switch" class="switch__input" data-error-anchor=error
+                aria-invalid=move || shown().map(|_| "true") aria-describedby=move || shown().map(error_id)
                 prop:checked=move || on.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
             <span class="switch__track" aria-hidden="true"></span>
             <span class="switch__label">{tr.t(label)}</span>
         </label>
+        {error.map(|anchor| view! { <ErrorText path=anchor /> })}
     }
 }
+
+/// What a section's switch answers when flipped: the section's own errors and its own.
+const CLOSING_OWN: &[&str] = &["closing_message", "closing_message.enabled"];
+const NWH_OWN: &[&str] = &["non_working_hours", "non_working_hours.mode"];
+const AUTO_CLOSE_OWN: &[&str] = &["auto_close", "auto_close.enabled"];
 
 #[component]
 pub fn ClosingSection() -> impl IntoView {
@@ -49,9 +65,10 @@ pub fn ClosingSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
-            <Switch id="closing-enabled" label=Msg::ClosingSwitch
+            // Switching on keeps an error of the hidden text: it moves under the text.
+            <Switch id="closing-enabled" label=Msg::ClosingSwitch error="closing_message.enabled"
                 on=editor.value(|f| f.closing_enabled)
-                on_change=Callback::new(move |on| { form.update(|f| f.closing_enabled = on); editor.clear_error(PATH); }) />
+                on_change=Callback::new(move |on| editor.choose(CLOSING_OWN, |f| f.closing_enabled = on)) />
             <p class="field__help" id="closing-help">{tr.t(Msg::ClosingHelp)}</p>
             // Switching off hides the text but keeps it.
             <div class="field" hidden=move || !form.with(|f| f.closing_enabled)>
@@ -89,9 +106,8 @@ pub fn NonWorkingSection() -> impl IntoView {
                             on=editor.value(|f| f.non_working.chat_bot_on)
                             on_change=Callback::new(move |on| {
                                 let mut said = None;
-                                form.update(|f| said = f.set_non_working_chat_bot(on));
+                                editor.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
                                 notice.set(said);
-                                editor.clear_error("non_working_hours");
                             }) />
                     }.into_any()
                 } else {
@@ -116,9 +132,8 @@ pub fn NonWorkingSection() -> impl IntoView {
                 on=editor.value(|f| f.non_working.replies_on)
                 on_change=Callback::new(move |on| {
                     let mut said = None;
-                    form.update(|f| said = f.set_non_working_replies(on));
+                    editor.choose(NWH_OWN, |f| said = f.set_non_working_replies(on));
                     notice.set(said);
-                    editor.clear_error("non_working_hours");
                 }) />
             <p class="notice" role="status" id="nwh-notice">
                 {move || notice.get().map(|n| tr.t(match n {
@@ -158,13 +173,14 @@ pub fn AutoCloseSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-auto-close">
             <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
-            <Switch id="auto-close-enabled" label=Msg::AutoCloseSwitch
+            <Switch id="auto-close-enabled" label=Msg::AutoCloseSwitch error="auto_close.enabled"
                 on=editor.value(|f| f.auto_close.enabled)
-                on_change=Callback::new(move |on| form.update(|f| f.auto_close.enabled = on)) />
+                on_change=Callback::new(move |on| editor.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on)) />
             <div hidden=move || !form.with(|f| f.auto_close.enabled)>
                 <div class="field">
                     <label class="field__label" for="auto-close-preset">{tr.t(Msg::AutoClosePeriod)}</label>
-                    <select id="auto-close-preset" class="select"
+                    // The anchor of the period while a preset is chosen (no custom field).
+                    <select id="auto-close-preset" class="select" data-error-anchor=PATH
                         aria-describedby=described_by(editor, PATH.into(), None)
                         on:change=move |ev| {
                             let value = event_target_value(&ev);

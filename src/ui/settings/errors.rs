@@ -1,0 +1,129 @@
+//! Field errors at the controls that show them: every error reaches a visible control
+//! (`domain::error_place`), its own when shown, else the switch, choice or list that
+//! governs it, else the whole form's anchor in the action bar.
+
+use leptos::prelude::*;
+use max_channel_contract::FieldError;
+
+use super::fields::{described_by, invalid, ErrorText};
+use super::{Banner, Editor};
+use crate::domain::{error_place, field_order, SettingsForm, FORM_ANCHOR};
+use crate::i18n::{Msg, Tr};
+
+/// An error as shown: the anchor it shows at, and its text there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub anchor: String,
+    pub text: String,
+}
+
+/// The errors placed on the form as it is now. A memo: a control re-renders only when what
+/// it shows changes, and with no errors the form is not even read, so typing costs nothing.
+pub fn placed(tr: Tr, errors: RwSignal<Vec<FieldError>>, form: RwSignal<SettingsForm>, token: RwSignal<String>) -> Memo<Vec<Placed>> {
+    Memo::new(move |_| {
+        errors.with(|errors| {
+            if errors.is_empty() {
+                return Vec::new();
+            }
+            form.with(|form| errors.iter().map(|e| place(tr, token, e, form)).collect())
+        })
+    })
+}
+
+fn place(tr: Tr, token: RwSignal<String>, error: &FieldError, form: &SettingsForm) -> Placed {
+    let place = error_place(&error.path, form);
+    let ours = tr.t(message(token, error));
+    let text = match place.hidden {
+        Some(hidden) => hidden.describe(tr, ours),
+        // A path the form does not know: the back end's words say more than «Проверьте значение.».
+        None if place.anchor == FORM_ANCHOR && !error.message.trim().is_empty() => error.message.clone(),
+        None => ours.to_owned(),
+    };
+    Placed { anchor: place.anchor, text }
+}
+
+/// The catalogue message for a field error; a token's names what is wrong with it.
+fn message(token: RwSignal<String>, error: &FieldError) -> Msg {
+    if error.path == "token" {
+        token.with_untracked(|token| crate::domain::token_message(token, &error.code))
+    } else {
+        crate::domain::field_message(&error.path, &error.code)
+    }
+}
+
+impl Editor {
+    /// The errors shown at the control `anchor`, one text, if any.
+    pub fn error_at(&self, anchor: &str) -> Option<String> {
+        self.placed.with(|placed| {
+            let texts: Vec<&str> = placed.iter().filter(|p| p.anchor == anchor).map(|p| p.text.as_str()).collect();
+            (!texts.is_empty()).then(|| texts.join(" "))
+        })
+    }
+
+    /// The catalogue message for a field error; a token's names what is wrong with it.
+    pub fn message_for(&self, error: &FieldError) -> Msg {
+        message(self.token, error)
+    }
+
+    /// Drops the errors at `path` (and below it) once the person edits that control.
+    pub fn clear_error(&self, path: &str) {
+        if self.errors.with_untracked(|e| e.iter().any(|e| e.path.starts_with(path))) {
+            self.errors.update(|e| e.retain(|e| !e.path.starts_with(path)));
+        }
+    }
+
+    /// A switch or a choice changes what the form shows. Its own errors (`own`) go: the
+    /// person answered them. So do those of the controls it hides: they were about a value
+    /// no longer in use. Those of the controls it reveals stay, now under them.
+    pub fn choose(&self, own: &[&str], change: impl FnOnce(&mut SettingsForm)) {
+        if self.errors.with_untracked(Vec::is_empty) {
+            self.form.update(change);
+            return;
+        }
+        let shown = |form: &SettingsForm| -> Vec<bool> {
+            self.errors.with_untracked(|errors| errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect())
+        };
+        let before = self.form.with_untracked(shown);
+        self.form.update(change);
+        let after = self.form.with_untracked(shown);
+        let mut index = 0;
+        self.errors.update(|errors| {
+            errors.retain(|e| {
+                let hid = before.get(index) == Some(&true) && after.get(index) == Some(&false);
+                index += 1;
+                !hid && !own.contains(&e.path.as_str())
+            })
+        });
+    }
+
+    /// Shows `errors` at their controls and moves focus to the first. A token error opens a
+    /// connected channel's closed token field: opening it changes nothing that is saved.
+    pub fn show_errors(&self, mut errors: Vec<FieldError>) {
+        errors.sort_by_key(|e| field_order(&e.path));
+        if errors.iter().any(|e| e.path == "token") && self.has_stored_token() && !self.replacing_token.get_untracked() {
+            self.replacing_token.set(true);
+        }
+        let first = self.form.with_untracked(|form| errors.first().map(|e| error_place(&e.path, form).anchor));
+        let count = errors.len();
+        self.errors.set(errors);
+        self.banner.set(Some(Banner::Invalid(count)));
+        if let Some(anchor) = first {
+            super::fields::focus_later(&anchor);
+        }
+    }
+}
+
+/// The whole form's anchor, in the action bar: errors at paths the form does not know.
+#[component]
+pub fn FormErrors() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    // A group only while it holds an error: focused then, with its text as description.
+    let role = move || editor.error_at(FORM_ANCHOR).map(|_| "group");
+    view! {
+        <div class="form-errors" id=super::fields::field_id(FORM_ANCHOR) tabindex="-1" role=role
+            aria-invalid=invalid(editor, FORM_ANCHOR.into())
+            aria-describedby=described_by(editor, FORM_ANCHOR.into(), None)>
+            <ErrorText path=FORM_ANCHOR />
+        </div>
+    }
+}
