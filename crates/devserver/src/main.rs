@@ -21,7 +21,7 @@ USAGE: max-channel-devserver [OPTIONS]
                        token, history, schedule, the fake MAX's state
   --max-api URL        ask the real MAX Bot API at URL: GET /me for tokens, GET and
                        POST /subscriptions for the channel's health and its repair;
-                       default: the built-in fake MAX (see README)
+                       default: the built-in fake MAX (see docs/dev-backend.md)
   --webhook-url URL    where MAX is to deliver the bot's updates: what a repair subscribes
                        and the health expects (default https://dialogs.mango-office.ru/
                        webhooks/max/account-1)
@@ -33,7 +33,7 @@ USAGE: max-channel-devserver [OPTIONS]
   --request-timeout-ms N  the app's API time-out (default 15000)
   --no-api             serve the app alone (for preview mode: ?demo)
   --no-csp             send no Content-Security-Policy (default: a strict one with a
-                       fresh script nonce per page, see README)
+                       fresh script nonce per page, see docs/dev-backend.md)
   --test-controls      enable /__dev/* — tests and demos only:
                          POST /__dev/reset            {\"chat_bots_service\": false} optional
                          POST /__dev/preset           {\"id\": \"long_history\"} (not_connected,
