@@ -80,10 +80,7 @@ impl RuntimeConfig {
         let defaults = RuntimeConfig::default();
         let api_base = match raw.api_base {
             Some(base) if base.trim().is_empty() => {
-                return Err(ConfigError::BadValue {
-                    key: "api_base",
-                    reason: "пустое значение".into(),
-                })
+                return Err(ConfigError::BadValue { key: "api_base", reason: "пустое значение".into() })
             }
             Some(base) => base.trim().trim_end_matches('/').to_owned(),
             None => defaults.api_base,
@@ -127,10 +124,8 @@ impl RuntimeConfig {
     #[cfg(target_arch = "wasm32")]
     pub fn from_document() -> Result<RuntimeConfig, ConfigError> {
         let document = web_sys::window().and_then(|w| w.document());
-        let text = document
-            .as_ref()
-            .and_then(|d| d.get_element_by_id(CONFIG_ELEMENT_ID))
-            .and_then(|e| e.text_content());
+        let text =
+            document.as_ref().and_then(|d| d.get_element_by_id(CONFIG_ELEMENT_ID)).and_then(|e| e.text_content());
         let meta = document
             .as_ref()
             .and_then(|d| d.query_selector("meta[name=\"csrf-token\"]").ok().flatten())

@@ -25,10 +25,7 @@ pub enum HostMessage {
 /// The JSON of a message, with `source`.
 pub fn message_json(message: &HostMessage) -> String {
     let mut value = serde_json::to_value(message).expect("messages serialise");
-    value
-        .as_object_mut()
-        .expect("an object")
-        .insert("source".into(), SOURCE.into());
+    value.as_object_mut().expect("an object").insert("source".into(), SOURCE.into());
     value.to_string()
 }
 
@@ -104,9 +101,7 @@ mod browser {
             changed
         });
         if changed {
-            post(&HostMessage::State {
-                state: state.to_owned(),
-            });
+            post(&HostMessage::State { state: state.to_owned() });
         }
     }
 }
@@ -139,7 +134,8 @@ mod tests {
 
     #[test]
     fn messages_carry_source_and_type() {
-        let height: serde_json::Value = serde_json::from_str(&message_json(&HostMessage::Height { height: 640 })).unwrap();
+        let height: serde_json::Value =
+            serde_json::from_str(&message_json(&HostMessage::Height { height: 640 })).unwrap();
         assert_eq!(height, serde_json::json!({"source": "max-channel", "type": "height", "height": 640}));
         let state: serde_json::Value =
             serde_json::from_str(&message_json(&HostMessage::State { state: "connected".into() })).unwrap();

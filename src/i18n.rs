@@ -558,9 +558,13 @@ mod tests {
             let ru = msg.text(Locale::Ru);
             let en = msg.text(Locale::En);
             assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
-            assert!(ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())), "{msg:?} ru is not Russian: {ru}");
+            assert!(
+                ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+                "{msg:?} ru is not Russian: {ru}"
+            );
             let holes = |s: &str| {
-                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect();
+                let mut v: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect();
                 v.sort();
                 v
             };

@@ -154,7 +154,23 @@ async fn bench() {
 
     // 4. Employee search over 10 200 employees: response → painted.
     e2e.click("label:has(#routing-employee)").await;
-    let queries = ["Иван", "Петр", "Кузн", "Смир", "Алекс", "Серг", "Ольг", "Нико", "Попов", "Андр", "Мари", "Дмит", "Ев", "Ан", "ов"];
+    let queries = [
+        "Иван",
+        "Петр",
+        "Кузн",
+        "Смир",
+        "Алекс",
+        "Серг",
+        "Ольг",
+        "Нико",
+        "Попов",
+        "Андр",
+        "Мари",
+        "Дмит",
+        "Ев",
+        "Ан",
+        "ов",
+    ];
     let mut searches = Vec::new();
     for q in queries.iter().cycle().take(n.max(queries.len())) {
         searches.push(search_paint(&e2e, q).await);
@@ -181,7 +197,10 @@ async fn bench() {
     let mut table = String::new();
     table.push_str("| figure | measured | target | |\n|---|---|---|---|\n");
     for a in &assets {
-        table.push_str(&format!("| first load: {} (`{}`) | {} B raw, {} B gzip, {} B brotli | | |\n", a.kind, a.name, a.raw, a.gzip, a.brotli));
+        table.push_str(&format!(
+            "| first load: {} (`{}`) | {} B raw, {} B gzip, {} B brotli | | |\n",
+            a.kind, a.name, a.raw, a.gzip, a.brotli
+        ));
     }
     table.push_str(&format!(
         "| 1. first load, total | {raw} B raw, {gzip} B gzip, **{brotli} B brotli** | ≤ {BROTLI_TARGET} B brotli (CI budget {BROTLI_BUDGET} B) | {} |\n",

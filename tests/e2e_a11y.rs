@@ -13,8 +13,15 @@ use support::{fault, E2e, Options};
 /// colours: an element under another (overlap, partly hidden), over a drawn background (a
 /// select's arrow is two gradients), or an empty field with no text to measure. Those
 /// pairs are the documented ones of docs/theming.md.
-const UNDECIDABLE: &[&str] =
-    &["bgOverlap", "elmPartiallyObscured", "elmPartiallyObscuring", "bgImage", "bgGradient", "outsideViewport", "emptyValue"];
+const UNDECIDABLE: &[&str] = &[
+    "bgOverlap",
+    "elmPartiallyObscured",
+    "elmPartiallyObscuring",
+    "bgImage",
+    "bgGradient",
+    "outsideViewport",
+    "emptyValue",
+];
 
 /// Collects the violations of every state, so one run reports them all.
 #[derive(Default)]
@@ -32,7 +39,8 @@ impl Audit {
             // Colour pairs axe cannot measure because something lies over them (the sticky
             // action bar, the picker's list, the preview panel) or behind them is drawn (a
             // select's arrow). Anything else axe could not decide fails the audit.
-            let understood = v.reasons().iter().all(|r| !r.is_empty() && r.split(',').all(|r| UNDECIDABLE.contains(&r)));
+            let understood =
+                v.reasons().iter().all(|r| !r.is_empty() && r.split(',').all(|r| UNDECIDABLE.contains(&r)));
             if understood {
                 self.undecided.push(format!("{state}: {v}"));
             } else {
@@ -86,7 +94,10 @@ async fn every_page_and_state_passes_axe() {
     e2e.click("#token-check").await;
     e2e.find("#token-check[aria-busy=true]").await;
     audit.check(&e2e, "settings, token being checked").await;
-    assert!(e2e.is_present("#token-check[aria-busy=true]").await, "the check ended before axe did: the audit saw another state");
+    assert!(
+        e2e.is_present("#token-check[aria-busy=true]").await,
+        "the check ended before axe did: the audit saw another state"
+    );
     e2e.find(".token-valid").await;
     audit.check(&e2e, "settings, token checked").await;
 
@@ -136,7 +147,10 @@ async fn every_page_and_state_passes_axe() {
     e2e.click("button[type=submit]").await;
     e2e.find("button[type=submit][aria-busy=true]").await;
     audit.check(&e2e, "settings, saving").await;
-    assert!(e2e.is_present("button[type=submit][aria-busy=true]").await, "the save ended before axe did: the audit saw another state");
+    assert!(
+        e2e.is_present("button[type=submit][aria-busy=true]").await,
+        "the save ended before axe did: the audit saw another state"
+    );
     e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
 
     e2e.open("/channels/max").await;
@@ -154,7 +168,10 @@ async fn every_page_and_state_passes_axe() {
     audit.check(&e2e, "«Группы каналов», load failed").await;
 
     // An account with no channel: the empty state, and «Обновить» brings the list.
-    e2e.server().state.controls().add_fault(fault(json!({"operation": "listChannelGroups", "status": 200, "body": {"groups": []}})));
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(fault(json!({"operation": "listChannelGroups", "status": 200, "body": {"groups": []}})));
     e2e.open("/channels").await;
     e2e.wait_for_text(".empty-state", "Каналов пока нет").await;
     audit.check(&e2e, "«Группы каналов», empty").await;

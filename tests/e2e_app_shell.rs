@@ -62,11 +62,7 @@ async fn from_the_groups_to_the_settings_at_the_root() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn from_the_groups_to_the_settings_under_a_base_path() {
-    let e2e = E2e::start_with(Options {
-        base_path: "/dialogs".into(),
-        ..Options::default()
-    })
-    .await;
+    let e2e = E2e::start_with(Options { base_path: "/dialogs".into(), ..Options::default() }).await;
     walk_to_the_settings(&e2e, "/dialogs").await;
     e2e.open("/channels/max/settings").await;
     e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
@@ -89,7 +85,12 @@ async fn a_connected_channel_offers_to_edit_its_settings() {
         non_working_hours: NonWorkingHours::Off,
         auto_close: AutoClose { enabled: false, after_minutes: 60 },
     };
-    let bot = BotInfo { user_id: 1, first_name: "Магазин «Ромашка»".into(), username: Some("romashka_shop_bot".into()), avatar_url: None };
+    let bot = BotInfo {
+        user_id: 1,
+        first_name: "Магазин «Ромашка»".into(),
+        username: Some("romashka_shop_bot".into()),
+        avatar_url: None,
+    };
     e2e.server().state.fake().store_directly(settings, Some(("token-x7Qa".into(), bot)));
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
@@ -130,9 +131,10 @@ async fn the_host_page_receives_height_state_and_session_messages() {
     assert!(frame_height.as_f64().unwrap() > 100.0);
 
     // A 401 tells the host.
-    e2e.server().state.controls().add_fault(support::fault(
-        serde_json::json!({"operation": "listChannelGroups", "status": 401}),
-    ));
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 401})));
     e2e.browser.refresh().await.unwrap();
     host_messages(&e2e, "session-expired", "session-expired").await;
     e2e.finish().await;
@@ -145,11 +147,7 @@ async fn pick(e2e: &E2e, select: &str, value: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn preview_mode_reaches_every_scenario_with_no_back_end() {
-    let e2e = E2e::start_with(Options {
-        serve_api: false,
-        ..Options::default()
-    })
-    .await;
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
     e2e.open("/channels?demo").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     e2e.find("aside.preview").await;
@@ -200,7 +198,8 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
     e2e.wait_for_text("h1", "О канале Max").await;
 
     // Nothing went to a server.
-    let api_calls = e2e.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).length;").await;
+    let api_calls =
+        e2e.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/')).length;").await;
     assert_eq!(api_calls, 0);
     e2e.finish().await;
 }
@@ -225,14 +224,11 @@ async fn a_back_end_that_stops_mid_session_and_returns() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stalled_answer_times_out_with_its_own_message() {
-    let e2e = E2e::start_with(Options {
-        request_timeout_ms: Some(1_500),
-        ..Options::default()
-    })
-    .await;
-    e2e.server().state.controls().add_fault(
-        support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})),
-    );
+    let e2e = E2e::start_with(Options { request_timeout_ms: Some(1_500), ..Options::default() }).await;
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
     let started = std::time::Instant::now();
     e2e.open("/channels/max").await;
     e2e.wait_for_text("main [role=alert]", "Сервер не ответил вовремя").await;
@@ -248,9 +244,10 @@ async fn leaving_a_page_aborts_its_fetch() {
     let e2e = E2e::start().await;
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
-    e2e.server().state.controls().add_fault(
-        support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})),
-    );
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.find("main [aria-busy=true]").await;
     e2e.find("a.back-link").await.click().await.unwrap();

@@ -7,9 +7,9 @@ mod support;
 
 use fantoccini::Locator;
 use max_channel_contract::{ClosingMessage, NonWorkingHours, Routing, Settings};
+use max_channel_devserver::SeedKind;
 use max_channel_fake::directory::HOSTILE_NAMES;
 use max_channel_fake::samples;
-use max_channel_devserver::SeedKind;
 use serde_json::json;
 use support::{fault, E2e, Options};
 
@@ -176,7 +176,9 @@ async fn the_token_never_leaves_its_input() {
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "ошибка 500").await;
-    controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 200, "raw": "{not json", "content_type": "application/json"})));
+    controls().add_fault(fault(
+        json!({"operation": "putMaxSettings", "status": 200, "raw": "{not json", "content_type": "application/json"}),
+    ));
     e2e.click(".action-bar .retry").await;
     e2e.wait_for_text(".action-bar [role=alert]", "Сервер ответил неожиданно").await;
     let _ = assert_nowhere(&e2e, "after failed saves").await;

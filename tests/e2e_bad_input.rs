@@ -178,7 +178,8 @@ async fn every_bad_input_has_its_message_and_sends_nothing() {
             Some(message) => {
                 refused += 1;
                 e2e.wait_for_text(&error_css, message).await;
-                let invalid = e2e.find(&format!("#{}", field_id(field.path()))).await.attr("aria-invalid").await.unwrap();
+                let invalid =
+                    e2e.find(&format!("#{}", field_id(field.path()))).await.attr("aria-invalid").await.unwrap();
                 if invalid.as_deref() != Some("true") {
                     failures.push(format!("{field:?} {}: not marked aria-invalid", show(&value)));
                 }

@@ -139,10 +139,7 @@ async fn install_leave(e2e: &E2e, leave: Leave, from: Page) {
 /// Arms the wrapper: the next answer of `operation` leaves the page.
 async fn arm_at_resolve(e2e: &E2e, operation: Operation) {
     let arm = json!({ "path": operation.path(), "method": operation.method() });
-    e2e.browser
-        .execute("window.__chaosArm = arguments[0];", vec![arm])
-        .await
-        .expect("arm");
+    e2e.browser.execute("window.__chaosArm = arguments[0];", vec![arm]).await.expect("arm");
 }
 
 fn operation(id: &str) -> Operation {
@@ -379,7 +376,11 @@ async fn draft_kept(e2e: &E2e, case: &str) {
 }
 
 async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
-    let case = format!("loading {:?}{} left by {leave:?} {moment:?}", load.page, if load.with_draft { " with a draft" } else { "" });
+    let case = format!(
+        "loading {:?}{} left by {leave:?} {moment:?}",
+        load.page,
+        if load.with_draft { " with a draft" } else { "" }
+    );
     fresh(e2e, false).await;
     if load.with_draft {
         leave_a_draft(e2e).await;
@@ -449,7 +450,11 @@ async fn page_loads_survive_every_way_out() {
     let e2e = E2e::start().await;
     for load in LOADS {
         // «Группы каналов» shows no link until its groups are there.
-        let ways: &[Leave] = if load.page == Page::Groups { &[Leave::Back, Leave::Forward] } else { &[Leave::Link, Leave::Back, Leave::Forward] };
+        let ways: &[Leave] = if load.page == Page::Groups {
+            &[Leave::Back, Leave::Forward]
+        } else {
+            &[Leave::Link, Leave::Back, Leave::Forward]
+        };
         for &leave in ways {
             for moment in MOMENTS {
                 load_case(&e2e, load, leave, moment).await;
@@ -493,7 +498,8 @@ async fn preview_scenario_switches_survive_every_way_out() {
             let problems = e2e.console_problems().await;
             assert!(problems.is_empty(), "{case}: the console shows\n{}", problems.join("\n"));
             assert_eq!(e2e.path().await, Page::About.path(), "{case}");
-            let leftovers = e2e.js("return document.querySelectorAll('main .alert, form.settings, dialog[open]').length").await;
+            let leftovers =
+                e2e.js("return document.querySelectorAll('main .alert, form.settings, dialog[open]').length").await;
             assert_eq!(leftovers, json!(0), "{case}: the old page's load landed on the new one");
         }
     }

@@ -15,9 +15,9 @@ use std::time::{Duration, Instant};
 
 use futures::FutureExt;
 use max_channel_contract::Operation;
+use max_channel_devserver::FaultSpec;
 use max_channel_fake::samples;
 use serde_json::json;
-use max_channel_devserver::FaultSpec;
 use support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// The client's time-out in this run: short, so a stalled answer is a quick cell.
@@ -154,7 +154,9 @@ fn place(op: Operation) -> Place {
     const SETTINGS_LINK: &str = "a.button--primary[href$='/channels/max/settings']";
     const FORM: &str = "form.settings";
     match op {
-        Operation::ListChannelGroups => Place::Load { from: "/channels/max", link: ".back-link", loaded: "[data-kind=max]" },
+        Operation::ListChannelGroups => {
+            Place::Load { from: "/channels/max", link: ".back-link", loaded: "[data-kind=max]" }
+        }
         Operation::GetMaxChannel => Place::Load { from: "/channels", link: "[data-kind=max]", loaded: SETTINGS_LINK },
         Operation::GetMaxSettings | Operation::ListGroups | Operation::ListChatBots => {
             Place::Load { from: "/channels/max", link: SETTINGS_LINK, loaded: FORM }
@@ -201,7 +203,9 @@ async fn trigger(e2e: &E2e, op: Operation) {
 /// Where the failure's message shows.
 fn message_at(op: Operation, expect: &Expect) -> &'static str {
     match (op, expect) {
-        (Operation::PutMaxSettings, Expect::Again("Не больше 250 символов.")) => "#f-closing_message-text-error",
+        (Operation::PutMaxSettings, Expect::Again("Не больше 250 символов.")) => {
+            "#f-closing_message-text-error"
+        }
         (Operation::VerifyMaxToken, _) => "#token-check-error",
         (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".action-bar [role=alert]",
         (Operation::ListEmployees, _) => ".picker__failed",
@@ -215,7 +219,10 @@ async fn recover(e2e: &E2e, op: Operation, expect: &Expect) {
         (_, Expect::Retry(_)) => e2e.click(".retry").await,
         (Operation::PutMaxSettings, Expect::Again(text)) if text.contains("другой пользователь") => {
             e2e.click("#conflict-keep").await;
-            eventually(PATIENCE, "the conflict banner never left", || async { !e2e.is_present("#conflict-keep").await }).await;
+            eventually(PATIENCE, "the conflict banner never left", || async {
+                !e2e.is_present("#conflict-keep").await
+            })
+            .await;
             e2e.click("button[type=submit]").await;
         }
         (Operation::PutMaxSettings, Expect::Again(_)) => e2e.click("button[type=submit]").await,
@@ -295,7 +302,11 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
     }
     intact(e2e, op, true).await;
     let retry_shown = e2e.is_present(".retry").await;
-    assert_eq!(retry_shown, matches!(expect, Expect::Retry(_)), "«Повторить» is offered exactly for a retryable failure");
+    assert_eq!(
+        retry_shown,
+        matches!(expect, Expect::Retry(_)),
+        "«Повторить» is offered exactly for a retryable failure"
+    );
     if fault == Fault::Stopped {
         e2e.restart_server().await;
     }

@@ -92,7 +92,11 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("#token-check", false, 5).await;
     e2e.tab_to("#section-token button[aria-pressed]", true, 5).await;
     e2e.press(Key::Space).await;
-    assert_eq!(e2e.js("return document.getElementById('f-token').type").await, "text", "Space on the toggle shows the token");
+    assert_eq!(
+        e2e.js("return document.getElementById('f-token').type").await,
+        "text",
+        "Space on the toggle shows the token"
+    );
     e2e.press(Key::Space).await;
     assert_eq!(e2e.js("return document.getElementById('f-token').type").await, "password");
     e2e.tab_to("#token-check", false, 5).await;
@@ -113,10 +117,17 @@ async fn first_connection(width: u32, height: u32) {
     e2e.type_keys("ова").await;
     e2e.find("#f-routing-employee_id-list li").await;
     e2e.press(Key::Escape).await;
-    assert_eq!(e2e.js("return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded')").await, "false", "Esc closes the list");
+    assert_eq!(
+        e2e.js("return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded')").await,
+        "false",
+        "Esc closes the list"
+    );
     let expanded = "return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded') === 'true'";
     e2e.press(Key::Down).await;
-    support::eventually(support::PATIENCE, "Down never opened the list again", || async { e2e.js(expanded).await == true }).await;
+    support::eventually(support::PATIENCE, "Down never opened the list again", || async {
+        e2e.js(expanded).await == true
+    })
+    .await;
     e2e.press(Key::Down).await;
     e2e.press(Key::Down).await;
     // The option Down highlighted (aria-activedescendant) is the one Enter picks.
@@ -125,7 +136,10 @@ async fn first_connection(width: u32, height: u32) {
     let highlighted = e2e.js(active).await.as_str().expect("an option highlighted by Down").to_owned();
     e2e.press(Key::Enter).await;
     let chosen = e2e.value_of("#f-routing-employee_id").await;
-    assert!(!chosen.is_empty() && highlighted.contains(chosen.trim()), "Enter picks the highlighted «{highlighted}», the input reads «{chosen}»");
+    assert!(
+        !chosen.is_empty() && highlighted.contains(chosen.trim()),
+        "Enter picks the highlighted «{highlighted}», the input reads «{chosen}»"
+    );
     assert_eq!(e2e.js(expanded).await, false, "Enter closes the list");
 
     // The closing message: Space on the switch, then the text.
@@ -163,7 +177,11 @@ async fn first_connection(width: u32, height: u32) {
     assert_eq!(saved.closing_message.text, "Спасибо, что написали!");
     assert_eq!(saved.auto_replies[0].text, "Мы ответим в течение минуты.");
     assert!(saved.auto_close.enabled);
-    assert_eq!(e2e.server().state.fake().account().token.as_deref(), Some("keyboard-token-2024"), "connected with the typed token");
+    assert_eq!(
+        e2e.server().state.fake().account().token.as_deref(),
+        Some("keyboard-token-2024"),
+        "connected with the typed token"
+    );
 
     // «Отключить канал»: the dialog keeps the focus; Esc closes it and gives it back.
     e2e.tab_to(".button--danger-outline", false, FAR).await;
@@ -184,7 +202,11 @@ async fn first_connection(width: u32, height: u32) {
     e2e.tab_to("#cancel", false, FAR).await;
     enter_opens(&e2e, "cancel-dialog").await;
     trapped_until_escape(&e2e, "cancel-dialog", "#cancel").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо, что написали! До встречи.", "Esc keeps the change");
+    assert_eq!(
+        e2e.value_of("#f-closing_message-text").await,
+        "Спасибо, что написали! До встречи.",
+        "Esc keeps the change"
+    );
     enter_opens(&e2e, "cancel-dialog").await;
     e2e.tab_to("#cancel-dialog .button--danger", false, 5).await;
     e2e.press(Key::Enter).await;
@@ -244,7 +266,10 @@ async fn the_focus_follows_when_its_control_goes_away() {
     let e2e = E2e::start().await;
 
     // «Повторить» gives way to the list: the heading.
-    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
     e2e.open("/channels").await;
     e2e.find("main [role=alert] .retry").await;
     e2e.tab_to("main [role=alert] .retry", false, FAR).await;

@@ -96,8 +96,11 @@ impl Shot {
 
 /// Pictures at rest: no transition caught half-way, so the same page gives the same file.
 async fn hold_still(e2e: &E2e) {
-    e2e.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }))
-        .await;
+    e2e.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
+    )
+    .await;
 }
 
 /// Whether the settings' «Сохранить» is inside the window, without scrolling.
@@ -171,14 +174,21 @@ async fn preview_panel_fits_every_width_and_is_photographed() {
 async fn reduced_motion_stops_animations_and_transitions() {
     let e2e = E2e::start().await;
     // A slow list keeps the skeleton (the app's one animation) on screen.
-    e2e.server().state.controls().add_fault(support::fault(json!({"operation": "listChannelGroups", "delay_ms": 3000, "count": 4})));
-    let motion = "const s = getComputedStyle(document.querySelector('.skeleton .tile--skeleton')); return s.animationName;";
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(json!({"operation": "listChannelGroups", "delay_ms": 3000, "count": 4})));
+    let motion =
+        "const s = getComputedStyle(document.querySelector('.skeleton .tile--skeleton')); return s.animationName;";
     e2e.open("/channels").await;
     e2e.find(".skeleton .tile--skeleton").await;
     assert_ne!(e2e.js(motion).await, json!("none"), "the skeleton pulses normally");
 
-    e2e.cdp("Emulation.setEmulatedMedia", json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }))
-        .await;
+    e2e.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
+    )
+    .await;
     e2e.open("/channels").await;
     e2e.find(".skeleton .tile--skeleton").await;
     assert_eq!(e2e.js(motion).await, json!("none"), "no pulse with prefers-reduced-motion");
@@ -216,7 +226,10 @@ async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
     groups.groups[0].title = unbroken(90);
     groups.groups[0].channels[1].title = unbroken(120);
     let body = serde_json::to_value(&groups).unwrap();
-    e2e.server().state.controls().add_fault(support::fault(json!({"operation": "listChannelGroups", "status": 200, "body": body})));
+    e2e.server()
+        .state
+        .controls()
+        .add_fault(support::fault(json!({"operation": "listChannelGroups", "status": 200, "body": body})));
     e2e.open("/channels").await;
     e2e.wait_for_text("main", &unbroken(90)).await;
     sweep(&e2e, "«Группы каналов» with long names", &mut overflowing).await;

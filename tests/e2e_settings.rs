@@ -83,7 +83,11 @@ async fn a_first_connection_end_to_end() {
         other => panic!("{other:?}"),
     };
     assert_eq!(stored.settings, expected_settings(&employee_id));
-    assert_eq!(e2e.server().state.fake().account().token.as_deref().map(token_hint).as_deref(), Some("…7Qa1"), "the token was trimmed");
+    assert_eq!(
+        e2e.server().state.fake().account().token.as_deref().map(token_hint).as_deref(),
+        Some("…7Qa1"),
+        "the token was trimmed"
+    );
     let puts = e2e.requests_of("putMaxSettings");
     assert_eq!(puts.len(), 1);
     assert_eq!(puts[0].if_none_match.as_deref(), Some("*"), "a first save creates");
@@ -100,7 +104,10 @@ async fn a_first_connection_end_to_end() {
     assert_eq!(e2e.value_of("#f-auto_replies-1-delay_seconds-unit").await, "min");
     assert_eq!(e2e.value_of("#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо за обращение!");
-    assert_eq!(e2e.value_of("#f-non_working_hours-auto_replies-0-text").await, "Сейчас мы не работаем. Ответим утром с 9:00.");
+    assert_eq!(
+        e2e.value_of("#f-non_working_hours-auto_replies-0-text").await,
+        "Сейчас мы не работаем. Ответим утром с 9:00."
+    );
     assert_eq!(e2e.value_of("#auto-close-preset").await, "1440");
 
     e2e.open("/channels").await;
@@ -122,10 +129,7 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
     e2e.wait_for_text("#f-routing-employee_id-error", "Выберите сотрудника.").await;
 
     fill_first_connection(&e2e).await;
-    assert!(
-        e2e.requests_of("putMaxSettings").is_empty(),
-        "a refused save sends nothing"
-    );
+    assert!(e2e.requests_of("putMaxSettings").is_empty(), "a refused save sends nothing");
 
     // The server refuses one text: it lands on exactly that control.
     e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
@@ -155,20 +159,37 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     // Another user, in a second browser, saves meanwhile.
     let other = e2e.second_browser().await;
     other.goto(&e2e.url("/channels/max/settings")).await.unwrap();
-    let theirs = other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css("#f-closing_message-text")).await.unwrap();
+    let theirs = other
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#f-closing_message-text"))
+        .await
+        .unwrap();
     theirs.clear().await.unwrap();
     theirs.send_keys("Их прощание").await.unwrap();
-    other.execute("document.querySelector('button[type=submit]').scrollIntoView({block: 'center'})", vec![]).await.unwrap();
+    other
+        .execute("document.querySelector('button[type=submit]').scrollIntoView({block: 'center'})", vec![])
+        .await
+        .unwrap();
     other.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
     other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".action-bar [role=status]")).await.unwrap();
     let _ = other.close().await;
-    assert_eq!(e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text, "Их прощание");
+    assert_eq!(
+        e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text,
+        "Их прощание"
+    );
     e2e.type_into("#f-closing_message-text", "Моё новое прощание").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
     // Keep editing: the next save overwrites on their version.
-    e2e.browser.find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]")).await.unwrap().click().await.unwrap();
+    e2e.browser
+        .find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
     let saved = e2e.server().state.fake().account().settings.clone().unwrap();
@@ -296,7 +317,8 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     e2e.open("/channels/max").await;
     e2e.click("a.button--primary").await;
     e2e.wait_for_path("/channels/max/settings").await;
-    let unload_prevented = "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
+    let unload_prevented =
+        "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
     e2e.find("#f-token").await;
     assert_eq!(e2e.js(unload_prevented).await, false, "a clean form lets the tab close");
 
@@ -343,7 +365,8 @@ async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
     e2e.click("#draft-restore").await;
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Черновик прощания");
     assert_eq!(e2e.value_of("#f-auto_replies-0-text").await, "Черновик автоответа");
-    let all_storage = e2e.js("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie").await;
+    let all_storage =
+        e2e.js("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie").await;
     assert!(!all_storage.as_str().unwrap().contains("secret-draft-token"));
     e2e.finish().await;
 }
@@ -391,7 +414,13 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.click("label[for=auto-close-enabled]").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
-    e2e.browser.find(Locator::XPath("//button[contains(., 'Загрузить их версию')]")).await.unwrap().click().await.unwrap();
+    e2e.browser
+        .find(Locator::XPath("//button[contains(., 'Загрузить их версию')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Их текст");
     e2e.finish().await;
 }

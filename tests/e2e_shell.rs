@@ -7,7 +7,6 @@ use max_channel_contract::*;
 use max_channel_fake::samples;
 use support::E2e;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_channel_groups_show_the_max_tile_and_its_state() {
     let e2e = E2e::start().await;
@@ -33,10 +32,7 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
     // Once saved, the badge follows the state.
     e2e.server().state.fake().store_directly(
         samples::settings(),
-        Some((
-            "e2e-token".into(),
-            BotInfo { user_id: 1, first_name: "Бот".into(), username: None, avatar_url: None },
-        )),
+        Some(("e2e-token".into(), BotInfo { user_id: 1, first_name: "Бот".into(), username: None, avatar_url: None })),
     );
     e2e.browser.refresh().await.unwrap();
     e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;

@@ -17,10 +17,7 @@ fn fits(what: &str, dist: &Path, budget: usize) -> usize {
         println!("{:5} {:>9} B raw {:>8} B gzip {:>8} B brotli  {}", a.kind, a.raw, a.gzip, a.brotli, a.name);
     }
     println!("{what} first load: {brotli} B brotli (budget {budget} B)");
-    assert!(
-        brotli <= budget,
-        "the {what} first load is {brotli} B brotli, over the budget of {budget} B: {assets:#?}"
-    );
+    assert!(brotli <= budget, "the {what} first load is {brotli} B brotli, over the budget of {budget} B: {assets:#?}");
     brotli
 }
 

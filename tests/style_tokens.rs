@@ -49,9 +49,8 @@ fn names_after(text: &str, prefix: &str) -> BTreeSet<String> {
         .filter_map(|(i, _)| {
             let rest = &text[i + prefix.len()..];
             let rest = rest.trim_start();
-            rest.starts_with("--mc-").then(|| {
-                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>()
-            })
+            rest.starts_with("--mc-")
+                .then(|| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>())
         })
         .collect()
 }
@@ -67,28 +66,153 @@ fn defined() -> BTreeSet<String> {
 
 /// CSS's named colours (CSS Color 4).
 const NAMED_COLOURS: &[&str] = &[
-    "aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige", "bisque", "black",
-    "blanchedalmond", "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse",
-    "chocolate", "coral", "cornflowerblue", "cornsilk", "crimson", "cyan", "darkblue", "darkcyan",
-    "darkgoldenrod", "darkgray", "darkgreen", "darkgrey", "darkkhaki", "darkmagenta",
-    "darkolivegreen", "darkorange", "darkorchid", "darkred", "darksalmon", "darkseagreen",
-    "darkslateblue", "darkslategray", "darkslategrey", "darkturquoise", "darkviolet", "deeppink",
-    "deepskyblue", "dimgray", "dimgrey", "dodgerblue", "firebrick", "floralwhite", "forestgreen",
-    "fuchsia", "gainsboro", "ghostwhite", "gold", "goldenrod", "gray", "green", "greenyellow",
-    "grey", "honeydew", "hotpink", "indianred", "indigo", "ivory", "khaki", "lavender",
-    "lavenderblush", "lawngreen", "lemonchiffon", "lightblue", "lightcoral", "lightcyan",
-    "lightgoldenrodyellow", "lightgray", "lightgreen", "lightgrey", "lightpink", "lightsalmon",
-    "lightseagreen", "lightskyblue", "lightslategray", "lightslategrey", "lightsteelblue",
-    "lightyellow", "lime", "limegreen", "linen", "magenta", "maroon", "mediumaquamarine",
-    "mediumblue", "mediumorchid", "mediumpurple", "mediumseagreen", "mediumslateblue",
-    "mediumspringgreen", "mediumturquoise", "mediumvioletred", "midnightblue", "mintcream",
-    "mistyrose", "moccasin", "navajowhite", "navy", "oldlace", "olive", "olivedrab", "orange",
-    "orangered", "orchid", "palegoldenrod", "palegreen", "paleturquoise", "palevioletred",
-    "papayawhip", "peru", "pink", "plum", "powderblue", "purple", "rebeccapurple", "red",
-    "rosybrown", "royalblue", "saddlebrown", "salmon", "sandybrown", "seagreen", "seashell",
-    "sienna", "silver", "skyblue", "slateblue", "slategray", "slategrey", "snow", "springgreen",
-    "steelblue", "tan", "teal", "thistle", "tomato", "turquoise", "violet", "wheat", "white",
-    "whitesmoke", "yellow", "yellowgreen",
+    "aliceblue",
+    "antiquewhite",
+    "aqua",
+    "aquamarine",
+    "azure",
+    "beige",
+    "bisque",
+    "black",
+    "blanchedalmond",
+    "blue",
+    "blueviolet",
+    "brown",
+    "burlywood",
+    "cadetblue",
+    "chartreuse",
+    "chocolate",
+    "coral",
+    "cornflowerblue",
+    "cornsilk",
+    "crimson",
+    "cyan",
+    "darkblue",
+    "darkcyan",
+    "darkgoldenrod",
+    "darkgray",
+    "darkgreen",
+    "darkgrey",
+    "darkkhaki",
+    "darkmagenta",
+    "darkolivegreen",
+    "darkorange",
+    "darkorchid",
+    "darkred",
+    "darksalmon",
+    "darkseagreen",
+    "darkslateblue",
+    "darkslategray",
+    "darkslategrey",
+    "darkturquoise",
+    "darkviolet",
+    "deeppink",
+    "deepskyblue",
+    "dimgray",
+    "dimgrey",
+    "dodgerblue",
+    "firebrick",
+    "floralwhite",
+    "forestgreen",
+    "fuchsia",
+    "gainsboro",
+    "ghostwhite",
+    "gold",
+    "goldenrod",
+    "gray",
+    "green",
+    "greenyellow",
+    "grey",
+    "honeydew",
+    "hotpink",
+    "indianred",
+    "indigo",
+    "ivory",
+    "khaki",
+    "lavender",
+    "lavenderblush",
+    "lawngreen",
+    "lemonchiffon",
+    "lightblue",
+    "lightcoral",
+    "lightcyan",
+    "lightgoldenrodyellow",
+    "lightgray",
+    "lightgreen",
+    "lightgrey",
+    "lightpink",
+    "lightsalmon",
+    "lightseagreen",
+    "lightskyblue",
+    "lightslategray",
+    "lightslategrey",
+    "lightsteelblue",
+    "lightyellow",
+    "lime",
+    "limegreen",
+    "linen",
+    "magenta",
+    "maroon",
+    "mediumaquamarine",
+    "mediumblue",
+    "mediumorchid",
+    "mediumpurple",
+    "mediumseagreen",
+    "mediumslateblue",
+    "mediumspringgreen",
+    "mediumturquoise",
+    "mediumvioletred",
+    "midnightblue",
+    "mintcream",
+    "mistyrose",
+    "moccasin",
+    "navajowhite",
+    "navy",
+    "oldlace",
+    "olive",
+    "olivedrab",
+    "orange",
+    "orangered",
+    "orchid",
+    "palegoldenrod",
+    "palegreen",
+    "paleturquoise",
+    "palevioletred",
+    "papayawhip",
+    "peru",
+    "pink",
+    "plum",
+    "powderblue",
+    "purple",
+    "rebeccapurple",
+    "red",
+    "rosybrown",
+    "royalblue",
+    "saddlebrown",
+    "salmon",
+    "sandybrown",
+    "seagreen",
+    "seashell",
+    "sienna",
+    "silver",
+    "skyblue",
+    "slateblue",
+    "slategray",
+    "slategrey",
+    "snow",
+    "springgreen",
+    "steelblue",
+    "tan",
+    "teal",
+    "thistle",
+    "tomato",
+    "turquoise",
+    "violet",
+    "wheat",
+    "white",
+    "whitesmoke",
+    "yellow",
+    "yellowgreen",
 ];
 
 /// Literal colours: `#abc`, `#aabbcc`, `rgb(`, `hsl(`, and the named colours people reach for.
@@ -98,14 +222,15 @@ fn literal_colours(text: &str) -> Vec<String> {
         let lower = line.to_ascii_lowercase();
         let hex = lower.match_indices('#').any(|(i, _)| {
             let digits: String = lower[i + 1..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
-            matches!(digits.len(), 3 | 4 | 6 | 8) && !lower[i + 1 + digits.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+            matches!(digits.len(), 3 | 4 | 6 | 8)
+                && !lower[i + 1 + digits.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
         });
         let functional = ["rgb(", "rgba(", "hsl(", "hsla(", "oklch("].iter().any(|f| lower.contains(f));
         // Named colours in a declaration's value (not in a selector or an @media query).
-        let value = lower.split_once(':').filter(|_| !lower.trim_start().starts_with('@')).map(|(_, v)| v).unwrap_or("");
-        let named = value
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .any(|word| NAMED_COLOURS.contains(&word));
+        let value =
+            lower.split_once(':').filter(|_| !lower.trim_start().starts_with('@')).map(|(_, v)| v).unwrap_or("");
+        let named =
+            value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).any(|word| NAMED_COLOURS.contains(&word));
         if hex || functional || named {
             found.push(format!("line {}: {}", n + 1, line.trim()));
         }
@@ -146,11 +271,17 @@ fn the_accent_is_mango_orange() {
 
 #[test]
 fn the_checks_catch_what_they_look_for() {
-    assert_eq!(literal_colours("a { color: #fff; }\nb { background: rgb(0 0 0 / 10%); }\nc { color: var(--mc-x); }").len(), 2);
+    assert_eq!(
+        literal_colours("a { color: #fff; }\nb { background: rgb(0 0 0 / 10%); }\nc { color: var(--mc-x); }").len(),
+        2
+    );
     assert!(literal_colours("#preview-data { margin: 0; }").is_empty(), "an id is not a colour");
     assert!(literal_colours("@media (prefers-reduced-motion: reduce) {").is_empty(), "a media query is not a colour");
     assert_eq!(literal_colours("a { border: 1px solid white; }").len(), 1);
     assert_eq!(literal_colours("a { color: darkorange; }").len(), 1);
     assert!(literal_colours("a { color: currentColor; background: transparent; }").is_empty());
-    assert_eq!(names_after("a { color: var(--mc-text); margin: var( --mc-space-2); }", "var("), ["--mc-space-2", "--mc-text"].map(String::from).into());
+    assert_eq!(
+        names_after("a { color: var(--mc-text); margin: var( --mc-space-2); }", "var("),
+        ["--mc-space-2", "--mc-text"].map(String::from).into()
+    );
 }

@@ -111,10 +111,7 @@ async fn the_console_watch_names_what_went_wrong() {
 
 async fn sleep_ms(ms: i32) {
     let pause = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
 }
@@ -139,10 +136,7 @@ async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
     js_sys::Reflect::set(&window, &"fetch".into(), &stub).unwrap();
     let config = RuntimeConfig::parse(None, Some("csrf-7Qa1".into())).unwrap();
     let client = HttpClient::new(&config);
-    let write = SettingsWrite {
-        token: None,
-        settings: max_channel_fake::samples::settings(),
-    };
+    let write = SettingsWrite { token: None, settings: max_channel_fake::samples::settings() };
     for operation in Operation::ALL {
         // Exhaustive: a new operation does not compile until it is listed here.
         let _ = match operation {

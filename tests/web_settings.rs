@@ -20,10 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Lets the reactive system and the DOM catch up.
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -43,7 +40,11 @@ fn mount_form() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Moun
             groups: demo.groups_now().items,
             chat_bots: demo.chat_bots_now().items,
         };
-        view! { <Router><Editor loaded=loaded api=demo.clone() /></Router> }
+        view! {
+            <Router>
+                <Editor loaded=loaded api=demo.clone() />
+            </Router>
+        }
     });
     (host, handle)
 }
@@ -111,7 +112,11 @@ async fn non_working_hours_never_keep_both_switches_on_and_say_so() {
     chat_bot.click();
     tick().await;
     assert!(chat_bot.checked() && !replies.checked(), "turning the chat-bot on turns the replies off");
-    assert!(el(&host, "#nwh-notice").unwrap().text_content().unwrap().contains("Автоответы в нерабочее время выключены"));
+    assert!(el(&host, "#nwh-notice")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Автоответы в нерабочее время выключены"));
     assert!(el(&host, "#f-non_working_hours-chat_bot_id").is_some(), "the chat-bot select shows");
 
     replies.click();
@@ -128,8 +133,10 @@ mod hidden_errors {
     use std::sync::Mutex;
 
     use max_channel_admin::api::{ApiError, ApiFuture, Backend, Loaded, Precondition, SharedBackend};
+    use max_channel_admin::domain::{
+        error_anchor, shown_controls, FallbackKind, RoutingKind, SettingsForm, RENDER_ORDER,
+    };
     use max_channel_admin::i18n::{Locale, Msg};
-    use max_channel_admin::domain::{error_anchor, shown_controls, FallbackKind, RoutingKind, SettingsForm, RENDER_ORDER};
     use max_channel_admin::ui::settings::{error_id, field_id};
     use max_channel_contract::{
         field_error, BotInfo, ChannelGroups, ChannelHealth, ChatBotList, EmployeePage, EmployeeQuery, FieldError,
@@ -233,7 +240,11 @@ mod hidden_errors {
                 groups: demo.groups_now().items,
                 chat_bots: demo.chat_bots_now().items,
             };
-            view! { <Router><Editor loaded=data api=shared.clone() /></Router> }
+            view! {
+                <Router>
+                    <Editor loaded=data api=shared.clone() />
+                </Router>
+            }
         });
         Mounted { host, api, loaded, _handle: Box::new(handle) }
     }
@@ -291,7 +302,7 @@ mod hidden_errors {
 
     #[wasm_bindgen_test]
     async fn a_422_for_the_switched_off_closing_text_shows_at_the_switch_then_under_the_text() {
-    let _console = ConsoleWatch::start();
+        let _console = ConsoleWatch::start();
         let page = mount_refusing(vec![field_error("closing_message.text", FieldErrorCode::TooLong)]);
         let host = &page.host;
         tick().await;
@@ -328,7 +339,7 @@ mod hidden_errors {
 
     #[wasm_bindgen_test]
     async fn a_422_for_the_switched_off_auto_close_period_shows_at_its_switch() {
-    let _console = ConsoleWatch::start();
+        let _console = ConsoleWatch::start();
         let page = mount_refusing(vec![field_error("auto_close.after_minutes", FieldErrorCode::OutOfRange)]);
         let host = &page.host;
         tick().await;
@@ -353,7 +364,7 @@ mod hidden_errors {
 
     #[wasm_bindgen_test]
     async fn a_422_at_a_path_the_form_does_not_know_shows_in_the_action_bar_in_the_back_ends_words() {
-    let _console = ConsoleWatch::start();
+        let _console = ConsoleWatch::start();
         let unknown = FieldError {
             path: "schedule.time_zone".into(),
             code: FieldErrorCode::Other("unsupported".into()),
@@ -374,7 +385,7 @@ mod hidden_errors {
 
     #[wasm_bindgen_test]
     async fn a_422_for_the_stored_token_opens_the_token_field() {
-    let _console = ConsoleWatch::start();
+        let _console = ConsoleWatch::start();
         let page = mount_refusing(vec![field_error("token", FieldErrorCode::TokenInvalid)]);
         let host = &page.host;
         tick().await;
@@ -390,7 +401,7 @@ mod hidden_errors {
 
     #[wasm_bindgen_test]
     async fn errors_of_another_routing_and_of_a_missing_row_follow_the_choice() {
-    let _console = ConsoleWatch::start();
+        let _console = ConsoleWatch::start();
         let page = mount_refusing(vec![
             field_error("routing.employee_id", FieldErrorCode::Required),
             field_error("auto_replies[5].text", FieldErrorCode::Required),
@@ -419,14 +430,13 @@ mod hidden_errors {
     /// loaded and with every switch and choice turned the other way.
     #[wasm_bindgen_test]
     async fn every_path_shows_at_a_visible_anchor_however_the_form_is_switched() {
-    let _console = ConsoleWatch::start();
-        let mut paths: Vec<String> = RENDER_ORDER
-            .iter()
-            .flat_map(|p| ["0", "1", "7"].map(|i| p.replace("[]", &format!("[{i}]"))))
-            .collect();
+        let _console = ConsoleWatch::start();
+        let mut paths: Vec<String> =
+            RENDER_ORDER.iter().flat_map(|p| ["0", "1", "7"].map(|i| p.replace("[]", &format!("[{i}]")))).collect();
         paths.dedup();
         paths.push("schedule.time_zone".into());
-        let refusal: Vec<FieldError> = paths.iter().map(|p| field_error(p.as_str(), FieldErrorCode::Required)).collect();
+        let refusal: Vec<FieldError> =
+            paths.iter().map(|p| field_error(p.as_str(), FieldErrorCode::Required)).collect();
         let page = mount_refusing(refusal);
         let host = &page.host;
         tick().await;

@@ -72,19 +72,17 @@ impl DemoFault {
         // `getMaxHealth` is not among them: with MAX down it answers `overall: unknown`.
         let asks_max = matches!(
             op,
-            Operation::VerifyMaxToken | Operation::PutMaxSettings | Operation::CheckMaxHealth | Operation::RepairMaxHealth
+            Operation::VerifyMaxToken
+                | Operation::PutMaxSettings
+                | Operation::CheckMaxHealth
+                | Operation::RepairMaxHealth
         );
         let error = match self {
             DemoFault::Unauthorized => ApiError::Unauthorized,
             DemoFault::Forbidden => ApiError::Forbidden,
             DemoFault::Internal => ApiError::Internal { status: 500 },
-            DemoFault::BadGateway => ApiError::Other {
-                status: 502,
-                code: "bad_gateway".into(),
-            },
-            DemoFault::RateLimited => ApiError::RateLimited {
-                retry_after: Some(30),
-            },
+            DemoFault::BadGateway => ApiError::Other { status: 502, code: "bad_gateway".into() },
+            DemoFault::RateLimited => ApiError::RateLimited { retry_after: Some(30) },
             DemoFault::Network => ApiError::Network,
             DemoFault::Timeout => ApiError::Timeout,
             DemoFault::Unexpected => ApiError::Unexpected("preview: an HTML error page".into()),
@@ -110,11 +108,7 @@ pub struct Scenario {
 
 impl Default for Scenario {
     fn default() -> Self {
-        Scenario {
-            data: Preset::NotConnected,
-            fault: None,
-            slow: false,
-        }
+        Scenario { data: Preset::NotConnected, fault: None, slow: false }
     }
 }
 
@@ -158,7 +152,9 @@ pub fn refused(refusal: Refusal) -> ApiError {
         (412, RefusalBody::Conflict(body)) => ApiError::VersionConflict(Some(Box::new(body.current))),
         (412, RefusalBody::Error(_)) => ApiError::VersionConflict(None),
         (status, RefusalBody::Error(body)) => ApiError::from_body(status, body, retry_after),
-        (status, RefusalBody::Conflict(body)) => ApiError::from_body(status, ErrorBody { error: body.error }, retry_after),
+        (status, RefusalBody::Conflict(body)) => {
+            ApiError::from_body(status, ErrorBody { error: body.error }, retry_after)
+        }
     }
 }
 
@@ -181,10 +177,7 @@ impl DemoBackend {
 
     pub fn with_clock(scenario: Scenario, clock: ClockSource) -> DemoBackend {
         let fake = scenario.data.build(clock());
-        DemoBackend {
-            inner: Mutex::new(Inner { scenario, fake }),
-            clock,
-        }
+        DemoBackend { inner: Mutex::new(Inner { scenario, fake }), clock }
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
@@ -228,7 +221,11 @@ impl DemoBackend {
 
     /// A call of `op` through the scenario, then answered by `answer` (one of the `*_now`
     /// adapters below).
-    fn answer<'a, T: 'a>(&'a self, op: Operation, answer: impl FnOnce() -> Result<T, ApiError> + 'a) -> ApiFuture<'a, T> {
+    fn answer<'a, T: 'a>(
+        &'a self,
+        op: Operation,
+        answer: impl FnOnce() -> Result<T, ApiError> + 'a,
+    ) -> ApiFuture<'a, T> {
         Box::pin(async move {
             self.call(op).await?;
             answer()

@@ -52,9 +52,8 @@ impl ApiError {
     pub fn from_response(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
         if status == 412 {
             // A 412 carries the current settings (`ConflictBody`).
-            let current = serde_json::from_str::<max_channel_contract::ConflictBody>(body)
-                .ok()
-                .map(|c| Box::new(c.current));
+            let current =
+                serde_json::from_str::<max_channel_contract::ConflictBody>(body).ok().map(|c| Box::new(c.current));
             return ApiError::VersionConflict(current);
         }
         match serde_json::from_str::<ErrorBody>(body) {

@@ -46,12 +46,7 @@ impl AbortGuard {
     fn new(timeout_ms: u32) -> AbortGuard {
         let controller = web_sys::AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
-        let mut guard = AbortGuard {
-            controller,
-            timed_out: timed_out.clone(),
-            timer: None,
-            _on_timeout: None,
-        };
+        let mut guard = AbortGuard { controller, timed_out: timed_out.clone(), timer: None, _on_timeout: None };
         if let (Some(window), Some(controller)) = (web_sys::window(), guard.controller.clone()) {
             let on_timeout = Closure::<dyn FnMut()>::new(move || {
                 timed_out.set(true);
@@ -145,29 +140,20 @@ impl HttpClient {
             builder = builder.header(name, value);
         }
         let request = match body {
-            Some(json) => builder
-                .header("Content-Type", "application/json")
-                .body(json),
+            Some(json) => builder.header("Content-Type", "application/json").body(json),
             None => builder.build(),
         }
         .map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(|_| guard.failure())?;
         let status = response.status();
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.trim().parse::<u32>().ok());
+        let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse::<u32>().ok());
         let body = response.text().await.map_err(|_| guard.failure())?;
         if status == 401 {
             if let Some(hook) = &self.on_session_expired {
                 hook();
             }
         }
-        Ok(Answer {
-            status,
-            body,
-            retry_after,
-        })
+        Ok(Answer { status, body, retry_after })
     }
 
     /// The error a non-2xx answer of `operation` stands for. A 4xx the contract does not
@@ -225,7 +211,11 @@ impl HttpClient {
             // The contract answers 204; an empty 2xx means the same.
             200..=299 if answer.body.trim().is_empty() => Ok(()),
             200..=299 => {
-                leptos::logging::warn!("max-channel: HTTP {} of {} carries a body the contract does not", answer.status, operation.id());
+                leptos::logging::warn!(
+                    "max-channel: HTTP {} of {} carries a body the contract does not",
+                    answer.status,
+                    operation.id()
+                );
                 Err(ApiError::Unexpected(format!("HTTP {} with a body", answer.status)))
             }
             _ => Err(Self::failure(operation, &answer)),

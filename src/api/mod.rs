@@ -114,9 +114,7 @@ impl Backend for HttpClient {
 
     fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo> {
         Box::pin(async move {
-            let body = TokenVerifyRequest {
-                token: token.to_owned(),
-            };
+            let body = TokenVerifyRequest { token: token.to_owned() };
             let answer: TokenVerifyResponse = self.send_json(Operation::VerifyMaxToken, &body, None).await?;
             Ok(answer.bot)
         })
@@ -176,16 +174,12 @@ mod tests {
     #[test]
     fn query_strings_carry_only_what_is_set() {
         assert!(history_params(&HistoryQuery::default()).is_empty());
-        let query = HistoryQuery {
-            limit: Some(50),
-            cursor: Some("17".into()),
-        };
+        let query = HistoryQuery { limit: Some(50), cursor: Some("17".into()) };
         assert_eq!(history_params(&query), vec![("limit", "50".to_owned()), ("cursor", "17".to_owned())]);
-        let query = EmployeeQuery {
-            query: Some("Иван".into()),
-            ids: Some("e-101,e-102".into()),
-            ..EmployeeQuery::default()
-        };
+        let query =
+            EmployeeQuery {
+                query: Some("Иван".into()), ids: Some("e-101,e-102".into()), ..EmployeeQuery::default()
+            };
         assert_eq!(employee_params(&query), vec![("query", "Иван".to_owned()), ("ids", "e-101,e-102".to_owned())]);
     }
 }

@@ -116,11 +116,7 @@ impl<T> Drop for UntilCancelled<'_, T> {
 }
 
 fn until<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a, T> {
-    Box::pin(UntilCancelled {
-        call: Some(call),
-        token: token.clone(),
-        slot: None,
-    })
+    Box::pin(UntilCancelled { call: Some(call), token: token.clone(), slot: None })
 }
 
 /// A back end whose calls end when its token is cancelled.

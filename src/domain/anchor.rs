@@ -84,7 +84,9 @@ pub fn error_place(path: &str, form: &SettingsForm) -> ErrorPlace {
         "non_working_hours" => at(NWH_MODE),
         "auto_close" => at("auto_close.enabled"),
         "closing_message.text" => shown_or(form.closing_enabled, path, "closing_message.enabled", Msg::ClosingText),
-        "auto_close.after_minutes" => shown_or(form.auto_close.enabled, path, "auto_close.enabled", Msg::AutoClosePeriod),
+        "auto_close.after_minutes" => {
+            shown_or(form.auto_close.enabled, path, "auto_close.enabled", Msg::AutoClosePeriod)
+        }
         "non_working_hours.chat_bot_id" => shown_or(nw.chat_bot_on, path, NWH_MODE, Msg::ChatBotLabel),
         NWH_REPLIES => shown_or(nw.replies_on, path, NWH_MODE, Msg::NonWorkingReplies),
         "routing.employee_id" => shown_or(kind == RoutingKind::Employee, path, "routing.type", Msg::EmployeeLabel),
@@ -254,7 +256,12 @@ mod tests {
             ("routing.fallback.employee_id", "routing.type", Some(EmployeeLabel), Some(Within::Fallback)),
             ("routing.fallback.group_id", "routing.type", Some(GroupLabel), Some(Within::Fallback)),
             // The row repeats once: no interval control, its choice shows the error.
-            ("auto_replies[0].repeat.interval_seconds", "auto_replies[0].repeat.type", Some(RepeatInterval), Some(Within::Reply(0))),
+            (
+                "auto_replies[0].repeat.interval_seconds",
+                "auto_replies[0].repeat.type",
+                Some(RepeatInterval),
+                Some(Within::Reply(0)),
+            ),
             ("auto_replies[0].repeat.type", "auto_replies[0].repeat.type", None, None),
             ("auto_replies[0].text", "auto_replies[0].text", None, None),
             ("auto_replies[00].text", "auto_replies[0].text", None, None),
@@ -343,7 +350,9 @@ mod tests {
             Some("Поле «Если чат-бот недоступен — Группа»: Выберите группу.")
         );
         assert_eq!(text("auto_replies[0].text", "x"), None, "shown at its own control: no name");
-        let en = error_place("auto_close.after_minutes", &off).hidden.map(|h| h.describe(Tr(Locale::En), "From 5 minutes to 30 days."));
+        let en = error_place("auto_close.after_minutes", &off)
+            .hidden
+            .map(|h| h.describe(Tr(Locale::En), "From 5 minutes to 30 days."));
         assert_eq!(en.as_deref(), Some("Field «After»: From 5 minutes to 30 days."));
     }
 
@@ -388,7 +397,10 @@ mod tests {
                 paths.push(pattern.replace("[]", &format!("[{index}]")));
             }
         }
-        paths.extend(["unknown", "routing.zzz", "auto_replies[0].zzz", "non_working_hours.auto_replies[a].text"].map(String::from));
+        paths.extend(
+            ["unknown", "routing.zzz", "auto_replies[0].zzz", "non_working_hours.auto_replies[a].text"]
+                .map(String::from),
+        );
         paths.dedup();
         let sections = ["routing", "closing_message", "non_working_hours", "auto_close"];
         for form in every_form() {

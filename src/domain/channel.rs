@@ -74,8 +74,7 @@ mod tests {
 
     #[test]
     fn every_state_has_a_distinct_badge() {
-        let labels: std::collections::HashSet<_> =
-            ChannelState::KNOWN.iter().map(|s| state_badge(s).0).collect();
+        let labels: std::collections::HashSet<_> = ChannelState::KNOWN.iter().map(|s| state_badge(s).0).collect();
         assert_eq!(labels.len(), ChannelState::KNOWN.len());
         assert_eq!(state_badge(&ChannelState::Connected).0, Msg::StateConnected);
         assert_eq!(state_badge(&ChannelState::Other("paused".into())).0, Msg::StateUnknown);

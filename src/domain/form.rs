@@ -5,8 +5,8 @@
 //! and periods are entered in a unit and stored in the contract's (seconds, minutes).
 
 use max_channel_contract::{
-    field_error, validate_settings, AutoClose, AutoReply, ClosingMessage, FieldError, FieldErrorCode,
-    NonWorkingHours, Repeat, Routing, Settings, Target,
+    field_error, validate_settings, AutoClose, AutoReply, ClosingMessage, FieldError, FieldErrorCode, NonWorkingHours,
+    Repeat, Routing, Settings, Target,
 };
 
 /// A unit of a duration the person picks, with its size in the contract's base unit.
@@ -39,9 +39,7 @@ impl Unit {
     }
 
     pub fn from_id(id: &str) -> Option<Unit> {
-        [Unit::Seconds, Unit::Minutes, Unit::Hours, Unit::Days]
-            .into_iter()
-            .find(|u| u.id() == id)
+        [Unit::Seconds, Unit::Minutes, Unit::Hours, Unit::Days].into_iter().find(|u| u.id() == id)
     }
 }
 
@@ -74,10 +72,7 @@ impl DurationInput {
             .copied()
             .find(|u| u.seconds() >= base.seconds() && seconds % u.seconds() == 0 && seconds != 0)
             .unwrap_or(base);
-        DurationInput {
-            text: (seconds / unit.seconds()).to_string(),
-            unit,
-        }
+        DurationInput { text: (seconds / unit.seconds()).to_string(), unit }
     }
 
     /// The amount in `base` units, or why the text is not a whole number.
@@ -152,16 +147,10 @@ pub struct ReplyForm {
 impl Default for ReplyForm {
     fn default() -> Self {
         ReplyForm {
-            delay: DurationInput {
-                text: "0".into(),
-                unit: Unit::Seconds,
-            },
+            delay: DurationInput { text: "0".into(), unit: Unit::Seconds },
             text: String::new(),
             repeat_every: false,
-            interval: DurationInput {
-                text: "5".into(),
-                unit: Unit::Minutes,
-            },
+            interval: DurationInput { text: "5".into(), unit: Unit::Minutes },
         }
     }
 }
@@ -170,10 +159,9 @@ impl ReplyForm {
     pub fn from_reply(reply: &AutoReply) -> ReplyForm {
         let (repeat_every, interval) = match reply.repeat {
             Repeat::Once => (false, ReplyForm::default().interval),
-            Repeat::Every { interval_seconds } => (
-                true,
-                DurationInput::from_amount(interval_seconds, Unit::Seconds, &INTERVAL_UNITS),
-            ),
+            Repeat::Every { interval_seconds } => {
+                (true, DurationInput::from_amount(interval_seconds, Unit::Seconds, &INTERVAL_UNITS))
+            }
         };
         ReplyForm {
             delay: DurationInput::from_amount(reply.delay_seconds, Unit::Seconds, &DELAY_UNITS),
@@ -250,10 +238,7 @@ impl Default for AutoCloseForm {
         AutoCloseForm {
             enabled: false,
             preset: Some(1_440),
-            custom: DurationInput {
-                text: "1".into(),
-                unit: Unit::Days,
-            },
+            custom: DurationInput { text: "1".into(), unit: Unit::Days },
         }
     }
 }
@@ -371,28 +356,18 @@ impl SettingsForm {
     fn build(&self, errors: &mut Vec<FieldError>) -> Settings {
         let r = &self.routing;
         let routing = match r.kind {
-            RoutingKind::Employee => Routing::Employee {
-                employee_id: r.employee_id.clone(),
-            },
-            RoutingKind::Group => Routing::Group {
-                group_id: r.group_id.clone(),
-            },
+            RoutingKind::Employee => Routing::Employee { employee_id: r.employee_id.clone() },
+            RoutingKind::Group => Routing::Group { group_id: r.group_id.clone() },
             RoutingKind::ChatBot => Routing::ChatBot {
                 chat_bot_id: r.chat_bot_id.clone(),
                 fallback: r.fallback.map(|kind| match kind {
-                    FallbackKind::Employee => Target::Employee {
-                        employee_id: r.fallback_employee_id.clone(),
-                    },
-                    FallbackKind::Group => Target::Group {
-                        group_id: r.fallback_group_id.clone(),
-                    },
+                    FallbackKind::Employee => Target::Employee { employee_id: r.fallback_employee_id.clone() },
+                    FallbackKind::Group => Target::Group { group_id: r.fallback_group_id.clone() },
                 }),
             },
         };
         let non_working_hours = match (&self.non_working.chat_bot_on, &self.non_working.replies_on) {
-            (true, _) => NonWorkingHours::ChatBot {
-                chat_bot_id: self.non_working.chat_bot_id.clone(),
-            },
+            (true, _) => NonWorkingHours::ChatBot { chat_bot_id: self.non_working.chat_bot_id.clone() },
             (false, true) => NonWorkingHours::AutoReplies {
                 auto_replies: build_replies("non_working_hours.auto_replies", &self.non_working.replies, errors),
             },
@@ -405,15 +380,9 @@ impl SettingsForm {
         Settings {
             routing,
             auto_replies: build_replies("auto_replies", &self.replies, errors),
-            closing_message: ClosingMessage {
-                enabled: self.closing_enabled,
-                text: self.closing_text.clone(),
-            },
+            closing_message: ClosingMessage { enabled: self.closing_enabled, text: self.closing_text.clone() },
             non_working_hours,
-            auto_close: AutoClose {
-                enabled: self.auto_close.enabled,
-                after_minutes,
-            },
+            auto_close: AutoClose { enabled: self.auto_close.enabled, after_minutes },
         }
     }
 
@@ -492,7 +461,8 @@ pub const RENDER_ORDER: [&str; 29] = [
 /// alphabet. A list's own error (too many, none) sits at its «Добавить автоответ», below
 /// its rows. A path the form does not know sorts after its section's known ones.
 pub fn field_order(path: &str) -> (usize, Vec<usize>, usize, String) {
-    const SECTIONS: [&str; 6] = ["token", "routing", "auto_replies", "closing_message", "non_working_hours", "auto_close"];
+    const SECTIONS: [&str; 6] =
+        ["token", "routing", "auto_replies", "closing_message", "non_working_hours", "auto_close"];
     let section = SECTIONS.iter().position(|s| path.starts_with(s)).unwrap_or(SECTIONS.len());
     let mut indices = Vec::new();
     let mut pattern = String::with_capacity(path.len());
@@ -508,7 +478,9 @@ pub fn field_order(path: &str) -> (usize, Vec<usize>, usize, String) {
     }
     pattern.push_str(rest);
     // A list's own error comes after all of its rows: below them, at the add button.
-    if RENDER_ORDER.contains(&pattern.as_str()) && (pattern == "auto_replies" || pattern == "non_working_hours.auto_replies") {
+    if RENDER_ORDER.contains(&pattern.as_str())
+        && (pattern == "auto_replies" || pattern == "non_working_hours.auto_replies")
+    {
         indices.push(usize::MAX);
     }
     let place = RENDER_ORDER.iter().position(|p| *p == pattern).unwrap_or(RENDER_ORDER.len());
@@ -709,12 +681,8 @@ mod tests {
         form.non_working.replies[0].delay.text = "-1".into();
         form.auto_close.preset = None;
         form.auto_close.custom = DurationInput { text: "4".into(), unit: Unit::Minutes };
-        let errors: Vec<(String, String)> = form
-            .to_settings(true)
-            .unwrap_err()
-            .into_iter()
-            .map(|e| (e.path, e.code.to_string()))
-            .collect();
+        let errors: Vec<(String, String)> =
+            form.to_settings(true).unwrap_err().into_iter().map(|e| (e.path, e.code.to_string())).collect();
         assert_eq!(
             errors,
             vec![
@@ -749,10 +717,7 @@ mod tests {
         assert!(form.to_settings(true).is_ok());
         assert_eq!(form.to_settings(false).unwrap_err()[0].path, "routing.type");
         form.routing.kind = RoutingKind::Employee;
-        assert_eq!(
-            form.to_settings(false).unwrap().routing,
-            Routing::Employee { employee_id: "e-101".into() }
-        );
+        assert_eq!(form.to_settings(false).unwrap().routing, Routing::Employee { employee_id: "e-101".into() });
     }
 
     #[test]
@@ -789,9 +754,18 @@ mod tests {
 
     #[test]
     fn errors_come_in_the_forms_order() {
-        let mut paths = vec!["auto_close.after_minutes", "auto_replies[10].text", "auto_replies[2].text", "token", "routing.fallback"];
+        let mut paths = vec![
+            "auto_close.after_minutes",
+            "auto_replies[10].text",
+            "auto_replies[2].text",
+            "token",
+            "routing.fallback",
+        ];
         paths.sort_by_key(|p| field_order(p));
-        assert_eq!(paths, ["token", "routing.fallback", "auto_replies[2].text", "auto_replies[10].text", "auto_close.after_minutes"]);
+        assert_eq!(
+            paths,
+            ["token", "routing.fallback", "auto_replies[2].text", "auto_replies[10].text", "auto_close.after_minutes"]
+        );
     }
 
     /// The order the controls are rendered in, not the alphabet's (issue 13): a row's
@@ -828,7 +802,11 @@ mod tests {
         }
         let mut unknown = vec!["routing.zzz", "routing.type", "auto_close.after_minutes"];
         unknown.sort_by_key(|p| field_order(p));
-        assert_eq!(unknown, ["routing.type", "routing.zzz", "auto_close.after_minutes"], "unknown after its section's known");
+        assert_eq!(
+            unknown,
+            ["routing.type", "routing.zzz", "auto_close.after_minutes"],
+            "unknown after its section's known"
+        );
     }
 }
 
@@ -842,10 +820,7 @@ mod properties {
 
     /// 10 000 cases each by default; `PROPTEST_CASES` may raise it.
     fn cases() -> u32 {
-        std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .map_or(10_000, |n: u32| n.max(10_000))
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).map_or(10_000, |n: u32| n.max(10_000))
     }
 
     /// `(path, code)` pairs, sorted, to compare error lists whatever their order. The code by
@@ -882,7 +857,12 @@ mod properties {
             }
         }
         if form.auto_close.preset.is_none() {
-            out.push(("auto_close.after_minutes".into(), &mut form.auto_close.custom, Unit::Minutes, &PERIOD_UNITS[..]));
+            out.push((
+                "auto_close.after_minutes".into(),
+                &mut form.auto_close.custom,
+                Unit::Minutes,
+                &PERIOD_UNITS[..],
+            ));
         }
         out
     }
@@ -920,7 +900,9 @@ mod properties {
         let non_working_hours = if nw.chat_bot_on {
             NonWorkingHours::ChatBot { chat_bot_id: nw.chat_bot_id.clone() }
         } else if nw.replies_on {
-            NonWorkingHours::AutoReplies { auto_replies: rows(&mut failed, "non_working_hours.auto_replies", &nw.replies) }
+            NonWorkingHours::AutoReplies {
+                auto_replies: rows(&mut failed, "non_working_hours.auto_replies", &nw.replies),
+            }
         } else {
             NonWorkingHours::Off
         };
@@ -932,7 +914,9 @@ mod properties {
                 chat_bot_id: r.chat_bot_id.clone(),
                 fallback: match r.fallback {
                     None => None,
-                    Some(FallbackKind::Employee) => Some(Target::Employee { employee_id: r.fallback_employee_id.clone() }),
+                    Some(FallbackKind::Employee) => {
+                        Some(Target::Employee { employee_id: r.fallback_employee_id.clone() })
+                    }
                     Some(FallbackKind::Group) => Some(Target::Group { group_id: r.fallback_group_id.clone() }),
                 },
             },
@@ -959,7 +943,8 @@ mod properties {
             2 if !input.text.starts_with('-') => input.text = format!("00{}", input.text),
             3 => input.text = input.text.replacen('-', "−", 1),
             4 => {
-                let smaller = units.iter().copied().filter(|u| u.seconds() >= base.seconds()).min_by_key(|u| u.seconds());
+                let smaller =
+                    units.iter().copied().filter(|u| u.seconds() >= base.seconds()).min_by_key(|u| u.seconds());
                 if let (Some(unit), Ok(n)) = (smaller, parse_whole(&input.text)) {
                     let factor = input.unit.seconds() / unit.seconds();
                     if let Some(n) = n.checked_mul(factor).filter(|_| factor >= 1) {

@@ -35,11 +35,14 @@ pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>)
 #[component]
 pub fn RetryButton(tr: Tr, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
-        <button type="button" class="button button--secondary retry" on:click=move |_| {
-            on_retry.run(());
-            // Once the answer replaces the failure (and this button), the page's heading.
-            crate::ui::focus::keep_focus_in_page("main h1");
-        }>
+        <button
+            type="button"
+            class="button button--secondary retry"
+            on:click=move |_| {
+                on_retry.run(());
+                crate::ui::focus::keep_focus_in_page("main h1");
+            }
+        >
             {tr.t(Msg::Retry)}
         </button>
     }

@@ -51,11 +51,8 @@ fn watch_for_lost_focus(start: Option<web_sys::Element>, fallback: String, tries
                 }
                 return;
             }
-            let target = doc
-                .query_selector(&fallback)
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let target =
+                doc.query_selector(&fallback).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             match target {
                 Some(target) => {
                     let _ = target.focus();

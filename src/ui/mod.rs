@@ -40,12 +40,7 @@ impl AppContext {
     }
 
     pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
-        AppContext {
-            api,
-            tr: Tr(config.locale),
-            config,
-            refresh: RwSignal::new(0),
-        }
+        AppContext { api, tr: Tr(config.locale), config, refresh: RwSignal::new(0) }
     }
 
     /// An href for an app route, below the router base.
@@ -146,10 +141,8 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
                 <Route path=path!("/channels/max") view=pages::AboutPage />
                 <Route path=path!("/channels/max/settings") view=pages::SettingsPage />
             </Routes>
-            {
-                #[cfg(feature = "preview")]
-                { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }
-            }
+            {#[cfg(feature = "preview")]
+            { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }}
         </Router>
     }
 }

@@ -13,10 +13,7 @@ use crate::ui::{use_app, AppContext};
 
 /// The app over the in-browser fake, starting with the preset `?demo=<id>` names.
 pub fn context(config: RuntimeConfig, data: &str) -> (AppContext, Option<Arc<DemoBackend>>) {
-    let scenario = Scenario {
-        data: Preset::from_id(data).unwrap_or(Preset::NotConnected),
-        ..Scenario::default()
-    };
+    let scenario = Scenario { data: Preset::from_id(data).unwrap_or(Preset::NotConnected), ..Scenario::default() };
     let demo = Arc::new(DemoBackend::new(scenario));
     (AppContext::with_backend(config, demo.clone()), Some(demo))
 }
@@ -79,9 +76,13 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
     let apply = StoredValue::new(apply);
     view! {
         <aside class="preview" aria-label=tr.t(Msg::PreviewTitle) data-open=move || open.get().to_string()>
-            <button type="button" class="preview__toggle button button--secondary"
-                aria-expanded=move || open.get().to_string() aria-controls="preview-body"
-                on:click=move |_| open.update(|o| *o = !*o)>
+            <button
+                type="button"
+                class="preview__toggle button button--secondary"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="preview-body"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
                 {move || if open.get() { tr.t(Msg::PreviewHide) } else { tr.t(Msg::PreviewTitle) }}
             </button>
             <div id="preview-body" class="preview__body" hidden=move || !open.get()>
@@ -89,38 +90,61 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
                 <p class="preview__note">{tr.t(Msg::PreviewNote)}</p>
                 <label class="preview__field">
                     <span>{tr.t(Msg::PreviewData)}</span>
-                    <select id="preview-data" on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        if let Some(data) = Preset::from_id(&id) {
-                            apply.with_value(|apply| apply(&|s| s.data = data));
+                    <select
+                        id="preview-data"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            if let Some(data) = Preset::from_id(&id) {
+                                apply.with_value(|apply| apply(&|s| s.data = data));
+                            }
                         }
-                    }>
-                        {Preset::ALL.into_iter().map(|data| view! {
-                            <option value=data.id() selected=move || scenario.get().data == data>
-                                {tr.t(data_label(data))}
-                            </option>
-                        }).collect_view()}
+                    >
+                        {Preset::ALL
+                            .into_iter()
+                            .map(|data| {
+                                view! {
+                                    <option value=data.id() selected=move || scenario.get().data == data>
+                                        {tr.t(data_label(data))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
                 <label class="preview__field">
                     <span>{tr.t(Msg::PreviewFault)}</span>
-                    <select id="preview-fault" on:change=move |ev| {
-                        let fault = DemoFault::from_id(&event_target_value(&ev));
-                        apply.with_value(|apply| apply(&|s| s.fault = fault));
-                    }>
-                        <option value="" selected=move || scenario.get().fault.is_none()>{tr.t(Msg::PreviewNoFault)}</option>
-                        {DemoFault::ALL.into_iter().map(|fault| view! {
-                            <option value=fault.id() selected=move || scenario.get().fault == Some(fault)>
-                                {tr.t(fault_label(fault))}
-                            </option>
-                        }).collect_view()}
+                    <select
+                        id="preview-fault"
+                        on:change=move |ev| {
+                            let fault = DemoFault::from_id(&event_target_value(&ev));
+                            apply.with_value(|apply| apply(&|s| s.fault = fault));
+                        }
+                    >
+                        <option value="" selected=move || scenario.get().fault.is_none()>
+                            {tr.t(Msg::PreviewNoFault)}
+                        </option>
+                        {DemoFault::ALL
+                            .into_iter()
+                            .map(|fault| {
+                                view! {
+                                    <option value=fault.id() selected=move || scenario.get().fault == Some(fault)>
+                                        {tr.t(fault_label(fault))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
                 <label class="preview__check">
-                    <input id="preview-slow" type="checkbox" prop:checked=move || scenario.get().slow on:change=move |ev| {
-                        let slow = event_target_checked(&ev);
-                        apply.with_value(|apply| apply(&|s| s.slow = slow));
-                    } />
+                    <input
+                        id="preview-slow"
+                        type="checkbox"
+                        prop:checked=move || scenario.get().slow
+                        on:change=move |ev| {
+                            let slow = event_target_checked(&ev);
+                            apply.with_value(|apply| apply(&|s| s.slow = slow));
+                        }
+                    />
                     <span>{tr.t(Msg::PreviewSlow)}</span>
                 </label>
             </div>

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use base64::Engine as _;
 use serde_json::{json, Value};
 
 use super::E2e;
@@ -138,7 +138,9 @@ impl Violation {
             .as_array()
             .into_iter()
             .flatten()
-            .map(|n| n["reasons"].as_array().into_iter().flatten().filter_map(|r| r.as_str()).collect::<Vec<_>>().join(","))
+            .map(|n| {
+                n["reasons"].as_array().into_iter().flatten().filter_map(|r| r.as_str()).collect::<Vec<_>>().join(",")
+            })
             .collect()
     }
 }
@@ -146,9 +148,18 @@ impl Violation {
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let v = &self.0;
-        writeln!(f, "{} ({}): {}", v["id"].as_str().unwrap_or("?"), v["impact"].as_str().unwrap_or("?"), v["help"].as_str().unwrap_or(""))?;
+        writeln!(
+            f,
+            "{} ({}): {}",
+            v["id"].as_str().unwrap_or("?"),
+            v["impact"].as_str().unwrap_or("?"),
+            v["help"].as_str().unwrap_or("")
+        )?;
         for node in v["nodes"].as_array().into_iter().flatten() {
-            let reasons = node["reasons"].as_array().map(|r| r.iter().filter_map(|r| r.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+            let reasons = node["reasons"]
+                .as_array()
+                .map(|r| r.iter().filter_map(|r| r.as_str()).collect::<Vec<_>>().join(","))
+                .unwrap_or_default();
             if reasons.is_empty() {
                 writeln!(f, "      at {}", node["target"].as_str().unwrap_or(""))?;
             } else {
@@ -180,7 +191,13 @@ impl E2e {
         }
         let found = self.browser.execute(AXE_RUN, vec![]).await.expect("axe.run");
         let list = |key: &str| -> Vec<Violation> {
-            found[key].as_array().unwrap_or_else(|| panic!("no {key} in {found}")).iter().cloned().map(Violation).collect()
+            found[key]
+                .as_array()
+                .unwrap_or_else(|| panic!("no {key} in {found}"))
+                .iter()
+                .cloned()
+                .map(Violation)
+                .collect()
         };
         (list("violations"), list("incomplete"))
     }
@@ -196,9 +213,8 @@ impl E2e {
         for m in modifiers {
             actions = actions.then(KeyAction::Down { value: char::from(*m) });
         }
-        actions = actions
-            .then(KeyAction::Down { value: char::from(key) })
-            .then(KeyAction::Up { value: char::from(key) });
+        actions =
+            actions.then(KeyAction::Down { value: char::from(key) }).then(KeyAction::Up { value: char::from(key) });
         for m in modifiers.iter().rev() {
             actions = actions.then(KeyAction::Up { value: char::from(*m) });
         }
@@ -222,7 +238,10 @@ impl E2e {
     /// Fails unless the focused element shows its focus ring.
     pub async fn assert_focus_visible(&self) {
         let here = self.focused().await;
-        assert!(self.js(FOCUS_VISIBLE).await == Value::Bool(true), "focus on {here} is not visible (no :focus-visible outline)");
+        assert!(
+            self.js(FOCUS_VISIBLE).await == Value::Bool(true),
+            "focus on {here} is not visible (no :focus-visible outline)"
+        );
     }
 
     /// Whether the focused element matches `css`.
@@ -267,7 +286,11 @@ impl E2e {
             }
             path.push(here);
         }
-        panic!("{limit} presses of {} never reached {css}; focus went:\n  {}", if back { "Shift+Tab" } else { "Tab" }, path.join("\n  "));
+        panic!(
+            "{limit} presses of {} never reached {css}; focus went:\n  {}",
+            if back { "Shift+Tab" } else { "Tab" },
+            path.join("\n  ")
+        );
     }
 
     /// Sends a DevTools protocol command to the page.
@@ -303,7 +326,8 @@ impl E2e {
     /// again.
     pub async fn screenshot_full_page(&self, path: &Path, width: u32, height: u32) {
         self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true })).await;
-        let tall = self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
+        let tall =
+            self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
             json!({ "width": width, "height": tall.max(height as u64), "deviceScaleFactor": 1, "mobile": false }),

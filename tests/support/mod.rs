@@ -68,10 +68,7 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (cargo xtask setup installs it)"));
-        Driver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        }
+        Driver { child, url: format!("http://127.0.0.1:{port}") }
     }
 }
 
@@ -121,17 +118,11 @@ async fn open_session(driver_url: &str, profile: &std::path::Path, prompts: &str
             ]
         }
     });
-    let serde_json::Value::Object(capabilities) = capabilities else {
-        unreachable!("an object")
-    };
+    let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("an object") };
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        match ClientBuilder::new(connector.clone())
-            .capabilities(capabilities.clone())
-            .connect(driver_url)
-            .await
-        {
+        match ClientBuilder::new(connector.clone()).capabilities(capabilities.clone()).connect(driver_url).await {
             Ok(client) => return client,
             Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
             Err(e) => panic!("no WebDriver session: {e}"),
@@ -315,10 +306,7 @@ impl E2e {
     pub async fn find_centered(&self, css: &str) -> fantoccini::elements::Element {
         let element = self.find(css).await;
         let arg = serde_json::to_value(&element).unwrap();
-        self.browser
-            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
-            .await
-            .unwrap();
+        self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.unwrap();
         element
     }
 
@@ -465,10 +453,7 @@ impl E2e {
                     .collect()
             })
             .unwrap_or_default();
-        self.console_seen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(messages.iter().cloned());
+        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(messages.iter().cloned());
         messages
     }
 }

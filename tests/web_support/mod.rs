@@ -28,7 +28,9 @@ fn property(value: &JsValue, name: &str) -> String {
     js_sys::Reflect::get(value, &name.into())
         .ok()
         .filter(|v| !v.is_undefined() && !v.is_null())
-        .map(|v| v.as_string().unwrap_or_else(|| String::from(js_sys::JSON::stringify(&v).unwrap_or_else(|_| "?".into()))))
+        .map(|v| {
+            v.as_string().unwrap_or_else(|| String::from(js_sys::JSON::stringify(&v).unwrap_or_else(|_| "?".into())))
+        })
         .unwrap_or_default()
 }
 
@@ -42,14 +44,25 @@ impl ConsoleWatch {
         let window = web_sys::window().expect("window");
         let mut listeners = Vec::new();
         let what: [(&'static str, fn(&web_sys::Event) -> String); 3] = [
-            ("error", |e| format!("Uncaught error: {} ({}:{})", property(e, "message"), property(e, "filename"), property(e, "lineno"))),
+            ("error", |e| {
+                format!(
+                    "Uncaught error: {} ({}:{})",
+                    property(e, "message"),
+                    property(e, "filename"),
+                    property(e, "lineno")
+                )
+            }),
             ("unhandledrejection", |e| {
                 let reason = js_sys::Reflect::get(e, &"reason".into()).unwrap_or(JsValue::UNDEFINED);
                 let text = property(&reason, "message");
                 format!("Unhandled Promise Rejection: {}", if text.is_empty() { format!("{reason:?}") } else { text })
             }),
             ("securitypolicyviolation", |e| {
-                format!("Content Security Policy violation: {} blocked {}", property(e, "violatedDirective"), property(e, "blockedURI"))
+                format!(
+                    "Content Security Policy violation: {} blocked {}",
+                    property(e, "violatedDirective"),
+                    property(e, "blockedURI")
+                )
             }),
         ];
         for (event, describe) in what {
@@ -57,9 +70,7 @@ impl ConsoleWatch {
             let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
                 seen.borrow_mut().push(describe(&e));
             });
-            window
-                .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
-                .expect("listen");
+            window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref()).expect("listen");
             listeners.push((event, listener));
         }
         // `console.error` is where a panic's message goes (the panic hook) and where the
@@ -78,16 +89,9 @@ impl ConsoleWatch {
             "original, record",
             "return function (...args) { record(args.map(String).join(' ')); return original.apply(this, args); };",
         );
-        let wrapper = wrap
-            .call2(&JsValue::NULL, &original_error, record.as_ref())
-            .expect("wrap console.error");
+        let wrapper = wrap.call2(&JsValue::NULL, &original_error, record.as_ref()).expect("wrap console.error");
         js_sys::Reflect::set(&console, &"error".into(), &wrapper).expect("set console.error");
-        ConsoleWatch {
-            seen,
-            listeners,
-            original_error,
-            _record: record,
-        }
+        ConsoleWatch { seen, listeners, original_error, _record: record }
     }
 
     /// Ends the watch after one more turn of the event loop, so that what a test's last

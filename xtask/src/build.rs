@@ -21,12 +21,7 @@ pub fn build_command(args: &[String]) -> Result {
     let profile = match args {
         [] => Profile::Release,
         [flag] if flag == "--dev" => Profile::Dev,
-        _ => {
-            return Err(format!(
-                "usage: cargo xtask build [--dev] (got `{}`)",
-                args.join(" ")
-            ))
-        }
+        _ => return Err(format!("usage: cargo xtask build [--dev] (got `{}`)", args.join(" "))),
     };
     setup()?;
     build_app(profile)

@@ -18,9 +18,8 @@ mod codecs;
 pub use codecs::Encoding as Codec;
 
 /// Files that are compressed already: a sibling would not be smaller.
-const ALREADY_COMPRESSED: &[&str] = &[
-    "br", "gz", "zip", "png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "mp4", "webm",
-];
+const ALREADY_COMPRESSED: &[&str] =
+    &["br", "gz", "zip", "png", "jpg", "jpeg", "gif", "webp", "avif", "woff", "woff2", "mp4", "webm"];
 
 /// What happened to one sibling.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,25 +39,17 @@ pub fn assets(dist: &Path) -> Result<Vec<PathBuf>> {
     let mut assets: Vec<(u64, PathBuf)> = files
         .iter()
         .filter(|file| wants_siblings(file, &files))
-        .map(|file| {
-            (
-                std::fs::metadata(file).map(|m| m.len()).unwrap_or(0),
-                file.clone(),
-            )
-        })
+        .map(|file| (std::fs::metadata(file).map(|m| m.len()).unwrap_or(0), file.clone()))
         .collect();
     assets.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     Ok(assets.into_iter().map(|(_, file)| file).collect())
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-        let kind = entry
-            .file_type()
-            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        let kind = entry.file_type().map_err(|e| format!("{}: {e}", entry.path().display()))?;
         if kind.is_dir() {
             walk(&entry.path(), files)?;
         } else if kind.is_file() {
@@ -70,27 +61,15 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
 
 fn wants_siblings(file: &Path, all: &[PathBuf]) -> bool {
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let extension = file
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let is_sibling = Codec::ALL.iter().any(|codec| {
-        name.strip_suffix(codec.suffix())
-            .is_some_and(|original| all.contains(&file.with_file_name(original)))
+        name.strip_suffix(codec.suffix()).is_some_and(|original| all.contains(&file.with_file_name(original)))
     });
-    name != "index.html"
-        && !name.ends_with(".tmp")
-        && !is_sibling
-        && !ALREADY_COMPRESSED.contains(&extension.as_str())
+    name != "index.html" && !name.ends_with(".tmp") && !is_sibling && !ALREADY_COMPRESSED.contains(&extension.as_str())
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path)
-        .ok()
-        .filter(|m| m.is_file())?
-        .modified()
-        .ok()
+    std::fs::metadata(path).ok().filter(|m| m.is_file())?.modified().ok()
 }
 
 /// Whether `sibling` is up to date: it exists and is at least as new as `file`.
@@ -105,18 +84,10 @@ pub fn is_fresh(file: &Path, sibling: &Path) -> bool {
 /// then a rename), so a server reading dist/ meanwhile never sends half a file.
 fn one(file: &Path, codec: Codec) -> Result<Outcome> {
     let sibling = codec.sibling(file);
-    let raw_len = std::fs::metadata(file)
-        .map_err(|e| format!("{}: {e}", file.display()))?
-        .len();
+    let raw_len = std::fs::metadata(file).map_err(|e| format!("{}: {e}", file.display()))?.len();
     if is_fresh(file, &sibling) {
         let len = std::fs::metadata(&sibling).map(|m| m.len()).unwrap_or(0);
-        return Ok(Outcome {
-            file: file.to_owned(),
-            codec,
-            raw_len,
-            len,
-            took: None,
-        });
+        return Ok(Outcome { file: file.to_owned(), codec, raw_len, len, took: None });
     }
     let started = Instant::now();
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -124,30 +95,18 @@ fn one(file: &Path, codec: Codec) -> Result<Outcome> {
     let mut temporary = sibling.clone().into_os_string();
     temporary.push(".tmp");
     let temporary = PathBuf::from(temporary);
-    std::fs::write(&temporary, &compressed)
-        .map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
-    std::fs::rename(&temporary, &sibling)
-        .map_err(|e| format!("cannot write {}: {e}", sibling.display()))?;
-    Ok(Outcome {
-        file: file.to_owned(),
-        codec,
-        raw_len,
-        len: compressed.len() as u64,
-        took: Some(started.elapsed()),
-    })
+    std::fs::write(&temporary, &compressed).map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+    std::fs::rename(&temporary, &sibling).map_err(|e| format!("cannot write {}: {e}", sibling.display()))?;
+    Ok(Outcome { file: file.to_owned(), codec, raw_len, len: compressed.len() as u64, took: Some(started.elapsed()) })
 }
 
 /// Writes (or keeps, when fresh) `.br` and `.gz` siblings of every asset of `dist`, on all
 /// cores, largest jobs first. Idempotent: a second run rewrites nothing.
 pub fn precompress(dist: &Path) -> Result<Vec<Outcome>> {
-    let jobs: Vec<(PathBuf, Codec)> = assets(dist)?
-        .into_iter()
-        .flat_map(|file| Codec::ALL.map(|codec| (file.clone(), codec)))
-        .collect();
+    let jobs: Vec<(PathBuf, Codec)> =
+        assets(dist)?.into_iter().flat_map(|file| Codec::ALL.map(|codec| (file.clone(), codec))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(jobs.len().max(1));
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(jobs.len().max(1));
     let mut outcomes: Vec<(usize, Result<Outcome>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
@@ -166,11 +125,7 @@ pub fn precompress(dist: &Path) -> Result<Vec<Outcome>> {
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| {
-                w.join().unwrap_or_else(|_| {
-                    vec![(usize::MAX, Err("a compression thread panicked".into()))]
-                })
-            })
+            .flat_map(|w| w.join().unwrap_or_else(|_| vec![(usize::MAX, Err("a compression thread panicked".into()))]))
             .collect()
     });
     outcomes.sort_by_key(|(at, _)| *at);
@@ -181,12 +136,7 @@ pub fn precompress(dist: &Path) -> Result<Vec<Outcome>> {
 pub fn summary(dist: &Path, outcomes: &[Outcome]) -> String {
     let mut lines = Vec::new();
     for pair in outcomes.chunks(2) {
-        let name = pair[0]
-            .file
-            .strip_prefix(dist)
-            .unwrap_or(&pair[0].file)
-            .display()
-            .to_string();
+        let name = pair[0].file.strip_prefix(dist).unwrap_or(&pair[0].file).display().to_string();
         let mut line = format!("  {name}: {} B", pair[0].raw_len);
         for outcome in pair.iter().rev() {
             let codec = &outcome.codec.suffix()[1..];
@@ -219,11 +169,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("public")).unwrap();
         std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
-        std::fs::write(
-            dir.join("app-0123456789abcdef.js"),
-            "export const a = 1;\n".repeat(500),
-        )
-        .unwrap();
+        std::fs::write(dir.join("app-0123456789abcdef.js"), "export const a = 1;\n".repeat(500)).unwrap();
         std::fs::write(dir.join("public/favicon.svg"), "<svg></svg>").unwrap();
         std::fs::write(dir.join("public/logo.png"), [0x89, b'P', b'N', b'G']).unwrap();
         Dir(dir)
@@ -245,40 +191,22 @@ mod tests {
         );
         assert!(first.iter().all(|o| o.took.is_some()));
         let js = std::fs::read(dir.0.join("app-0123456789abcdef.js")).unwrap();
-        assert_eq!(
-            std::fs::read(dir.0.join("app-0123456789abcdef.js.br")).unwrap(),
-            brotli(&js)
-        );
-        assert_eq!(
-            std::fs::read(dir.0.join("app-0123456789abcdef.js.gz")).unwrap(),
-            gzip(&js)
-        );
-        assert!(
-            !dir.0.join("index.html.br").exists() && !dir.0.join("public/logo.png.gz").exists()
-        );
+        assert_eq!(std::fs::read(dir.0.join("app-0123456789abcdef.js.br")).unwrap(), brotli(&js));
+        assert_eq!(std::fs::read(dir.0.join("app-0123456789abcdef.js.gz")).unwrap(), gzip(&js));
+        assert!(!dir.0.join("index.html.br").exists() && !dir.0.join("public/logo.png.gz").exists());
 
         // Again: nothing rewritten, and the siblings are not taken for assets.
         let again = precompress(&dir.0).unwrap();
         assert_eq!(again.len(), 4);
         assert!(again.iter().all(|o| o.took.is_none()), "{again:?}");
-        assert_eq!(
-            again.iter().map(|o| o.len).collect::<Vec<_>>(),
-            first.iter().map(|o| o.len).collect::<Vec<_>>()
-        );
+        assert_eq!(again.iter().map(|o| o.len).collect::<Vec<_>>(), first.iter().map(|o| o.len).collect::<Vec<_>>());
 
         // A file newer than its sibling gets a new one.
         std::thread::sleep(Duration::from_millis(20));
         std::fs::write(dir.0.join("public/favicon.svg"), "<svg><g/></svg>").unwrap();
         let third = precompress(&dir.0).unwrap();
-        let rewritten: Vec<_> = third
-            .iter()
-            .filter(|o| o.took.is_some())
-            .map(|o| codec_name(&dir.0, o))
-            .collect();
-        assert_eq!(
-            rewritten,
-            ["public/favicon.svg.br", "public/favicon.svg.gz"]
-        );
+        let rewritten: Vec<_> = third.iter().filter(|o| o.took.is_some()).map(|o| codec_name(&dir.0, o)).collect();
+        assert_eq!(rewritten, ["public/favicon.svg.br", "public/favicon.svg.gz"]);
         assert!(summary(&dir.0, &third).contains("public/favicon.svg: 15 B, gz "));
     }
 

@@ -26,14 +26,7 @@ pub fn dev_command(args: &[String]) -> Result {
     }
     let mut server = env::cargo_command()?;
     server
-        .args([
-            "run",
-            "--release",
-            "-p",
-            "max-channel-devserver",
-            "--",
-            "--dist",
-        ])
+        .args(["run", "--release", "-p", "max-channel-devserver", "--", "--dist"])
         .arg(env::dist_dir())
         .args(["--port", &args.port.to_string()]);
     if let Some(bind) = &args.bind {
@@ -44,17 +37,11 @@ pub fn dev_command(args: &[String]) -> Result {
 }
 
 pub fn parse_dev_args(args: &[String]) -> Result<DevArgs> {
-    let mut parsed = DevArgs {
-        port: DEFAULT_PORT,
-        bind: None,
-        passthrough: Vec::new(),
-    };
+    let mut parsed = DevArgs { port: DEFAULT_PORT, bind: None, passthrough: Vec::new() };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if let Some(value) = option_value(arg, "--port", &mut rest)? {
-            parsed.port = value
-                .parse()
-                .map_err(|_| format!("--port: `{value}` is not a port number"))?;
+            parsed.port = value.parse().map_err(|_| format!("--port: `{value}` is not a port number"))?;
         } else if let Some(value) = option_value(arg, "--bind", &mut rest)? {
             parsed.bind = Some(value);
         } else {
@@ -65,22 +52,11 @@ pub fn parse_dev_args(args: &[String]) -> Result<DevArgs> {
 }
 
 /// Accepts both `--name value` and `--name=value`; `None` if `arg` is another option.
-fn option_value<'a>(
-    arg: &str,
-    name: &str,
-    rest: &mut impl Iterator<Item = &'a String>,
-) -> Result<Option<String>> {
+fn option_value<'a>(arg: &str, name: &str, rest: &mut impl Iterator<Item = &'a String>) -> Result<Option<String>> {
     if arg == name {
-        return rest
-            .next()
-            .cloned()
-            .map(Some)
-            .ok_or_else(|| format!("{name} needs a value"));
+        return rest.next().cloned().map(Some).ok_or_else(|| format!("{name} needs a value"));
     }
-    Ok(arg
-        .strip_prefix(name)
-        .and_then(|v| v.strip_prefix('='))
-        .map(str::to_string))
+    Ok(arg.strip_prefix(name).and_then(|v| v.strip_prefix('=')).map(str::to_string))
 }
 
 /// The URL a browser on this machine should open; wildcard binds are reachable
@@ -105,27 +81,13 @@ mod tests {
     #[test]
     fn defaults_to_port_8080_on_loopback() {
         let args = parse_dev_args(&[]).unwrap();
-        assert_eq!(
-            args,
-            DevArgs {
-                port: 8080,
-                bind: None,
-                passthrough: vec![]
-            }
-        );
+        assert_eq!(args, DevArgs { port: 8080, bind: None, passthrough: vec![] });
         assert_eq!(app_url(&args), "http://127.0.0.1:8080/channels");
     }
 
     #[test]
     fn port_bind_and_passthrough() {
-        let args = parse_dev_args(&strings(&[
-            "--port",
-            "9000",
-            "--latency-ms=300",
-            "--bind=0.0.0.0",
-            "-v",
-        ]))
-        .unwrap();
+        let args = parse_dev_args(&strings(&["--port", "9000", "--latency-ms=300", "--bind=0.0.0.0", "-v"])).unwrap();
         assert_eq!(args.port, 9000);
         assert_eq!(args.bind.as_deref(), Some("0.0.0.0"));
         assert_eq!(args.passthrough, strings(&["--latency-ms=300", "-v"]));

@@ -12,9 +12,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The workspace root: xtask always lives one level below it.
 pub fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits inside the workspace")
 }
 
 /// The full build: the app with preview mode (`?demo`), which the browser tests, the dev
@@ -93,9 +91,7 @@ pub fn tools_path() -> Result<OsString> {
 }
 
 fn home_dir() -> Result<PathBuf> {
-    non_empty_var("HOME")
-        .map(PathBuf::from)
-        .ok_or_else(|| "HOME is not set".to_string())
+    non_empty_var("HOME").map(PathBuf::from).ok_or_else(|| "HOME is not set".to_string())
 }
 
 fn non_empty_var(name: &str) -> Option<OsString> {

@@ -25,26 +25,14 @@ pub fn setup() -> Result {
     )?;
     ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
     ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
-    ensure(
-        "chromium",
-        || probe_file("chromium", env::CHROMIUM),
-        || apt_install("chromium"),
-    )?;
-    ensure(
-        "chromedriver",
-        || probe_file("chromedriver", env::CHROMEDRIVER),
-        || apt_install("chromium-driver"),
-    )?;
+    ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
+    ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
     Ok(())
 }
 
 /// Prints `ok <what was found>` or installs and re-probes, so a broken install
 /// is reported here instead of as a confusing build error later.
-fn ensure(
-    tool: &str,
-    probe: impl Fn() -> Option<String>,
-    install: impl FnOnce() -> Result,
-) -> Result {
+fn ensure(tool: &str, probe: impl Fn() -> Option<String>, install: impl FnOnce() -> Result) -> Result {
     if let Some(found) = probe() {
         println!("ok {found}");
         return Ok(());
@@ -56,9 +44,7 @@ fn ensure(
             println!("ok {found}");
             Ok(())
         }
-        None => Err(format!(
-            "{tool} is still missing or the wrong version after installing it"
-        )),
+        None => Err(format!("{tool} is still missing or the wrong version after installing it")),
     }
 }
 
@@ -66,10 +52,8 @@ fn ensure(
 
 fn wasm_bindgen_version_from_lock() -> Result<String> {
     let path = env::cargo_lock();
-    let lock = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    locked_version(&lock, "wasm-bindgen")
-        .ok_or_else(|| format!("no `wasm-bindgen` package in {}", path.display()))
+    let lock = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    locked_version(&lock, "wasm-bindgen").ok_or_else(|| format!("no `wasm-bindgen` package in {}", path.display()))
 }
 
 /// The `version` of the `[[package]]` named `name` in a Cargo.lock text.
@@ -83,11 +67,7 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
 
 /// `key = "value"` → `value`.
 fn quoted_value(line: &str, key: &str) -> Option<String> {
-    let rest = line
-        .strip_prefix(key)?
-        .trim_start()
-        .strip_prefix('=')?
-        .trim();
+    let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim();
     Some(rest.strip_prefix('"')?.strip_suffix('"')?.to_string())
 }
 
@@ -96,9 +76,7 @@ fn quoted_value(line: &str, key: &str) -> Option<String> {
 /// `trunk --version` prints e.g. `trunk 0.21.14`; 0.22 needs a newer rustc.
 pub fn is_wanted_trunk(version_output: &str) -> bool {
     let wanted = format!("trunk {TRUNK_SERIES}");
-    version_output
-        .strip_prefix(&wanted)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    version_output.strip_prefix(&wanted).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
 /// Trunk refuses any wasm-bindgen CLI other than the exact locked version.
@@ -109,10 +87,7 @@ pub fn is_wanted_wasm_bindgen(program: &str, version_output: &str, locked: &str)
 /// `wasm-opt --version` prints e.g. `wasm-opt version 132 (version_132)`.
 pub fn is_wanted_wasm_opt(version_output: &str) -> bool {
     version_output.split("version ").skip(1).any(|rest| {
-        let number: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
+        let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
         number == BINARYEN_VERSION
     })
 }
@@ -167,37 +142,21 @@ fn probe_file(tool: &str, path: &str) -> Option<String> {
 // ---- installers ----
 
 fn install_wasm_target() -> Result {
-    run(
-        "rustup",
-        Command::new("rustup").args(["target", "add", WASM_TARGET]),
-    )
+    run("rustup", Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
 fn install_trunk() -> Result {
     // --force replaces a trunk of another series; --locked keeps 0.21's deps
     // compatible with our rustc.
     let mut cmd = env::cargo();
-    cmd.args([
-        "install",
-        "trunk",
-        "--version",
-        &format!("~{TRUNK_SERIES}"),
-        "--locked",
-        "--force",
-    ]);
+    cmd.args(["install", "trunk", "--version", &format!("~{TRUNK_SERIES}"), "--locked", "--force"]);
     run("install trunk", &mut cmd)
 }
 
 fn install_wasm_bindgen(locked: &str) -> Result {
     // No --locked: the CLI's own lock file pins deps that fail on this toolchain.
     let mut cmd = env::cargo();
-    cmd.args([
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        locked,
-        "--force",
-    ]);
+    cmd.args(["install", "wasm-bindgen-cli", "--version", locked, "--force"]);
     run("install wasm-bindgen-cli", &mut cmd)
 }
 
@@ -210,20 +169,13 @@ fn npm_install(package: &str, version: &str) -> Result {
     let dir = env::npm_tools_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut cmd = Command::new("npm");
-    cmd.arg("install").arg("--prefix").arg(&dir).args([
-        "--no-audit",
-        "--no-fund",
-        &format!("{package}@{version}"),
-    ]);
+    cmd.arg("install").arg("--prefix").arg(&dir).args(["--no-audit", "--no-fund", &format!("{package}@{version}")]);
     run(&format!("install {package} (npm)"), &mut cmd)
 }
 
 fn apt_install(package: &str) -> Result {
     run("apt-get update", &mut privileged(&["apt-get", "update"]))?;
-    run(
-        &format!("apt-get install {package}"),
-        &mut privileged(&["apt-get", "install", "-y", package]),
-    )
+    run(&format!("apt-get install {package}"), &mut privileged(&["apt-get", "install", "-y", package]))
 }
 
 /// Root runs apt directly; everyone else goes through sudo (keeping apt quiet
@@ -231,13 +183,11 @@ fn apt_install(package: &str) -> Result {
 fn privileged(argv: &[&str]) -> Command {
     let mut cmd = if is_root() {
         let mut cmd = Command::new(argv[0]);
-        cmd.args(&argv[1..])
-            .env("DEBIAN_FRONTEND", "noninteractive");
+        cmd.args(&argv[1..]).env("DEBIAN_FRONTEND", "noninteractive");
         cmd
     } else {
         let mut cmd = Command::new("sudo");
-        cmd.args(["env", "DEBIAN_FRONTEND=noninteractive"])
-            .args(argv);
+        cmd.args(["env", "DEBIAN_FRONTEND=noninteractive"]).args(argv);
         cmd
     };
     cmd.stdin(std::process::Stdio::null());
@@ -275,14 +225,8 @@ version = "0.2.130"
 
     #[test]
     fn finds_exact_package_not_prefix_matches() {
-        assert_eq!(
-            locked_version(LOCK, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
-        assert_eq!(
-            locked_version(LOCK, "wasm-bindgen-futures").as_deref(),
-            Some("0.4.55")
-        );
+        assert_eq!(locked_version(LOCK, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(locked_version(LOCK, "wasm-bindgen-futures").as_deref(), Some("0.4.55"));
     }
 
     #[test]
@@ -300,14 +244,8 @@ version = "0.2.130"
 
     #[test]
     fn quoted_value_parses_key_value_lines() {
-        assert_eq!(
-            quoted_value(r#"version = "1.2.3""#, "version").as_deref(),
-            Some("1.2.3")
-        );
-        assert_eq!(
-            quoted_value(r#"version="1.2.3""#, "version").as_deref(),
-            Some("1.2.3")
-        );
+        assert_eq!(quoted_value(r#"version = "1.2.3""#, "version").as_deref(), Some("1.2.3"));
+        assert_eq!(quoted_value(r#"version="1.2.3""#, "version").as_deref(), Some("1.2.3"));
         assert_eq!(quoted_value(r#"name = "x""#, "version"), None);
         assert_eq!(quoted_value("version = 1", "version"), None);
     }
@@ -324,26 +262,10 @@ version = "0.2.130"
 
     #[test]
     fn wasm_bindgen_must_match_lock_exactly() {
-        assert!(is_wanted_wasm_bindgen(
-            "wasm-bindgen",
-            "wasm-bindgen 0.2.130",
-            "0.2.130"
-        ));
-        assert!(is_wanted_wasm_bindgen(
-            "wasm-bindgen-test-runner",
-            "wasm-bindgen-test-runner 0.2.130",
-            "0.2.130"
-        ));
-        assert!(!is_wanted_wasm_bindgen(
-            "wasm-bindgen",
-            "wasm-bindgen 0.2.1300",
-            "0.2.130"
-        ));
-        assert!(!is_wanted_wasm_bindgen(
-            "wasm-bindgen",
-            "wasm-bindgen 0.2.129",
-            "0.2.130"
-        ));
+        assert!(is_wanted_wasm_bindgen("wasm-bindgen", "wasm-bindgen 0.2.130", "0.2.130"));
+        assert!(is_wanted_wasm_bindgen("wasm-bindgen-test-runner", "wasm-bindgen-test-runner 0.2.130", "0.2.130"));
+        assert!(!is_wanted_wasm_bindgen("wasm-bindgen", "wasm-bindgen 0.2.1300", "0.2.130"));
+        assert!(!is_wanted_wasm_bindgen("wasm-bindgen", "wasm-bindgen 0.2.129", "0.2.130"));
         assert!(!is_wanted_wasm_bindgen("wasm-bindgen", "", "0.2.130"));
     }
 
@@ -360,10 +282,7 @@ version = "0.2.130"
     fn target_list_needs_whole_line_match() {
         let list = "wasm32-unknown-unknown\nx86_64-unknown-linux-gnu\n";
         assert!(has_installed_target(list, "wasm32-unknown-unknown"));
-        assert!(!has_installed_target(
-            "wasm32-unknown-unknown-foo\n",
-            "wasm32-unknown-unknown"
-        ));
+        assert!(!has_installed_target("wasm32-unknown-unknown-foo\n", "wasm32-unknown-unknown"));
         assert!(!has_installed_target("", "wasm32-unknown-unknown"));
     }
 }

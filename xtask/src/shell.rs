@@ -20,9 +20,7 @@ pub fn describe(cmd: &Command) -> String {
 
 /// Runs `cmd` with inherited stdio and fails unless it exits successfully.
 pub fn run(step: &str, cmd: &mut Command) -> Result {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("{step}: cannot start `{}`: {e}", describe(cmd)))?;
+    let status = cmd.status().map_err(|e| format!("{step}: cannot start `{}`: {e}", describe(cmd)))?;
     check_status(step, cmd, status)
 }
 
@@ -37,11 +35,7 @@ pub fn check_status(step: &str, cmd: &Command, status: ExitStatus) -> Result {
 /// Trimmed stdout of a quick probe such as `tool --version`; `None` when the
 /// tool is missing or unhappy, which callers treat as "needs installing".
 pub fn probe_stdout(cmd: &mut Command) -> Option<String> {
-    let output = cmd
-        .stderr(Stdio::null())
-        .stdin(Stdio::null())
-        .output()
-        .ok()?;
+    let output = cmd.stderr(Stdio::null()).stdin(Stdio::null()).output().ok()?;
     if !output.status.success() {
         return None;
     }
@@ -63,9 +57,7 @@ pub fn run_tee(step: &str, cmd: &mut Command) -> Result<(ExitStatus, String)> {
     let err_copy = thread::spawn(move || copy_lines(stderr, io::stderr()));
     let mut captured = out_copy.join().unwrap_or_default();
     captured.push_str(&err_copy.join().unwrap_or_default());
-    let status = child
-        .wait()
-        .map_err(|e| format!("{step}: waiting for `{}` failed: {e}", describe(cmd)))?;
+    let status = child.wait().map_err(|e| format!("{step}: waiting for `{}` failed: {e}", describe(cmd)))?;
     Ok((status, captured))
 }
 

@@ -38,9 +38,7 @@ pub fn parse_result_line(line: &str) -> Option<Totals> {
     let line = strip_ansi(line);
     let (_, tail) = line.split_once("test result:")?;
     let tail = tail.trim_start();
-    let counts = tail
-        .strip_prefix("ok.")
-        .or_else(|| tail.strip_prefix("FAILED."))?;
+    let counts = tail.strip_prefix("ok.").or_else(|| tail.strip_prefix("FAILED."))?;
     let mut totals = Totals::default();
     for part in counts.split(';') {
         match part.split_whitespace().collect::<Vec<_>>()[..] {
@@ -77,50 +75,25 @@ mod tests {
     #[test]
     fn parses_ok_line() {
         let line = "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.03s";
-        assert_eq!(
-            parse_result_line(line),
-            Some(Totals {
-                passed: 12,
-                failed: 0
-            })
-        );
+        assert_eq!(parse_result_line(line), Some(Totals { passed: 12, failed: 0 }));
     }
 
     #[test]
     fn parses_failed_line() {
         let line = "test result: FAILED. 7 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.00s";
-        assert_eq!(
-            parse_result_line(line),
-            Some(Totals {
-                passed: 7,
-                failed: 2
-            })
-        );
+        assert_eq!(parse_result_line(line), Some(Totals { passed: 7, failed: 2 }));
     }
 
     #[test]
     fn parses_wasm_bindgen_test_runner_line() {
-        let line =
-            "test result: ok. 5 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.41s";
-        assert_eq!(
-            parse_result_line(line),
-            Some(Totals {
-                passed: 5,
-                failed: 0
-            })
-        );
+        let line = "test result: ok. 5 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.41s";
+        assert_eq!(parse_result_line(line), Some(Totals { passed: 5, failed: 0 }));
     }
 
     #[test]
     fn tolerates_colour_codes() {
         let line = "test result: \u{1b}[32mok\u{1b}[0m. 4 passed; 1 failed; 0 ignored";
-        assert_eq!(
-            parse_result_line(line),
-            Some(Totals {
-                passed: 4,
-                failed: 1
-            })
-        );
+        assert_eq!(parse_result_line(line), Some(Totals { passed: 4, failed: 1 }));
     }
 
     #[test]
@@ -128,10 +101,7 @@ mod tests {
         assert_eq!(parse_result_line("test foo::bar ... ok"), None);
         assert_eq!(parse_result_line("running 3 tests"), None);
         assert_eq!(parse_result_line("test result: weird. 1 passed"), None);
-        assert_eq!(
-            parse_result_line("test result: ok. many passed; 0 failed"),
-            None
-        );
+        assert_eq!(parse_result_line("test result: ok. many passed; 0 failed"), None);
     }
 
     #[test]
@@ -150,21 +120,12 @@ test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; 
 test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s
 ";
         let totals = sum_test_results(output);
-        assert_eq!(
-            totals,
-            Totals {
-                passed: 5,
-                failed: 1
-            }
-        );
+        assert_eq!(totals, Totals { passed: 5, failed: 1 });
         assert_eq!(totals.ran(), 6);
     }
 
     #[test]
     fn nothing_ran_sums_to_zero() {
-        assert_eq!(
-            sum_test_results("error: could not compile `x`"),
-            Totals::default()
-        );
+        assert_eq!(sum_test_results("error: could not compile `x`"), Totals::default());
     }
 }

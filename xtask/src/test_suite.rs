@@ -65,7 +65,8 @@ pub fn screenshots_command() -> Result {
     crate::shell::run("screenshots", &mut cmd)?;
     let target = env::workspace_root().join("docs/screenshots");
     let _ = std::fs::remove_dir_all(&target);
-    std::fs::rename(&staging, &target).map_err(|e| format!("cannot move the screenshots into {}: {e}", target.display()))?;
+    std::fs::rename(&staging, &target)
+        .map_err(|e| format!("cannot move the screenshots into {}: {e}", target.display()))?;
     let mut names: Vec<String> = std::fs::read_dir(&target)
         .map_err(|e| e.to_string())?
         .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
@@ -100,20 +101,10 @@ fn e2e_test_command(args: &[&str]) -> Result<Command> {
 /// .cargo/config.toml), which reads browser flags from webdriver.json.
 fn wasm_tests() -> Result<Command> {
     let mut cmd = env::cargo_command()?;
-    cmd.args([
-        "test",
-        "-p",
-        "max-channel-admin",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--no-fail-fast",
-    ])
-    .env("CHROMEDRIVER", env::CHROMEDRIVER)
-    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-    .env(
-        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-        env::workspace_root().join("webdriver.json"),
-    );
+    cmd.args(["test", "-p", "max-channel-admin", "--target", "wasm32-unknown-unknown", "--no-fail-fast"])
+        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", env::workspace_root().join("webdriver.json"));
     Ok(cmd)
 }
 
@@ -172,10 +163,7 @@ fn print_reports() {
 fn layer_table(layers: &[Layer]) -> String {
     let mut table = format!("{:<8} {:>7} {:>7}\n", "layer", "passed", "failed");
     for layer in layers {
-        table += &format!(
-            "{:<8} {:>7} {:>7}\n",
-            layer.name, layer.totals.passed, layer.totals.failed
-        );
+        table += &format!("{:<8} {:>7} {:>7}\n", layer.name, layer.totals.passed, layer.totals.failed);
     }
     table
 }
@@ -190,46 +178,18 @@ mod tests {
 
     #[test]
     fn summary_line_format() {
-        assert_eq!(
-            summary_line(Totals {
-                passed: 57,
-                failed: 0
-            }),
-            "57 passed, 0 failed"
-        );
+        assert_eq!(summary_line(Totals { passed: 57, failed: 0 }), "57 passed, 0 failed");
     }
 
     #[test]
     fn table_lists_each_layer() {
         let layers = [
-            Layer {
-                name: "native",
-                totals: Totals {
-                    passed: 50,
-                    failed: 1,
-                },
-            },
-            Layer {
-                name: "wasm",
-                totals: Totals {
-                    passed: 7,
-                    failed: 0,
-                },
-            },
+            Layer { name: "native", totals: Totals { passed: 50, failed: 1 } },
+            Layer { name: "wasm", totals: Totals { passed: 7, failed: 0 } },
         ];
         let table = layer_table(&layers);
         assert_eq!(table.lines().count(), 3);
-        assert!(table
-            .lines()
-            .nth(1)
-            .unwrap()
-            .split_whitespace()
-            .eq(["native", "50", "1"]));
-        assert!(table
-            .lines()
-            .nth(2)
-            .unwrap()
-            .split_whitespace()
-            .eq(["wasm", "7", "0"]));
+        assert!(table.lines().nth(1).unwrap().split_whitespace().eq(["native", "50", "1"]));
+        assert!(table.lines().nth(2).unwrap().split_whitespace().eq(["wasm", "7", "0"]));
     }
 }

@@ -16,9 +16,7 @@ use crate::validation::*;
 /// A string strategy from a regular expression, parsed once (a `&str` used as a strategy is
 /// parsed again for every value, which dominated the cost of these strategies).
 pub fn regex(pattern: &str) -> BoxedStrategy<String> {
-    proptest::string::string_regex(pattern)
-        .unwrap_or_else(|e| panic!("{pattern}: {e}"))
-        .boxed()
+    proptest::string::string_regex(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}")).boxed()
 }
 
 /// A text the contract accepts: 1–250 code points after trimming, printable, line breaks
@@ -37,10 +35,47 @@ pub fn valid_text() -> impl Strategy<Value = String> {
 /// variation selector), look-alike digits and minus signs, the replacement character and
 /// the last scalar value.
 pub const TRICKY_CHARS: &[char] = &[
-    ' ', '\t', '\n', '\r', '\u{0}', '\u{7}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{85}',
-    '\u{9f}', '\u{a0}', '\u{ad}', '\u{2009}', '\u{202f}', '\u{2028}', '\u{2029}', '\u{3000}',
-    '\u{200b}', '\u{200d}', '\u{200e}', '\u{feff}', '\u{fffd}', '\u{301}', '👍', '👨', '👩',
-    '\u{1f3fb}', '\u{fe0f}', 'ё', 'Ё', '−', '٣', '１', '"', '\\', '[', ']', '.', '\u{10ffff}',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u{0}',
+    '\u{7}',
+    '\u{b}',
+    '\u{c}',
+    '\u{1b}',
+    '\u{7f}',
+    '\u{85}',
+    '\u{9f}',
+    '\u{a0}',
+    '\u{ad}',
+    '\u{2009}',
+    '\u{202f}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{3000}',
+    '\u{200b}',
+    '\u{200d}',
+    '\u{200e}',
+    '\u{feff}',
+    '\u{fffd}',
+    '\u{301}',
+    '👍',
+    '👨',
+    '👩',
+    '\u{1f3fb}',
+    '\u{fe0f}',
+    'ё',
+    'Ё',
+    '−',
+    '٣',
+    '１',
+    '"',
+    '\\',
+    '[',
+    ']',
+    '.',
+    '\u{10ffff}',
 ];
 
 /// Any character, every Unicode scalar value possible, with printable ASCII, Cyrillic,
@@ -112,10 +147,8 @@ pub fn valid_routing(chat_bots: bool) -> BoxedStrategy<Routing> {
     if chat_bots {
         prop_oneof![
             plain,
-            (id(), target()).prop_map(|(chat_bot_id, fallback)| Routing::ChatBot {
-                chat_bot_id,
-                fallback: Some(fallback),
-            }),
+            (id(), target())
+                .prop_map(|(chat_bot_id, fallback)| Routing::ChatBot { chat_bot_id, fallback: Some(fallback) }),
         ]
         .boxed()
     } else {
@@ -124,20 +157,13 @@ pub fn valid_routing(chat_bots: bool) -> BoxedStrategy<Routing> {
 }
 
 pub fn valid_repeat() -> impl Strategy<Value = Repeat> {
-    prop_oneof![
-        Just(Repeat::Once),
-        INTERVAL_SECONDS.prop_map(|interval_seconds| Repeat::Every { interval_seconds }),
-    ]
+    prop_oneof![Just(Repeat::Once), INTERVAL_SECONDS.prop_map(|interval_seconds| Repeat::Every { interval_seconds }),]
 }
 
 /// A valid delay: whole hours, whole minutes or any second of the day, so that the form
 /// shows each unit.
 pub fn valid_delay() -> impl Strategy<Value = i64> {
-    prop_oneof![
-        (0..=24i64).prop_map(|h| h * 3_600),
-        (0..=1_440i64).prop_map(|m| m * 60),
-        DELAY_SECONDS,
-    ]
+    prop_oneof![(0..=24i64).prop_map(|h| h * 3_600), (0..=1_440i64).prop_map(|m| m * 60), DELAY_SECONDS,]
 }
 
 /// `min`–10 auto-replies with distinct delays in any order; mostly up to 3, one in four
@@ -155,11 +181,7 @@ pub fn valid_auto_replies(min: usize) -> impl Strategy<Value = Vec<AutoReply>> {
                 .into_iter()
                 .zip(texts)
                 .zip(repeats)
-                .map(|((delay_seconds, text), repeat)| AutoReply {
-                    delay_seconds,
-                    text,
-                    repeat,
-                })
+                .map(|((delay_seconds, text), repeat)| AutoReply { delay_seconds, text, repeat })
                 .collect()
         })
 }
@@ -170,8 +192,7 @@ pub fn valid_non_working_hours(chat_bots: bool) -> BoxedStrategy<NonWorkingHours
         valid_auto_replies(1).prop_map(|auto_replies| NonWorkingHours::AutoReplies { auto_replies }),
     ];
     if chat_bots {
-        prop_oneof![plain, id().prop_map(|chat_bot_id| NonWorkingHours::ChatBot { chat_bot_id })]
-            .boxed()
+        prop_oneof![plain, id().prop_map(|chat_bot_id| NonWorkingHours::ChatBot { chat_bot_id })].boxed()
     } else {
         plain.boxed()
     }
@@ -186,23 +207,18 @@ pub fn valid_settings(chat_bots: bool) -> impl Strategy<Value = Settings> {
         valid_non_working_hours(chat_bots),
         (any::<bool>(), AUTO_CLOSE_MINUTES),
     )
-        .prop_map(
-            |(routing, auto_replies, (enabled, text, empty_when_off), non_working_hours, (ac, after))| {
-                Settings {
-                    routing,
-                    auto_replies,
-                    closing_message: ClosingMessage {
-                        enabled,
-                        text: if !enabled && empty_when_off { String::new() } else { text },
-                    },
-                    non_working_hours,
-                    auto_close: AutoClose {
-                        enabled: ac,
-                        after_minutes: after,
-                    },
-                }
-            },
-        )
+        .prop_map(|(routing, auto_replies, (enabled, text, empty_when_off), non_working_hours, (ac, after))| {
+            Settings {
+                routing,
+                auto_replies,
+                closing_message: ClosingMessage {
+                    enabled,
+                    text: if !enabled && empty_when_off { String::new() } else { text },
+                },
+                non_working_hours,
+                auto_close: AutoClose { enabled: ac, after_minutes: after },
+            }
+        })
 }
 
 fn any_number() -> impl Strategy<Value = i64> {
@@ -223,11 +239,7 @@ fn any_reply() -> impl Strategy<Value = AutoReply> {
         any_text(),
         prop_oneof![Just(Repeat::Once), any_number().prop_map(|interval_seconds| Repeat::Every { interval_seconds })],
     )
-        .prop_map(|(delay_seconds, text, repeat)| AutoReply {
-            delay_seconds,
-            text,
-            repeat,
-        })
+        .prop_map(|(delay_seconds, text, repeat)| AutoReply { delay_seconds, text, repeat })
 }
 
 /// 0–12 rows that may break any rule: mostly up to 3, one in seven 9 to 12 (around the
@@ -242,31 +254,21 @@ pub fn any_settings() -> impl Strategy<Value = Settings> {
     let routing = prop_oneof![
         any_id.clone().prop_map(|employee_id| Routing::Employee { employee_id }),
         any_id.clone().prop_map(|group_id| Routing::Group { group_id }),
-        (any_id.clone(), proptest::option::of(target())).prop_map(|(chat_bot_id, fallback)| Routing::ChatBot {
-            chat_bot_id,
-            fallback,
-        }),
+        (any_id.clone(), proptest::option::of(target()))
+            .prop_map(|(chat_bot_id, fallback)| Routing::ChatBot { chat_bot_id, fallback }),
     ];
     let nwh = prop_oneof![
         Just(NonWorkingHours::Off),
         any_id.prop_map(|chat_bot_id| NonWorkingHours::ChatBot { chat_bot_id }),
         any_replies().prop_map(|auto_replies| NonWorkingHours::AutoReplies { auto_replies }),
     ];
-    (
-        routing,
-        any_replies(),
-        (any::<bool>(), any_text()),
-        nwh,
-        (any::<bool>(), any_number()),
-    )
-        .prop_map(|(routing, auto_replies, (enabled, text), non_working_hours, (ac, after))| Settings {
+    (routing, any_replies(), (any::<bool>(), any_text()), nwh, (any::<bool>(), any_number())).prop_map(
+        |(routing, auto_replies, (enabled, text), non_working_hours, (ac, after))| Settings {
             routing,
             auto_replies,
             closing_message: ClosingMessage { enabled, text },
             non_working_hours,
-            auto_close: AutoClose {
-                enabled: ac,
-                after_minutes: after,
-            },
-        })
+            auto_close: AutoClose { enabled: ac, after_minutes: after },
+        },
+    )
 }

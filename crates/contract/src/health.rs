@@ -116,10 +116,7 @@ pub fn overall(token: &HealthStatus, subscription: &SubscriptionStatus, delivery
         HealthStatus::Unknown | HealthStatus::Other(_) => 2,
         HealthStatus::Failing => 3,
     };
-    [token.clone(), subscription, delivery]
-        .into_iter()
-        .max_by_key(rank)
-        .unwrap_or(HealthStatus::Unknown)
+    [token.clone(), subscription, delivery].into_iter().max_by_key(rank).unwrap_or(HealthStatus::Unknown)
 }
 
 #[cfg(test)]

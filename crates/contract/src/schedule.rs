@@ -109,10 +109,7 @@ pub fn check_schedule(schedule: &WorkSchedule) -> Vec<ScheduleProblem> {
     let mut problems = Vec::new();
     let zone_ok = !schedule.timezone.is_empty()
         && schedule.timezone.len() <= 64
-        && schedule
-            .timezone
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'));
+        && schedule.timezone.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+'));
     if !zone_ok {
         problems.push(ScheduleProblem::TimeZone);
     }
@@ -202,7 +199,9 @@ mod tests {
             week: week(),
             exceptions: vec![
                 ScheduleException { date: "2026-12-31".into(), title: None, intervals: vec![iv("09:00", "15:00")] },
-                ScheduleException { date: "2027-01-01".into(), title: Some("Новый год".into()), intervals: vec![] },
+                ScheduleException {
+                    date: "2027-01-01".into(), title: Some("Новый год".into()), intervals: vec![]
+                },
             ],
             settings_url: None,
         };

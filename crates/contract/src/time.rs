@@ -142,10 +142,7 @@ impl Moment {
             }
         };
         let local = date.days_since_epoch() * 86_400 + i64::from(h * 3600 + m * 60 + s.min(59));
-        Some(Moment {
-            unix_seconds: local - i64::from(offset_minutes) * 60,
-            offset_minutes,
-        })
+        Some(Moment { unix_seconds: local - i64::from(offset_minutes) * 60, offset_minutes })
     }
 
     /// The local date and seconds since local midnight at this moment's offset.
@@ -208,7 +205,14 @@ mod tests {
         assert_eq!(west.to_rfc3339(), "2026-11-30T20:00:00-10:30");
         let midnight = Moment { unix_seconds: m.unix_seconds, offset_minutes: 600 };
         assert_eq!(midnight.to_rfc3339(), "2026-12-01T16:30:00+10:00");
-        for bad in ["2026-12-01", "2026-12-01T24:00:00Z", "2026-12-01T09:30:00", "2026-12-01T09:30:00+3:00", "2026-12-01T09:30Z", "2026-12-01T09:30:00.Z"] {
+        for bad in [
+            "2026-12-01",
+            "2026-12-01T24:00:00Z",
+            "2026-12-01T09:30:00",
+            "2026-12-01T09:30:00+3:00",
+            "2026-12-01T09:30Z",
+            "2026-12-01T09:30:00.Z",
+        ] {
             assert_eq!(Moment::parse(bad), None, "{bad}");
         }
     }

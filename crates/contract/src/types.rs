@@ -343,13 +343,7 @@ pub struct ErrorBody {
 
 impl ErrorBody {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ErrorBody {
-            error: ApiErrorDetail {
-                code,
-                message: message.into(),
-                fields: Vec::new(),
-            },
-        }
+        ErrorBody { error: ApiErrorDetail { code, message: message.into(), fields: Vec::new() } }
     }
 }
 

@@ -110,11 +110,7 @@ impl Report {
 pub fn field_error(path: impl Into<String>, code: FieldErrorCode) -> FieldError {
     let path = path.into();
     let message = default_message_ru(&path, &code);
-    FieldError {
-        path,
-        code,
-        message,
-    }
+    FieldError { path, code, message }
 }
 
 /// Validates `Settings`. Paths are those of `FieldError.path`, e.g. `auto_replies[1].text`.
@@ -125,20 +121,15 @@ pub fn validate_settings(settings: &Settings, chat_bots_service: bool) -> Vec<Fi
     let closing = &settings.closing_message;
     report.add("closing_message.text", check_text(&closing.text, closing.enabled));
     validate_non_working_hours(&mut report, &settings.non_working_hours, chat_bots_service);
-    report.add(
-        "auto_close.after_minutes",
-        check_range(settings.auto_close.after_minutes, &AUTO_CLOSE_MINUTES),
-    );
+    report.add("auto_close.after_minutes", check_range(settings.auto_close.after_minutes, &AUTO_CLOSE_MINUTES));
     report.errors
 }
 
 /// Validates the body of `putMaxSettings`: the token (required while none is stored) and
 /// the settings.
 pub fn validate_write(write: &SettingsWrite, ctx: WriteContext) -> Vec<FieldError> {
-    let mut errors: Vec<FieldError> = check_write_token(write.token.as_deref(), ctx.token_stored)
-        .err()
-        .into_iter()
-        .collect();
+    let mut errors: Vec<FieldError> =
+        check_write_token(write.token.as_deref(), ctx.token_stored).err().into_iter().collect();
     errors.extend(validate_settings(&write.settings, ctx.chat_bots_service));
     errors
 }
@@ -155,23 +146,16 @@ pub fn check_write_token(token: Option<&str>, token_stored: bool) -> Result<Opti
 
 fn validate_target(report: &mut Report, path: &str, target: &Target) {
     match target {
-        Target::Employee { employee_id } => {
-            report.add(format!("{path}.employee_id"), check_id(employee_id))
-        }
+        Target::Employee { employee_id } => report.add(format!("{path}.employee_id"), check_id(employee_id)),
         Target::Group { group_id } => report.add(format!("{path}.group_id"), check_id(group_id)),
     }
 }
 
 fn validate_routing(report: &mut Report, routing: &Routing, chat_bots_service: bool) {
     match routing {
-        Routing::Employee { employee_id } => {
-            report.add("routing.employee_id", check_id(employee_id))
-        }
+        Routing::Employee { employee_id } => report.add("routing.employee_id", check_id(employee_id)),
         Routing::Group { group_id } => report.add("routing.group_id", check_id(group_id)),
-        Routing::ChatBot {
-            chat_bot_id,
-            fallback,
-        } => {
+        Routing::ChatBot { chat_bot_id, fallback } => {
             if !chat_bots_service {
                 report.add("routing.type", Some(FieldErrorCode::ServiceNotConnected));
             }
@@ -200,10 +184,7 @@ fn validate_auto_replies(report: &mut Report, path: &str, replies: &[AutoReply])
         report.add(format!("{row}.delay_seconds"), delay_code);
         report.add(format!("{row}.text"), check_text(&reply.text, true));
         if let Repeat::Every { interval_seconds } = reply.repeat {
-            report.add(
-                format!("{row}.repeat.interval_seconds"),
-                check_range(interval_seconds, &INTERVAL_SECONDS),
-            );
+            report.add(format!("{row}.repeat.interval_seconds"), check_range(interval_seconds, &INTERVAL_SECONDS));
         }
     }
 }
@@ -213,19 +194,13 @@ fn validate_non_working_hours(report: &mut Report, nwh: &NonWorkingHours, chat_b
         NonWorkingHours::Off => {}
         NonWorkingHours::ChatBot { chat_bot_id } => {
             if !chat_bots_service {
-                report.add(
-                    "non_working_hours.mode",
-                    Some(FieldErrorCode::ServiceNotConnected),
-                );
+                report.add("non_working_hours.mode", Some(FieldErrorCode::ServiceNotConnected));
             }
             report.add("non_working_hours.chat_bot_id", check_id(chat_bot_id));
         }
         NonWorkingHours::AutoReplies { auto_replies } => {
             if auto_replies.is_empty() {
-                report.add(
-                    "non_working_hours.auto_replies",
-                    Some(FieldErrorCode::Required),
-                );
+                report.add("non_working_hours.auto_replies", Some(FieldErrorCode::Required));
             }
             validate_auto_replies(report, "non_working_hours.auto_replies", auto_replies);
         }
@@ -254,43 +229,26 @@ pub fn references(settings: &Settings) -> Vec<(String, ReferenceKind, &str)> {
             Target::Employee { employee_id } => {
                 out.push((format!("{path}.employee_id"), ReferenceKind::Employee, employee_id))
             }
-            Target::Group { group_id } => {
-                out.push((format!("{path}.group_id"), ReferenceKind::Group, group_id))
-            }
+            Target::Group { group_id } => out.push((format!("{path}.group_id"), ReferenceKind::Group, group_id)),
         }
     }
     let mut out = Vec::new();
     match &settings.routing {
-        Routing::Employee { employee_id } => out.push((
-            "routing.employee_id".to_owned(),
-            ReferenceKind::Employee,
-            employee_id.as_str(),
-        )),
-        Routing::Group { group_id } => out.push((
-            "routing.group_id".to_owned(),
-            ReferenceKind::Group,
-            group_id.as_str(),
-        )),
-        Routing::ChatBot {
-            chat_bot_id,
-            fallback,
-        } => {
-            out.push((
-                "routing.chat_bot_id".to_owned(),
-                ReferenceKind::ChatBot,
-                chat_bot_id.as_str(),
-            ));
+        Routing::Employee { employee_id } => {
+            out.push(("routing.employee_id".to_owned(), ReferenceKind::Employee, employee_id.as_str()))
+        }
+        Routing::Group { group_id } => {
+            out.push(("routing.group_id".to_owned(), ReferenceKind::Group, group_id.as_str()))
+        }
+        Routing::ChatBot { chat_bot_id, fallback } => {
+            out.push(("routing.chat_bot_id".to_owned(), ReferenceKind::ChatBot, chat_bot_id.as_str()));
             if let Some(fallback) = fallback {
                 target(&mut out, "routing.fallback", fallback);
             }
         }
     }
     if let NonWorkingHours::ChatBot { chat_bot_id } = &settings.non_working_hours {
-        out.push((
-            "non_working_hours.chat_bot_id".to_owned(),
-            ReferenceKind::ChatBot,
-            chat_bot_id.as_str(),
-        ));
+        out.push(("non_working_hours.chat_bot_id".to_owned(), ReferenceKind::ChatBot, chat_bot_id.as_str()));
     }
     out
 }
@@ -315,20 +273,13 @@ pub fn validate_references(settings: &Settings, directory: &impl Directory) -> V
 /// The settings as the back end stores them: texts trimmed, ids trimmed.
 pub fn normalized(settings: &Settings) -> Settings {
     fn replies(list: &[AutoReply]) -> Vec<AutoReply> {
-        list.iter()
-            .map(|r| AutoReply {
-                text: trimmed(&r.text).to_owned(),
-                ..r.clone()
-            })
-            .collect()
+        list.iter().map(|r| AutoReply { text: trimmed(&r.text).to_owned(), ..r.clone() }).collect()
     }
     let mut out = settings.clone();
     out.auto_replies = replies(&settings.auto_replies);
     out.closing_message.text = trimmed(&settings.closing_message.text).to_owned();
     if let NonWorkingHours::AutoReplies { auto_replies } = &settings.non_working_hours {
-        out.non_working_hours = NonWorkingHours::AutoReplies {
-            auto_replies: replies(auto_replies),
-        };
+        out.non_working_hours = NonWorkingHours::AutoReplies { auto_replies: replies(auto_replies) };
     }
     out
 }

@@ -88,8 +88,9 @@ where
     }
     .map_err(|e| e.to_string())?;
     let encoded = serde_json::to_value(&decoded).expect("a decoded value encodes");
-    let again: T = serde_json::from_value(encoded.clone())
-        .unwrap_or_else(|e| panic!("{} re-encodes to JSON it cannot decode: {e}\n{encoded}", std::any::type_name::<T>()));
+    let again: T = serde_json::from_value(encoded.clone()).unwrap_or_else(|e| {
+        panic!("{} re-encodes to JSON it cannot decode: {e}\n{encoded}", std::any::type_name::<T>())
+    });
     assert_eq!(again, decoded, "{} is not stable through encode/decode", std::any::type_name::<T>());
     Ok(encoded)
 }
@@ -144,13 +145,9 @@ impl Dto {
                 "delivery.last_error",
             ],
             Dto::WorkSchedule => &["exceptions.title", "settings_url"],
-            Dto::HistoryPage => &[
-                "next_cursor",
-                "items.version",
-                "items.actor",
-                "items.settings",
-                "items.settings.routing.fallback",
-            ],
+            Dto::HistoryPage => {
+                &["next_cursor", "items.version", "items.actor", "items.settings", "items.settings.routing.fallback"]
+            }
         }
     }
 
@@ -161,10 +158,8 @@ impl Dto {
 }
 
 /// The tag fields of the internally tagged enums, with every value the contract names.
-const TAGS: [(&str, &[&str]); 2] = [
-    ("type", &["employee", "group", "chat_bot", "once", "every"]),
-    ("mode", &["off", "chat_bot", "auto_replies"]),
-];
+const TAGS: [(&str, &[&str]); 2] =
+    [("type", &["employee", "group", "chat_bot", "once", "every"]), ("mode", &["off", "chat_bot", "auto_replies"])];
 /// Fields holding a string enum that keeps unknown values (`Other`).
 const ENUM_KEYS: [&str; 5] = ["kind", "state", "state_reason", "distribution", "code"];
 
@@ -468,31 +463,104 @@ fn kind(v: &Value) -> Kind {
 
 /// Field names of the contract, so that arbitrary objects often look like its bodies.
 const KEYS: &[&str] = &[
-    "groups", "id", "title", "channels", "kind", "state", "available", "icon_url", "state_reason",
-    "pricing", "monthly_fee", "amount_minor", "currency", "guide_url", "distribution_settings_url",
-    "non_working_hours_rules_url", "bot", "user_id", "first_name", "username", "avatar_url",
-    "token_hint", "features", "chat_bots_service", "token", "version", "settings", "routing", "type",
-    "employee_id", "group_id", "chat_bot_id", "fallback", "auto_replies", "delay_seconds", "text",
-    "repeat", "interval_seconds", "closing_message", "enabled", "non_working_hours", "mode",
-    "auto_close", "after_minutes", "items", "name", "extension", "next_cursor", "members",
-    "distribution", "error", "code", "message", "fields", "path", "current",
+    "groups",
+    "id",
+    "title",
+    "channels",
+    "kind",
+    "state",
+    "available",
+    "icon_url",
+    "state_reason",
+    "pricing",
+    "monthly_fee",
+    "amount_minor",
+    "currency",
+    "guide_url",
+    "distribution_settings_url",
+    "non_working_hours_rules_url",
+    "bot",
+    "user_id",
+    "first_name",
+    "username",
+    "avatar_url",
+    "token_hint",
+    "features",
+    "chat_bots_service",
+    "token",
+    "version",
+    "settings",
+    "routing",
+    "type",
+    "employee_id",
+    "group_id",
+    "chat_bot_id",
+    "fallback",
+    "auto_replies",
+    "delay_seconds",
+    "text",
+    "repeat",
+    "interval_seconds",
+    "closing_message",
+    "enabled",
+    "non_working_hours",
+    "mode",
+    "auto_close",
+    "after_minutes",
+    "items",
+    "name",
+    "extension",
+    "next_cursor",
+    "members",
+    "distribution",
+    "error",
+    "code",
+    "message",
+    "fields",
+    "path",
+    "current",
 ];
 
 /// Values of the contract's enums and tags, and near misses.
 const WORDS: &[&str] = &[
-    "max", "telegram", "connected", "not_connected", "token_authorized", "error", "employee",
-    "group", "chat_bot", "once", "every", "off", "auto_replies", "round_robin", "least_busy",
-    "validation_failed", "version_conflict", "too_long", "required", "token_revoked", "RUB",
-    "Max", "CONNECTED", "chat-bot", "", " ", "null", "true", "0", "-1",
+    "max",
+    "telegram",
+    "connected",
+    "not_connected",
+    "token_authorized",
+    "error",
+    "employee",
+    "group",
+    "chat_bot",
+    "once",
+    "every",
+    "off",
+    "auto_replies",
+    "round_robin",
+    "least_busy",
+    "validation_failed",
+    "version_conflict",
+    "too_long",
+    "required",
+    "token_revoked",
+    "RUB",
+    "Max",
+    "CONNECTED",
+    "chat-bot",
+    "",
+    " ",
+    "null",
+    "true",
+    "0",
+    "-1",
 ];
 
 fn arb_key() -> impl Strategy<Value = String> {
     prop_oneof![3 => select(KEYS).prop_map(str::to_owned), 1 => any_string(8)]
 }
 
-const EDGE_INTEGERS: &[i64] = &[
-    0, -1, 1, 59, 60, 86_400, 86_401, 43_200, 43_201, i64::MIN, i64::MAX, 9_007_199_254_740_993,
-];
+const EDGE_INTEGERS: &[i64] =
+    &[0, -1, 1, 59, 60, 86_400, 86_401, 43_200, 43_201, i64::MIN, i64::MAX, 9_007_199_254_740_993];
 const EDGE_UNSIGNED: &[u64] = &[u64::MAX, 1 << 63, u32::MAX as u64, u32::MAX as u64 + 1];
 const EDGE_FLOATS: &[f64] = &[1e308, -1e308, 5e-324, 0.5, -0.0, 1.0, 60.0, 1e20];
 
@@ -783,7 +851,8 @@ proptest! {
 /// replaced by a value of each JSON type, every enum field and tag given an unknown value.
 #[test]
 fn every_location_of_every_example_mutated() {
-    let replacements = [json!(null), json!(true), json!(0), json!(-1), json!(1.5), json!(""), json!("zz"), json!([]), json!({})];
+    let replacements =
+        [json!(null), json!(true), json!(0), json!(-1), json!(1.5), json!(""), json!("zz"), json!([]), json!({})];
     let mut counted = std::collections::BTreeMap::<&str, usize>::new();
     for (dto, example) in examples() {
         let mut mutations: Vec<Mutation> = Vec::new();
@@ -921,7 +990,8 @@ fn integer_tags_are_variant_indices_inside_buffered_enums() {
 /// Numbers at the edges of each integer type, in JSON text as a back end may write them.
 #[test]
 fn numbers_at_and_beyond_the_edges_of_their_types() {
-    let group = |members: &str| format!(r#"{{"items":[{{"id":"g","name":"n","members":{members},"distribution":"x"}}]}}"#);
+    let group =
+        |members: &str| format!(r#"{{"items":[{{"id":"g","name":"n","members":{members},"distribution":"x"}}]}}"#);
     let cases: &[(&str, Option<u32>)] = &[
         ("0", Some(0)),
         // serde_json reads `-0` as the float -0.0, not an integer.

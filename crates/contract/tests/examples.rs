@@ -73,7 +73,10 @@ fn check_example(location: &str, example: &Value) -> bool {
             overall(&health.token.status, &health.subscription.status, health.delivery.failing_since.is_some()),
             "{location}: the example's overall is the worst of its checks"
         );
-        assert_eq!(health.subscription.missing_types, SubscriptionHealth::missing_of(&health.subscription.update_types));
+        assert_eq!(
+            health.subscription.missing_types,
+            SubscriptionHealth::missing_of(&health.subscription.update_types)
+        );
         for moment in [Some(&health.checked_at), health.delivery.last_inbound_at.as_ref()].into_iter().flatten() {
             assert!(time::Moment::parse(moment).is_some(), "{location}: {moment}");
         }
@@ -101,11 +104,8 @@ fn every_example_round_trips() {
     let mut examples = Vec::new();
     collect_examples(&spec, String::new(), &mut examples);
     assert!(examples.len() >= 20, "found only {} examples", examples.len());
-    let unmapped: Vec<&str> = examples
-        .iter()
-        .filter(|(at, example)| !check_example(at, example))
-        .map(|(at, _)| at.as_str())
-        .collect();
+    let unmapped: Vec<&str> =
+        examples.iter().filter(|(at, example)| !check_example(at, example)).map(|(at, _)| at.as_str()).collect();
     assert!(unmapped.is_empty(), "examples without a Rust type: {unmapped:?}");
 }
 

@@ -5,36 +5,21 @@ use FieldErrorCode::*;
 
 fn base() -> Settings {
     Settings {
-        routing: Routing::Employee {
-            employee_id: "e-101".into(),
-        },
+        routing: Routing::Employee { employee_id: "e-101".into() },
         auto_replies: vec![],
-        closing_message: ClosingMessage {
-            enabled: false,
-            text: String::new(),
-        },
+        closing_message: ClosingMessage { enabled: false, text: String::new() },
         non_working_hours: NonWorkingHours::Off,
-        auto_close: AutoClose {
-            enabled: false,
-            after_minutes: 60,
-        },
+        auto_close: AutoClose { enabled: false, after_minutes: 60 },
     }
 }
 
 fn reply(delay_seconds: i64, text: &str) -> AutoReply {
-    AutoReply {
-        delay_seconds,
-        text: text.into(),
-        repeat: Repeat::Once,
-    }
+    AutoReply { delay_seconds, text: text.into(), repeat: Repeat::Once }
 }
 
 /// The errors as `(path, code)` pairs.
 fn errors(settings: &Settings, chat_bots: bool) -> Vec<(String, FieldErrorCode)> {
-    validate_settings(settings, chat_bots)
-        .into_iter()
-        .map(|e| (e.path, e.code))
-        .collect()
+    validate_settings(settings, chat_bots).into_iter().map(|e| (e.path, e.code)).collect()
 }
 
 fn one(path: &str, code: FieldErrorCode) -> Vec<(String, FieldErrorCode)> {
@@ -112,14 +97,7 @@ fn token_hints_show_the_last_four_characters() {
 
 #[test]
 fn text_length_counts_code_points_after_trimming() {
-    let cases = [
-        ("Привет", 6),
-        ("👍", 1),
-        ("👨‍👩‍👧", 5),
-        ("  пробелы  ", 7),
-        ("\n строка\nвторая \n", 13),
-        ("", 0),
-    ];
+    let cases = [("Привет", 6), ("👍", 1), ("👨‍👩‍👧", 5), ("  пробелы  ", 7), ("\n строка\nвторая \n", 13), ("", 0)];
     for (text, len) in cases {
         assert_eq!(text_len(text), len, "{text:?}");
     }
@@ -202,10 +180,8 @@ fn auto_reply_ranges_and_count() {
 
     let interval = |i: i64| {
         let mut s = base();
-        s.auto_replies = vec![AutoReply {
-            repeat: Repeat::Every { interval_seconds: i },
-            ..reply(0, "Ждём ответа")
-        }];
+        s.auto_replies =
+            vec![AutoReply { repeat: Repeat::Every { interval_seconds: i }, ..reply(0, "Ждём ответа") }];
         errors(&s, true)
     };
     assert_eq!(interval(59), one("auto_replies[0].repeat.interval_seconds", OutOfRange));
@@ -234,23 +210,15 @@ fn duplicate_delay_is_reported_on_the_later_row() {
         ]
     );
     let mut s = base();
-    s.non_working_hours = NonWorkingHours::AutoReplies {
-        auto_replies: vec![reply(30, "a"), reply(30, "b")],
-    };
-    assert_eq!(
-        errors(&s, true),
-        one("non_working_hours.auto_replies[1].delay_seconds", DuplicateDelay)
-    );
+    s.non_working_hours = NonWorkingHours::AutoReplies { auto_replies: vec![reply(30, "a"), reply(30, "b")] };
+    assert_eq!(errors(&s, true), one("non_working_hours.auto_replies[1].delay_seconds", DuplicateDelay));
 }
 
 #[test]
 fn closing_text_is_required_only_while_enabled() {
     let closing = |enabled: bool, text: &str| {
         let mut s = base();
-        s.closing_message = ClosingMessage {
-            enabled,
-            text: text.into(),
-        };
+        s.closing_message = ClosingMessage { enabled, text: text.into() };
         errors(&s, true)
     };
     assert_eq!(closing(true, ""), one("closing_message.text", Required));
@@ -265,10 +233,7 @@ fn closing_text_is_required_only_while_enabled() {
 fn auto_close_range() {
     let after = |m: i64, enabled: bool| {
         let mut s = base();
-        s.auto_close = AutoClose {
-            enabled,
-            after_minutes: m,
-        };
+        s.auto_close = AutoClose { enabled, after_minutes: m };
         errors(&s, true)
     };
     assert_eq!(after(4, true), one("auto_close.after_minutes", OutOfRange));
@@ -286,27 +251,15 @@ fn routing_rules() {
         s.routing = r;
         errors(&s, chat_bots)
     };
-    assert_eq!(
-        routing(Routing::Employee { employee_id: "".into() }, true),
-        one("routing.employee_id", Required)
-    );
-    assert_eq!(
-        routing(Routing::Group { group_id: " ".into() }, true),
-        one("routing.group_id", Required)
-    );
-    let bot = |fallback: Option<Target>| Routing::ChatBot {
-        chat_bot_id: "b-faq".into(),
-        fallback,
-    };
+    assert_eq!(routing(Routing::Employee { employee_id: "".into() }, true), one("routing.employee_id", Required));
+    assert_eq!(routing(Routing::Group { group_id: " ".into() }, true), one("routing.group_id", Required));
+    let bot = |fallback: Option<Target>| Routing::ChatBot { chat_bot_id: "b-faq".into(), fallback };
     assert_eq!(routing(bot(None), true), one("routing.fallback", Required));
     assert_eq!(
         routing(bot(Some(Target::Group { group_id: "".into() })), true),
         one("routing.fallback.group_id", Required)
     );
-    assert_eq!(
-        routing(bot(Some(Target::Employee { employee_id: "e-1".into() })), true),
-        vec![]
-    );
+    assert_eq!(routing(bot(Some(Target::Employee { employee_id: "e-1".into() })), true), vec![]);
     assert_eq!(
         routing(bot(Some(Target::Employee { employee_id: "e-1".into() })), false),
         one("routing.type", ServiceNotConnected)
@@ -320,10 +273,7 @@ fn non_working_hours_rules() {
         s.non_working_hours = n;
         errors(&s, chat_bots)
     };
-    assert_eq!(
-        nwh(NonWorkingHours::ChatBot { chat_bot_id: "b-night".into() }, true),
-        vec![]
-    );
+    assert_eq!(nwh(NonWorkingHours::ChatBot { chat_bot_id: "b-night".into() }, true), vec![]);
     assert_eq!(
         nwh(NonWorkingHours::ChatBot { chat_bot_id: "b-night".into() }, false),
         one("non_working_hours.mode", ServiceNotConnected)
@@ -342,12 +292,7 @@ fn non_working_hours_rules() {
         one("non_working_hours.auto_replies", TooMany)
     );
     assert_eq!(
-        nwh(
-            NonWorkingHours::AutoReplies {
-                auto_replies: vec![reply(0, ""), reply(5, &"ж".repeat(251))]
-            },
-            true
-        ),
+        nwh(NonWorkingHours::AutoReplies { auto_replies: vec![reply(0, ""), reply(5, &"ж".repeat(251))] }, true),
         vec![
             ("non_working_hours.auto_replies[0].text".into(), Required),
             ("non_working_hours.auto_replies[1].text".into(), TooLong),
@@ -361,20 +306,9 @@ fn non_working_hours_rules() {
 
 #[test]
 fn the_token_is_required_on_a_write_only_while_none_is_stored() {
-    let write = |token: Option<&str>| SettingsWrite {
-        token: token.map(Into::into),
-        settings: base(),
-    };
-    let ctx = |stored| WriteContext {
-        chat_bots_service: true,
-        token_stored: stored,
-    };
-    let paths = |w: &SettingsWrite, c| {
-        validate_write(w, c)
-            .into_iter()
-            .map(|e| (e.path, e.code))
-            .collect::<Vec<_>>()
-    };
+    let write = |token: Option<&str>| SettingsWrite { token: token.map(Into::into), settings: base() };
+    let ctx = |stored| WriteContext { chat_bots_service: true, token_stored: stored };
+    let paths = |w: &SettingsWrite, c| validate_write(w, c).into_iter().map(|e| (e.path, e.code)).collect::<Vec<_>>();
     assert_eq!(paths(&write(None), ctx(false)), one("token", Required));
     assert_eq!(paths(&write(None), ctx(true)), vec![]);
     assert_eq!(paths(&write(Some(" ")), ctx(true)), one("token", Required));
@@ -398,20 +332,13 @@ impl Directory for Dir {
 #[test]
 fn unknown_references() {
     let mut s = base();
-    s.routing = Routing::ChatBot {
-        chat_bot_id: "b-2".into(),
-        fallback: Some(Target::Group { group_id: "g-2".into() }),
-    };
-    s.non_working_hours = NonWorkingHours::ChatBot {
-        chat_bot_id: "b-1".into(),
-    };
+    s.routing =
+        Routing::ChatBot { chat_bot_id: "b-2".into(), fallback: Some(Target::Group { group_id: "g-2".into() }) };
+    s.non_working_hours = NonWorkingHours::ChatBot { chat_bot_id: "b-1".into() };
     let found: Vec<_> = validate_references(&s, &Dir).into_iter().map(|e| (e.path, e.code)).collect();
     assert_eq!(
         found,
-        vec![
-            ("routing.chat_bot_id".into(), UnknownReference),
-            ("routing.fallback.group_id".into(), UnknownReference),
-        ]
+        vec![("routing.chat_bot_id".into(), UnknownReference), ("routing.fallback.group_id".into(), UnknownReference),]
     );
     s.routing = Routing::Employee { employee_id: "e-1".into() };
     assert!(validate_references(&s, &Dir).is_empty());

@@ -55,9 +55,8 @@ fn segment(seg: &str) -> Result<(&str, Option<usize>), String> {
         return Ok((seg, None));
     };
     let digits = rest.strip_suffix(']').ok_or_else(|| format!("unclosed index in {seg:?}"))?;
-    let well_formed = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'));
+    let well_formed =
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
     if !well_formed {
         return Err(format!("bad index in {seg:?}"));
     }
@@ -178,18 +177,16 @@ fn fits(field: Field, code: &FieldErrorCode, write: &SettingsWrite) -> Result<()
             match part {
                 ReplyField::Delay => (row.is_some(), &[OutOfRange, DuplicateDelay]),
                 ReplyField::Text => (row.is_some(), &[Required, TooLong, BadCharacters]),
-                ReplyField::Interval => (
-                    row.is_some_and(|r| matches!(r.repeat, Repeat::Every { .. })),
-                    &[OutOfRange],
-                ),
+                ReplyField::Interval => (row.is_some_and(|r| matches!(r.repeat, Repeat::Every { .. })), &[OutOfRange]),
             }
         }
         Field::ClosingText => (true, &[Required, TooLong, BadCharacters]),
-        Field::NonWorkingMode => (matches!(s.non_working_hours, NonWorkingHours::ChatBot { .. }), &[ServiceNotConnected]),
-        Field::NonWorkingChatBot => (
-            matches!(s.non_working_hours, NonWorkingHours::ChatBot { .. }),
-            &[Required, UnknownReference],
-        ),
+        Field::NonWorkingMode => {
+            (matches!(s.non_working_hours, NonWorkingHours::ChatBot { .. }), &[ServiceNotConnected])
+        }
+        Field::NonWorkingChatBot => {
+            (matches!(s.non_working_hours, NonWorkingHours::ChatBot { .. }), &[Required, UnknownReference])
+        }
         Field::AutoClose => (true, &[OutOfRange]),
     };
     if !exists {

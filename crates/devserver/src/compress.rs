@@ -52,13 +52,10 @@ impl Encoding {
 
 /// gzip (RFC 1952) at level 9, by flate2's pure-Rust back end (miniz_oxide).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = ::flate2::GzBuilder::new().mtime(0).write(
-        Vec::with_capacity(bytes.len() / 3 + 64),
-        ::flate2::Compression::best(),
-    );
-    encoder
-        .write_all(bytes)
-        .expect("writing to a Vec cannot fail");
+    let mut encoder = ::flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::with_capacity(bytes.len() / 3 + 64), ::flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to a Vec cannot fail");
     encoder.finish().expect("writing to a Vec cannot fail")
 }
 
@@ -103,9 +100,7 @@ mod tests {
     fn sample() -> Vec<u8> {
         let mut text = Vec::new();
         for i in 0..1_000u32 {
-            text.extend_from_slice(
-                format!("export function f{i}(x) {{ return x * {}; }}\n", i % 97).as_bytes(),
-            );
+            text.extend_from_slice(format!("export function f{i}(x) {{ return x * {}; }}\n", i % 97).as_bytes());
         }
         text
     }
@@ -115,25 +110,17 @@ mod tests {
         for input in [Vec::new(), b"a".to_vec(), sample()] {
             let gz = gzip(&input);
             let mut back = Vec::new();
-            ::flate2::read::GzDecoder::new(&gz[..])
-                .read_to_end(&mut back)
-                .unwrap();
+            ::flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut back).unwrap();
             assert_eq!(back, input);
 
             let br = brotli(&input);
             let mut back = Vec::new();
-            ::brotli::Decompressor::new(&br[..], 4096)
-                .read_to_end(&mut back)
-                .unwrap();
+            ::brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut back).unwrap();
             assert_eq!(back, input);
         }
         let input = sample();
         let (gz, br) = (gzip(&input).len(), brotli(&input).len());
-        assert!(
-            br < gz && gz < input.len() / 4,
-            "raw {} gz {gz} br {br}",
-            input.len()
-        );
+        assert!(br < gz && gz < input.len() / 4, "raw {} gz {gz} br {br}", input.len());
     }
 
     #[test]
@@ -142,12 +129,8 @@ mod tests {
         assert_eq!(gzip(&input), gzip(&input));
         assert_eq!(brotli(&input), brotli(&input));
         // The same bytes as the crate's generic streaming encoder at the same settings.
-        let params = ::brotli::enc::BrotliEncoderParams {
-            quality: 11,
-            lgwin: 22,
-            size_hint: input.len(),
-            ..Default::default()
-        };
+        let params =
+            ::brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, size_hint: input.len(), ..Default::default() };
         let mut streamed = Vec::new();
         ::brotli::BrotliCompress(&mut &input[..], &mut streamed, &params).unwrap();
         assert_eq!(brotli(&input), streamed);

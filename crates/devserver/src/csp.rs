@@ -30,9 +30,7 @@ pub fn nonce() -> String {
 pub fn apply_nonce(html: &str, nonce: Option<&str>) -> String {
     match nonce {
         Some(nonce) => html.replace(NONCE_PLACEHOLDER, nonce),
-        None => html
-            .replace(&format!(" nonce=\"{NONCE_PLACEHOLDER}\""), "")
-            .replace(NONCE_PLACEHOLDER, ""),
+        None => html.replace(&format!(" nonce=\"{NONCE_PLACEHOLDER}\""), "").replace(NONCE_PLACEHOLDER, ""),
     }
 }
 
@@ -193,9 +191,8 @@ pub fn parse_reports(content_type: &str, body: &[u8]) -> Result<Vec<CspReport>, 
     match media_type.as_str() {
         "application/csp-report" => {
             let value = json(body)?;
-            let report = value
-                .get("csp-report")
-                .ok_or_else(|| ReportError::Malformed("no \"csp-report\" member".into()))?;
+            let report =
+                value.get("csp-report").ok_or_else(|| ReportError::Malformed("no \"csp-report\" member".into()))?;
             Ok(vec![from_legacy(report)])
         }
         "application/reports+json" => {
@@ -227,7 +224,9 @@ mod tests {
 
     #[test]
     fn placeholders_are_replaced_or_removed() {
-        let html = format!(r#"<script type="module" nonce="{NONCE_PLACEHOLDER}">x</script><link rel="modulepreload" nonce="{NONCE_PLACEHOLDER}" href="/a.js">"#);
+        let html = format!(
+            r#"<script type="module" nonce="{NONCE_PLACEHOLDER}">x</script><link rel="modulepreload" nonce="{NONCE_PLACEHOLDER}" href="/a.js">"#
+        );
         let with = apply_nonce(&html, Some("abc+/="));
         assert_eq!(with.matches("nonce=\"abc+/=\"").count(), 2);
         let without = apply_nonce(&html, None);
@@ -238,13 +237,20 @@ mod tests {
     fn only_origins_reach_frame_ancestors() {
         assert_eq!(origin("https://lk.mango-office.ru/").as_deref(), Some("https://lk.mango-office.ru"));
         assert_eq!(origin("http://127.0.0.1:8080").as_deref(), Some("http://127.0.0.1:8080"));
-        for bad in ["*", "https://*", "https://a.ru/path", "https://a.ru; script-src *", "https://a.ru b.ru", "a.ru", "https://a.ru:", "https://a.ru:99999x", ""] {
+        for bad in [
+            "*",
+            "https://*",
+            "https://a.ru/path",
+            "https://a.ru; script-src *",
+            "https://a.ru b.ru",
+            "a.ru",
+            "https://a.ru:",
+            "https://a.ru:99999x",
+            "",
+        ] {
             assert_eq!(origin(bad), None, "{bad}");
         }
-        let mut config = Config {
-            parent_origin: Some("*".into()),
-            ..Config::default()
-        };
+        let mut config = Config { parent_origin: Some("*".into()), ..Config::default() };
         assert_eq!(frame_ancestors(&config), "'self'");
         config.parent_origin = Some("https://lk.mango-office.ru".into());
         assert_eq!(frame_ancestors(&config), "'self' https://lk.mango-office.ru");
@@ -252,10 +258,7 @@ mod tests {
 
     #[test]
     fn the_app_policy_in_full() {
-        let mut config = Config {
-            parent_origin: Some("https://lk.mango-office.ru".into()),
-            ..Config::default()
-        };
+        let mut config = Config { parent_origin: Some("https://lk.mango-office.ru".into()), ..Config::default() };
         assert_eq!(
             app_policy(&config, "N0nce"),
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-N0nce'; style-src 'self'; \

@@ -113,11 +113,7 @@ impl AppState {
             // The command line wins over the file for the service flag.
             fake.set_chat_bots_service(config.chat_bots_service);
         }
-        let state = AppState {
-            fake: Mutex::new(fake),
-            controls: Mutex::new(faults::Controls::default()),
-            config,
-        };
+        let state = AppState { fake: Mutex::new(fake), controls: Mutex::new(faults::Controls::default()), config };
         state.persist(&state.fake())?;
         Ok(state)
     }
@@ -176,9 +172,7 @@ pub fn app(state: Shared) -> Router {
     if state.config.test_controls {
         router = router.nest("/__dev", api::dev::routes());
     }
-    router
-        .fallback(static_files::serve)
-        .with_state(state)
+    router.fallback(static_files::serve).with_state(state)
 }
 
 /// A running server.
@@ -206,12 +200,7 @@ impl Server {
                 })
                 .await;
         });
-        Ok(Server {
-            addr,
-            state,
-            shutdown: Some(tx),
-            task,
-        })
+        Ok(Server { addr, state, shutdown: Some(tx), task })
     }
 
     pub fn url(&self) -> String {

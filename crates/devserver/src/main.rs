@@ -85,8 +85,9 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--test-controls" => config.test_controls = true,
             "--parent-origin" => {
                 let parent = value("--parent-origin")?;
-                let origin = max_channel_devserver::csp::origin(&parent)
-                    .ok_or_else(|| format!("--parent-origin: {parent} is not an origin like https://lk.mango-office.ru"))?;
+                let origin = max_channel_devserver::csp::origin(&parent).ok_or_else(|| {
+                    format!("--parent-origin: {parent} is not an origin like https://lk.mango-office.ru")
+                })?;
                 config.parent_origin = Some(origin);
             }
             "--request-timeout-ms" => {

@@ -114,21 +114,13 @@ impl RealMax {
     pub fn new(base_url: &str, timeout: Duration) -> RealMax {
         // Building a client fails only when TLS cannot be set up at all: at start-up, not
         // in a handler, and there is nothing sensible to run without it.
-        let client = reqwest::Client::builder()
-            .timeout(timeout)
-            .build()
-            .expect("HTTP client");
-        RealMax {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            client,
-        }
+        let client = reqwest::Client::builder().timeout(timeout).build().expect("HTTP client");
+        RealMax { base_url: base_url.trim_end_matches('/').to_owned(), client }
     }
 
     fn request(&self, method: Method, path: &str, token: &str) -> RequestBuilder {
         // MAX takes the token as the whole Authorization value, without "Bearer".
-        self.client
-            .request(method, format!("{}{path}", self.base_url))
-            .header("Authorization", token)
+        self.client.request(method, format!("{}{path}", self.base_url)).header("Authorization", token)
     }
 
     /// `GET /me`: who the token belongs to.
@@ -185,11 +177,7 @@ impl RealMax {
             };
         }
         let (me, subscriptions) = tokio::join!(self.me(token), self.subscriptions(token));
-        MaxHealthAnswer {
-            subscribed,
-            me,
-            subscriptions,
-        }
+        MaxHealthAnswer { subscribed, me, subscriptions }
     }
 }
 
@@ -217,9 +205,7 @@ async fn answer(request: RequestBuilder) -> MaxResult<Vec<u8>> {
                 Err(MaxError::Unavailable)
             }
         }
-        429 => Err(MaxError::RateLimited {
-            retry_after: retry_after.unwrap_or(FAKE_RETRY_AFTER),
-        }),
+        429 => Err(MaxError::RateLimited { retry_after: retry_after.unwrap_or(FAKE_RETRY_AFTER) }),
         _ => Err(MaxError::Unavailable),
     }
 }

@@ -9,10 +9,7 @@ pub fn load(path: &Path) -> Result<Account, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| {
         // Most likely a file of an older dev back end (before contract 1.1): say what to do.
-        format!(
-            "{}: not a state file of this dev back end ({e}); delete it to start afresh",
-            path.display()
-        )
+        format!("{}: not a state file of this dev back end ({e}); delete it to start afresh", path.display())
     })
 }
 

@@ -35,12 +35,8 @@ pub struct RuntimeConfig<'a> {
 /// `index.html` with the runtime configuration placed before `</head>`. `<` is escaped
 /// so that no value can close the script element.
 pub fn inject_config(index_html: &str, config: &RuntimeConfig<'_>) -> String {
-    let json = serde_json::to_string(config)
-        .expect("config serialises")
-        .replace('<', "\\u003c");
-    let script = format!(
-        "<script type=\"application/json\" id=\"max-channel-config\">{json}</script>\n"
-    );
+    let json = serde_json::to_string(config).expect("config serialises").replace('<', "\\u003c");
+    let script = format!("<script type=\"application/json\" id=\"max-channel-config\">{json}</script>\n");
     match index_html.find("</head>") {
         Some(at) => format!("{}{script}{}", &index_html[..at], &index_html[at..]),
         None => format!("{script}{index_html}"),
@@ -63,9 +59,7 @@ pub fn below_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
 /// A relative file path inside `dist` for a URL path, refusing `..` and the like.
 fn file_in(dist: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
-    if relative.as_os_str().is_empty()
-        || !relative.components().all(|c| matches!(c, Component::Normal(_)))
-    {
+    if relative.as_os_str().is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
         return None;
     }
     let file = dist.join(relative);
@@ -214,9 +208,8 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
     // Trunk's bundle refers to its files from the root (`public_url = "/"`), so files are
     // served at the root and below the base alike.
     let below = below_base(path, &config.base_path);
-    let file = file_in(dist, path)
-        .or_else(|| below.and_then(|b| file_in(dist, b)))
-        .filter(|f| !f.ends_with("index.html"));
+    let file =
+        file_in(dist, path).or_else(|| below.and_then(|b| file_in(dist, b))).filter(|f| !f.ends_with("index.html"));
     if let Some(file) = file {
         return serve_file(&file, request.headers()).await;
     }
@@ -264,11 +257,8 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
 /// original's Content-Type, `Vary: Accept-Encoding` and its `Cache-Control`.
 async fn serve_file(file: &Path, request_headers: &HeaderMap) -> Response {
     let available = siblings(file).await;
-    let accept_encoding = request_headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>();
+    let accept_encoding =
+        request_headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>();
     let accept_encoding = (!accept_encoding.is_empty()).then(|| accept_encoding.join(","));
     let mut encoding = negotiate(accept_encoding.as_deref(), &available);
     let mut bytes = match encoding {

@@ -18,11 +18,7 @@ pub const OFFSET_MINUTES: i32 = 180;
 
 /// An RFC 3339 moment (`2026-12-01T09:30:00+03:00`) for seconds since the epoch.
 pub fn rfc3339(unix_seconds: i64) -> String {
-    Moment {
-        unix_seconds,
-        offset_minutes: OFFSET_MINUTES,
-    }
-    .to_rfc3339()
+    Moment { unix_seconds, offset_minutes: OFFSET_MINUTES }.to_rfc3339()
 }
 
 /// A clock that stands still until moved; clones share the time.
@@ -59,8 +55,6 @@ pub struct SystemClock;
 #[cfg(not(target_arch = "wasm32"))]
 impl Clock for SystemClock {
     fn now_ms(&self) -> i64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64)
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
     }
 }

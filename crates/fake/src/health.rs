@@ -48,14 +48,12 @@ pub struct MaxHealthAnswer {
 pub fn assemble(answer: &MaxHealthAnswer, webhook_url: &str, deliveries: &Deliveries, now: i64) -> ChannelHealth {
     let token = match &answer.me {
         Ok(_) => TokenHealth { status: HealthStatus::Ok, reason: None },
-        Err(MaxError::Invalid) => TokenHealth {
-            status: HealthStatus::Failing,
-            reason: Some(StateReason::TokenRevoked),
-        },
-        Err(MaxError::BotBlocked) => TokenHealth {
-            status: HealthStatus::Failing,
-            reason: Some(StateReason::BotBlocked),
-        },
+        Err(MaxError::Invalid) => {
+            TokenHealth { status: HealthStatus::Failing, reason: Some(StateReason::TokenRevoked) }
+        }
+        Err(MaxError::BotBlocked) => {
+            TokenHealth { status: HealthStatus::Failing, reason: Some(StateReason::BotBlocked) }
+        }
         Err(MaxError::Unavailable | MaxError::RateLimited { .. }) => {
             TokenHealth { status: HealthStatus::Unknown, reason: None }
         }
@@ -101,10 +99,10 @@ pub fn assemble(answer: &MaxHealthAnswer, webhook_url: &str, deliveries: &Delive
     let delivery = DeliveryHealth {
         last_inbound_at: deliveries.last_inbound_at.map(rfc3339),
         failing_since: deliveries.failing_since.map(rfc3339),
-        last_error: deliveries.last_error.as_ref().map(|(at, message)| DeliveryError {
-            at: rfc3339(*at),
-            message: message.clone(),
-        }),
+        last_error: deliveries
+            .last_error
+            .as_ref()
+            .map(|(at, message)| DeliveryError { at: rfc3339(*at), message: message.clone() }),
     };
     ChannelHealth {
         checked_at: rfc3339(now),
@@ -139,10 +137,7 @@ impl Fake {
             }
             _ => {}
         }
-        Ok(HealthPlan::AskMax {
-            token,
-            webhook_url: self.webhook_url.clone(),
-        })
+        Ok(HealthPlan::AskMax { token, webhook_url: self.webhook_url.clone() })
     }
 
     /// Second step: MAX's answers become the health, kept and returned; the channel's
@@ -182,11 +177,8 @@ impl Fake {
                 let now = self.now();
                 let max = &mut self.account.max;
                 let subscribed = (call == HealthCall::Repair).then(|| max.subscribe(&token, &webhook_url, now));
-                let answer = MaxHealthAnswer {
-                    subscribed,
-                    me: max.me(&token),
-                    subscriptions: max.subscriptions(&token),
-                };
+                let answer =
+                    MaxHealthAnswer { subscribed, me: max.me(&token), subscriptions: max.subscriptions(&token) };
                 self.health_answer(call, answer)
             }
         }

@@ -25,7 +25,13 @@ impl Fake {
     }
 
     /// Adds an entry by `actor` (`None`: the system), now.
-    pub fn record_as(&mut self, actor: Option<Actor>, event: HistoryEvent, saved: Option<&VersionedSettings>, token_replaced: bool) {
+    pub fn record_as(
+        &mut self,
+        actor: Option<Actor>,
+        event: HistoryEvent,
+        saved: Option<&VersionedSettings>,
+        token_replaced: bool,
+    ) {
         let seq = self.account.history.last().map_or(1, |r| r.seq + 1);
         let entry = HistoryEntry {
             version: saved.map(|s| s.version.clone()),
@@ -62,9 +68,6 @@ impl Fake {
             (Some(last), Some(_)) => Some(last.seq.to_string()),
             _ => None,
         };
-        Ok(HistoryPage {
-            items: page.into_iter().map(|r| r.entry.clone()).collect(),
-            next_cursor,
-        })
+        Ok(HistoryPage { items: page.into_iter().map(|r| r.entry.clone()).collect(), next_cursor })
     }
 }

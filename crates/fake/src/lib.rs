@@ -195,10 +195,7 @@ impl Fake {
     /// The session's administrator.
     pub fn actor(&self) -> Actor {
         let id = &self.account.actor_id;
-        let name = self
-            .directory
-            .employee(id)
-            .map_or_else(|| format!("Администратор {id}"), |e| e.name.clone());
+        let name = self.directory.employee(id).map_or_else(|| format!("Администратор {id}"), |e| e.name.clone());
         Actor { id: id.clone(), name }
     }
 

@@ -50,9 +50,7 @@ pub fn me(token: &str) -> MaxResult<BotInfo> {
         return Err(MaxError::Unavailable);
     }
     if token.starts_with("busy") {
-        return Err(MaxError::RateLimited {
-            retry_after: FAKE_RETRY_AFTER,
-        });
+        return Err(MaxError::RateLimited { retry_after: FAKE_RETRY_AFTER });
     }
     const BOTS: &[(&str, &str)] = &[
         ("Магазин «Ромашка»", "romashka_shop_bot"),
@@ -73,9 +71,7 @@ pub fn me(token: &str) -> MaxResult<BotInfo> {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
-    })
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
 }
 
 /// One item of MAX's `GET /subscriptions`.
@@ -160,9 +156,7 @@ impl FakeMax {
             return Err(MaxError::Unavailable);
         }
         if self.rate_limited {
-            return Err(MaxError::RateLimited {
-                retry_after: FAKE_RETRY_AFTER,
-            });
+            return Err(MaxError::RateLimited { retry_after: FAKE_RETRY_AFTER });
         }
         Ok(())
     }
@@ -217,11 +211,8 @@ impl FakeMax {
     pub fn set_condition(&mut self, condition: MaxCondition, webhook: &str, now: i64) {
         let all: Vec<String> = NEEDED_UPDATE_TYPES.iter().map(|t| (*t).to_owned()).collect();
         let since = self.subscription.as_ref().map_or(now, |s| s.since);
-        let subscribed = |url: &str, update_types: Vec<String>| MaxSubscription {
-            url: url.to_owned(),
-            since,
-            update_types,
-        };
+        let subscribed =
+            |url: &str, update_types: Vec<String>| MaxSubscription { url: url.to_owned(), since, update_types };
         self.refusal = None;
         self.down = false;
         self.rate_limited = false;
@@ -261,9 +252,7 @@ mod tests {
         assert_eq!(me("down_abc"), Err(MaxError::Unavailable));
         assert_eq!(me("busy1"), Err(MaxError::RateLimited { retry_after: 30 }));
         assert!(is_slow("slow-1") && !is_slow("quick"));
-        let (Ok(a), Ok(b)) = (me("f9LHodD0cOIv2y"), me("f9LHodD0cOIv2y")) else {
-            panic!("valid tokens")
-        };
+        let (Ok(a), Ok(b)) = (me("f9LHodD0cOIv2y"), me("f9LHodD0cOIv2y")) else { panic!("valid tokens") };
         assert_eq!(a, b, "the same token names the same bot");
         assert!(!a.first_name.contains("f9LH") && !a.username.unwrap().contains("f9LH"));
     }

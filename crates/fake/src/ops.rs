@@ -53,20 +53,13 @@ impl Fake {
             title: "Max".into(),
             state: account.state.clone(),
             state_reason: account.state_reason.clone(),
-            pricing: Pricing {
-                monthly_fee: Money {
-                    amount_minor: 50_000,
-                    currency: "RUB".into(),
-                },
-            },
+            pricing: Pricing { monthly_fee: Money { amount_minor: 50_000, currency: "RUB".into() } },
             guide_url: urls.guide_url.into(),
             distribution_settings_url: Some(urls.distribution_settings_url.into()),
             non_working_hours_rules_url: Some(urls.non_working_hours_rules_url.into()),
             bot: account.bot.clone(),
             token_hint: account.token.as_deref().map(token_hint),
-            features: Features {
-                chat_bots_service: account.chat_bots_service,
-            },
+            features: Features { chat_bots_service: account.chat_bots_service },
         }
     }
 
@@ -117,9 +110,9 @@ impl Fake {
             (Precondition::CreateOnly, None) => Ok(()),
             // A version that never existed: a 412 would need `current`, which there is
             // none of; the request itself is wrong (decision 42).
-            (Precondition::IfMatch(_), None) => Err(Refusal::bad_request(
-                "Настроек с такой версией нет: канал ещё не настраивался.",
-            )),
+            (Precondition::IfMatch(_), None) => {
+                Err(Refusal::bad_request("Настроек с такой версией нет: канал ещё не настраивался."))
+            }
         }
     }
 
@@ -145,7 +138,11 @@ impl Fake {
 
     /// `putMaxSettings`, second step, with MAX's answer about the carried token (if any).
     /// Someone may have saved while MAX was asked: the version is checked again.
-    pub fn commit_save(&mut self, pending: PendingSave, me: Option<MaxResult<BotInfo>>) -> Result<VersionedSettings, Refusal> {
+    pub fn commit_save(
+        &mut self,
+        pending: PendingSave,
+        me: Option<MaxResult<BotInfo>>,
+    ) -> Result<VersionedSettings, Refusal> {
         let new_token = match (pending.token, me) {
             (Some(token), Some(answer)) => Some((token, answer.map_err(|e| refusal_of(&e, true))?)),
             (Some(_), None) => return Err(Refusal::max_unavailable()),
@@ -161,10 +158,7 @@ impl Fake {
         let was_connected = self.account.is_connected();
         let account = &mut self.account;
         account.last_version += 1;
-        let saved = VersionedSettings {
-            version: account.last_version.to_string(),
-            settings: pending.settings,
-        };
+        let saved = VersionedSettings { version: account.last_version.to_string(), settings: pending.settings };
         account.settings = Some(saved.clone());
         let token_replaced = was_connected && new_token.is_some();
         if let Some((token, bot)) = new_token {
@@ -198,10 +192,11 @@ impl Fake {
         match self.commit_save(pending, me) {
             Ok(saved) => saved,
             // Unreachable: the base version is the current one and MAX's answer is a bot.
-            Err(_) => self.account.settings.clone().unwrap_or_else(|| VersionedSettings {
-                version: String::new(),
-                settings: samples::settings(),
-            }),
+            Err(_) => self
+                .account
+                .settings
+                .clone()
+                .unwrap_or_else(|| VersionedSettings { version: String::new(), settings: samples::settings() }),
         }
     }
 
@@ -238,10 +233,7 @@ impl Fake {
     /// cursors (offsets this back end gave), or the employees of `ids`.
     pub fn employees(&self, query: &EmployeeQuery) -> Result<EmployeePage, Refusal> {
         if let Some(ids) = &query.ids {
-            let items = ids
-                .split(',')
-                .filter_map(|id| self.directory.employee(id.trim()).cloned())
-                .collect();
+            let items = ids.split(',').filter_map(|id| self.directory.employee(id.trim()).cloned()).collect();
             return Ok(EmployeePage { items, next_cursor: None });
         }
         let limit = query.limit.unwrap_or(EmployeeQuery::DEFAULT_LIMIT);
@@ -266,18 +258,12 @@ impl Fake {
 
     /// `listGroups`.
     pub fn groups(&self) -> GroupList {
-        GroupList {
-            items: self.directory.groups.clone(),
-        }
+        GroupList { items: self.directory.groups.clone() }
     }
 
     /// `listChatBots`: empty without the «Чат-боты» service.
     pub fn chat_bots(&self) -> ChatBotList {
-        let items = if self.account.chat_bots_service {
-            self.directory.chat_bots.clone()
-        } else {
-            vec![]
-        };
+        let items = if self.account.chat_bots_service { self.directory.chat_bots.clone() } else { vec![] };
         ChatBotList { items }
     }
 }

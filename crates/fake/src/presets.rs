@@ -84,11 +84,7 @@ const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
 
 fn reply(delay_seconds: i64, text: &str, repeat: Repeat) -> AutoReply {
-    AutoReply {
-        delay_seconds,
-        text: text.into(),
-        repeat,
-    }
+    AutoReply { delay_seconds, text: text.into(), repeat }
 }
 
 /// The `i`-th version of a busy account's settings: routing, replies, the closing message,
@@ -127,10 +123,7 @@ fn variant(i: usize) -> Settings {
             text: "Спасибо за обращение! Оцените, пожалуйста, нашу работу.".into(),
         },
         non_working_hours,
-        auto_close: AutoClose {
-            enabled: i % 4 != 3,
-            after_minutes: [60, 180, 720, 1440, 4320][i % 5],
-        },
+        auto_close: AutoClose { enabled: i % 4 != 3, after_minutes: [60, 180, 720, 1440, 4320][i % 5] },
     }
 }
 

@@ -22,11 +22,7 @@ pub struct Refusal {
 
 impl Refusal {
     pub fn new(status: u16, code: ErrorCode, message: &str) -> Refusal {
-        Refusal {
-            status,
-            body: RefusalBody::Error(ErrorBody::new(code, message)),
-            retry_after: None,
-        }
+        Refusal { status, body: RefusalBody::Error(ErrorBody::new(code, message)), retry_after: None }
     }
 
     pub fn bad_request(message: &str) -> Refusal {

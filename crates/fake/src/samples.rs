@@ -14,11 +14,7 @@ pub fn channel_groups(max_state: ChannelState) -> ChannelGroups {
         icon_url: None,
     };
     let off = || ChannelState::NotConnected;
-    let group = |id: &str, title: &str, channels| ChannelGroup {
-        id: id.into(),
-        title: title.into(),
-        channels,
-    };
+    let group = |id: &str, title: &str, channels| ChannelGroup { id: id.into(), title: title.into(), channels };
     ChannelGroups {
         groups: vec![
             group(
@@ -69,37 +65,18 @@ pub fn groups() -> Vec<Group> {
 }
 
 pub fn chat_bots() -> Vec<ChatBot> {
-    let bot = |id: &str, name: &str| ChatBot {
-        id: id.into(),
-        name: name.into(),
-    };
-    vec![
-        bot("b-faq", "Бот — частые вопросы"),
-        bot("b-night", "Ночной бот"),
-        bot("b-orders", "Статус заказа"),
-    ]
+    let bot = |id: &str, name: &str| ChatBot { id: id.into(), name: name.into() };
+    vec![bot("b-faq", "Бот — частые вопросы"), bot("b-night", "Ночной бот"), bot("b-orders", "Статус заказа")]
 }
 
 /// The settings of the contract's example.
 pub fn settings() -> Settings {
-    let reply = |delay_seconds, text: &str, repeat| AutoReply {
-        delay_seconds,
-        text: text.into(),
-        repeat,
-    };
+    let reply = |delay_seconds, text: &str, repeat| AutoReply { delay_seconds, text: text.into(), repeat };
     Settings {
-        routing: Routing::Group {
-            group_id: "g-sales".into(),
-        },
+        routing: Routing::Group { group_id: "g-sales".into() },
         auto_replies: vec![
             reply(0, "Здравствуйте! Мы получили ваше сообщение.", Repeat::Once),
-            reply(
-                120,
-                "Все операторы заняты, ответим в течение 5 минут.",
-                Repeat::Every {
-                    interval_seconds: 300,
-                },
-            ),
+            reply(120, "Все операторы заняты, ответим в течение 5 минут.", Repeat::Every { interval_seconds: 300 }),
         ],
         closing_message: ClosingMessage {
             enabled: true,
@@ -108,26 +85,16 @@ pub fn settings() -> Settings {
         non_working_hours: NonWorkingHours::AutoReplies {
             auto_replies: vec![reply(0, "Сейчас мы не работаем. Ответим утром с 9:00.", Repeat::Once)],
         },
-        auto_close: AutoClose {
-            enabled: true,
-            after_minutes: 1440,
-        },
+        auto_close: AutoClose { enabled: true, after_minutes: 1440 },
     }
 }
 
 fn interval(from: &str, to: &str) -> TimeInterval {
-    TimeInterval {
-        from: from.into(),
-        to: to.into(),
-    }
+    TimeInterval { from: from.into(), to: to.into() }
 }
 
 fn exception(date: &str, title: &str, intervals: Vec<TimeInterval>) -> ScheduleException {
-    ScheduleException {
-        date: date.into(),
-        title: Some(title.into()),
-        intervals,
-    }
+    ScheduleException { date: date.into(), title: Some(title.into()), intervals }
 }
 
 /// The account's work schedule, as in the contract's example: Moscow, a lunch break
@@ -183,7 +150,10 @@ mod tests {
         }
         assert!(groups().iter().any(|g| !g.distribution.is_known()));
         let tiles = channel_groups(ChannelState::Connected);
-        assert!(tiles.groups[0].channels.iter().any(|t| t.kind == ChannelKind::Max && t.state == ChannelState::Connected));
+        assert!(tiles.groups[0]
+            .channels
+            .iter()
+            .any(|t| t.kind == ChannelKind::Max && t.state == ChannelState::Connected));
         assert!(tiles.groups.iter().flat_map(|g| &g.channels).any(|t| !t.kind.is_known()));
     }
 }

@@ -47,9 +47,8 @@ fn what_the_schema_refuses_is_a_bad_request() {
 #[test]
 fn ids_resolve_names_and_skip_the_unknown() {
     let (fake, _) = fake();
-    let page = fake
-        .employees(&EmployeeQuery { ids: Some("e-101, e-999999,e-102".into()), ..Default::default() })
-        .unwrap();
+    let page =
+        fake.employees(&EmployeeQuery { ids: Some("e-101, e-999999,e-102".into()), ..Default::default() }).unwrap();
     let ids: Vec<&str> = page.items.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["e-101", "e-102"]);
     assert_eq!(page.next_cursor, None);

@@ -18,11 +18,35 @@ fn every_condition_reads_as_the_card_needs() {
     let table = [
         (MaxCondition::Healthy, H::Ok, H::Ok, None, S::Active, ChannelState::Connected, None),
         (MaxCondition::DeliveriesFailing, H::Warning, H::Ok, None, S::Active, ChannelState::Connected, None),
-        (MaxCondition::SubscriptionLost, H::Failing, H::Ok, None, S::Missing, ChannelState::Error, Some(StateReason::SubscriptionLost)),
+        (
+            MaxCondition::SubscriptionLost,
+            H::Failing,
+            H::Ok,
+            None,
+            S::Missing,
+            ChannelState::Error,
+            Some(StateReason::SubscriptionLost),
+        ),
         (MaxCondition::WrongUrl, H::Failing, H::Ok, None, S::WrongUrl, ChannelState::Connected, None),
         (MaxCondition::MissingTypes, H::Warning, H::Ok, None, S::MissingTypes, ChannelState::Connected, None),
-        (MaxCondition::TokenRevoked, H::Failing, H::Failing, Some(StateReason::TokenRevoked), S::Unknown, ChannelState::Error, Some(StateReason::TokenRevoked)),
-        (MaxCondition::BotBlocked, H::Failing, H::Failing, Some(StateReason::BotBlocked), S::Unknown, ChannelState::Error, Some(StateReason::BotBlocked)),
+        (
+            MaxCondition::TokenRevoked,
+            H::Failing,
+            H::Failing,
+            Some(StateReason::TokenRevoked),
+            S::Unknown,
+            ChannelState::Error,
+            Some(StateReason::TokenRevoked),
+        ),
+        (
+            MaxCondition::BotBlocked,
+            H::Failing,
+            H::Failing,
+            Some(StateReason::BotBlocked),
+            S::Unknown,
+            ChannelState::Error,
+            Some(StateReason::BotBlocked),
+        ),
         (MaxCondition::MaxDown, H::Unknown, H::Unknown, None, S::Unknown, ChannelState::Connected, None),
         (MaxCondition::RateLimited, H::Unknown, H::Unknown, None, S::Unknown, ChannelState::Connected, None),
     ];
@@ -39,8 +63,12 @@ fn every_condition_reads_as_the_card_needs() {
         assert_eq!((channel.state, channel.state_reason), (state, state_reason), "{at}");
         assert_schema("/components/schemas/ChannelHealth", &serde_json::to_value(&health).unwrap());
         match condition {
-            MaxCondition::WrongUrl => assert_eq!(health.subscription.url.as_deref(), Some(max_channel_fake::max::FOREIGN_WEBHOOK)),
-            MaxCondition::MissingTypes => assert_eq!(health.subscription.missing_types, ["bot_started", "message_callback"]),
+            MaxCondition::WrongUrl => {
+                assert_eq!(health.subscription.url.as_deref(), Some(max_channel_fake::max::FOREIGN_WEBHOOK))
+            }
+            MaxCondition::MissingTypes => {
+                assert_eq!(health.subscription.missing_types, ["bot_started", "message_callback"])
+            }
             MaxCondition::Healthy => {
                 assert_eq!(health.subscription.url.as_deref(), Some(DEFAULT_WEBHOOK_URL));
                 assert_eq!(health.subscription.since.as_deref(), Some(NOW));
@@ -66,7 +94,10 @@ fn eight_hours_of_failing_deliveries_lose_the_subscription_and_repair_brings_it_
     let channel = fake.max_channel();
     assert_eq!((channel.state, channel.state_reason), (ChannelState::Error, Some(StateReason::SubscriptionLost)));
     let lost = fake.health(HealthCall::Get).unwrap();
-    assert_eq!((lost.overall.clone(), lost.subscription.status.clone()), (HealthStatus::Failing, SubscriptionStatus::Missing));
+    assert_eq!(
+        (lost.overall.clone(), lost.subscription.status.clone()),
+        (HealthStatus::Failing, SubscriptionStatus::Missing)
+    );
     assert_eq!(lost.subscription.missing_types, NEEDED_UPDATE_TYPES);
     assert_eq!(lost.delivery.last_error.as_ref().map(|e| e.message.as_str()), Some(REMOVED_MESSAGE));
     assert_eq!(lost.delivery.last_error.map(|e| e.at).as_deref(), Some("2026-12-01T17:30:00+03:00"));
@@ -178,5 +209,8 @@ fn a_new_token_subscribes_the_new_bot_afresh() {
     assert_eq!(health.subscription.since.as_deref(), Some("2026-12-01T11:30:00+03:00"));
     assert_eq!(health.delivery.last_inbound_at, None, "«пока не было»");
     fake.deliver_inbound();
-    assert_eq!(fake.health(HealthCall::Get).unwrap().delivery.last_inbound_at.as_deref(), Some("2026-12-01T11:30:00+03:00"));
+    assert_eq!(
+        fake.health(HealthCall::Get).unwrap().delivery.last_inbound_at.as_deref(),
+        Some("2026-12-01T11:30:00+03:00")
+    );
 }

@@ -84,7 +84,10 @@ fn writes_are_validated_with_references_and_max_refusals() {
     assert_eq!(refusal.status, 422);
     let RefusalBody::Error(body) = &refusal.body else { panic!() };
     let paths: Vec<(&str, &FieldErrorCode)> = body.error.fields.iter().map(|f| (f.path.as_str(), &f.code)).collect();
-    assert_eq!(paths, [("token", &FieldErrorCode::Required), ("routing.employee_id", &FieldErrorCode::UnknownReference)]);
+    assert_eq!(
+        paths,
+        [("token", &FieldErrorCode::Required), ("routing.employee_id", &FieldErrorCode::UnknownReference)]
+    );
     let refused = SettingsWrite { token: Some("revoked-1".into()), settings: samples::settings() };
     let refusal = fake.save(&Precondition::CreateOnly, &refused).unwrap_err();
     assert_eq!((refusal.status, refusal.json().contains("token_invalid")), (422, true));

@@ -69,7 +69,8 @@ fn the_long_history_has_every_kind_of_entry() {
     assert!(all.iter().any(|e| e.token_replaced), "a replaced token");
     assert!(all.iter().filter(|e| e.event == HistoryEvent::Disconnected).count() >= 2);
     assert!(all.iter().filter(|e| e.event == HistoryEvent::Connected).count() >= 3);
-    let actors: std::collections::BTreeSet<&str> = all.iter().filter_map(|e| e.actor.as_ref()).map(|a| a.id.as_str()).collect();
+    let actors: std::collections::BTreeSet<&str> =
+        all.iter().filter_map(|e| e.actor.as_ref()).map(|a| a.id.as_str()).collect();
     assert_eq!(actors.len(), 4);
     let moments: Vec<i64> = all.iter().map(|e| time::Moment::parse(&e.at).unwrap().unix_seconds).collect();
     assert!(moments.windows(2).all(|w| w[0] >= w[1]), "newest first");
@@ -98,21 +99,29 @@ fn every_answer_matches_its_schema() {
         assert_schema(&response_schema("/schedule", "get"), &json(&fake.schedule()));
         assert_schema(&response_schema("/groups", "get"), &json(&fake.groups()));
         assert_schema(&response_schema("/chat-bots", "get"), &json(&fake.chat_bots()));
-        let employees = fake.employees(&EmployeeQuery { query: Some("ова".into()), limit: Some(3), ..Default::default() }).unwrap();
+        let employees =
+            fake.employees(&EmployeeQuery { query: Some("ова".into()), limit: Some(3), ..Default::default() }).unwrap();
         assert_schema(&response_schema("/employees", "get"), &json(&employees));
         let history = fake.history(&HistoryQuery { limit: Some(100), cursor: None }).unwrap();
         assert_schema(&response_schema("/channels/max/settings/history", "get"), &json(&history));
         match fake.settings() {
             Ok(settings) => assert_schema(&response_schema("/channels/max/settings", "get"), &json(&settings)),
-            Err(refusal) => assert_schema("/components/schemas/ErrorBody", &serde_json::from_str(&refusal.json()).unwrap()),
+            Err(refusal) => {
+                assert_schema("/components/schemas/ErrorBody", &serde_json::from_str(&refusal.json()).unwrap())
+            }
         }
         for call in [HealthCall::Get, HealthCall::Check, HealthCall::Repair] {
             match fake.health(call) {
                 Ok(health) => assert_schema("/components/schemas/ChannelHealth", &json(&health)),
-                Err(refusal) => assert_schema("/components/schemas/ErrorBody", &serde_json::from_str(&refusal.json()).unwrap()),
+                Err(refusal) => {
+                    assert_schema("/components/schemas/ErrorBody", &serde_json::from_str(&refusal.json()).unwrap())
+                }
             }
         }
-        let conflict = fake.save(&max_channel_fake::Precondition::IfMatch("\"0\"".into()), &SettingsWrite { token: None, settings: samples::settings() });
+        let conflict = fake.save(
+            &max_channel_fake::Precondition::IfMatch("\"0\"".into()),
+            &SettingsWrite { token: None, settings: samples::settings() },
+        );
         if let Err(refusal) = conflict {
             let schema = if refusal.status == 412 { "ConflictBody" } else { "ErrorBody" };
             assert_schema(&format!("/components/schemas/{schema}"), &serde_json::from_str(&refusal.json()).unwrap());

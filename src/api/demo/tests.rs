@@ -15,10 +15,7 @@ const NOW: &str = "2026-12-01T09:30:00+03:00";
 fn demo(data: Preset) -> (DemoBackend, ManualClock) {
     let clock = ManualClock::at(NOW);
     let shared = clock.clone();
-    let scenario = Scenario {
-        data,
-        ..Scenario::default()
-    };
+    let scenario = Scenario { data, ..Scenario::default() };
     let demo = DemoBackend::with_clock(scenario, Box::new(move || Box::new(shared.clone())));
     (demo, clock)
 }
@@ -57,10 +54,7 @@ fn every_preset_round_trips_and_starts_its_account() {
         (Preset::NoChatBots, ChannelState::NotConnected, None),
     ];
     for (preset, state, reason) in expect {
-        demo.set_scenario(Scenario {
-            data: preset,
-            ..Scenario::default()
-        });
+        demo.set_scenario(Scenario { data: preset, ..Scenario::default() });
         let channel = demo.max_channel_now();
         assert_eq!((channel.state, channel.state_reason), (state, reason), "{}", preset.id());
     }
@@ -81,25 +75,15 @@ fn the_connected_preset_shows_what_the_dev_back_end_shows() {
 
     // One set of names: the dev back end's directory, whatever account it serves.
     let served = Fake::new(SeedKind::Standard, true, Box::new(clock.clone()));
-    let ids = EmployeeQuery {
-        ids: Some("e-101,e-102,e-103,e-10300".into()),
-        ..EmployeeQuery::default()
-    };
+    let ids = EmployeeQuery { ids: Some("e-101,e-102,e-103,e-10300".into()), ..EmployeeQuery::default() };
     let page = demo.employees_now(&ids).unwrap();
     assert_eq!(page, served.employees(&ids).unwrap());
     let names: Vec<&str> = page.items.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(names, ["e-101", "e-102", "e-103", "e-10300"]);
-    let search = EmployeeQuery {
-        query: Some("ИВАНОВ".into()),
-        limit: Some(5),
-        ..EmployeeQuery::default()
-    };
+    let search = EmployeeQuery { query: Some("ИВАНОВ".into()), limit: Some(5), ..EmployeeQuery::default() };
     let first = demo.employees_now(&search).unwrap();
     assert_eq!(first, served.employees(&search).unwrap());
-    let next = EmployeeQuery {
-        cursor: first.next_cursor.clone(),
-        ..search
-    };
+    let next = EmployeeQuery { cursor: first.next_cursor.clone(), ..search };
     assert_ne!(demo.employees_now(&next).unwrap().items[0], first.items[0]);
     assert_eq!(demo.groups_now(), served.groups());
     assert_eq!(demo.channel_groups_now(), dev.channel_groups());
@@ -122,10 +106,7 @@ fn refusals_are_the_errors_the_http_client_reads() {
         Refusal::token_invalid(),
         Refusal::max_unavailable(),
         Refusal::rate_limited(6),
-        Refusal::conflict(Loaded {
-            version: "3".into(),
-            settings: samples::settings(),
-        }),
+        Refusal::conflict(Loaded { version: "3".into(), settings: samples::settings() }),
     ];
     for refusal in kinds {
         assert_eq!(refused(refusal.clone()), from(refusal.clone()), "{}", refusal.json());
@@ -134,15 +115,14 @@ fn refusals_are_the_errors_the_http_client_reads() {
     // 412 with their settings.
     let (demo, clock) = demo(Preset::Connected);
     let mut dev = twin(Preset::Connected, &clock);
-    let write = SettingsWrite {
-        token: None,
-        settings: samples::settings(),
-    };
+    let write = SettingsWrite { token: None, settings: samples::settings() };
     let conflict = demo.save_now(&write, &Precondition::Create).unwrap_err();
     let theirs = dev.save(&max_channel_fake::Precondition::CreateOnly, &write).unwrap_err();
     assert_eq!(theirs.status, 412);
     assert_eq!(conflict, from(theirs));
-    assert!(matches!(&conflict, ApiError::VersionConflict(Some(current)) if current.version == dev.settings().unwrap().version));
+    assert!(
+        matches!(&conflict, ApiError::VersionConflict(Some(current)) if current.version == dev.settings().unwrap().version)
+    );
 
     // 422: a group that does not exist, found by the fake's reference check.
     let mut bad = write.clone();
@@ -167,10 +147,7 @@ fn refusals_are_the_errors_the_http_client_reads() {
 #[test]
 fn saves_and_tokens_follow_the_contract() {
     let (demo, _) = demo(Preset::NotConnected);
-    let write = SettingsWrite {
-        token: None,
-        settings: samples::settings(),
-    };
+    let write = SettingsWrite { token: None, settings: samples::settings() };
     assert_eq!(
         demo.save_now(&write, &Precondition::Create).unwrap_err(),
         ApiError::Validation(vec![field_error("token", FieldErrorCode::Required)])
@@ -182,10 +159,7 @@ fn saves_and_tokens_follow_the_contract() {
     assert!(now(demo.verify_token("good-token")).is_ok());
     assert_eq!(demo.max_channel_now().state, ChannelState::TokenAuthorized);
 
-    let write = SettingsWrite {
-        token: Some("abc-1234".into()),
-        ..write
-    };
+    let write = SettingsWrite { token: Some("abc-1234".into()), ..write };
     let saved = now(demo.save_settings(&write, &Precondition::Create)).unwrap();
     assert_eq!(demo.max_channel_now().state, ChannelState::Connected);
     assert_eq!(demo.max_channel_now().token_hint.as_deref(), Some("…1234"));
@@ -195,7 +169,8 @@ fn saves_and_tokens_follow_the_contract() {
     now(demo.disconnect()).unwrap();
     assert_eq!(demo.max_channel_now().token_hint, None);
     assert!(demo.settings_now().unwrap().is_some(), "settings stay");
-    let events: Vec<HistoryEvent> = demo.history_now(&HistoryQuery::default()).unwrap().items.into_iter().map(|e| e.event).collect();
+    let events: Vec<HistoryEvent> =
+        demo.history_now(&HistoryQuery::default()).unwrap().items.into_iter().map(|e| e.event).collect();
     assert_eq!(events, [HistoryEvent::Disconnected, HistoryEvent::Saved, HistoryEvent::Connected]);
 }
 
@@ -219,64 +194,39 @@ fn health_schedule_and_history_answer_through_the_trait() {
     assert!(now(demo.check_health()).is_ok());
 
     // MAX does not answer: the last health says «unknown», a check is refused.
-    demo.set_scenario(Scenario {
-        data: Preset::HealthUnknown,
-        ..Scenario::default()
-    });
+    demo.set_scenario(Scenario { data: Preset::HealthUnknown, ..Scenario::default() });
     assert_eq!(now(demo.health()).map(|h| h.overall), Ok(HealthStatus::Unknown));
     assert_eq!(now(demo.check_health()), Err(ApiError::MaxUnavailable));
 
-    demo.set_scenario(Scenario {
-        data: Preset::OtherZone,
-        ..Scenario::default()
-    });
+    demo.set_scenario(Scenario { data: Preset::OtherZone, ..Scenario::default() });
     assert_eq!(now(demo.schedule()).unwrap().timezone, "Asia/Vladivostok");
 
-    demo.set_scenario(Scenario {
-        data: Preset::LongHistory,
-        ..Scenario::default()
-    });
+    demo.set_scenario(Scenario { data: Preset::LongHistory, ..Scenario::default() });
     let first = now(demo.history(&HistoryQuery::default())).unwrap();
     assert_eq!(first.items.len(), HistoryQuery::DEFAULT_LIMIT as usize);
-    let query = HistoryQuery {
-        limit: Some(100),
-        cursor: first.next_cursor.clone(),
-    };
+    let query = HistoryQuery { limit: Some(100), cursor: first.next_cursor.clone() };
     let rest = now(demo.history(&query)).unwrap();
     assert!(rest.items.first().is_some_and(|older| older.at < first.items[19].at));
     assert!(rest.items.iter().any(|e| e.actor.is_none()), "the system disconnected once");
-    let wrong = HistoryQuery {
-        cursor: Some("x".into()),
-        ..HistoryQuery::default()
-    };
+    let wrong = HistoryQuery { cursor: Some("x".into()), ..HistoryQuery::default() };
     assert!(matches!(now(demo.history(&wrong)), Err(ApiError::BadRequest(_))));
 }
 
 #[test]
 fn faults_touch_the_calls_they_name() {
     let (demo, _) = demo(Preset::Connected);
-    demo.set_scenario(Scenario {
-        data: Preset::Connected,
-        fault: Some(DemoFault::VersionConflict),
-        slow: false,
-    });
+    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::VersionConflict), slow: false });
     assert!(demo.fault(Operation::GetMaxChannel).is_ok());
     assert!(matches!(demo.fault(Operation::PutMaxSettings), Err(ApiError::VersionConflict(Some(_)))));
-    demo.set_scenario(Scenario {
-        data: Preset::Connected,
-        fault: Some(DemoFault::MaxUnavailable),
-        slow: false,
-    });
-    for op in [Operation::VerifyMaxToken, Operation::PutMaxSettings, Operation::CheckMaxHealth, Operation::RepairMaxHealth] {
+    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::MaxUnavailable), slow: false });
+    for op in
+        [Operation::VerifyMaxToken, Operation::PutMaxSettings, Operation::CheckMaxHealth, Operation::RepairMaxHealth]
+    {
         assert_eq!(demo.fault(op), Err(ApiError::MaxUnavailable), "{}", op.id());
     }
     assert!(now(demo.health()).is_ok(), "getMaxHealth does not ask MAX then");
     assert_eq!(now(demo.repair_health()), Err(ApiError::MaxUnavailable));
-    demo.set_scenario(Scenario {
-        data: Preset::Connected,
-        fault: Some(DemoFault::Unauthorized),
-        slow: false,
-    });
+    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::Unauthorized), slow: false });
     assert_eq!(demo.fault(Operation::ListChannelGroups), Err(ApiError::Unauthorized));
     assert_eq!(now(demo.schedule()), Err(ApiError::Unauthorized));
     assert_eq!(demo.max_channel_now().state, ChannelState::Connected, "a fault keeps the account");

@@ -28,16 +28,28 @@ pub fn AboutPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <a class="back-link" href=app.href("/channels")>{tr.t(Msg::ChannelGroupsTitle)}</a>
-            <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{tr.t(Msg::Loading)}</p> }>
+            <a class="back-link" href=app.href("/channels")>
+                {tr.t(Msg::ChannelGroupsTitle)}
+            </a>
+            <Suspense fallback=move || {
+                view! {
+                    <p class="loading" aria-busy="true">
+                        {tr.t(Msg::Loading)}
+                    </p>
+                }
+            }>
                 {move || Suspend::new(async move {
                     match channel.await {
                         Ok(channel) => view! { <AboutChannel channel=channel /> }.into_any(),
-                        Err(error) => view! {
-                            <h1 class="page__title" tabindex="-1">{tr.t(Msg::AboutTitle)}</h1>
-                            <ErrorPanel error=error tr=tr on_retry=move |_| channel.refetch() />
+                        Err(error) => {
+                            view! {
+                                <h1 class="page__title" tabindex="-1">
+                                    {tr.t(Msg::AboutTitle)}
+                                </h1>
+                                <ErrorPanel error=error tr=tr on_retry=move |_| channel.refetch() />
+                            }
+                                .into_any()
                         }
-                        .into_any(),
                     }
                 })}
             </Suspense>
@@ -62,12 +74,24 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
     let guide = channel.guide_url.clone();
     view! {
         <header class="about__header">
-            <h1 class="page__title" tabindex="-1">{tr.t(Msg::AboutTitle)} " " {channel.title.clone()}</h1>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::AboutTitle)}
+                " "
+                {channel.title.clone()}
+            </h1>
             <p class="about__state">
-                <span class="about__state-label">{tr.t(Msg::CurrentState)}</span> " "
+                <span class="about__state-label">{tr.t(Msg::CurrentState)}</span>
+                " "
                 <StateBadge state=channel.state.clone() tr=tr />
             </p>
-            {reason.map(|text| view! { <p class="alert alert--danger" role="status">{text}</p> })}
+            {reason
+                .map(|text| {
+                    view! {
+                        <p class="alert alert--danger" role="status">
+                            {text}
+                        </p>
+                    }
+                })}
             {bot.map(|text| view! { <p class="about__bot">{text}</p> })}
             <div class="actions">
                 <a class="button button--primary" href=app.href("/channels/max/settings")>
@@ -77,21 +101,29 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
             </div>
         </header>
         <section class="card" aria-labelledby="about-what">
-            <h2 id="about-what" class="card__title">{tr.t(Msg::AboutTitle)}</h2>
+            <h2 id="about-what" class="card__title">
+                {tr.t(Msg::AboutTitle)}
+            </h2>
             <p>{tr.t(Msg::AboutText1)}</p>
             <p>{tr.t(Msg::AboutText2)}</p>
             <p>{tr.t(Msg::AboutText3)}</p>
         </section>
         <section class="card" aria-labelledby="about-price">
-            <h2 id="about-price" class="card__title">{tr.t(Msg::PriceTitle)}</h2>
+            <h2 id="about-price" class="card__title">
+                {tr.t(Msg::PriceTitle)}
+            </h2>
             <p class="price">{price}</p>
         </section>
         <section class="card" aria-labelledby="about-connect">
-            <h2 id="about-connect" class="card__title">{tr.t(Msg::ConnectTitle)}</h2>
+            <h2 id="about-connect" class="card__title">
+                {tr.t(Msg::ConnectTitle)}
+            </h2>
             <ConnectionSteps tr=tr done=set_up />
         </section>
         <section class="card" aria-labelledby="about-help">
-            <h2 id="about-help" class="card__title">{tr.t(Msg::HelpTitle)}</h2>
+            <h2 id="about-help" class="card__title">
+                {tr.t(Msg::HelpTitle)}
+            </h2>
             <p>{tr.t(Msg::HelpText)}</p>
             <GuideLink url=guide tr=tr class="link" />
         </section>
@@ -119,8 +151,7 @@ fn ConnectionSteps(tr: Tr, done: bool) -> impl IntoView {
         <h3 class="stage__title">{tr.t(Msg::Stage2Title)}</h3>
         <ul class="checklist">
             {step(Msg::Stage2Create, Some(tr.t(Msg::Stage2CreateDuration).to_owned()))}
-            {step(Msg::Stage2Token, Some(minute.clone()))}
-            {step(Msg::Stage2Paste, Some(minute))}
+            {step(Msg::Stage2Token, Some(minute.clone()))} {step(Msg::Stage2Paste, Some(minute))}
         </ul>
     }
 }

@@ -19,7 +19,9 @@ pub fn ChannelGroupsPage() -> impl IntoView {
         let api = api.clone();
         async move {
             let answer = api.channel_groups().await;
-            if let Some(max) = answer.iter().flat_map(|a| &a.groups).flat_map(|g| &g.channels).find(|t| t.kind == ChannelKind::Max) {
+            if let Some(max) =
+                answer.iter().flat_map(|a| &a.groups).flat_map(|g| &g.channels).find(|t| t.kind == ChannelKind::Max)
+            {
                 embed::report_state(&max.state);
             }
             answer
@@ -27,27 +29,32 @@ pub fn ChannelGroupsPage() -> impl IntoView {
     });
     view! {
         <main class="page">
-            <h1 class="page__title" tabindex="-1">{tr.t(Msg::ChannelGroupsTitle)}</h1>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::ChannelGroupsTitle)}
+            </h1>
             <p class="page__lead">{tr.t(Msg::ChannelGroupsLead)}</p>
-            <Suspense fallback=move || view! { <GroupsSkeleton tr=tr /> }>
+            <Suspense fallback=move || {
+                view! { <GroupsSkeleton tr=tr /> }
+            }>
                 {move || Suspend::new(async move {
                     match groups.await {
-                        // Groups with no channel say nothing; with none at all, say so.
-                        Ok(answer) if answer.groups.iter().all(|g| g.channels.is_empty()) => view! {
-                            <NoChannels tr=tr on_refresh=move |_| groups.refetch() />
+                        Ok(answer) if answer.groups.iter().all(|g| g.channels.is_empty()) => {
+                            // Groups with no channel say nothing; with none at all, say so.
+                            view! { <NoChannels tr=tr on_refresh=move |_| groups.refetch() /> }
+                                .into_any()
                         }
-                        .into_any(),
-                        Ok(answer) => answer
-                            .groups
-                            .into_iter()
-                            .filter(|group| !group.channels.is_empty())
-                            .map(|group| view! { <GroupSection group=group /> })
-                            .collect_view()
-                            .into_any(),
-                        Err(error) => view! {
-                            <ErrorPanel error=error tr=tr on_retry=move |_| groups.refetch() />
+                        Ok(answer) => {
+                            answer
+                                .groups
+                                .into_iter()
+                                .filter(|group| !group.channels.is_empty())
+                                .map(|group| view! { <GroupSection group=group /> })
+                                .collect_view()
+                                .into_any()
                         }
-                        .into_any(),
+                        Err(error) => {
+                            view! { <ErrorPanel error=error tr=tr on_retry=move |_| groups.refetch() /> }.into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -60,7 +67,9 @@ pub fn ChannelGroupsPage() -> impl IntoView {
 fn NoChannels(tr: Tr, #[prop(into)] on_refresh: Callback<()>) -> impl IntoView {
     view! {
         <section class="card empty-state" aria-labelledby="no-channels">
-            <h2 class="card__title" id="no-channels">{tr.t(Msg::NoChannelsTitle)}</h2>
+            <h2 class="card__title" id="no-channels">
+                {tr.t(Msg::NoChannelsTitle)}
+            </h2>
             <p>{tr.t(Msg::NoChannelsText)}</p>
             <button type="button" class="button button--secondary" on:click=move |_| on_refresh.run(())>
                 {tr.t(Msg::Refresh)}
@@ -73,16 +82,20 @@ fn NoChannels(tr: Tr, #[prop(into)] on_refresh: Callback<()>) -> impl IntoView {
 fn GroupsSkeleton(tr: Tr) -> impl IntoView {
     view! {
         <div class="skeleton" aria-busy="true" aria-label=tr.t(Msg::Loading)>
-            {(0..3).map(|_| view! {
-                <div class="skeleton__section">
-                    <div class="skeleton__line"></div>
-                    <div class="tiles">
-                        <div class="tile tile--skeleton"></div>
-                        <div class="tile tile--skeleton"></div>
-                        <div class="tile tile--skeleton"></div>
-                    </div>
-                </div>
-            }).collect_view()}
+            {(0..3)
+                .map(|_| {
+                    view! {
+                        <div class="skeleton__section">
+                            <div class="skeleton__line"></div>
+                            <div class="tiles">
+                                <div class="tile tile--skeleton"></div>
+                                <div class="tile tile--skeleton"></div>
+                                <div class="tile tile--skeleton"></div>
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }
@@ -93,9 +106,21 @@ fn GroupSection(group: ChannelGroup) -> impl IntoView {
     let labelled_by = heading_id.clone();
     view! {
         <section class="group" aria-labelledby=labelled_by>
-            <h2 class="group__title" id=heading_id>{group.title}</h2>
+            <h2 class="group__title" id=heading_id>
+                {group.title}
+            </h2>
             <ul class="tiles">
-                {group.channels.into_iter().map(|tile| view! { <li><Tile tile=tile /></li> }).collect_view()}
+                {group
+                    .channels
+                    .into_iter()
+                    .map(|tile| {
+                        view! {
+                            <li>
+                                <Tile tile=tile />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }
@@ -117,7 +142,9 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
     };
     if opens {
         view! {
-            <a class="tile tile--link" href=app.href("/channels/max") data-kind=kind>{body}</a>
+            <a class="tile tile--link" href=app.href("/channels/max") data-kind=kind>
+                {body}
+            </a>
         }
         .into_any()
     } else {
@@ -169,7 +196,10 @@ mod tests {
             // Small, self-contained, inert: no script, no event handler, no link out.
             let without_namespace = svg.replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
             assert!(svg.len() < 2_000, "{kind}: {} bytes", svg.len());
-            assert!(!svg.contains("<script") && !svg.contains("href") && !without_namespace.contains("http"), "{kind}: {src}");
+            assert!(
+                !svg.contains("<script") && !svg.contains("href") && !without_namespace.contains("http"),
+                "{kind}: {src}"
+            );
             assert!(!svg.split_whitespace().any(|w| w.starts_with("on") && w.contains('=')), "{kind}: {src}");
             assert!(seen.insert(src) || !kind.is_known(), "{kind}: shares {src}");
         }

@@ -4,8 +4,7 @@ mod about;
 mod channel_groups;
 mod not_found;
 
-
+pub use crate::ui::settings::SettingsPage;
 pub use about::AboutPage;
 pub use channel_groups::ChannelGroupsPage;
 pub use not_found::NotFoundPage;
-pub use crate::ui::settings::SettingsPage;

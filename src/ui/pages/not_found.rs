@@ -12,9 +12,13 @@ pub fn NotFoundPage() -> impl IntoView {
     crate::ui::set_page_title(tr, Msg::NotFoundTitle);
     view! {
         <main class="page page--narrow">
-            <h1 class="page__title" tabindex="-1">{tr.t(Msg::NotFoundTitle)}</h1>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::NotFoundTitle)}
+            </h1>
             <p>{tr.t(Msg::NotFoundText)}</p>
-            <a class="button button--primary" href=app.href("/channels")>{tr.t(Msg::BackToChannelGroups)}</a>
+            <a class="button button--primary" href=app.href("/channels")>
+                {tr.t(Msg::BackToChannelGroups)}
+            </a>
         </main>
     }
 }

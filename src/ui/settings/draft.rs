@@ -43,10 +43,7 @@ mod tests {
 
     #[test]
     fn a_draft_round_trips_and_holds_no_token() {
-        let draft = Draft {
-            base_version: Some("7".into()),
-            form: SettingsForm::from_settings(&samples::settings()),
-        };
+        let draft = Draft { base_version: Some("7".into()), form: SettingsForm::from_settings(&samples::settings()) };
         let text = serde_json::to_string(&draft).unwrap();
         assert!(!text.contains("token"), "{text}");
         assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), draft);

@@ -19,7 +19,12 @@ pub struct Placed {
 
 /// The errors placed on the form as it is now. A memo: a control re-renders only when what
 /// it shows changes, and with no errors the form is not even read, so typing costs nothing.
-pub fn placed(tr: Tr, errors: RwSignal<Vec<FieldError>>, form: RwSignal<SettingsForm>, token: RwSignal<String>) -> Memo<Vec<Placed>> {
+pub fn placed(
+    tr: Tr,
+    errors: RwSignal<Vec<FieldError>>,
+    form: RwSignal<SettingsForm>,
+    token: RwSignal<String>,
+) -> Memo<Vec<Placed>> {
     Memo::new(move |_| {
         errors.with(|errors| {
             if errors.is_empty() {
@@ -81,7 +86,8 @@ impl Editor {
             return;
         }
         let shown = |form: &SettingsForm| -> Vec<bool> {
-            self.errors.with_untracked(|errors| errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect())
+            self.errors
+                .with_untracked(|errors| errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect())
         };
         let before = self.form.with_untracked(shown);
         self.form.update(change);
@@ -100,7 +106,8 @@ impl Editor {
     /// connected channel's closed token field: opening it changes nothing that is saved.
     pub fn show_errors(&self, mut errors: Vec<FieldError>) {
         errors.sort_by_key(|e| field_order(&e.path));
-        if errors.iter().any(|e| e.path == "token") && self.has_stored_token() && !self.replacing_token.get_untracked() {
+        if errors.iter().any(|e| e.path == "token") && self.has_stored_token() && !self.replacing_token.get_untracked()
+        {
             self.replacing_token.set(true);
         }
         let first = self.form.with_untracked(|form| errors.first().map(|e| error_place(&e.path, form).anchor));
@@ -120,9 +127,14 @@ pub fn FormErrors() -> impl IntoView {
     // A group only while it holds an error: focused then, with its text as description.
     let role = move || editor.error_at(FORM_ANCHOR).map(|_| "group");
     view! {
-        <div class="form-errors" id=super::fields::field_id(FORM_ANCHOR) tabindex="-1" role=role
+        <div
+            class="form-errors"
+            id=super::fields::field_id(FORM_ANCHOR)
+            tabindex="-1"
+            role=role
             aria-invalid=invalid(editor, FORM_ANCHOR.into())
-            aria-describedby=described_by(editor, FORM_ANCHOR.into(), None)>
+            aria-describedby=described_by(editor, FORM_ANCHOR.into(), None)
+        >
             <ErrorText path=FORM_ANCHOR />
         </div>
     }

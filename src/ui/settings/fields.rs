@@ -61,7 +61,11 @@ pub fn ErrorText(#[prop(into)] path: String) -> impl IntoView {
     let text = Memo::new(move |_| editor.error_at(&path));
     move || {
         text.get().map(|text| {
-            view! { <p class="field__error" id=id.clone()>{text}</p> }
+            view! {
+                <p class="field__error" id=id.clone()>
+                    {text}
+                </p>
+            }
         })
     }
 }
@@ -72,7 +76,11 @@ pub fn invalid(editor: Editor, path: String) -> impl Fn() -> Option<&'static str
 }
 
 /// `aria-describedby` for a control at `path`: its help text (if any) and its error.
-pub fn described_by(editor: Editor, path: String, help: Option<String>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+pub fn described_by(
+    editor: Editor,
+    path: String,
+    help: Option<String>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids: Vec<String> = help.iter().cloned().collect();
         if editor.error_at(&path).is_some() {
@@ -91,18 +99,26 @@ pub fn ConflictBanner(theirs: Option<Box<Loaded>>) -> impl IntoView {
     view! {
         <div class="alert alert--warning" role="alert">
             <p class="alert__text">{tr.t(Msg::ConflictText)}</p>
-            <button type="button" class="button button--secondary" id="conflict-load"
+            <button
+                type="button"
+                class="button button--secondary"
+                id="conflict-load"
                 on:click=move |_| {
                     editor.resolve_conflict(theirs.get_value(), Resolution::LoadTheirs);
                     focus::keep_focus_in_page(SAVE_BUTTON);
-                }>
+                }
+            >
                 {tr.t(Msg::ConflictLoad)}
             </button>
-            <button type="button" class="button button--secondary" id="conflict-keep"
+            <button
+                type="button"
+                class="button button--secondary"
+                id="conflict-keep"
                 on:click=move |_| {
                     editor.resolve_conflict(theirs.get_value(), Resolution::KeepMine);
                     focus::keep_focus_in_page(SAVE_BUTTON);
-                }>
+                }
+            >
                 {tr.t(Msg::ConflictKeep)}
             </button>
         </div>
@@ -132,15 +148,29 @@ pub fn ConfirmDialog(
     let labelled_by = title_id.clone();
     let described = text_id.clone();
     view! {
-        <dialog node_ref=dialog id=id class="dialog" aria-labelledby=labelled_by aria-describedby=described
-            on:keydown=move |ev| keep_tab_inside(&ev)>
-            <h2 class="dialog__title" id=title_id>{tr.t(title)}</h2>
+        <dialog
+            node_ref=dialog
+            id=id
+            class="dialog"
+            aria-labelledby=labelled_by
+            aria-describedby=described
+            on:keydown=move |ev| keep_tab_inside(&ev)
+        >
+            <h2 class="dialog__title" id=title_id>
+                {tr.t(title)}
+            </h2>
             <p id=text_id>{tr.t(text)}</p>
             <div class="dialog__buttons">
-                <button type="button" class="button button--danger" on:click=move |_| {
-                    close();
-                    on_confirm.run(());
-                }>{tr.t(confirm)}</button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    on:click=move |_| {
+                        close();
+                        on_confirm.run(());
+                    }
+                >
+                    {tr.t(confirm)}
+                </button>
                 <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>
                     {tr.t(Msg::Cancel)}
                 </button>
@@ -158,7 +188,9 @@ fn keep_tab_inside(ev: &web_sys::KeyboardEvent) {
     let Some(dialog) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return;
     };
-    let Ok(controls) = dialog.query_selector_all("button:not([disabled]), [href], input:not([disabled]), select, textarea") else {
+    let Ok(controls) =
+        dialog.query_selector_all("button:not([disabled]), [href], input:not([disabled]), select, textarea")
+    else {
         return;
     };
     let first = controls.item(0);
@@ -195,7 +227,13 @@ pub fn DisconnectButton() -> impl IntoView {
         <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
             {tr.t(Msg::Disconnect)}
         </button>
-        <ConfirmDialog id="disconnect-dialog" title=Msg::DisconnectTitle text=Msg::DisconnectText
-            confirm=Msg::DisconnectConfirm on_confirm=disconnect dialog=dialog />
+        <ConfirmDialog
+            id="disconnect-dialog"
+            title=Msg::DisconnectTitle
+            text=Msg::DisconnectText
+            confirm=Msg::DisconnectConfirm
+            on_confirm=disconnect
+            dialog=dialog
+        />
     }
 }

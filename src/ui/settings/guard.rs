@@ -87,7 +87,13 @@ pub fn UnsavedGuard() -> impl IntoView {
     let on_click = {
         let base = base.clone();
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            if !editor.is_dirty_now() || ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            if !editor.is_dirty_now()
+                || ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+            {
                 return;
             }
             let Some(anchor) = ev
@@ -129,8 +135,16 @@ pub fn UnsavedGuard() -> impl IntoView {
     on_cleanup(move || {
         unload.remove();
         listeners.with_value(|(click, pop)| {
-            let _ = leptos::prelude::document().remove_event_listener_with_callback_and_bool("click", click.as_ref().unchecked_ref(), true);
-            let _ = leptos::prelude::window().remove_event_listener_with_callback_and_bool("popstate", pop.as_ref().unchecked_ref(), true);
+            let _ = leptos::prelude::document().remove_event_listener_with_callback_and_bool(
+                "click",
+                click.as_ref().unchecked_ref(),
+                true,
+            );
+            let _ = leptos::prelude::window().remove_event_listener_with_callback_and_bool(
+                "popstate",
+                pop.as_ref().unchecked_ref(),
+                true,
+            );
         });
     });
 
@@ -149,8 +163,14 @@ pub fn UnsavedGuard() -> impl IntoView {
         }
     };
     view! {
-        <ConfirmDialog id="leave-dialog" title=Msg::LeaveTitle text=Msg::LeaveText confirm=Msg::LeaveConfirm
-            on_confirm=leave dialog=dialog />
+        <ConfirmDialog
+            id="leave-dialog"
+            title=Msg::LeaveTitle
+            text=Msg::LeaveText
+            confirm=Msg::LeaveConfirm
+            on_confirm=leave
+            dialog=dialog
+        />
     }
 }
 

@@ -19,7 +19,6 @@ use crate::embed;
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 
-
 /// What the page loads before the form can show.
 #[derive(Clone)]
 pub struct EditorData {
@@ -34,12 +33,7 @@ async fn load(api: SharedBackend) -> Result<EditorData, ApiError> {
         futures::join!(api.max_channel(), api.settings(), api.groups(), api.chat_bots());
     let channel = channel?;
     embed::report_state(&channel.state);
-    Ok(EditorData {
-        channel,
-        saved: saved?,
-        groups: groups?.items,
-        chat_bots: chat_bots?.items,
-    })
+    Ok(EditorData { channel, saved: saved?, groups: groups?.items, chat_bots: chat_bots?.items })
 }
 
 #[component]
@@ -58,9 +52,19 @@ pub fn SettingsPage() -> impl IntoView {
     });
     view! {
         <main class="page page--form">
-            <a class="back-link" href=app.href("/channels/max")>{tr.t(Msg::AboutTitle)}</a>
-            <h1 class="page__title" tabindex="-1">{tr.t(Msg::SettingsTitle)}</h1>
-            <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{tr.t(Msg::Loading)}</p> }>
+            <a class="back-link" href=app.href("/channels/max")>
+                {tr.t(Msg::AboutTitle)}
+            </a>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::SettingsTitle)}
+            </h1>
+            <Suspense fallback=move || {
+                view! {
+                    <p class="loading" aria-busy="true">
+                        {tr.t(Msg::Loading)}
+                    </p>
+                }
+            }>
                 {
                     let api = api.clone();
                     move || {
@@ -68,10 +72,10 @@ pub fn SettingsPage() -> impl IntoView {
                         Suspend::new(async move {
                             match data.await {
                                 Ok(loaded) => view! { <Editor loaded=loaded api=api /> }.into_any(),
-                                Err(error) => view! {
-                                    <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() />
+                                Err(error) => {
+                                    view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
+                                        .into_any()
                                 }
-                                .into_any(),
                             }
                         })
                     }
@@ -192,10 +196,7 @@ impl Editor {
             Some(v) => Precondition::Version(v),
             None => Precondition::Create,
         };
-        let write = SettingsWrite {
-            token: token_to_send,
-            settings,
-        };
+        let write = SettingsWrite { token: token_to_send, settings };
         let first_connection = !self.channel.with_untracked(|c| crate::domain::is_set_up(&c.state));
         let editor = *self;
         editor.saving.set(true);
@@ -319,11 +320,7 @@ pub enum Resolution {
 pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
-    let form = loaded
-        .saved
-        .as_ref()
-        .map(|s| SettingsForm::from_settings(&s.settings))
-        .unwrap_or_default();
+    let form = loaded.saved.as_ref().map(|s| SettingsForm::from_settings(&s.settings)).unwrap_or_default();
     let (errors, token, now) = (RwSignal::new(Vec::new()), RwSignal::new(String::new()), RwSignal::new(form.clone()));
     let editor = Editor {
         tr,
@@ -353,43 +350,67 @@ pub fn Editor(loaded: EditorData, api: SharedBackend) -> impl IntoView {
             return; // keep the old draft until the person decides
         }
         if dirty {
-            draft::write(&draft::Draft {
-                base_version: editor.version.get_untracked(),
-                form: editor.form.get(),
-            });
+            draft::write(&draft::Draft { base_version: editor.version.get_untracked(), form: editor.form.get() });
         } else {
             draft::clear();
         }
     });
     view! {
-        {move || offer.get().map(|d| {
-            let restore = d.clone();
-            view! {
-                <div class="alert alert--warning" role="alert" id="draft-offer">
-                    <p class="alert__text"><strong>{tr.t(Msg::DraftOffer)}</strong> " " {tr.t(Msg::DraftText)}</p>
-                    <button type="button" class="button button--secondary" id="draft-restore" on:click=move |_| {
-                        editor.form.set(restore.form.clone());
-                        editor.version.set(restore.base_version.clone());
-                        offer.set(None);
-                        crate::ui::focus::keep_focus_in_page("main h1");
-                    }>{tr.t(Msg::DraftRestore)}</button>
-                    <button type="button" class="button button--secondary" id="draft-discard" on:click=move |_| {
-                        draft::clear();
-                        offer.set(None);
-                        crate::ui::focus::keep_focus_in_page("main h1");
-                    }>{tr.t(Msg::DraftDiscard)}</button>
-                </div>
-            }
-        })}
+        {move || {
+            offer
+                .get()
+                .map(|d| {
+                    let restore = d.clone();
+                    view! {
+                        <div class="alert alert--warning" role="alert" id="draft-offer">
+                            <p class="alert__text">
+                                <strong>{tr.t(Msg::DraftOffer)}</strong>
+                                " "
+                                {tr.t(Msg::DraftText)}
+                            </p>
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                id="draft-restore"
+                                on:click=move |_| {
+                                    editor.form.set(restore.form.clone());
+                                    editor.version.set(restore.base_version.clone());
+                                    offer.set(None);
+                                    crate::ui::focus::keep_focus_in_page("main h1");
+                                }
+                            >
+                                {tr.t(Msg::DraftRestore)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                id="draft-discard"
+                                on:click=move |_| {
+                                    draft::clear();
+                                    offer.set(None);
+                                    crate::ui::focus::keep_focus_in_page("main h1");
+                                }
+                            >
+                                {tr.t(Msg::DraftDiscard)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
         <guard::UnsavedGuard />
         <p class="about__state">
-            <span class="about__state-label">{tr.t(Msg::CurrentState)}</span> " "
+            <span class="about__state-label">{tr.t(Msg::CurrentState)}</span>
+            " "
             {move || view! { <StateBadge state=editor.channel.with(|c| c.state.clone()) tr=tr /> }}
         </p>
-        <form class="settings" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            editor.save();
-        }>
+        <form
+            class="settings"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                editor.save();
+            }
+        >
             <token::TokenSection />
             <routing::RoutingSection />
             <sections::RepliesSection />
@@ -407,15 +428,24 @@ fn BannerView() -> impl IntoView {
     let tr = editor.tr;
     move || {
         editor.banner.get().map(|banner| match banner {
-            Banner::Saved(msg) => view! { <div class="alert alert--success" role="status">{tr.t(msg)}</div> }.into_any(),
-            Banner::Invalid(n) => {
-                let fields = count(tr.0, Msg::UnitField, n as u64);
-                view! { <div class="alert alert--danger" role="alert">{tr.f(Msg::FixErrors, &[("count", &fields)])}</div> }.into_any()
-            }
-            Banner::Failed(error, action) => view! {
-                <ErrorPanel error=error tr=tr on_retry=move |_| editor.retry(action) />
+            Banner::Saved(msg) => view! {
+                <div class="alert alert--success" role="status">
+                    {tr.t(msg)}
+                </div>
             }
             .into_any(),
+            Banner::Invalid(n) => {
+                let fields = count(tr.0, Msg::UnitField, n as u64);
+                view! {
+                    <div class="alert alert--danger" role="alert">
+                        {tr.f(Msg::FixErrors, &[("count", &fields)])}
+                    </div>
+                }
+                .into_any()
+            }
+            Banner::Failed(error, action) => {
+                view! { <ErrorPanel error=error tr=tr on_retry=move |_| editor.retry(action) /> }.into_any()
+            }
             Banner::Conflict(theirs) => view! { <fields::ConflictBanner theirs=theirs /> }.into_any(),
         })
     }
@@ -436,16 +466,29 @@ fn CancelButton(about: String) -> impl IntoView {
         navigate("/channels/max", Default::default());
     });
     view! {
-        <a class="button button--secondary" href=about id="cancel" on:click=move |ev| {
-            ev.prevent_default();
-            if editor.is_dirty() {
-                fields::open_dialog(dialog);
-            } else {
-                leave.with_value(|leave| leave());
+        <a
+            class="button button--secondary"
+            href=about
+            id="cancel"
+            on:click=move |ev| {
+                ev.prevent_default();
+                if editor.is_dirty() {
+                    fields::open_dialog(dialog);
+                } else {
+                    leave.with_value(|leave| leave());
+                }
             }
-        }>{tr.t(Msg::Cancel)}</a>
-        <fields::ConfirmDialog id="cancel-dialog" title=Msg::CancelTitle text=Msg::CancelText
-            confirm=Msg::CancelConfirm on_confirm=move |_| leave.with_value(|leave| leave()) dialog=dialog />
+        >
+            {tr.t(Msg::Cancel)}
+        </a>
+        <fields::ConfirmDialog
+            id="cancel-dialog"
+            title=Msg::CancelTitle
+            text=Msg::CancelText
+            confirm=Msg::CancelConfirm
+            on_confirm=move |_| leave.with_value(|leave| leave())
+            dialog=dialog
+        />
     }
 }
 
@@ -462,8 +505,12 @@ fn ActionBar() -> impl IntoView {
             <BannerView />
             <errors::FormErrors />
             <div class="action-bar__buttons">
-                <button type="submit" class="button button--primary" aria-disabled=move || editor.saving.get().to_string()
-                    aria-busy=move || editor.saving.get().to_string()>
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    aria-disabled=move || editor.saving.get().to_string()
+                    aria-busy=move || editor.saving.get().to_string()
+                >
                     {move || if editor.saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
                 </button>
                 <CancelButton about=about />

@@ -77,24 +77,54 @@ pub fn DurationField(
     let clear_unit = path.clone();
     view! {
         <div class="field field--duration">
-            <label class="field__label" for=id.clone()>{tr.t(label)}</label>
-            {help.map(|m| view! { <p class="field__help" id=help_id.clone()>{tr.t(m)}</p> })}
+            <label class="field__label" for=id.clone()>
+                {tr.t(label)}
+            </label>
+            {help
+                .map(|m| {
+                    view! {
+                        <p class="field__help" id=help_id.clone()>
+                            {tr.t(m)}
+                        </p>
+                    }
+                })}
             <div class="duration">
-                <input id=id.clone() class="input input--number" type="text" inputmode="numeric"
+                <input
+                    id=id.clone()
+                    class="input input--number"
+                    type="text"
+                    inputmode="numeric"
                     aria-invalid=invalid(editor, path.clone())
                     aria-describedby=described_by(editor, path.clone(), help_id.clone())
                     prop:value=move || text.get()
-                    on:input=move |ev| { on_text.run(event_target_value(&ev)); editor.clear_error(&clear); } />
-                <select class="select" aria-label=tr.t(Msg::TimeUnit) id=format!("{id}-unit")
+                    on:input=move |ev| {
+                        on_text.run(event_target_value(&ev));
+                        editor.clear_error(&clear);
+                    }
+                />
+                <select
+                    class="select"
+                    aria-label=tr.t(Msg::TimeUnit)
+                    id=format!("{id}-unit")
                     on:change=move |ev| {
                         if let Some(u) = Unit::from_id(&event_target_value(&ev)) {
                             on_unit.run(u);
                             editor.clear_error(&clear_unit);
                         }
-                    }>
-                    {move || offered_units(usual, unit.get()).into_iter().map(|u| view! {
-                        <option value=u.id() selected=move || unit.get() == u>{tr.t(unit_msg(u))}</option>
-                    }).collect_view()}
+                    }
+                >
+                    {move || {
+                        offered_units(usual, unit.get())
+                            .into_iter()
+                            .map(|u| {
+                                view! {
+                                    <option value=u.id() selected=move || unit.get() == u>
+                                        {tr.t(unit_msg(u))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <ErrorText path=path />
@@ -125,15 +155,26 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
                 </For>
             </ol>
             <ErrorText path=list.path() />
-            <button type="button" class="button button--secondary" id=format!("{}-add", field_id(list.path()))
+            <button
+                type="button"
+                class="button button--secondary"
+                id=format!("{}-add", field_id(list.path()))
                 aria-disabled=move || (len() >= MAX_AUTO_REPLIES).to_string()
                 aria-describedby=move || (len() >= MAX_AUTO_REPLIES).then(|| format!("{}-limit", field_id(list.path())))
-                on:click=add>
+                on:click=add
+            >
                 {tr.t(Msg::ReplyAdd)}
             </button>
-            {move || (len() >= MAX_AUTO_REPLIES).then(|| view! {
-                <p class="field__help" id=format!("{}-limit", field_id(list.path()))>{tr.t(Msg::RepliesLimit)}</p>
-            })}
+            {move || {
+                (len() >= MAX_AUTO_REPLIES)
+                    .then(|| {
+                        view! {
+                            <p class="field__help" id=format!("{}-limit", field_id(list.path()))>
+                                {tr.t(Msg::RepliesLimit)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -199,31 +240,53 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                     {tr.f(Msg::ReplyRemove, &[("n", &number)])}
                 </button>
             </div>
-            <DurationField path=format!("{prefix}.delay_seconds") label=Msg::ReplyDelay help=Some(Msg::ReplyDelayHelp)
+            <DurationField
+                path=format!("{prefix}.delay_seconds")
+                label=Msg::ReplyDelay
+                help=Some(Msg::ReplyDelayHelp)
                 usual=&DELAY_UNITS
                 text=delay_text
                 unit=delay_unit
                 on_text=Callback::new(move |t: String| edit(&|r| r.delay.text = t.clone()))
-                on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u)) />
+                on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u))
+            />
             <div class="field">
-                <label class="field__label" for=text_id.clone()>{tr.t(Msg::ReplyText)}</label>
-                <textarea id=text_id class="textarea" rows="3"
+                <label class="field__label" for=text_id.clone()>
+                    {tr.t(Msg::ReplyText)}
+                </label>
+                <textarea
+                    id=text_id
+                    class="textarea"
+                    rows="3"
                     aria-invalid=invalid(editor, text_path.clone())
                     aria-describedby=described_by(editor, text_path.clone(), Some(counter_id.clone()))
                     prop:value=text
-                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|r| r.text = t.clone()); editor.clear_error(&text_clear); }>
-                </textarea>
+                    on:input=move |ev| {
+                        let t = event_target_value(&ev);
+                        edit(&|r| r.text = t.clone());
+                        editor.clear_error(&text_clear);
+                    }
+                ></textarea>
                 <TextCounter id=counter_id text=text.into() />
                 <ErrorText path=text_path />
             </div>
-            <RepeatChoice path=format!("{prefix}.repeat.type") name=every_name every=repeat_every choose=choose_repeat />
+            <RepeatChoice
+                path=format!("{prefix}.repeat.type")
+                name=every_name
+                every=repeat_every
+                choose=choose_repeat
+            />
             <Show when=move || repeat_every.get()>
-                <DurationField path=format!("{prefix}.repeat.interval_seconds") label=Msg::RepeatInterval help=None
+                <DurationField
+                    path=format!("{prefix}.repeat.interval_seconds")
+                    label=Msg::RepeatInterval
+                    help=None
                     usual=&INTERVAL_UNITS
                     text=interval_text
                     unit=interval_unit
                     on_text=Callback::new(move |t: String| edit(&|r| r.interval.text = t.clone()))
-                    on_unit=Callback::new(move |u: Unit| edit(&|r| r.interval.unit = u)) />
+                    on_unit=Callback::new(move |u: Unit| edit(&|r| r.interval.unit = u))
+                />
             </Show>
         </li>
     }
@@ -238,11 +301,21 @@ fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<
     let (id, shows) = (field_id(&path), path.clone());
     // Focusable, so that a refused save can take the focus to its error.
     view! {
-        <fieldset class="field choices" id=id tabindex="-1"
-            aria-invalid=invalid(editor, path.clone()) aria-describedby=described_by(editor, path.clone(), None)>
+        <fieldset
+            class="field choices"
+            id=id
+            tabindex="-1"
+            aria-invalid=invalid(editor, path.clone())
+            aria-describedby=described_by(editor, path.clone(), None)
+        >
             <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
             <label class="choice">
-                <input type="radio" name=name.clone() prop:checked=move || !every.get() on:change=move |_| choose.run(false) />
+                <input
+                    type="radio"
+                    name=name.clone()
+                    prop:checked=move || !every.get()
+                    on:change=move |_| choose.run(false)
+                />
                 <span>{tr.t(Msg::RepeatOnce)}</span>
             </label>
             <label class="choice">

@@ -9,8 +9,8 @@ use super::fields::{described_by, field_id, invalid, ErrorText};
 use super::Editor;
 use crate::api::ApiError;
 use crate::domain::{key_action, FallbackKind, KeyAction, RoutingKind};
-use crate::ui::{ExternalLink, RetryButton};
 use crate::i18n::{count, Msg};
+use crate::ui::{ExternalLink, RetryButton};
 
 #[component]
 pub fn RoutingSection() -> impl IntoView {
@@ -34,27 +34,53 @@ pub fn RoutingSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-routing">
             <legend class="section__legend">{tr.t(Msg::SecRouting)}</legend>
-            <fieldset class="field choices" id=field_id("routing.type") tabindex="-1"
+            <fieldset
+                class="field choices"
+                id=field_id("routing.type")
+                tabindex="-1"
                 aria-invalid=invalid(editor, "routing.type".into())
-                aria-describedby=described_by(editor, "routing.type".into(), (!service).then(|| "chat-bots-off".to_owned()))>
+                aria-describedby=described_by(
+                    editor,
+                    "routing.type".into(),
+                    (!service).then(|| "chat-bots-off".to_owned()),
+                )
+            >
                 <legend class="field__label">{tr.t(Msg::RoutingWho)}</legend>
                 {option(RoutingKind::Employee, Msg::RoutingEmployee, "routing-employee", false)}
                 {option(RoutingKind::Group, Msg::RoutingGroup, "routing-group", false)}
                 {option(RoutingKind::ChatBot, Msg::RoutingChatBot, "routing-chat_bot", !service)}
-                {(!service).then(|| view! { <p class="field__help" id="chat-bots-off">{tr.t(Msg::ChatBotsOff)}</p> })}
+                {(!service)
+                    .then(|| {
+                        view! {
+                            <p class="field__help" id="chat-bots-off">
+                                {tr.t(Msg::ChatBotsOff)}
+                            </p>
+                        }
+                    })}
                 <ErrorText path="routing.type" />
             </fieldset>
             {move || match kind.get() {
-                RoutingKind::Employee => view! {
-                    <EmployeePicker path="routing.employee_id"
-                        get=editor.value(|f| f.routing.employee_id.clone())
-                        set=Callback::new(move |id| form.update(|f| f.routing.employee_id = id)) />
-                }.into_any(),
-                RoutingKind::Group => view! {
-                    <GroupSelect path="routing.group_id"
-                        get=editor.value(|f| f.routing.group_id.clone())
-                        set=Callback::new(move |id| form.update(|f| f.routing.group_id = id)) show_rule=true />
-                }.into_any(),
+                RoutingKind::Employee => {
+                    view! {
+                        <EmployeePicker
+                            path="routing.employee_id"
+                            get=editor.value(|f| f.routing.employee_id.clone())
+                            set=Callback::new(move |id| form.update(|f| f.routing.employee_id = id))
+                        />
+                    }
+                        .into_any()
+                }
+                RoutingKind::Group => {
+                    view! {
+                        <GroupSelect
+                            path="routing.group_id"
+                            get=editor.value(|f| f.routing.group_id.clone())
+                            set=Callback::new(move |id| form.update(|f| f.routing.group_id = id))
+                            show_rule=true
+                        />
+                    }
+                        .into_any()
+                }
                 RoutingKind::ChatBot => view! { <ChatBotRouting /> }.into_any(),
             }}
         </fieldset>
@@ -68,40 +94,71 @@ fn ChatBotRouting() -> impl IntoView {
     let tr = editor.tr;
     let form = editor.form;
     let fallback = Memo::new(move |_| form.with(|f| f.routing.fallback));
-    let choose = move |k: FallbackKind| editor.choose(&["routing.fallback", "routing.fallback.type"], |f| f.routing.fallback = Some(k));
+    let choose = move |k: FallbackKind| {
+        editor.choose(&["routing.fallback", "routing.fallback.type"], |f| f.routing.fallback = Some(k))
+    };
     view! {
-        <ChatBotSelect path="routing.chat_bot_id"
+        <ChatBotSelect
+            path="routing.chat_bot_id"
             get=editor.value(|f| f.routing.chat_bot_id.clone())
-            set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id)) />
-        <fieldset class="field choices" id=field_id("routing.fallback") tabindex="-1"
+            set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id))
+        />
+        <fieldset
+            class="field choices"
+            id=field_id("routing.fallback")
+            tabindex="-1"
             aria-invalid=invalid(editor, "routing.fallback".into())
-            aria-describedby=described_by(editor, "routing.fallback".into(), None)>
+            aria-describedby=described_by(editor, "routing.fallback".into(), None)
+        >
             <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>
             <label class="choice">
-                <input type="radio" name="routing-fallback" id="fallback-employee"
+                <input
+                    type="radio"
+                    name="routing-fallback"
+                    id="fallback-employee"
                     prop:checked=move || fallback.get() == Some(FallbackKind::Employee)
-                    on:change=move |_| choose(FallbackKind::Employee) />
+                    on:change=move |_| choose(FallbackKind::Employee)
+                />
                 <span>{tr.t(Msg::RoutingEmployee)}</span>
             </label>
             <label class="choice">
-                <input type="radio" name="routing-fallback" id="fallback-group"
+                <input
+                    type="radio"
+                    name="routing-fallback"
+                    id="fallback-group"
                     prop:checked=move || fallback.get() == Some(FallbackKind::Group)
-                    on:change=move |_| choose(FallbackKind::Group) />
+                    on:change=move |_| choose(FallbackKind::Group)
+                />
                 <span>{tr.t(Msg::RoutingGroup)}</span>
             </label>
             <ErrorText path="routing.fallback" />
         </fieldset>
         {move || match fallback.get() {
-            Some(FallbackKind::Employee) => Some(view! {
-                <EmployeePicker path="routing.fallback.employee_id"
-                    get=editor.value(|f| f.routing.fallback_employee_id.clone())
-                    set=Callback::new(move |id| form.update(|f| f.routing.fallback_employee_id = id)) />
-            }.into_any()),
-            Some(FallbackKind::Group) => Some(view! {
-                <GroupSelect path="routing.fallback.group_id"
-                    get=editor.value(|f| f.routing.fallback_group_id.clone())
-                    set=Callback::new(move |id| form.update(|f| f.routing.fallback_group_id = id)) show_rule=false />
-            }.into_any()),
+            Some(FallbackKind::Employee) => {
+                Some(
+                    view! {
+                        <EmployeePicker
+                            path="routing.fallback.employee_id"
+                            get=editor.value(|f| f.routing.fallback_employee_id.clone())
+                            set=Callback::new(move |id| form.update(|f| f.routing.fallback_employee_id = id))
+                        />
+                    }
+                        .into_any(),
+                )
+            }
+            Some(FallbackKind::Group) => {
+                Some(
+                    view! {
+                        <GroupSelect
+                            path="routing.fallback.group_id"
+                            get=editor.value(|f| f.routing.fallback_group_id.clone())
+                            set=Callback::new(move |id| form.update(|f| f.routing.fallback_group_id = id))
+                            show_rule=false
+                        />
+                    }
+                        .into_any(),
+                )
+            }
             None => None,
         }}
     }
@@ -131,19 +188,33 @@ fn IdSelect(
     let tr = editor.tr;
     view! {
         <div class="field">
-            <label class="field__label" for=field_id(path)>{tr.t(label)}</label>
-            <select id=field_id(path) class="select"
+            <label class="field__label" for=field_id(path)>
+                {tr.t(label)}
+            </label>
+            <select
+                id=field_id(path)
+                class="select"
                 aria-invalid=invalid(editor, path.into())
                 aria-describedby=described_by(editor, path.into(), None)
                 on:change=move |ev| {
                     set.run(event_target_value(&ev));
                     editor.clear_error(path);
-                }>
-                <option value="" selected=move || get.get().is_empty()>{tr.t(placeholder)}</option>
-                {options.into_iter().map(|(id, name)| {
-                    let value = id.clone();
-                    view! { <option value=value selected=move || get.get() == id>{name}</option> }
-                }).collect_view()}
+                }
+            >
+                <option value="" selected=move || get.get().is_empty()>
+                    {tr.t(placeholder)}
+                </option>
+                {options
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let value = id.clone();
+                        view! {
+                            <option value=value selected=move || get.get() == id>
+                                {name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
             <ErrorText path=path />
         </div>
@@ -160,24 +231,47 @@ pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String
     let rule = move || {
         let id = get.get();
         groups.iter().find(|g| g.id == id).map(|g| {
-            let text = distribution_msg(&g.distribution).map(|m| tr.t(m).to_owned()).unwrap_or_else(|| g.distribution.to_string());
+            let text = distribution_msg(&g.distribution)
+                .map(|m| tr.t(m).to_owned())
+                .unwrap_or_else(|| g.distribution.to_string());
             (text, count(tr.0, Msg::UnitPerson, u64::from(g.members)))
         })
     };
     let link = editor.channel.with_untracked(|c| c.distribution_settings_url.clone());
     view! {
         <IdSelect path=path label=Msg::GroupLabel placeholder=Msg::ChooseGroup options=options get=get set=set />
-        {show_rule.then(|| view! {
-            <div class="field distribution" id="distribution">
-                <p class="field__label">{tr.t(Msg::Distribution)}</p>
-                {move || rule().map(|(rule, members)| view! {
-                    <p class="distribution__rule"><strong>{rule}</strong> " · " {tr.f(Msg::MembersCount, &[("count", &members)])}</p>
-                })}
-                {link.clone().map(|url| view! {
-                    <ExternalLink url=url text=tr.t(Msg::DistributionLink).to_owned() tr=tr class="link" />
-                })}
-            </div>
-        })}
+        {show_rule
+            .then(|| {
+                view! {
+                    <div class="field distribution" id="distribution">
+                        <p class="field__label">{tr.t(Msg::Distribution)}</p>
+                        {move || {
+                            rule()
+                                .map(|(rule, members)| {
+                                    view! {
+                                        <p class="distribution__rule">
+                                            <strong>{rule}</strong>
+                                            " · "
+                                            {tr.f(Msg::MembersCount, &[("count", &members)])}
+                                        </p>
+                                    }
+                                })
+                        }}
+                        {link
+                            .clone()
+                            .map(|url| {
+                                view! {
+                                    <ExternalLink
+                                        url=url
+                                        text=tr.t(Msg::DistributionLink).to_owned()
+                                        tr=tr
+                                        class="link"
+                                    />
+                                }
+                            })}
+                    </div>
+                }
+            })}
     }
 }
 
@@ -334,52 +428,91 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
     };
     view! {
         <div class="field picker">
-            <label class="field__label" for=input_id.clone()>{tr.t(Msg::EmployeeLabel)}</label>
-            <p class="field__help" id=format!("{input_id}-help")>{tr.t(Msg::EmployeeSearch)}</p>
-            <input id=input_id.clone() class="input" type="text" role="combobox" autocomplete="off"
-                aria-autocomplete="list" aria-controls=list_id.clone()
+            <label class="field__label" for=input_id.clone()>
+                {tr.t(Msg::EmployeeLabel)}
+            </label>
+            <p class="field__help" id=format!("{input_id}-help")>
+                {tr.t(Msg::EmployeeSearch)}
+            </p>
+            <input
+                id=input_id.clone()
+                class="input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                aria-autocomplete="list"
+                aria-controls=list_id.clone()
                 aria-expanded=move || open.get().to_string()
                 aria-activedescendant=active_descendant
                 aria-invalid=invalid(editor, path.into())
                 aria-describedby=described_by(editor, path.into(), Some(format!("{input_id}-help")))
                 prop:value=move || text.get()
-                on:input=on_input on:keydown=on_keydown
-                on:focus=move |_| if !searched.get_untracked() { fetch(text.get_untracked(), None) } />
+                on:input=on_input
+                on:keydown=on_keydown
+                on:focus=move |_| {
+                    if !searched.get_untracked() {
+                        fetch(text.get_untracked(), None)
+                    }
+                }
+            />
             <div class="picker__popup" hidden=move || !open.get()>
                 <ul class="picker__list" id=list_id role="listbox" aria-label=tr.t(Msg::EmployeeLabel)>
-                    {move || results.get().into_iter().enumerate().map(|(i, e)| {
-                        let label = employee_label(&e);
-                        let selected = get.get() == e.id;
-                        view! {
-                            <li id=option_id(i) role="option" class="picker__option"
+                    {move || {
+                        results
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, e)| {
+                                let label = employee_label(&e);
+                                let selected = get.get() == e.id;
+                                view! {
+                                    <li id=option_id(i) role="option" class="picker__option"
                                 class:picker__option--active=move || active.get() == Some(i)
                                 aria-selected=selected.to_string()
                                 on:mousedown=move |ev| { ev.prevent_default(); pick(e.clone()); }>
                                 {label}
                             </li>
-                        }
-                    }).collect_view()}
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
-                {move || (searched.get() && results.with(Vec::is_empty)).then(|| view! {
-                    <p class="picker__empty">{tr.t(Msg::EmployeeNone)}</p>
-                })}
-                {move || next_cursor.get().map(|cursor| view! {
-                    <button type="button" class="button button--secondary picker__more"
-                        on:mousedown=move |ev| ev.prevent_default()
-                        on:click=move |_| fetch(text.get_untracked(), Some(cursor.clone()))>
-                        {tr.t(Msg::ShowMore)}
-                    </button>
-                })}
+                {move || {
+                    (searched.get() && results.with(Vec::is_empty))
+                        .then(|| view! { <p class="picker__empty">{tr.t(Msg::EmployeeNone)}</p> })
+                }}
+                {move || {
+                    next_cursor
+                        .get()
+                        .map(|cursor| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button button--secondary picker__more"
+                                    on:mousedown=move |ev| ev.prevent_default()
+                                    on:click=move |_| fetch(text.get_untracked(), Some(cursor.clone()))
+                                >
+                                    {tr.t(Msg::ShowMore)}
+                                </button>
+                            }
+                        })
+                }}
             </div>
-            {move || failed.get().map(|(error, _)| {
-                let again = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=move |_| retry() /> });
-                view! {
-                    <div class="picker__failed" role="alert">
-                        <p class="picker__failed-text">{error.message(tr)}</p>
-                        {again}
-                    </div>
-                }
-            })}
+            {move || {
+                failed
+                    .get()
+                    .map(|(error, _)| {
+                        let again = error
+                            .is_retryable()
+                            .then(|| view! { <RetryButton tr=tr on_retry=move |_| retry() /> });
+                        view! {
+                            <div class="picker__failed" role="alert">
+                                <p class="picker__failed-text">{error.message(tr)}</p>
+                                {again}
+                            </div>
+                        }
+                    })
+            }}
             <ErrorText path=path />
         </div>
     }

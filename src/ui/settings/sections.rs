@@ -40,9 +40,17 @@ fn Switch(
     let shown = move || error.filter(|anchor| editor.error_at(anchor).is_some());
     view! {
         <label class="switch" for=id>
-            <input id=id type="checkbox" role="switch" class="switch__input" data-error-anchor=error
-                aria-invalid=move || shown().map(|_| "true") aria-describedby=move || shown().map(error_id)
-                prop:checked=move || on.get() on:change=move |ev| on_change.run(event_target_checked(&ev)) />
+            <input
+                id=id
+                type="checkbox"
+                role="switch"
+                class="switch__input"
+                data-error-anchor=error
+                aria-invalid=move || shown().map(|_| "true")
+                aria-describedby=move || shown().map(error_id)
+                prop:checked=move || on.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
             <span class="switch__track" aria-hidden="true"></span>
             <span class="switch__label">{tr.t(label)}</span>
         </label>
@@ -66,19 +74,33 @@ pub fn ClosingSection() -> impl IntoView {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
             // Switching on keeps an error of the hidden text: it moves under the text.
-            <Switch id="closing-enabled" label=Msg::ClosingSwitch error="closing_message.enabled"
+            <Switch
+                id="closing-enabled"
+                label=Msg::ClosingSwitch
+                error="closing_message.enabled"
                 on=editor.value(|f| f.closing_enabled)
-                on_change=Callback::new(move |on| editor.choose(CLOSING_OWN, |f| f.closing_enabled = on)) />
-            <p class="field__help" id="closing-help">{tr.t(Msg::ClosingHelp)}</p>
+                on_change=Callback::new(move |on| editor.choose(CLOSING_OWN, |f| f.closing_enabled = on))
+            />
+            <p class="field__help" id="closing-help">
+                {tr.t(Msg::ClosingHelp)}
+            </p>
             // Switching off hides the text but keeps it.
             <div class="field" hidden=move || !form.with(|f| f.closing_enabled)>
-                <label class="field__label" for=id.clone()>{tr.t(Msg::ClosingText)}</label>
-                <textarea id=id.clone() class="textarea" rows="3"
+                <label class="field__label" for=id.clone()>
+                    {tr.t(Msg::ClosingText)}
+                </label>
+                <textarea
+                    id=id.clone()
+                    class="textarea"
+                    rows="3"
                     aria-invalid=invalid(editor, PATH.into())
                     aria-describedby=described_by(editor, PATH.into(), Some(format!("{id}-count")))
                     prop:value=editor.value(|f| f.closing_text.clone())
-                    on:input=move |ev| { form.update(|f| f.closing_text = event_target_value(&ev)); editor.clear_error(PATH); }>
-                </textarea>
+                    on:input=move |ev| {
+                        form.update(|f| f.closing_text = event_target_value(&ev));
+                        editor.clear_error(PATH);
+                    }
+                ></textarea>
                 <TextCounter id=format!("{id}-count") text=editor.value(|f| f.closing_text.clone()) />
                 <ErrorText path=PATH />
             </div>
@@ -98,55 +120,94 @@ pub fn NonWorkingSection() -> impl IntoView {
         <fieldset class="section" id="section-non-working">
             <legend class="section__legend">{tr.t(Msg::SecNonWorking)}</legend>
             <p class="field__help">{tr.t(Msg::NonWorkingExclusive)}</p>
-            <div class="field" id=field_id("non_working_hours.mode") tabindex="-1"
-                aria-describedby=described_by(editor, "non_working_hours.mode".into(), (!service).then(|| "nwh-chat-bots-off".to_owned()))>
+            <div
+                class="field"
+                id=field_id("non_working_hours.mode")
+                tabindex="-1"
+                aria-describedby=described_by(
+                    editor,
+                    "non_working_hours.mode".into(),
+                    (!service).then(|| "nwh-chat-bots-off".to_owned()),
+                )
+            >
                 {if service {
                     view! {
-                        <Switch id="nwh-chat-bot" label=Msg::NonWorkingChatBot
+                        <Switch
+                            id="nwh-chat-bot"
+                            label=Msg::NonWorkingChatBot
                             on=editor.value(|f| f.non_working.chat_bot_on)
                             on_change=Callback::new(move |on| {
                                 let mut said = None;
                                 editor.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
                                 notice.set(said);
-                            }) />
-                    }.into_any()
+                            })
+                        />
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <label class="switch switch--disabled" for="nwh-chat-bot">
-                            <input id="nwh-chat-bot" type="checkbox" role="switch" class="switch__input" disabled
-                                aria-describedby="nwh-chat-bots-off" />
+                            <input
+                                id="nwh-chat-bot"
+                                type="checkbox"
+                                role="switch"
+                                class="switch__input"
+                                disabled
+                                aria-describedby="nwh-chat-bots-off"
+                            />
                             <span class="switch__track" aria-hidden="true"></span>
                             <span class="switch__label">{tr.t(Msg::NonWorkingChatBot)}</span>
                         </label>
-                        <p class="field__help" id="nwh-chat-bots-off">{tr.t(Msg::ChatBotsOff)}</p>
-                    }.into_any()
+                        <p class="field__help" id="nwh-chat-bots-off">
+                            {tr.t(Msg::ChatBotsOff)}
+                        </p>
+                    }
+                        .into_any()
                 }}
                 <ErrorText path="non_working_hours.mode" />
             </div>
             <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
-                <ChatBotSelect path="non_working_hours.chat_bot_id"
+                <ChatBotSelect
+                    path="non_working_hours.chat_bot_id"
                     get=editor.value(|f| f.non_working.chat_bot_id.clone())
-                    set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id)) />
+                    set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id))
+                />
             </Show>
-            <Switch id="nwh-replies" label=Msg::NonWorkingReplies
+            <Switch
+                id="nwh-replies"
+                label=Msg::NonWorkingReplies
                 on=editor.value(|f| f.non_working.replies_on)
                 on_change=Callback::new(move |on| {
                     let mut said = None;
                     editor.choose(NWH_OWN, |f| said = f.set_non_working_replies(on));
                     notice.set(said);
-                }) />
+                })
+            />
             <p class="notice" role="status" id="nwh-notice">
-                {move || notice.get().map(|n| tr.t(match n {
-                    ExclusionNotice::RepliesTurnedOff => Msg::RepliesTurnedOff,
-                    ExclusionNotice::ChatBotTurnedOff => Msg::ChatBotTurnedOff,
-                }))}
+                {move || {
+                    notice
+                        .get()
+                        .map(|n| {
+                            tr.t(
+                                match n {
+                                    ExclusionNotice::RepliesTurnedOff => Msg::RepliesTurnedOff,
+                                    ExclusionNotice::ChatBotTurnedOff => Msg::ChatBotTurnedOff,
+                                },
+                            )
+                        })
+                }}
             </p>
             <Show when=move || form.with(|f| f.non_working.replies_on)>
                 <RepliesEditor list=ReplyList::NonWorking />
             </Show>
-            {rules.map(|url| view! {
-                <p><ExternalLink url=url text=tr.t(Msg::NonWorkingRules).to_owned() tr=tr class="link" /></p>
-            })}
+            {rules
+                .map(|url| {
+                    view! {
+                        <p>
+                            <ExternalLink url=url text=tr.t(Msg::NonWorkingRules).to_owned() tr=tr class="link" />
+                        </p>
+                    }
+                })}
         </fieldset>
     }
 }
@@ -173,33 +234,56 @@ pub fn AutoCloseSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-auto-close">
             <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
-            <Switch id="auto-close-enabled" label=Msg::AutoCloseSwitch error="auto_close.enabled"
+            <Switch
+                id="auto-close-enabled"
+                label=Msg::AutoCloseSwitch
+                error="auto_close.enabled"
                 on=editor.value(|f| f.auto_close.enabled)
-                on_change=Callback::new(move |on| editor.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on)) />
+                on_change=Callback::new(move |on| editor.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on))
+            />
             <div hidden=move || !form.with(|f| f.auto_close.enabled)>
                 <div class="field">
-                    <label class="field__label" for="auto-close-preset">{tr.t(Msg::AutoClosePeriod)}</label>
+                    <label class="field__label" for="auto-close-preset">
+                        {tr.t(Msg::AutoClosePeriod)}
+                    </label>
                     // The anchor of the period while a preset is chosen (no custom field).
-                    <select id="auto-close-preset" class="select" data-error-anchor=PATH
+                    <select
+                        id="auto-close-preset"
+                        class="select"
+                        data-error-anchor=PATH
                         aria-describedby=described_by(editor, PATH.into(), None)
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             form.update(|f| f.auto_close.preset = value.parse().ok());
                             editor.clear_error(PATH);
-                        }>
-                        {AUTO_CLOSE_PRESETS.into_iter().map(|m| view! {
-                            <option value=m.to_string() selected=move || preset.get() == Some(m)>{preset_label(tr, m)}</option>
-                        }).collect_view()}
-                        <option value="custom" selected=move || preset.get().is_none()>{tr.t(Msg::AutoCloseCustom)}</option>
+                        }
+                    >
+                        {AUTO_CLOSE_PRESETS
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option value=m.to_string() selected=move || preset.get() == Some(m)>
+                                        {preset_label(tr, m)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                        <option value="custom" selected=move || preset.get().is_none()>
+                            {tr.t(Msg::AutoCloseCustom)}
+                        </option>
                     </select>
                 </div>
                 <Show when=move || preset.get().is_none()>
-                    <DurationField path=PATH.to_owned() label=Msg::AutoCloseCustomValue help=Some(Msg::AutoCloseRange)
+                    <DurationField
+                        path=PATH.to_owned()
+                        label=Msg::AutoCloseCustomValue
+                        help=Some(Msg::AutoCloseRange)
                         usual=&PERIOD_UNITS
                         text=editor.value(|f| f.auto_close.custom.text.clone())
                         unit=editor.value(|f| f.auto_close.custom.unit)
                         on_text=Callback::new(move |t| form.update(|f| f.auto_close.custom.text = t))
-                        on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u)) />
+                        on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u))
+                    />
                 </Show>
                 {move || preset.get().is_some().then(|| view! { <ErrorText path=PATH /> })}
             </div>

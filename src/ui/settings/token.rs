@@ -47,54 +47,96 @@ pub fn TokenSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-token">
             <legend class="section__legend">{tr.t(Msg::SecToken)}</legend>
-            {move || stored().map(|hint| view! {
-                <div class="token-stored">
-                    <p>{tr.f(Msg::TokenStored, &[("hint", &hint)])}</p>
-                    {move || editor.channel.with(|c| c.bot.clone()).map(|bot| view! { <BotBadge bot=bot /> })}
-                    <button type="button" class="button button--secondary" id="token-replace"
-                        aria-expanded=move || editor.replacing_token.get().to_string()
-                        on:click=move |_| {
-                            let replacing = !editor.replacing_token.get_untracked();
-                            editor.replacing_token.set(replacing);
-                            if replacing {
-                                // Straight into the new token's field.
-                                super::fields::focus_later(PATH);
-                            } else {
-                                editor.token.set(String::new());
-                                editor.token_check.set(TokenCheck::Idle);
-                                editor.clear_error(PATH);
-                            }
-                        }>
-                        {move || tr.t(if editor.replacing_token.get() { Msg::TokenKeep } else { Msg::TokenReplace })}
-                    </button>
-                </div>
-            })}
+            {move || {
+                stored()
+                    .map(|hint| {
+                        view! {
+                            <div class="token-stored">
+                                <p>{tr.f(Msg::TokenStored, &[("hint", &hint)])}</p>
+                                {move || {
+                                    editor.channel.with(|c| c.bot.clone()).map(|bot| view! { <BotBadge bot=bot /> })
+                                }}
+                                <button
+                                    type="button"
+                                    class="button button--secondary"
+                                    id="token-replace"
+                                    aria-expanded=move || editor.replacing_token.get().to_string()
+                                    on:click=move |_| {
+                                        let replacing = !editor.replacing_token.get_untracked();
+                                        editor.replacing_token.set(replacing);
+                                        if replacing {
+                                            super::fields::focus_later(PATH);
+                                        } else {
+                                            editor.token.set(String::new());
+                                            editor.token_check.set(TokenCheck::Idle);
+                                            editor.clear_error(PATH);
+                                        }
+                                    }
+                                >
+                                    {move || {
+                                        tr.t(
+                                            if editor.replacing_token.get() {
+                                                Msg::TokenKeep
+                                            } else {
+                                                Msg::TokenReplace
+                                            },
+                                        )
+                                    }}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <Show when=field_open>
                 <div class="field">
-                    <label class="field__label" for=field_id(PATH)>{tr.t(Msg::TokenLabel)}</label>
-                    <p class="field__help" id="token-help">{tr.t(Msg::TokenHelp)}</p>
+                    <label class="field__label" for=field_id(PATH)>
+                        {tr.t(Msg::TokenLabel)}
+                    </label>
+                    <p class="field__help" id="token-help">
+                        {tr.t(Msg::TokenHelp)}
+                    </p>
                     <div class="token-row">
-                        <input id=field_id(PATH) class="input input--token"
+                        <input
+                            id=field_id(PATH)
+                            class="input input--token"
                             type=move || if shown.get() { "text" } else { "password" }
-                            autocomplete="off" spellcheck="false" autocapitalize="off"
+                            autocomplete="off"
+                            spellcheck="false"
+                            autocapitalize="off"
                             aria-invalid=invalid(editor, PATH.into())
                             aria-describedby=described_by(editor, PATH.into(), Some("token-help".into()))
                             prop:value=move || editor.token.get()
                             on:input=move |ev| {
                                 editor.token.set(event_target_value(&ev));
-                                // Editing the token drops an earlier verdict.
                                 editor.token_check.set(TokenCheck::Idle);
                                 editor.clear_error(PATH);
-                            } />
-                        <button type="button" class="button button--secondary" aria-pressed=move || shown.get().to_string()
-                            on:click=move |_| shown.update(|s| *s = !*s)>
+                            }
+                        />
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            aria-pressed=move || shown.get().to_string()
+                            on:click=move |_| shown.update(|s| *s = !*s)
+                        >
                             {move || tr.t(if shown.get() { Msg::TokenHide } else { Msg::TokenShow })}
                         </button>
-                        <button type="button" class="button button--secondary" id="token-check"
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            id="token-check"
                             aria-disabled=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
                             aria-busy=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
-                            on:click=move |_| check.run(())>
-                            {move || tr.t(if editor.token_check.get() == TokenCheck::Checking { Msg::TokenChecking } else { Msg::TokenCheck })}
+                            on:click=move |_| check.run(())
+                        >
+                            {move || {
+                                tr.t(
+                                    if editor.token_check.get() == TokenCheck::Checking {
+                                        Msg::TokenChecking
+                                    } else {
+                                        Msg::TokenCheck
+                                    },
+                                )
+                            }}
                         </button>
                     </div>
                     <ErrorText path=PATH />
@@ -114,7 +156,13 @@ fn BotBadge(bot: max_channel_contract::BotInfo) -> impl IntoView {
     view! {
         <p class="bot">
             <span class="bot__name">{bot.first_name}</span>
-            {username.map(|u| view! { " " <span class="bot__username">{u}</span> })}
+            {username
+                .map(|u| {
+                    view! {
+                        " "
+                        <span class="bot__username">{u}</span>
+                    }
+                })}
         </p>
     }
 }
@@ -135,17 +183,18 @@ fn outcome_view(editor: Editor, check: Callback<()>) -> Option<AnyView> {
         TokenCheck::Failed(error) => {
             let text = match &error {
                 ApiError::Network => tr.t(Msg::TokenNetwork).to_owned(),
-                ApiError::Validation(fields) => fields
-                    .first()
-                    .map(|f| tr.t(editor.message_for(f)).to_owned())
-                    .unwrap_or_else(|| error.message(tr)),
+                ApiError::Validation(fields) => {
+                    fields.first().map(|f| tr.t(editor.message_for(f)).to_owned()).unwrap_or_else(|| error.message(tr))
+                }
                 other => other.message(tr),
             };
             let retry = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=check /> });
             Some(
                 view! {
                     <div class="token-failed">
-                        <p class="field__error" role="alert" id="token-check-error">{text}</p>
+                        <p class="field__error" role="alert" id="token-check-error">
+                            {text}
+                        </p>
                         {retry}
                     </div>
                 }

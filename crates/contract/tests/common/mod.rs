@@ -32,9 +32,7 @@ pub fn spec() -> Value {
 /// with the whole document as the root so that `$ref`s resolve.
 pub fn validator(spec: &Value, pointer: &str) -> jsonschema::Validator {
     let mut root = spec.clone();
-    root.as_object_mut()
-        .unwrap()
-        .insert("$ref".into(), Value::String(format!("#{pointer}")));
+    root.as_object_mut().unwrap().insert("$ref".into(), Value::String(format!("#{pointer}")));
     root.as_object_mut()
         .unwrap()
         .insert("$schema".into(), Value::String("https://json-schema.org/draft/2020-12/schema".into()));
@@ -51,18 +49,12 @@ pub fn escape(segment: &str) -> String {
 
 /// Panics with every schema error of `value` against `validator`.
 pub fn assert_valid(validator: &jsonschema::Validator, value: &Value, what: &str) {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors: Vec<String> = validator.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{what} does not match its schema:\n{}\n{value:#}", errors.join("\n"));
 }
 
 /// Cases per property test: `min` by default, `PROPTEST_CASES` may raise it (never lower
 /// it, so `cargo test` alone always runs the minimum).
 pub fn cases_at_least(min: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .map_or(min, |n: u32| n.max(min))
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).map_or(min, |n: u32| n.max(min))
 }

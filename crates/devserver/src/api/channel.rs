@@ -55,10 +55,9 @@ fn with_etag(versioned: VersionedSettings) -> Response {
 fn header_text(headers: &HeaderMap, name: HeaderName) -> Result<Option<&str>, Failure> {
     match headers.get(&name) {
         None => Ok(None),
-        Some(value) => value
-            .to_str()
-            .map(Some)
-            .map_err(|_| super::bad_request(&format!("Заголовок {name} — не ASCII.")).into()),
+        Some(value) => {
+            value.to_str().map(Some).map_err(|_| super::bad_request(&format!("Заголовок {name} — не ASCII.")).into())
+        }
     }
 }
 

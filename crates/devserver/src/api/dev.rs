@@ -80,10 +80,7 @@ async fn add_faults(State(state): State<Shared>, body: Bytes) -> Answer {
         OneOrMany::One(f) => vec![f],
         OneOrMany::Many(fs) => fs,
     };
-    if let Some(unknown) = faults
-        .iter()
-        .find(|f| f.operation != "*" && Operation::from_id(&f.operation).is_none())
-    {
+    if let Some(unknown) = faults.iter().find(|f| f.operation != "*" && Operation::from_id(&f.operation).is_none()) {
         return Err(bad_request(&format!("unknown operation {}", unknown.operation)).into());
     }
     let mut controls = state.controls();
@@ -125,10 +122,7 @@ async fn clear_requests(State(state): State<Shared>) -> Response {
 /// The browser's violation reports (`report-uri`): `application/csp-report`, or the
 /// Reporting API's `application/reports+json`.
 async fn add_csp_reports(State(state): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     match crate::csp::parse_reports(content_type, &body) {
         Ok(reports) => {
             let mut controls = state.controls();

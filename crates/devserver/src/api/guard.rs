@@ -19,10 +19,8 @@ use crate::Shared;
 /// `max_unavailable` where the call is MAX's answer relayed (a token check, a health check
 /// or repair); elsewhere it is a gateway's, `internal`.
 pub fn default_error_for(status: StatusCode, operation: Option<Operation>) -> (ErrorCode, &'static str) {
-    let behind_max = matches!(
-        operation,
-        Some(Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth)
-    );
+    let behind_max =
+        matches!(operation, Some(Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth));
     match status.as_u16() {
         400 => (ErrorCode::BadRequest, "Некорректный запрос."),
         401 => (ErrorCode::Unauthorized, "Сессия истекла. Войдите снова."),
@@ -38,9 +36,7 @@ pub fn default_error_for(status: StatusCode, operation: Option<Operation>) -> (E
 }
 
 pub fn operation_of(method: &Method, path: &str) -> Option<Operation> {
-    Operation::ALL
-        .into_iter()
-        .find(|op| op.path() == path && op.method() == method.as_str())
+    Operation::ALL.into_iter().find(|op| op.path() == path && op.method() == method.as_str())
 }
 
 /// Applies test faults and latency, checks CSRF on state-changing calls, and logs the call.
@@ -72,10 +68,7 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
         }),
     };
     let csrf_ok = csrf == state.config.csrf_token;
-    let mut pending = PendingLog {
-        state: state.clone(),
-        entry: Some(entry),
-    };
+    let mut pending = PendingLog { state: state.clone(), entry: Some(entry) };
 
     let (latency, fault) = {
         let mut controls = state.controls();
@@ -91,11 +84,9 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
     };
     let response = match response {
         Some(response) => response,
-        None if operation.is_some_and(Operation::needs_csrf) && !csrf_ok => error(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-            "Нет CSRF-токена или он неверен. Обновите страницу.",
-        ),
+        None if operation.is_some_and(Operation::needs_csrf) && !csrf_ok => {
+            error(StatusCode::FORBIDDEN, ErrorCode::Forbidden, "Нет CSRF-токена или он неверен. Обновите страницу.")
+        }
         None => {
             let request = Request::from_parts(parts, Body::from(bytes));
             next.run(request).await
@@ -139,9 +130,7 @@ async fn apply_fault(fault: FaultSpec, operation: Option<Operation>) -> Option<R
     tokio::time::sleep(fault.delay()).await;
     if fault.malformed {
         let mut response = (StatusCode::OK, "{\"groups\": [{\"id\": ").into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         return Some(response);
     }
     let status = StatusCode::from_u16(fault.status?).ok()?;
@@ -159,9 +148,7 @@ async fn apply_fault(fault: FaultSpec, operation: Option<Operation>) -> Option<R
         error(status, code, message)
     };
     if status == StatusCode::TOO_MANY_REQUESTS {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(fault.retry_after.unwrap_or(5)));
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(fault.retry_after.unwrap_or(5)));
     }
     Some(response)
 }
@@ -175,10 +162,8 @@ mod tests {
         let bad_gateway = StatusCode::BAD_GATEWAY;
         for op in Operation::ALL {
             let (code, _) = default_error_for(bad_gateway, Some(op));
-            let behind_max = matches!(
-                op,
-                Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth
-            );
+            let behind_max =
+                matches!(op, Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth);
             let expected = if behind_max { ErrorCode::MaxUnavailable } else { ErrorCode::Internal };
             assert_eq!(code, expected, "{}", op.id());
         }

@@ -59,10 +59,7 @@ pub fn routes(state: Shared) -> Router<Shared> {
         .route("/channel-groups", get(channel::list_channel_groups))
         .route("/channels/max", get(channel::get_max_channel))
         .route("/channels/max/token/verify", post(channel::verify_max_token))
-        .route(
-            "/channels/max/settings",
-            get(channel::get_max_settings).put(channel::put_max_settings),
-        )
+        .route("/channels/max/settings", get(channel::get_max_settings).put(channel::put_max_settings))
         .route("/channels/max/connection", delete(channel::disconnect_max))
         .route("/channels/max/health", get(health::get_max_health))
         .route("/channels/max/health/check", post(health::check_max_health))
@@ -72,7 +69,9 @@ pub fn routes(state: Shared) -> Router<Shared> {
         .route("/groups", get(channel::list_groups))
         .route("/chat-bots", get(channel::list_chat_bots))
         .route("/schedule", get(channel::get_schedule))
-        .fallback(|| async { error(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Нет такого адреса API.") })
+        .fallback(|| async {
+            error(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Нет такого адреса API.")
+        })
         .layer(middleware::from_fn_with_state(state, guard::guard))
 }
 
@@ -114,9 +113,7 @@ pub fn decode<T: DeserializeOwned>(body: &Bytes) -> Result<T, Failure> {
 /// A query string in the contract's shape, else 400 (a limit that is not a number, a
 /// repeated parameter).
 pub fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, Failure> {
-    query
-        .map(|Query(q)| q)
-        .map_err(|_| bad_request("Некорректные параметры запроса.").into())
+    query.map(|Query(q)| q).map_err(|_| bad_request("Некорректные параметры запроса.").into())
 }
 
 /// Keeps the account after a call that may have changed it; a disk that refuses is a 500.

@@ -19,18 +19,10 @@ pub struct Api {
 
 impl Api {
     pub async fn start(configure: impl FnOnce(&mut Config)) -> Api {
-        let mut config = Config {
-            port: 0,
-            test_controls: true,
-            csrf_token: CSRF.into(),
-            ..Config::default()
-        };
+        let mut config = Config { port: 0, test_controls: true, csrf_token: CSRF.into(), ..Config::default() };
         configure(&mut config);
         let server = Server::start(config).await.expect("server starts");
-        Api {
-            server,
-            client: Client::new(),
-        }
+        Api { server, client: Client::new() }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -56,11 +48,7 @@ impl Api {
     }
 
     pub async fn verify(&self, token: &str) -> reqwest::Response {
-        self.request(Method::POST, "/channels/max/token/verify")
-            .json(&json!({ "token": token }))
-            .send()
-            .await
-            .unwrap()
+        self.request(Method::POST, "/channels/max/token/verify").json(&json!({ "token": token })).send().await.unwrap()
     }
 
     pub async fn put(&self, write: &Value, precondition: (&str, &str)) -> reqwest::Response {
@@ -147,11 +135,7 @@ pub async fn error_of(response: reqwest::Response) -> ApiErrorDetail {
 }
 
 pub fn field_pairs(detail: &ApiErrorDetail) -> Vec<(String, String)> {
-    detail
-        .fields
-        .iter()
-        .map(|f| (f.path.clone(), f.code.to_string()))
-        .collect()
+    detail.fields.iter().map(|f| (f.path.clone(), f.code.to_string())).collect()
 }
 
 // ---- the OpenAPI document ------------------------------------------------------------
@@ -210,14 +194,6 @@ pub fn assert_matches_schema(op: Operation, status: u16, value: &Value) {
         .with_draft(jsonschema::Draft::Draft202012)
         .build(&root)
         .unwrap_or_else(|e| panic!("schema at {pointer}: {e}"));
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{} {status} does not match {pointer}:\n{}\n{value:#}",
-        op.id(),
-        errors.join("\n")
-    );
+    let errors: Vec<String> = validator.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{} {status} does not match {pointer}:\n{}\n{value:#}", op.id(), errors.join("\n"));
 }

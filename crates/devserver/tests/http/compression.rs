@@ -99,7 +99,8 @@ async fn precompressed_siblings_by_accept_encoding_with_vary_and_long_caching_of
         }
 
         // No siblings on disk: the file as it is, still varying, cached briefly (not hashed).
-        let r = api.client.get(api.url("/public/favicon.svg")).header("accept-encoding", "br, gzip").send().await.unwrap();
+        let r =
+            api.client.get(api.url("/public/favicon.svg")).header("accept-encoding", "br, gzip").send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         assert!(r.headers().get("content-encoding").is_none());
         assert_eq!(r.headers()["content-type"], "image/svg+xml");

@@ -71,7 +71,13 @@ async fn a_customer_writes_and_the_clock_moves() {
     let after = moved["unix_seconds"].as_i64().unwrap();
     assert!((9000..9003).contains(&(after - before)), "{before} → {after}");
     assert!(moved["now"].as_str().unwrap().ends_with("+03:00"));
-    for bad in [json!({}), json!({ "advance_hours": -1 }), json!({ "advance_days": 1 }), json!({ "advance_hours": i64::MAX }), json!({ "advance_seconds": "1" })] {
+    for bad in [
+        json!({}),
+        json!({ "advance_hours": -1 }),
+        json!({ "advance_days": 1 }),
+        json!({ "advance_hours": i64::MAX }),
+        json!({ "advance_seconds": "1" }),
+    ] {
         refused(&api, "clock", bad).await;
     }
     // Reset brings back the real time.
@@ -143,7 +149,9 @@ async fn presets_build_whole_accounts() {
         assert_eq!(channel["token_hint"].is_string(), connected, "{id}: {channel}");
         assert_eq!(channel["features"]["chat_bots_service"], id != "no_chat_bots", "{id}");
         let r = api.get("/channels/max/health").await;
-        let history = api.ok_json(Operation::ListMaxSettingsHistory, api.get("/channels/max/settings/history?limit=100").await).await;
+        let history = api
+            .ok_json(Operation::ListMaxSettingsHistory, api.get("/channels/max/settings/history?limit=100").await)
+            .await;
         if !connected {
             assert_eq!(r.status(), StatusCode::NOT_FOUND, "{id}");
             continue;
@@ -157,7 +165,11 @@ async fn presets_build_whole_accounts() {
             "subscription_lost" => ("error", "failing"),
             _ => ("connected", "ok"),
         };
-        assert_eq!((channel["state"].as_str(), health["overall"].as_str()), (Some(expected.0), Some(expected.1)), "{id}");
+        assert_eq!(
+            (channel["state"].as_str(), health["overall"].as_str()),
+            (Some(expected.0), Some(expected.1)),
+            "{id}"
+        );
         let entries = history["items"].as_array().unwrap().len();
         assert!(entries >= if id == "long_history" { 40 } else { 3 }, "{id}: {entries}");
     }

@@ -151,7 +151,9 @@ async fn checks_are_rate_limited_and_answer_what_max_says() {
                         "bot_blocked" => assert_eq!(token["reason"], "bot_blocked"),
                         _ if path == REPAIR => assert_eq!(health["subscription"]["status"], "active", "{condition}"),
                         "healthy" => assert_eq!(health["subscription"]["status"], "active"),
-                        other => assert_eq!(health["subscription"]["status"], other.replace("subscription_lost", "missing")),
+                        other => {
+                            assert_eq!(health["subscription"]["status"], other.replace("subscription_lost", "missing"))
+                        }
                     }
                 }
                 429 => assert_eq!(r.headers()["retry-after"], "30", "{condition} {path}"),

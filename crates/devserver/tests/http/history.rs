@@ -74,7 +74,8 @@ async fn entries_name_the_sessions_administrator_and_whether_the_token_was_repla
     let first = api.connect(TOKEN).await;
     // Another administrator replaces the token.
     api.dev_ok("actor", json!({ "id": "e-102" })).await;
-    let r = api.put(&json!({ "token": "history-token-Qq66", "settings": settings() }), ("If-Match", &first.version)).await;
+    let r =
+        api.put(&json!({ "token": "history-token-Qq66", "settings": settings() }), ("If-Match", &first.version)).await;
     assert_eq!(r.status(), StatusCode::OK);
 
     let body = page(&api, "").await;

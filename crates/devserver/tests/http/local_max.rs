@@ -79,11 +79,7 @@ type Shared = axum::extract::State<Arc<Mutex<MaxState>>>;
 
 /// Records the call; the token and the mode.
 fn note(state: &Mutex<MaxState>, what: &str, headers: &HeaderMap) -> (String, Mode) {
-    let auth = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let mut state = state.lock().unwrap();
     state.seen.push((what.to_owned(), auth.clone()));
     (auth, state.mode)

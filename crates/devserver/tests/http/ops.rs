@@ -54,7 +54,8 @@ async fn employees_are_searched_and_paged_over_ten_thousand() {
     }
     assert!(seen >= 10_000, "{seen}");
 
-    let page: EmployeePage = api.get("/employees?query=%D0%BA%D1%83%D0%B7%D0%BD%D0%B5%D1%86").await.json().await.unwrap();
+    let page: EmployeePage =
+        api.get("/employees?query=%D0%BA%D1%83%D0%B7%D0%BD%D0%B5%D1%86").await.json().await.unwrap();
     assert_eq!(page.items.len(), 50, "default limit");
     assert!(page.items.iter().all(|e| e.name.to_lowercase().contains("кузнец")));
     assert!(page.next_cursor.is_some());
@@ -147,8 +148,12 @@ async fn save_conditional_requests_and_disconnect() {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(field_pairs(&error_of(r).await), [("token".into(), "token_invalid".into())]);
     // No precondition at all: 428, whatever the body.
-    let r = api.request(Method::PUT, "/channels/max/settings")
-        .json(&json!({ "token": "good-token-1", "settings": settings() })).send().await.unwrap();
+    let r = api
+        .request(Method::PUT, "/channels/max/settings")
+        .json(&json!({ "token": "good-token-1", "settings": settings() }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::PRECONDITION_REQUIRED);
     assert_eq!(error_of(r).await.code, ErrorCode::PreconditionRequired);
     // An If-None-Match other than `*` is a bad request; so is an If-Match of a version
@@ -209,7 +214,8 @@ async fn save_conditional_requests_and_disconnect() {
     // Reconnecting needs only a new token.
     let r = api.put(&json!({ "settings": kept.settings }), ("If-Match", &kept.version)).await;
     assert_eq!(field_pairs(&error_of(r).await), [("token".into(), "required".into())]);
-    let r = api.put(&json!({ "token": "new-token-5678", "settings": kept.settings }), ("If-Match", &kept.version)).await;
+    let r =
+        api.put(&json!({ "token": "new-token-5678", "settings": kept.settings }), ("If-Match", &kept.version)).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(api.channel().await.token_hint.as_deref(), Some("…5678"));
     let groups: ChannelGroups = api.get("/channel-groups").await.json().await.unwrap();
@@ -255,7 +261,8 @@ async fn without_the_chat_bots_service() {
     let bots: ChatBotList = api.get("/chat-bots").await.json().await.unwrap();
     assert!(bots.items.is_empty());
     let mut s = settings();
-    s["routing"] = json!({ "type": "chat_bot", "chat_bot_id": "b-faq", "fallback": { "type": "group", "group_id": "g-sales" } });
+    s["routing"] =
+        json!({ "type": "chat_bot", "chat_bot_id": "b-faq", "fallback": { "type": "group", "group_id": "g-sales" } });
     s["non_working_hours"] = json!({ "mode": "chat_bot", "chat_bot_id": "b-night" });
     let r = api.put(&json!({ "token": "ok-token", "settings": s }), ("If-None-Match", "*")).await;
     let pairs = field_pairs(&error_of(r).await);
@@ -283,7 +290,8 @@ async fn faults_latency_and_the_request_log() {
     assert_eq!(r.status(), StatusCode::OK);
     assert!(serde_json::from_slice::<Value>(&r.bytes().await.unwrap()).is_err());
 
-    api.fault(json!({ "operation": "listChatBots", "status": 502, "raw": "<html><body>Bad Gateway</body></html>" })).await;
+    api.fault(json!({ "operation": "listChatBots", "status": 502, "raw": "<html><body>Bad Gateway</body></html>" }))
+        .await;
     let r = api.get("/chat-bots").await;
     assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
@@ -305,7 +313,13 @@ async fn faults_latency_and_the_request_log() {
     assert_eq!(api.get("/groups").await.status(), StatusCode::OK);
     assert!(started.elapsed() >= Duration::from_millis(300));
 
-    let r = api.client.post(api.url("/__dev/faults")).json(&json!({ "operation": "nope", "status": 500 })).send().await.unwrap();
+    let r = api
+        .client
+        .post(api.url("/__dev/faults"))
+        .json(&json!({ "operation": "nope", "status": 500 }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
     api.verify("secret-token-ABCD").await;
@@ -324,7 +338,8 @@ async fn faults_latency_and_the_request_log() {
 #[tokio::test]
 async fn test_controls_are_off_by_default() {
     let api = Api::start(|c| c.test_controls = false).await;
-    let r = api.client.post(api.url("/__dev/faults")).json(&json!({"operation": "*", "status": 500})).send().await.unwrap();
+    let r =
+        api.client.post(api.url("/__dev/faults")).json(&json!({"operation": "*", "status": 500})).send().await.unwrap();
     assert_ne!(r.status(), StatusCode::NO_CONTENT);
     assert_eq!(api.get("/groups").await.status(), StatusCode::OK);
 }

@@ -198,11 +198,7 @@ async fn the_host_page_has_a_strict_policy_of_its_own() {
 async fn violation_reports_are_collected_listed_and_cleared() {
     let api = Api::start(|_| {}).await;
     let post = |content_type: &'static str, body: &'static str| {
-        api.client
-            .post(api.url("/__dev/csp-reports"))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
+        api.client.post(api.url("/__dev/csp-reports")).header("content-type", content_type).body(body).send()
     };
     // What Chromium posts for `report-uri`.
     let r = post(

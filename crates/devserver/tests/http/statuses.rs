@@ -61,7 +61,13 @@ async fn every_provoked_error_is_a_documented_status() {
     provoke(Operation::PutMaxSettings, put().header("If-None-Match", "\"1\"").json(&write("t-1")), 400, seen).await;
     provoke(Operation::PutMaxSettings, put().header("If-Match", "\"1\"").json(&write("t-1")), 400, seen).await;
     provoke(Operation::PutMaxSettings, put().header("If-None-Match", "*").body("[]"), 400, seen).await;
-    provoke(Operation::PutMaxSettings, put().header("If-None-Match", "*").json(&json!({ "settings": settings() })), 422, seen).await;
+    provoke(
+        Operation::PutMaxSettings,
+        put().header("If-None-Match", "*").json(&json!({ "settings": settings() })),
+        422,
+        seen,
+    )
+    .await;
     provoke(Operation::PutMaxSettings, put().header("If-None-Match", "*").json(&write("busy-1")), 429, seen).await;
     provoke(Operation::PutMaxSettings, put().header("If-None-Match", "*").json(&write("down-1")), 502, seen).await;
     let saved = api.connect("statuses-token-1").await;
@@ -71,7 +77,13 @@ async fn every_provoked_error_is_a_documented_status() {
     // Queries.
     for query in ["limit=0", "limit=x", "cursor=abc"] {
         provoke(Operation::ListEmployees, call(Method::GET, &format!("/employees?{query}")), 400, seen).await;
-        provoke(Operation::ListMaxSettingsHistory, call(Method::GET, &format!("/channels/max/settings/history?{query}")), 400, seen).await;
+        provoke(
+            Operation::ListMaxSettingsHistory,
+            call(Method::GET, &format!("/channels/max/settings/history?{query}")),
+            400,
+            seen,
+        )
+        .await;
     }
     // The health, connected.
     api.dev_ok("max-condition", json!({ "condition": "token_revoked" })).await;
