@@ -22,10 +22,13 @@ pub enum HostMessage {
     SessionExpired,
 }
 
-/// The JSON of a message, with `source`.
+/// The JSON of a message, with `source`. An internally tagged enum always serialises to
+/// an object; were it ever not, the message goes without `source` rather than panicking.
 pub fn message_json(message: &HostMessage) -> String {
-    let mut value = serde_json::to_value(message).expect("messages serialise");
-    value.as_object_mut().expect("an object").insert("source".into(), SOURCE.into());
+    let mut value = serde_json::to_value(message).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("source".into(), SOURCE.into());
+    }
     value.to_string()
 }
 

@@ -6,6 +6,13 @@
 //! - [`api`]: the HTTP client and its one error enum;
 //! - [`ui`]: pages and components.
 
+// No panic, ever (a panic aborts the wasm module): the app's own code may not unwrap, expect
+// or panic; tests may.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable, clippy::todo)
+)]
+
 pub mod api;
 pub mod config;
 pub mod domain;

@@ -320,7 +320,10 @@ fn report_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports/fault-table.md")
 }
 
-fn write_report(rows: &[(Operation, Vec<(Fault, Result<Duration, String>)>)]) -> String {
+/// One call's row of the fault table: each fault and how long its way back took (or why it failed).
+type Row = (Operation, Vec<(Fault, Result<Duration, String>)>);
+
+fn write_report(rows: &[Row]) -> String {
     let mut out = String::from("| call |");
     for fault in FAULTS {
         let _ = write!(out, " {} |", fault.label());

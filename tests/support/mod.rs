@@ -8,7 +8,6 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -22,8 +21,9 @@ pub mod sizes;
 
 pub const CSRF: &str = "e2e-csrf-token";
 
-/// One browser at a time: two cores do not run several Chromiums well.
-static BROWSER: Mutex<()> = Mutex::new(());
+/// One browser at a time: two cores do not run several Chromiums well. An async mutex: a
+/// test holds it across its awaits for its whole life.
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace.
 pub fn dist() -> PathBuf {
@@ -188,7 +188,7 @@ pub struct E2e {
     base: String,
     _driver: Driver,
     _profile: PathBuf,
-    _lock: MutexGuard<'static, ()>,
+    _lock: tokio::sync::MutexGuard<'static, ()>,
     /// CSP violations a stopped back end had collected.
     earlier_violations: Vec<max_channel_devserver::CspReport>,
     prompts: &'static str,
@@ -203,7 +203,7 @@ impl E2e {
     }
 
     pub async fn start_with(options: Options) -> E2e {
-        let lock = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+        let lock = BROWSER.lock().await;
         let server = Server::start(options.server_config(0)).await.expect("dev back end starts");
         let config = options.server_config(server.addr.port());
         let driver = Driver::start();

@@ -14,11 +14,16 @@ use wasm_bindgen::{JsCast, JsValue};
 mod console;
 pub use console::is_console_problem;
 
+/// A page event the watch listens for, and its listener.
+type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
+/// A page event and how to say what it reports.
+type Describe = (&'static str, fn(&web_sys::Event) -> String);
+
 /// Watches the page from [`ConsoleWatch::start`] until dropped; the drop fails the test
 /// when anything was seen (unless the test already failed).
 pub struct ConsoleWatch {
     seen: Rc<RefCell<Vec<String>>>,
-    listeners: Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)>,
+    listeners: Vec<Listener>,
     /// The `console.error` in place before the watch, put back on drop.
     original_error: JsValue,
     _record: Closure<dyn FnMut(String)>,
@@ -43,7 +48,7 @@ impl ConsoleWatch {
         let seen = Rc::new(RefCell::new(Vec::new()));
         let window = web_sys::window().expect("window");
         let mut listeners = Vec::new();
-        let what: [(&'static str, fn(&web_sys::Event) -> String); 3] = [
+        let what: [Describe; 3] = [
             ("error", |e| {
                 format!(
                     "Uncaught error: {} ({}:{})",

@@ -5,6 +5,7 @@
 mod build;
 mod dev;
 mod env;
+mod gates;
 mod setup;
 mod shell;
 mod test_results;
@@ -16,14 +17,17 @@ const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, chromium, wasm target)
+  setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, chromium, wasm target,
+                        rustfmt, clippy, leptosfmt)
+  gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
+                        (native, wasm32, wasm32 without default features)
   build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev);
                         a release build also writes the production bundle (no preview mode)
                         into dist-production/
   dev [--port N] [--bind ADDR] [args…]
                         release build, then run the dev server on dist/ (default port 8080);
                         other args are passed to max-channel-devserver
-  test                  setup, release build, native + wasm (headless Chromium) tests;
+  test                  setup, the gates, release build, native + wasm (headless Chromium) tests;
                         last line is `N passed, M failed`
   bench                 setup, release build, then the five performance figures in headless
                         Chromium: a table, also saved as target/reports/bench.{md,json}
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         "setup" => no_args(command, rest).and_then(|()| setup::setup()),
         "build" => build::build_command(rest),
         "dev" => dev::dev_command(rest),
+        "gates" => no_args(command, rest).and_then(|()| setup::setup()).and_then(|()| gates_command()),
         "test" => no_args(command, rest).and_then(|()| test_suite::test_command()),
         "bench" => no_args(command, rest).and_then(|()| test_suite::bench_command()),
         "screenshots" => no_args(command, rest).and_then(|()| test_suite::screenshots_command()),
@@ -65,6 +70,16 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+fn gates_command() -> shell::Result {
+    let failures = gates::run_gates();
+    if failures.is_empty() {
+        println!("every gate passed");
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
     }
 }
 

@@ -17,6 +17,8 @@ const AXE_CORE_VERSION: &str = "4.14.1";
 pub fn setup() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
     ensure("rust target", probe_wasm_target, install_wasm_target)?;
+    ensure("rustfmt and clippy", probe_rust_components, install_rust_components)?;
+    ensure("leptosfmt", probe_leptosfmt, install_leptosfmt)?;
     ensure("trunk", probe_trunk, install_trunk)?;
     ensure(
         "wasm-bindgen",
@@ -143,6 +145,33 @@ fn probe_file(tool: &str, path: &str) -> Option<String> {
 
 fn install_wasm_target() -> Result {
     run("rustup", Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The gates' formatter and linter: rustup components of the toolchain in use.
+fn probe_rust_components() -> Option<String> {
+    let fmt = probe_stdout(env::cargo().args(["fmt", "--version"]))?;
+    let clippy = probe_stdout(env::cargo().args(["clippy", "--version"]))?;
+    Some(format!("{fmt}, {clippy}"))
+}
+
+fn install_rust_components() -> Result {
+    let mut cmd = Command::new("rustup");
+    cmd.args(["component", "add", "rustfmt", "clippy"]);
+    run("install rustfmt and clippy", &mut cmd)
+}
+
+/// leptosfmt formats the markup inside `view!`, which rustfmt leaves alone.
+const LEPTOSFMT_SERIES: &str = "0.1.33";
+
+fn probe_leptosfmt() -> Option<String> {
+    let version = probe_stdout(tool_command("leptosfmt").ok()?.arg("--version"))?;
+    version.ends_with(LEPTOSFMT_SERIES).then_some(version)
+}
+
+fn install_leptosfmt() -> Result {
+    let mut cmd = env::cargo();
+    cmd.args(["install", "leptosfmt", "--version", &format!("={LEPTOSFMT_SERIES}"), "--locked", "--force"]);
+    run("install leptosfmt", &mut cmd)
 }
 
 fn install_trunk() -> Result {

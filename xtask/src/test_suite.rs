@@ -1,4 +1,4 @@
-//! `cargo xtask test`: setup, release build, then the native and the wasm
+//! `cargo xtask test`: setup, the gates (formatting, clippy), release build, then the native and the wasm
 //! (headless Chromium) test layers. Output streams live and is also parsed;
 //! the very last line is always `N passed, M failed`.
 
@@ -27,7 +27,7 @@ pub fn test_command() -> Result {
     setup()?;
     // A report from an earlier run must not pass for this one's.
     let _ = std::fs::remove_dir_all(reports_dir());
-    let mut step_failures = Vec::new();
+    let mut step_failures = crate::gates::run_gates();
     // Keep going without a bundle: unit tests still say something useful and
     // the e2e tests will report the missing dist/ themselves.
     if let Err(e) = build_app(Profile::Release) {

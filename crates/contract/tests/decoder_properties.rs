@@ -77,7 +77,7 @@ enum Input<'a> {
 
 /// Decodes as `T`; on success re-encodes, checks that the re-encoding decodes to the same
 /// value, and returns the re-encoded JSON.
-fn decode_as<T>(input: Input) -> Result<Value, String>
+fn decode_as<T>(input: Input<'_>) -> Result<Value, String>
 where
     T: DeserializeOwned + Serialize + PartialEq + Debug,
 {
@@ -96,7 +96,7 @@ where
 }
 
 impl Dto {
-    fn decode(self, input: Input) -> Result<Value, String> {
+    fn decode(self, input: Input<'_>) -> Result<Value, String> {
         match self {
             Dto::ChannelGroups => decode_as::<ChannelGroups>(input),
             Dto::MaxChannel => decode_as::<MaxChannel>(input),
