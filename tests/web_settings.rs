@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use max_channel_admin::api::demo::{DemoBackend, Preset, Scenario};
 use max_channel_admin::config::RuntimeConfig;
-use max_channel_admin::ui::settings::{Editor, EditorData};
+use max_channel_admin::ui::settings::{SettingsData, SettingsEditor};
 use max_channel_admin::ui::AppContext;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -34,7 +34,7 @@ fn mount_form() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Moun
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let app = AppContext::with_backend(RuntimeConfig::default(), demo.clone());
         provide_context(app);
-        let loaded = EditorData {
+        let loaded = SettingsData {
             channel: demo.max_channel_now(),
             saved: None,
             groups: demo.groups_now().items,
@@ -42,7 +42,7 @@ fn mount_form() -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Moun
         };
         view! {
             <Router>
-                <Editor loaded=loaded api=demo.clone() />
+                <SettingsEditor loaded=loaded api=demo.clone() />
             </Router>
         }
     });
@@ -234,7 +234,7 @@ mod hidden_errors {
         let shared: SharedBackend = api.clone();
         let handle = leptos::mount::mount_to(host.clone(), move || {
             provide_context(AppContext::with_backend(RuntimeConfig::default(), shared.clone()));
-            let data = EditorData {
+            let data = SettingsData {
                 channel: demo.max_channel_now(),
                 saved: saved.clone(),
                 groups: demo.groups_now().items,
@@ -242,7 +242,7 @@ mod hidden_errors {
             };
             view! {
                 <Router>
-                    <Editor loaded=data api=shared.clone() />
+                    <SettingsEditor loaded=data api=shared.clone() />
                 </Router>
             }
         });

@@ -9,7 +9,7 @@ pub use timer::{use_timer, Timer};
 #[cfg(feature = "preview")]
 mod preview;
 
-pub use components::{ErrorPanel, ExternalLink, RetryButton, StateBadge};
+pub use components::{open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, RetryButton, StateBadge};
 
 use std::sync::Arc;
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use max_channel_contract::FieldError;
 
 use super::fields::{described_by, invalid, ErrorText};
-use super::{Banner, Editor};
+use super::FormState;
 use crate::domain::{error_place, field_order, SettingsForm, FORM_ANCHOR};
 use crate::i18n::{Msg, Tr};
 
@@ -56,7 +56,7 @@ fn message(token: RwSignal<String>, error: &FieldError) -> Msg {
     }
 }
 
-impl Editor {
+impl FormState {
     /// The errors shown at the control `anchor`, one text, if any.
     pub fn error_at(&self, anchor: &str) -> Option<String> {
         self.placed.with(|placed| {
@@ -102,9 +102,10 @@ impl Editor {
         });
     }
 
-    /// Shows `errors` at their controls and moves focus to the first. A token error opens a
-    /// connected channel's closed token field: opening it changes nothing that is saved.
-    pub fn show_errors(&self, mut errors: Vec<FieldError>) {
+    /// Shows `errors` at their controls and moves focus to the first; returns how many. A
+    /// token error opens a connected channel's closed token field: opening it changes
+    /// nothing that is saved.
+    pub fn show_errors(&self, mut errors: Vec<FieldError>) -> usize {
         errors.sort_by_key(|e| field_order(&e.path));
         if errors.iter().any(|e| e.path == "token") && self.has_stored_token() && !self.replacing_token.get_untracked()
         {
@@ -113,27 +114,27 @@ impl Editor {
         let first = self.form.with_untracked(|form| errors.first().map(|e| error_place(&e.path, form).anchor));
         let count = errors.len();
         self.errors.set(errors);
-        self.banner.set(Some(Banner::Invalid(count)));
         if let Some(anchor) = first {
             super::fields::focus_later(&anchor);
         }
+        count
     }
 }
 
 /// The whole form's anchor, in the action bar: errors at paths the form does not know.
 #[component]
 pub fn FormErrors() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let state = expect_context::<FormState>();
     // A group only while it holds an error: focused then, with its text as description.
-    let role = move || editor.error_at(FORM_ANCHOR).map(|_| "group");
+    let role = move || state.error_at(FORM_ANCHOR).map(|_| "group");
     view! {
         <div
             class="form-errors"
             id=super::fields::field_id(FORM_ANCHOR)
             tabindex="-1"
             role=role
-            aria-invalid=invalid(editor, FORM_ANCHOR.into())
-            aria-describedby=described_by(editor, FORM_ANCHOR.into(), None)
+            aria-invalid=invalid(state, FORM_ANCHOR.into())
+            aria-describedby=described_by(state, FORM_ANCHOR.into(), None)
         >
             <ErrorText path=FORM_ANCHOR />
         </div>

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::fields::{open_dialog, ConfirmDialog};
-use super::{draft, Editor};
+use super::FormState;
 use crate::i18n::Msg;
+use crate::ui::{open_dialog, ConfirmDialog};
 
 /// Where the person wanted to go when the guard stopped them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,28 +19,63 @@ enum Pending {
 /// History state of the entry the guard pushes, so the back button lands on it first.
 const GUARD_STATE: &str = "max-channel-guard";
 
-/// Leaves the form on purpose: what was typed is discarded, nothing asks again.
-fn discard(editor: Editor) {
-    editor.token.set(String::new());
-    editor.baseline.set(editor.form.get_untracked());
-    draft::clear();
-}
-
 #[component]
 pub fn UnsavedGuard() -> impl IntoView {
-    let editor = expect_context::<Editor>();
+    let state = expect_context::<FormState>();
     let app = crate::ui::use_app();
     let base = app.config.router_base.clone();
     let navigate = leptos_router::hooks::use_navigate();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let pending = StoredValue::new(None::<Pending>);
     let guard_pushed = StoredValue::new(false);
+
+    let history = window().history().ok();
+    let ask = move |to: Pending| {
+        pending.set_value(Some(to));
+        open_dialog(dialog);
+    };
+    use_leave_listeners(state, base, guard_pushed, ask);
+
+    let leave = move |_| {
+        state.discard();
+        match pending.get_value() {
+            Some(Pending::Route(route)) => navigate(&route, Default::default()),
+            Some(Pending::Back) => {
+                // Past the guard entry and the settings entry it duplicates.
+                guard_pushed.set_value(false);
+                if let Some(history) = &history {
+                    let _ = history.go_with_delta(-2);
+                }
+            }
+            None => {}
+        }
+    };
+    view! {
+        <ConfirmDialog
+            id="leave-dialog"
+            title=Msg::LeaveTitle
+            text=Msg::LeaveText
+            confirm=Msg::LeaveConfirm
+            on_confirm=leave
+            dialog=dialog
+        />
+    }
+}
+
+/// The guard's listeners, owned by the component that calls it and removed with it: the
+/// tab's unload, the back button (an extra history entry while dirty), and in-app links
+/// (caught before the router). `ask` is told where the person wanted to go.
+fn use_leave_listeners(
+    state: FormState,
+    base: String,
+    guard_pushed: StoredValue<bool>,
+    ask: impl Fn(Pending) + Clone + 'static,
+) {
     let window = window();
     let history = window.history().ok();
-
     // Closing or reloading the tab.
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if editor.is_dirty_now() {
+        if state.is_dirty_now() {
             ev.prevent_default();
             ev.set_return_value("");
         }
@@ -60,11 +95,12 @@ pub fn UnsavedGuard() -> impl IntoView {
     };
     let push_on_dirty = push_guard.clone();
     Effect::new(move |_| {
-        if editor.is_dirty() {
+        if state.is_dirty() {
             push_on_dirty();
         }
     });
     let on_popstate = {
+        let ask = ask.clone();
         let history = history.clone();
         let push_guard = push_guard.clone();
         Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
@@ -73,10 +109,9 @@ pub fn UnsavedGuard() -> impl IntoView {
             }
             ev.stop_immediate_propagation();
             guard_pushed.set_value(false);
-            if editor.is_dirty_now() {
+            if state.is_dirty_now() {
                 push_guard();
-                pending.set_value(Some(Pending::Back));
-                open_dialog(dialog);
+                ask(Pending::Back);
             } else if let Some(history) = &history {
                 let _ = history.back();
             }
@@ -87,7 +122,7 @@ pub fn UnsavedGuard() -> impl IntoView {
     let on_click = {
         let base = base.clone();
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            if !editor.is_dirty_now()
+            if !state.is_dirty_now()
                 || ev.default_prevented()
                 || ev.button() != 0
                 || ev.ctrl_key()
@@ -114,8 +149,7 @@ pub fn UnsavedGuard() -> impl IntoView {
             let route = path.strip_prefix(base.as_str()).filter(|r| r.starts_with('/')).unwrap_or(&path).to_owned();
             ev.prevent_default();
             ev.stop_propagation();
-            pending.set_value(Some(Pending::Route(route)));
-            open_dialog(dialog);
+            ask(Pending::Route(route));
         })
     };
     let capture = web_sys::AddEventListenerOptions::new();
@@ -147,31 +181,6 @@ pub fn UnsavedGuard() -> impl IntoView {
             );
         });
     });
-
-    let leave = move |_| {
-        discard(editor);
-        match pending.get_value() {
-            Some(Pending::Route(route)) => navigate(&route, Default::default()),
-            Some(Pending::Back) => {
-                // Past the guard entry and the settings entry it duplicates.
-                guard_pushed.set_value(false);
-                if let Some(history) = &history {
-                    let _ = history.go_with_delta(-2);
-                }
-            }
-            None => {}
-        }
-    };
-    view! {
-        <ConfirmDialog
-            id="leave-dialog"
-            title=Msg::LeaveTitle
-            text=Msg::LeaveText
-            confirm=Msg::LeaveConfirm
-            on_confirm=leave
-            dialog=dialog
-        />
-    }
 }
 
 fn window_origin() -> String {

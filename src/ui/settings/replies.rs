@@ -1,10 +1,10 @@
-//! The auto-replies list editor (at most 10 rows), used for working and non-working hours.
+//! The auto-replies list state (at most 10 rows), used for working and non-working hours.
 
 use leptos::prelude::*;
 use max_channel_contract::{text_len, MAX_AUTO_REPLIES, TEXT_MAX_CHARS};
 
 use super::fields::{described_by, field_id, invalid, ErrorText};
-use super::Editor;
+use super::FormState;
 use crate::domain::{ReplyForm, SettingsForm, Unit, DELAY_UNITS, INTERVAL_UNITS};
 use crate::i18n::{Msg, Tr};
 
@@ -69,8 +69,8 @@ pub fn DurationField(
     on_text: Callback<String>,
     on_unit: Callback<Unit>,
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr: Tr = editor.tr;
+    let state = expect_context::<FormState>();
+    let tr: Tr = state.tr;
     let id = field_id(&path);
     let help_id = help.map(|_| format!("{id}-help"));
     let clear = path.clone();
@@ -94,12 +94,12 @@ pub fn DurationField(
                     class="input input--number"
                     type="text"
                     inputmode="numeric"
-                    aria-invalid=invalid(editor, path.clone())
-                    aria-describedby=described_by(editor, path.clone(), help_id.clone())
+                    aria-invalid=invalid(state, path.clone())
+                    aria-describedby=described_by(state, path.clone(), help_id.clone())
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         on_text.run(event_target_value(&ev));
-                        editor.clear_error(&clear);
+                        state.clear_error(&clear);
                     }
                 />
                 <select
@@ -109,7 +109,7 @@ pub fn DurationField(
                     on:change=move |ev| {
                         if let Some(u) = Unit::from_id(&event_target_value(&ev)) {
                             on_unit.run(u);
-                            editor.clear_error(&clear_unit);
+                            state.clear_error(&clear_unit);
                         }
                     }
                 >
@@ -134,15 +134,15 @@ pub fn DurationField(
 
 #[component]
 pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let form = editor.form;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let form = state.form;
     let len = Memo::new(move |_| form.with(|f| list.rows(f).len()));
     let len = move || len.get();
     let add = move |_| {
         if len() < MAX_AUTO_REPLIES {
             form.update(|f| list.rows_mut(f).push(ReplyForm::default()));
-            editor.clear_error(list.path());
+            state.clear_error(list.path());
             let path = format!("{}[{}].text", list.path(), len() - 1);
             super::fields::focus_later(&path);
         }
@@ -179,11 +179,39 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
     }
 }
 
+/// A row's title and «Удалить автоответ N».
+#[component]
+fn ReplyHead(list: ReplyList, index: usize) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let number = (index + 1).to_string();
+    let remove = move |_| {
+        state.form.update(|f| {
+            let rows = list.rows_mut(f);
+            if index < rows.len() {
+                rows.remove(index);
+            }
+        });
+        // Row paths shift: errors of this list are stale now.
+        state.clear_error(list.path());
+        // The last row's button goes with its row; the list's «Добавить» stays.
+        crate::ui::focus::keep_focus_in_page(format!("#{}-add", field_id(list.path())));
+    };
+    view! {
+        <div class="reply__head">
+            <h3 class="reply__title">{tr.f(Msg::ReplyTitle, &[("n", &number)])}</h3>
+            <button type="button" class="button button--link" on:click=remove>
+                {tr.f(Msg::ReplyRemove, &[("n", &number)])}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let form = editor.form;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let form = state.form;
     // One memo per value the row shows: a keystroke anywhere re-reads each (cheap), but only
     // a value that changed reaches the DOM — the other 19 rows are left alone.
     let field = move |read: fn(&ReplyForm) -> String| {
@@ -209,24 +237,11 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
     let text_path = format!("{prefix}.text");
     let text_id = field_id(&text_path);
     let counter_id = format!("{text_id}-count");
-    let number = (index + 1).to_string();
-    let remove = move |_| {
-        form.update(|f| {
-            let rows = list.rows_mut(f);
-            if index < rows.len() {
-                rows.remove(index);
-            }
-        });
-        // Row paths shift: errors of this list are stale now.
-        editor.clear_error(list.path());
-        // The last row's button goes with its row; the list's «Добавить» stays.
-        crate::ui::focus::keep_focus_in_page(format!("#{}-add", field_id(list.path())));
-    };
     let text_clear = text_path.clone();
     let every_name = format!("{}-{index}-repeat", field_id(list.path()));
     let repeat_path = format!("{prefix}.repeat.type");
     let choose_repeat = Callback::new(move |every: bool| {
-        editor.choose(&[repeat_path.as_str()], |f| {
+        state.choose(&[repeat_path.as_str()], |f| {
             if let Some(r) = list.rows_mut(f).get_mut(index) {
                 r.repeat_every = every;
             }
@@ -234,12 +249,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
     });
     view! {
         <li class="reply">
-            <div class="reply__head">
-                <h3 class="reply__title">{tr.f(Msg::ReplyTitle, &[("n", &number)])}</h3>
-                <button type="button" class="button button--link" on:click=remove>
-                    {tr.f(Msg::ReplyRemove, &[("n", &number)])}
-                </button>
-            </div>
+            <ReplyHead list=list index=index />
             <DurationField
                 path=format!("{prefix}.delay_seconds")
                 label=Msg::ReplyDelay
@@ -258,13 +268,13 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                     id=text_id
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(editor, text_path.clone())
-                    aria-describedby=described_by(editor, text_path.clone(), Some(counter_id.clone()))
+                    aria-invalid=invalid(state, text_path.clone())
+                    aria-describedby=described_by(state, text_path.clone(), Some(counter_id.clone()))
                     prop:value=text
                     on:input=move |ev| {
                         let t = event_target_value(&ev);
                         edit(&|r| r.text = t.clone());
-                        editor.clear_error(&text_clear);
+                        state.clear_error(&text_clear);
                     }
                 ></textarea>
                 <TextCounter id=counter_id text=text.into() />
@@ -296,8 +306,8 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
 /// also shows the interval's errors while the row repeats once (and so has no interval).
 #[component]
 fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<bool>) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
     let (id, shows) = (field_id(&path), path.clone());
     // Focusable, so that a refused save can take the focus to its error.
     view! {
@@ -305,8 +315,8 @@ fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<
             class="field choices"
             id=id
             tabindex="-1"
-            aria-invalid=invalid(editor, path.clone())
-            aria-describedby=described_by(editor, path.clone(), None)
+            aria-invalid=invalid(state, path.clone())
+            aria-describedby=described_by(state, path.clone(), None)
         >
             <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
             <label class="choice">

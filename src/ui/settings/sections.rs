@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use super::fields::{described_by, error_id, field_id, invalid, ErrorText};
 use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
 use super::routing::ChatBotSelect;
-use super::Editor;
+use super::FormState;
 use crate::domain::{ExclusionNotice, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
 use crate::i18n::{count, Msg};
 use crate::ui::ExternalLink;
 
 #[component]
 pub fn RepliesSection() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
     view! {
         <fieldset class="section" id="section-replies">
             <legend class="section__legend">{tr.t(Msg::SecReplies)}</legend>
@@ -35,9 +35,9 @@ fn Switch(
     on_change: Callback<bool>,
     #[prop(optional)] error: Option<&'static str>,
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let shown = move || error.filter(|anchor| editor.error_at(anchor).is_some());
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let shown = move || error.filter(|anchor| state.error_at(anchor).is_some());
     view! {
         <label class="switch" for=id>
             <input
@@ -65,9 +65,9 @@ const AUTO_CLOSE_OWN: &[&str] = &["auto_close", "auto_close.enabled"];
 
 #[component]
 pub fn ClosingSection() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let form = editor.form;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let form = state.form;
     const PATH: &str = "closing_message.text";
     let id = field_id(PATH);
     view! {
@@ -78,8 +78,8 @@ pub fn ClosingSection() -> impl IntoView {
                 id="closing-enabled"
                 label=Msg::ClosingSwitch
                 error="closing_message.enabled"
-                on=editor.value(|f| f.closing_enabled)
-                on_change=Callback::new(move |on| editor.choose(CLOSING_OWN, |f| f.closing_enabled = on))
+                on=state.value(|f| f.closing_enabled)
+                on_change=Callback::new(move |on| state.choose(CLOSING_OWN, |f| f.closing_enabled = on))
             />
             <p class="field__help" id="closing-help">
                 {tr.t(Msg::ClosingHelp)}
@@ -93,15 +93,15 @@ pub fn ClosingSection() -> impl IntoView {
                     id=id.clone()
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(editor, PATH.into())
-                    aria-describedby=described_by(editor, PATH.into(), Some(format!("{id}-count")))
-                    prop:value=editor.value(|f| f.closing_text.clone())
+                    aria-invalid=invalid(state, PATH.into())
+                    aria-describedby=described_by(state, PATH.into(), Some(format!("{id}-count")))
+                    prop:value=state.value(|f| f.closing_text.clone())
                     on:input=move |ev| {
                         form.update(|f| f.closing_text = event_target_value(&ev));
-                        editor.clear_error(PATH);
+                        state.clear_error(PATH);
                     }
                 ></textarea>
-                <TextCounter id=format!("{id}-count") text=editor.value(|f| f.closing_text.clone()) />
+                <TextCounter id=format!("{id}-count") text=state.value(|f| f.closing_text.clone()) />
                 <ErrorText path=PATH />
             </div>
         </fieldset>
@@ -110,12 +110,12 @@ pub fn ClosingSection() -> impl IntoView {
 
 #[component]
 pub fn NonWorkingSection() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let form = editor.form;
-    let service = editor.chat_bots_service();
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let form = state.form;
+    let service = state.chat_bots_service();
     let notice = RwSignal::new(None::<ExclusionNotice>);
-    let rules = editor.channel.with_untracked(|c| c.non_working_hours_rules_url.clone());
+    let rules = state.channel.with_untracked(|c| c.non_working_hours_rules_url.clone());
     view! {
         <fieldset class="section" id="section-non-working">
             <legend class="section__legend">{tr.t(Msg::SecNonWorking)}</legend>
@@ -125,7 +125,7 @@ pub fn NonWorkingSection() -> impl IntoView {
                 id=field_id("non_working_hours.mode")
                 tabindex="-1"
                 aria-describedby=described_by(
-                    editor,
+                    state,
                     "non_working_hours.mode".into(),
                     (!service).then(|| "nwh-chat-bots-off".to_owned()),
                 )
@@ -135,51 +135,34 @@ pub fn NonWorkingSection() -> impl IntoView {
                         <Switch
                             id="nwh-chat-bot"
                             label=Msg::NonWorkingChatBot
-                            on=editor.value(|f| f.non_working.chat_bot_on)
+                            on=state.value(|f| f.non_working.chat_bot_on)
                             on_change=Callback::new(move |on| {
                                 let mut said = None;
-                                editor.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
+                                state.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
                                 notice.set(said);
                             })
                         />
                     }
                         .into_any()
                 } else {
-                    view! {
-                        <label class="switch switch--disabled" for="nwh-chat-bot">
-                            <input
-                                id="nwh-chat-bot"
-                                type="checkbox"
-                                role="switch"
-                                class="switch__input"
-                                disabled
-                                aria-describedby="nwh-chat-bots-off"
-                            />
-                            <span class="switch__track" aria-hidden="true"></span>
-                            <span class="switch__label">{tr.t(Msg::NonWorkingChatBot)}</span>
-                        </label>
-                        <p class="field__help" id="nwh-chat-bots-off">
-                            {tr.t(Msg::ChatBotsOff)}
-                        </p>
-                    }
-                        .into_any()
+                    view! { <ChatBotSwitchOff /> }.into_any()
                 }}
                 <ErrorText path="non_working_hours.mode" />
             </div>
             <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
                 <ChatBotSelect
                     path="non_working_hours.chat_bot_id"
-                    get=editor.value(|f| f.non_working.chat_bot_id.clone())
+                    get=state.value(|f| f.non_working.chat_bot_id.clone())
                     set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id))
                 />
             </Show>
             <Switch
                 id="nwh-replies"
                 label=Msg::NonWorkingReplies
-                on=editor.value(|f| f.non_working.replies_on)
+                on=state.value(|f| f.non_working.replies_on)
                 on_change=Callback::new(move |on| {
                     let mut said = None;
-                    editor.choose(NWH_OWN, |f| said = f.set_non_working_replies(on));
+                    state.choose(NWH_OWN, |f| said = f.set_non_working_replies(on));
                     notice.set(said);
                 })
             />
@@ -212,6 +195,30 @@ pub fn NonWorkingSection() -> impl IntoView {
     }
 }
 
+/// The non-working chat-bot switch while the «Чат-боты» service is not connected: shown,
+/// disabled, with the reason.
+#[component]
+fn ChatBotSwitchOff() -> impl IntoView {
+    let tr = expect_context::<FormState>().tr;
+    view! {
+        <label class="switch switch--disabled" for="nwh-chat-bot">
+            <input
+                id="nwh-chat-bot"
+                type="checkbox"
+                role="switch"
+                class="switch__input"
+                disabled
+                aria-describedby="nwh-chat-bots-off"
+            />
+            <span class="switch__track" aria-hidden="true"></span>
+            <span class="switch__label">{tr.t(Msg::NonWorkingChatBot)}</span>
+        </label>
+        <p class="field__help" id="nwh-chat-bots-off">
+            {tr.t(Msg::ChatBotsOff)}
+        </p>
+    }
+}
+
 /// «15 мин», «1 ч», «1 день», «7 дней» for a preset of minutes.
 fn preset_label(tr: crate::i18n::Tr, minutes: i64) -> String {
     let (n, unit) = if minutes % 1_440 == 0 {
@@ -226,9 +233,9 @@ fn preset_label(tr: crate::i18n::Tr, minutes: i64) -> String {
 
 #[component]
 pub fn AutoCloseSection() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
-    let form = editor.form;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let form = state.form;
     const PATH: &str = "auto_close.after_minutes";
     let preset = Memo::new(move |_| form.with(|f| f.auto_close.preset));
     view! {
@@ -238,8 +245,8 @@ pub fn AutoCloseSection() -> impl IntoView {
                 id="auto-close-enabled"
                 label=Msg::AutoCloseSwitch
                 error="auto_close.enabled"
-                on=editor.value(|f| f.auto_close.enabled)
-                on_change=Callback::new(move |on| editor.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on))
+                on=state.value(|f| f.auto_close.enabled)
+                on_change=Callback::new(move |on| state.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on))
             />
             <div hidden=move || !form.with(|f| f.auto_close.enabled)>
                 <div class="field">
@@ -251,11 +258,11 @@ pub fn AutoCloseSection() -> impl IntoView {
                         id="auto-close-preset"
                         class="select"
                         data-error-anchor=PATH
-                        aria-describedby=described_by(editor, PATH.into(), None)
+                        aria-describedby=described_by(state, PATH.into(), None)
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             form.update(|f| f.auto_close.preset = value.parse().ok());
-                            editor.clear_error(PATH);
+                            state.clear_error(PATH);
                         }
                     >
                         {AUTO_CLOSE_PRESETS
@@ -279,8 +286,8 @@ pub fn AutoCloseSection() -> impl IntoView {
                         label=Msg::AutoCloseCustomValue
                         help=Some(Msg::AutoCloseRange)
                         usual=&PERIOD_UNITS
-                        text=editor.value(|f| f.auto_close.custom.text.clone())
-                        unit=editor.value(|f| f.auto_close.custom.unit)
+                        text=state.value(|f| f.auto_close.custom.text.clone())
+                        unit=state.value(|f| f.auto_close.custom.unit)
                         on_text=Callback::new(move |t| form.update(|f| f.auto_close.custom.text = t))
                         on_unit=Callback::new(move |u: Unit| form.update(|f| f.auto_close.custom.unit = u))
                     />

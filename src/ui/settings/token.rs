@@ -3,90 +3,27 @@
 use leptos::prelude::*;
 
 use super::fields::{described_by, field_id, invalid, ErrorText};
-use super::{Editor, TokenCheck};
+use super::{FormState, TokenCheck, Workflows};
 use crate::api::ApiError;
 use crate::i18n::Msg;
 use crate::ui::RetryButton;
 
-const PATH: &str = "token";
+pub(super) const PATH: &str = "token";
 
 #[component]
 pub fn TokenSection() -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let tr = editor.tr;
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
     let shown = RwSignal::new(false);
     // A connected channel keeps its stored token until the person chooses to replace it.
-    let stored = move || editor.channel.with(|c| c.token_hint.clone());
-    let field_open = move || stored().is_none() || editor.replacing_token.get();
-    let check = Callback::new(move |()| {
-        if editor.token_check.get_untracked() == TokenCheck::Checking {
-            return;
-        }
-        let token = editor.token.get_untracked();
-        match max_channel_contract::check_token(&token) {
-            Err(code) => editor.show_errors(vec![max_channel_contract::field_error(PATH, code)]),
-            Ok(trimmed) => {
-                let trimmed = trimmed.to_owned();
-                editor.clear_error(PATH);
-                editor.token_check.set(TokenCheck::Checking);
-                let api = editor.api.get_value();
-                leptos::task::spawn_local(async move {
-                    let outcome = api.verify_token(&trimmed).await;
-                    // The person may have edited the token meanwhile: then the answer is stale.
-                    if max_channel_contract::check_token(&editor.token.get_untracked()).ok() != Some(trimmed.as_str()) {
-                        return;
-                    }
-                    editor.token_check.set(match outcome {
-                        Ok(bot) => TokenCheck::Valid(bot),
-                        Err(error) => TokenCheck::Failed(error),
-                    });
-                });
-            }
-        }
-    });
+    let stored = move || state.channel.with(|c| c.token_hint.clone());
+    let field_open = move || stored().is_none() || state.replacing_token.get();
+    let flows = expect_context::<Workflows>();
+    let check = Callback::new(move |()| flows.check_token());
     view! {
         <fieldset class="section" id="section-token">
             <legend class="section__legend">{tr.t(Msg::SecToken)}</legend>
-            {move || {
-                stored()
-                    .map(|hint| {
-                        view! {
-                            <div class="token-stored">
-                                <p>{tr.f(Msg::TokenStored, &[("hint", &hint)])}</p>
-                                {move || {
-                                    editor.channel.with(|c| c.bot.clone()).map(|bot| view! { <BotBadge bot=bot /> })
-                                }}
-                                <button
-                                    type="button"
-                                    class="button button--secondary"
-                                    id="token-replace"
-                                    aria-expanded=move || editor.replacing_token.get().to_string()
-                                    on:click=move |_| {
-                                        let replacing = !editor.replacing_token.get_untracked();
-                                        editor.replacing_token.set(replacing);
-                                        if replacing {
-                                            super::fields::focus_later(PATH);
-                                        } else {
-                                            editor.token.set(String::new());
-                                            editor.token_check.set(TokenCheck::Idle);
-                                            editor.clear_error(PATH);
-                                        }
-                                    }
-                                >
-                                    {move || {
-                                        tr.t(
-                                            if editor.replacing_token.get() {
-                                                Msg::TokenKeep
-                                            } else {
-                                                Msg::TokenReplace
-                                            },
-                                        )
-                                    }}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            {move || stored().map(|hint| view! { <StoredToken hint=hint /> })}
             <Show when=field_open>
                 <div class="field">
                     <label class="field__label" for=field_id(PATH)>
@@ -103,13 +40,13 @@ pub fn TokenSection() -> impl IntoView {
                             autocomplete="off"
                             spellcheck="false"
                             autocapitalize="off"
-                            aria-invalid=invalid(editor, PATH.into())
-                            aria-describedby=described_by(editor, PATH.into(), Some("token-help".into()))
-                            prop:value=move || editor.token.get()
+                            aria-invalid=invalid(state, PATH.into())
+                            aria-describedby=described_by(state, PATH.into(), Some("token-help".into()))
+                            prop:value=move || state.token.get()
                             on:input=move |ev| {
-                                editor.token.set(event_target_value(&ev));
-                                editor.token_check.set(TokenCheck::Idle);
-                                editor.clear_error(PATH);
+                                state.token.set(event_target_value(&ev));
+                                state.token_check.set(TokenCheck::Idle);
+                                state.clear_error(PATH);
                             }
                         />
                         <button
@@ -124,13 +61,13 @@ pub fn TokenSection() -> impl IntoView {
                             type="button"
                             class="button button--secondary"
                             id="token-check"
-                            aria-disabled=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
-                            aria-busy=move || (editor.token_check.get() == TokenCheck::Checking).to_string()
+                            aria-disabled=move || (state.token_check.get() == TokenCheck::Checking).to_string()
+                            aria-busy=move || (state.token_check.get() == TokenCheck::Checking).to_string()
                             on:click=move |_| check.run(())
                         >
                             {move || {
                                 tr.t(
-                                    if editor.token_check.get() == TokenCheck::Checking {
+                                    if state.token_check.get() == TokenCheck::Checking {
                                         Msg::TokenChecking
                                     } else {
                                         Msg::TokenCheck
@@ -141,11 +78,45 @@ pub fn TokenSection() -> impl IntoView {
                     </div>
                     <ErrorText path=PATH />
                     <div class="token-outcome" aria-live="polite">
-                        {move || outcome_view(editor, check)}
+                        {move || outcome_view(state, check)}
                     </div>
                 </div>
             </Show>
         </fieldset>
+    }
+}
+
+/// A connected channel's stored token: its hint, its bot, and «Заменить токен».
+#[component]
+fn StoredToken(hint: String) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let toggle = move |_| {
+        let replacing = !state.replacing_token.get_untracked();
+        state.replacing_token.set(replacing);
+        if replacing {
+            // Straight into the new token's field.
+            super::fields::focus_later(PATH);
+        } else {
+            state.token.set(String::new());
+            state.token_check.set(TokenCheck::Idle);
+            state.clear_error(PATH);
+        }
+    };
+    view! {
+        <div class="token-stored">
+            <p>{tr.f(Msg::TokenStored, &[("hint", &hint)])}</p>
+            {move || state.channel.with(|c| c.bot.clone()).map(|bot| view! { <BotBadge bot=bot /> })}
+            <button
+                type="button"
+                class="button button--secondary"
+                id="token-replace"
+                aria-expanded=move || state.replacing_token.get().to_string()
+                on:click=toggle
+            >
+                {move || tr.t(if state.replacing_token.get() { Msg::TokenKeep } else { Msg::TokenReplace })}
+            </button>
+        </div>
     }
 }
 
@@ -167,9 +138,9 @@ fn BotBadge(bot: max_channel_contract::BotInfo) -> impl IntoView {
     }
 }
 
-fn outcome_view(editor: Editor, check: Callback<()>) -> Option<AnyView> {
-    let tr = editor.tr;
-    match editor.token_check.get() {
+fn outcome_view(state: FormState, check: Callback<()>) -> Option<AnyView> {
+    let tr = state.tr;
+    match state.token_check.get() {
         TokenCheck::Idle | TokenCheck::Checking => None,
         TokenCheck::Valid(bot) => Some(
             view! {
@@ -184,7 +155,7 @@ fn outcome_view(editor: Editor, check: Callback<()>) -> Option<AnyView> {
             let text = match &error {
                 ApiError::Network => tr.t(Msg::TokenNetwork).to_owned(),
                 ApiError::Validation(fields) => {
-                    fields.first().map(|f| tr.t(editor.message_for(f)).to_owned()).unwrap_or_else(|| error.message(tr))
+                    fields.first().map(|f| tr.t(state.message_for(f)).to_owned()).unwrap_or_else(|| error.message(tr))
                 }
                 other => other.message(tr),
             };

@@ -1,4 +1,9 @@
-//! Small components shared by the pages.
+//! Small components shared by the pages: badges, error panels, links, dialogs, banners.
+
+mod conflict;
+mod dialog;
+pub use conflict::ConflictBanner;
+pub use dialog::{open_dialog, ConfirmDialog};
 
 use leptos::prelude::*;
 use max_channel_contract::ChannelState;

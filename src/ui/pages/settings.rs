@@ -1,0 +1,67 @@
+//! «Подключение и настройки канала Max» (`/channels/max/settings`): loads what the form
+//! needs, then shows the form (`ui::settings`).
+
+use leptos::prelude::*;
+
+use crate::api::{ApiError, SharedBackend};
+use crate::embed;
+use crate::i18n::Msg;
+use crate::ui::settings::{SettingsData, SettingsEditor};
+use crate::ui::{use_app, use_page_api, ErrorPanel};
+
+async fn load(api: SharedBackend) -> Result<SettingsData, ApiError> {
+    let (channel, saved, groups, chat_bots) =
+        futures::join!(api.max_channel(), api.settings(), api.groups(), api.chat_bots());
+    let channel = channel?;
+    embed::report_state(&channel.state);
+    Ok(SettingsData { channel, saved: saved?, groups: groups?.items, chat_bots: chat_bots?.items })
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::SettingsTitle);
+    let api = use_page_api();
+    let loader = api.clone();
+    // The app's refresh (preview mode's scenario switch) loads the form again: a form and
+    // version from the account before the switch would meet the new account's 400/412.
+    let refresh = app.refresh;
+    let data = LocalResource::new(move || {
+        refresh.track();
+        load(loader.clone())
+    });
+    view! {
+        <main class="page page--form">
+            <a class="back-link" href=app.href("/channels/max")>
+                {tr.t(Msg::AboutTitle)}
+            </a>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::SettingsTitle)}
+            </h1>
+            <Suspense fallback=move || {
+                view! {
+                    <p class="loading" aria-busy="true">
+                        {tr.t(Msg::Loading)}
+                    </p>
+                }
+            }>
+                {
+                    let api = api.clone();
+                    move || {
+                        let api = api.clone();
+                        Suspend::new(async move {
+                            match data.await {
+                                Ok(loaded) => view! { <SettingsEditor loaded=loaded api=api /> }.into_any(),
+                                Err(error) => {
+                                    view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
+                                        .into_any()
+                                }
+                            }
+                        })
+                    }
+                }
+            </Suspense>
+        </main>
+    }
+}

@@ -1,0 +1,145 @@
+//! The sticky action bar: what the last action said, and «Сохранить», «Отмена»,
+//! «Отключить канал».
+
+use leptos::prelude::*;
+
+use super::errors::FormErrors;
+use super::workflows::{Banner, Resolution, Workflows};
+use crate::i18n::{count, Msg};
+use crate::ui::{focus, open_dialog, use_app, ConfirmDialog, ConflictBanner, ErrorPanel};
+
+/// «Сохранить»: where the focus goes when the banner that had it goes away.
+const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
+
+/// «Сохранить», «Отмена», «Отключить канал», always reachable (sticky).
+#[component]
+pub fn ActionBar() -> impl IntoView {
+    let app = use_app();
+    let flows = expect_context::<Workflows>();
+    let (tr, saving) = (app.tr, flows.saving);
+    let about = app.href("/channels/max");
+    let connected = move || flows.state.channel.with(|c| crate::domain::is_set_up(&c.state) && c.token_hint.is_some());
+    view! {
+        <div class="action-bar">
+            <BannerView />
+            <FormErrors />
+            <div class="action-bar__buttons">
+                <button
+                    type="submit"
+                    class="button button--primary"
+                    aria-disabled=move || saving.get().to_string()
+                    aria-busy=move || saving.get().to_string()
+                >
+                    {move || if saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
+                </button>
+                <CancelButton about=about />
+                <Show when=connected>
+                    <DisconnectButton />
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// What the last action said: saved, refused fields, a failure to retry, a conflict.
+#[component]
+fn BannerView() -> impl IntoView {
+    let flows = expect_context::<Workflows>();
+    let tr = flows.state.tr;
+    let settle = move |resolution: Resolution, theirs: Option<Box<crate::api::Loaded>>| {
+        flows.resolve_conflict(theirs, resolution);
+        focus::keep_focus_in_page(SAVE_BUTTON);
+    };
+    move || {
+        flows.banner.get().map(|banner| match banner {
+            Banner::Saved(msg) => view! {
+                <div class="alert alert--success" role="status">
+                    {tr.t(msg)}
+                </div>
+            }
+            .into_any(),
+            Banner::Invalid(n) => {
+                let fields = count(tr.0, Msg::UnitField, n as u64);
+                view! {
+                    <div class="alert alert--danger" role="alert">
+                        {tr.f(Msg::FixErrors, &[("count", &fields)])}
+                    </div>
+                }
+                .into_any()
+            }
+            Banner::Failed(error, action) => {
+                view! { <ErrorPanel error=error tr=tr on_retry=move |_| flows.retry(action) /> }.into_any()
+            }
+            Banner::Conflict(theirs) => {
+                let theirs = StoredValue::new(theirs);
+                view! {
+                    <ConflictBanner
+                        tr=tr
+                        on_load=move |_| settle(Resolution::LoadTheirs, theirs.get_value())
+                        on_keep=move |_| settle(Resolution::KeepMine, theirs.get_value())
+                    />
+                }
+                .into_any()
+            }
+        })
+    }
+}
+
+/// «Отмена»: back to «О канале», after a confirmation when anything was changed.
+#[component]
+fn CancelButton(about: String) -> impl IntoView {
+    let state = expect_context::<Workflows>().state;
+    let tr = state.tr;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let leave = StoredValue::new_local(move || {
+        state.discard();
+        navigate("/channels/max", Default::default());
+    });
+    view! {
+        <a
+            class="button button--secondary"
+            href=about
+            id="cancel"
+            on:click=move |ev| {
+                ev.prevent_default();
+                if state.is_dirty() {
+                    open_dialog(dialog);
+                } else {
+                    leave.with_value(|leave| leave());
+                }
+            }
+        >
+            {tr.t(Msg::Cancel)}
+        </a>
+        <ConfirmDialog
+            id="cancel-dialog"
+            title=Msg::CancelTitle
+            text=Msg::CancelText
+            confirm=Msg::CancelConfirm
+            on_confirm=move |_| leave.with_value(|leave| leave())
+            dialog=dialog
+        />
+    }
+}
+
+/// «Отключить канал» with its confirmation.
+#[component]
+fn DisconnectButton() -> impl IntoView {
+    let flows = expect_context::<Workflows>();
+    let tr = flows.state.tr;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    view! {
+        <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
+            {tr.t(Msg::Disconnect)}
+        </button>
+        <ConfirmDialog
+            id="disconnect-dialog"
+            title=Msg::DisconnectTitle
+            text=Msg::DisconnectText
+            confirm=Msg::DisconnectConfirm
+            on_confirm=move |_| flows.disconnect()
+            dialog=dialog
+        />
+    }
+}

@@ -1,0 +1,277 @@
+//! The employee picker: a thin view over the headless `domain::Combobox` — a type-ahead
+//! over `GET /employees`, paged, with the keyboard. The view sends the searches the state
+//! asks for and renders what it holds; every call and the debounce belong to the picker
+//! (the page's scoped back end, `use_timer`), so nothing outlives it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use max_channel_contract::{Employee, EmployeeQuery};
+
+use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::{FormState, Workflows};
+use crate::api::{ApiError, SharedBackend};
+use crate::domain::{Combobox, KeyOutcome, Search};
+use crate::i18n::{Msg, Tr};
+use crate::ui::RetryButton;
+
+/// How long typing must pause before the search goes.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// How an employee reads in the picker.
+fn employee_label(e: &Employee) -> String {
+    match &e.extension {
+        Some(ext) => format!("{} · {ext}", e.name),
+        None => e.name.clone(),
+    }
+}
+
+/// A call of the picker, kept to run again on «Повторить».
+#[derive(Debug, Clone, PartialEq)]
+enum PickerCall {
+    /// A search: the first page or the next one.
+    Search { more: bool },
+    /// Finding the name of the saved employee.
+    Resolve(String),
+}
+
+/// The picker's calls over its state: searches and the saved choice's name. `Copy`.
+#[derive(Clone, Copy)]
+struct PickerCalls {
+    combo: RwSignal<Combobox<Employee>>,
+    failed: RwSignal<Option<(ApiError, PickerCall)>>,
+    api: StoredValue<SharedBackend>,
+}
+
+impl PickerCalls {
+    /// Sends a search the state asked for; its answer counts only if it is still the latest.
+    fn send(self, search: Search) {
+        let PickerCalls { combo, failed, api } = self;
+        failed.set(None);
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            let query = EmployeeQuery {
+                query: search.query.clone(),
+                limit: Some(20),
+                cursor: search.cursor.clone(),
+                ids: None,
+            };
+            match api.employees(&query).await {
+                Ok(page) => {
+                    if combo.try_update(|c| c.answered(&search, page.items, page.next_cursor)) == Some(true) {
+                        crate::perf::mark(crate::perf::SEARCH_RESPONSE);
+                        crate::perf::mark_after_paint(crate::perf::SEARCH_PAINTED);
+                    }
+                }
+                Err(error) => {
+                    if combo.try_update(|c| c.failed(&search)) == Some(true) {
+                        let _ = failed.try_set(Some((error, PickerCall::Search { more: search.cursor.is_some() })));
+                    }
+                }
+            }
+        });
+    }
+
+    /// Searches for what is typed: the first page, or the next (`more`).
+    fn fetch(self, more: bool) {
+        if let Some(search) = self.combo.try_update(|c| c.search(more)) {
+            self.send(search);
+        }
+    }
+
+    /// A saved choice shows its name: finds the employee by id.
+    fn resolve(self, id: String) {
+        let PickerCalls { combo, failed, api } = self;
+        failed.set(None);
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            let query = EmployeeQuery { ids: Some(id.clone()), ..Default::default() };
+            match api.employees(&query).await {
+                Ok(page) => {
+                    if let Some(e) = page.items.iter().find(|e| e.id == id) {
+                        combo.try_update(|c| {
+                            if c.text.is_empty() {
+                                c.text = employee_label(e);
+                            }
+                        });
+                    }
+                }
+                Err(error) => {
+                    let _ = failed.try_set(Some((error, PickerCall::Resolve(id))));
+                }
+            }
+        });
+    }
+
+    /// «Повторить»: the failed call again.
+    fn retry(self) {
+        match self.failed.get_untracked() {
+            Some((_, PickerCall::Search { more })) => self.fetch(more),
+            Some((_, PickerCall::Resolve(id))) => self.resolve(id),
+            None => {}
+        }
+    }
+}
+
+#[component]
+pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let input_id = field_id(path);
+    let combo = RwSignal::new(Combobox::<Employee>::default());
+    let failed = RwSignal::new(None::<(ApiError, PickerCall)>);
+    let calls = PickerCalls { combo, failed, api: expect_context::<Workflows>().api };
+    // The debounce belongs to the picker: cleared when the page goes.
+    let timer = crate::ui::use_timer();
+    let initial = get.get_untracked();
+    if !initial.is_empty() {
+        calls.resolve(initial);
+    }
+    let pick = Callback::new(move |e: Employee| {
+        combo.update(|c| c.picked(employee_label(&e)));
+        set.run(e.id);
+        state.clear_error(path);
+    });
+    let debounce = timer.clone();
+    let on_input = move |ev| {
+        combo.update(|c| c.text = event_target_value(&ev));
+        set.run(String::new());
+        state.clear_error(path);
+        // Debounced: one request once the person pauses.
+        debounce.schedule(DEBOUNCE, move || calls.fetch(false));
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some((action, outcome)) = combo.try_update(|c| c.key(&ev.key())) else { return };
+        if action.prevents_default() {
+            ev.prevent_default();
+        }
+        match outcome {
+            // This search supersedes a debounced one still waiting: its late answer would
+            // reset the highlight the arrows are about to move.
+            KeyOutcome::SearchNow(search) => {
+                timer.cancel();
+                calls.send(search);
+            }
+            KeyOutcome::Picked(e) => pick.run(e),
+            KeyOutcome::Nothing => {}
+        }
+    };
+    let open = Memo::new(move |_| combo.with(|c| c.open));
+    let active = Memo::new(move |_| combo.with(|c| c.active));
+    let option_id = move |i: usize| format!("{}-opt-{i}", field_id(path));
+    view! {
+        <div class="field picker">
+            <label class="field__label" for=input_id.clone()>
+                {tr.t(Msg::EmployeeLabel)}
+            </label>
+            <p class="field__help" id=format!("{input_id}-help")>
+                {tr.t(Msg::EmployeeSearch)}
+            </p>
+            <input
+                id=input_id.clone()
+                class="input"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                aria-autocomplete="list"
+                aria-controls=format!("{input_id}-list")
+                aria-expanded=move || open.get().to_string()
+                aria-activedescendant=move || if open.get() { active.get().map(option_id) } else { None }
+                aria-invalid=invalid(state, path.into())
+                aria-describedby=described_by(state, path.into(), Some(format!("{input_id}-help")))
+                prop:value=move || combo.with(|c| c.text.clone())
+                on:input=on_input
+                on:keydown=on_keydown
+                on:focus=move |_| {
+                    if !combo.with_untracked(|c| c.searched) {
+                        calls.fetch(false)
+                    }
+                }
+            />
+            <Popup path=path combo=combo get=get pick=pick more=Callback::new(move |()| calls.fetch(true)) />
+            <Failure failed=failed tr=tr retry=Callback::new(move |()| calls.retry()) />
+            <ErrorText path=path />
+        </div>
+    }
+}
+
+/// The list of options, «никого не нашлось», and «Показать ещё».
+#[component]
+fn Popup(
+    path: &'static str,
+    combo: RwSignal<Combobox<Employee>>,
+    get: Signal<String>,
+    pick: Callback<Employee>,
+    more: Callback<()>,
+) -> impl IntoView {
+    let tr = expect_context::<FormState>().tr;
+    let items = Memo::new(move |_| combo.with(|c| c.items.clone()));
+    let active = Memo::new(move |_| combo.with(|c| c.active));
+    let nobody = move || combo.with(|c| c.searched && c.items.is_empty());
+    let has_more = move || combo.with(|c| c.next_cursor.is_some());
+    let id = field_id(path);
+    view! {
+        <div class="picker__popup" hidden=move || !combo.with(|c| c.open)>
+            <ul class="picker__list" id=format!("{id}-list") role="listbox" aria-label=tr.t(Msg::EmployeeLabel)>
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, e)| {
+                            let label = employee_label(&e);
+                            let selected = get.get() == e.id;
+                            view! {
+                                <li
+                                    id=format!("{}-opt-{i}", field_id(path))
+                                    role="option"
+                                    class="picker__option"
+                                    class:picker__option--active=move || active.get() == Some(i)
+                                    aria-selected=selected.to_string()
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        pick.run(e.clone());
+                                    }
+                                >
+                                    {label}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || nobody().then(|| view! { <p class="picker__empty">{tr.t(Msg::EmployeeNone)}</p> })}
+            {move || {
+                has_more()
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button--secondary picker__more"
+                                on:mousedown=move |ev| ev.prevent_default()
+                                on:click=move |_| more.run(())
+                            >
+                                {tr.t(Msg::ShowMore)}
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A failed call of the picker, with «Повторить» when trying again may help.
+#[component]
+fn Failure(failed: RwSignal<Option<(ApiError, PickerCall)>>, tr: Tr, retry: Callback<()>) -> impl IntoView {
+    move || {
+        failed.get().map(|(error, _)| {
+            let again = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=move |_| retry.run(()) /> });
+            view! {
+                <div class="picker__failed" role="alert">
+                    <p class="picker__failed-text">{error.message(tr)}</p>
+                    {again}
+                </div>
+            }
+        })
+    }
+}
