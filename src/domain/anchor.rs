@@ -3,26 +3,33 @@
 //! the error must still reach a control the person can see, or the banner counts an error
 //! nobody can find (issue 13). Pure: the view only renders what this decides.
 
-use crate::domain::{FallbackKind, RoutingKind, SettingsForm};
+use crate::domain::{FallbackKind, FieldPath, ReplyField, ReplyList, RoutingKind, Section, SettingsForm};
 use crate::i18n::{Msg, Tr};
 
-/// The anchor of the whole form («Сохранить»'s bar): where an error at a path the form does
-/// not know shows, in the back end's own words.
-pub const FORM_ANCHOR: &str = "form";
-
-/// The two auto-reply lists, each with the anchor its rows fall back to when it is hidden.
-const NWH_REPLIES: &str = "non_working_hours.auto_replies";
-const NWH_MODE: &str = "non_working_hours.mode";
-const REPLIES: &str = "auto_replies";
-
-/// Where an error at a path shows.
+/// Where an error at a path shows, the anchor by its string (for the view's ids and
+/// lookups); [`Placement`] is the same, typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorPlace {
-    /// The path of the visible control that shows it (or [`FORM_ANCHOR`]).
+    /// The path of the visible control that shows it (or [`FORM_ANCHOR`](crate::domain::FORM_ANCHOR)).
     pub anchor: String,
     /// The control the error is about, when the anchor is another one: its message then
     /// names it, or «Выберите группу.» under «Сотрудник» would make no sense.
     pub hidden: Option<HiddenControl>,
+}
+
+/// Where an error at a path shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    /// The visible control that shows it (or [`FieldPath::Form`]).
+    pub anchor: FieldPath,
+    /// The control the error is about, when the anchor is another one.
+    pub hidden: Option<HiddenControl>,
+}
+
+impl From<Placement> for ErrorPlace {
+    fn from(place: Placement) -> ErrorPlace {
+        ErrorPlace { anchor: place.anchor.to_string(), hidden: place.hidden }
+    }
 }
 
 /// A control that is not shown, by its label.
@@ -70,98 +77,124 @@ pub fn error_anchor(path: &str, form: &SettingsForm) -> String {
     error_place(path, form).anchor
 }
 
-/// Where an error at `path` shows: its own control when the form shows it, else the
-/// nearest visible control that governs it (the switch, the choice, the list), else the
-/// whole form. The token field counts as shown: the view opens it for its error.
+/// Where an error at the raw `path` shows: [`FieldPath::placement`] of the path it names,
+/// or the whole form for a path the form does not know.
 pub fn error_place(path: &str, form: &SettingsForm) -> ErrorPlace {
-    let kind = form.routing.kind;
-    let nw = &form.non_working;
-    match path {
-        "token" | "routing.type" | REPLIES | "closing_message.enabled" | NWH_MODE | "auto_close.enabled" => at(path),
-        // A section's own error shows at its first control, under its legend.
-        "routing" => at("routing.type"),
-        "closing_message" => at("closing_message.enabled"),
-        "non_working_hours" => at(NWH_MODE),
-        "auto_close" => at("auto_close.enabled"),
-        "closing_message.text" => shown_or(form.closing_enabled, path, "closing_message.enabled", Msg::ClosingText),
-        "auto_close.after_minutes" => {
-            shown_or(form.auto_close.enabled, path, "auto_close.enabled", Msg::AutoClosePeriod)
+    FieldPath::parse(path).map_or(at(FieldPath::Form), |path| path.placement(form)).into()
+}
+
+impl FieldPath {
+    /// Where an error at this path shows: its own control when the form shows it, else the
+    /// nearest visible control that governs it (the switch, the choice, the list). The token
+    /// field counts as shown: the view opens it for its error.
+    pub fn placement(self, form: &SettingsForm) -> Placement {
+        use FieldPath as P;
+        let kind = form.routing.kind;
+        let nw = &form.non_working;
+        match self {
+            P::Token
+            | P::RoutingType
+            | P::Replies(ReplyList::Working)
+            | P::ClosingEnabled
+            | P::NonWorkingMode
+            | P::AutoCloseEnabled
+            | P::Form => at(self),
+            // A section's own error shows at its first control, under its legend.
+            P::Section(Section::Routing) => at(P::RoutingType),
+            P::Section(Section::ClosingMessage) => at(P::ClosingEnabled),
+            P::Section(Section::NonWorkingHours) => at(P::NonWorkingMode),
+            P::Section(Section::AutoClose) => at(P::AutoCloseEnabled),
+            P::ClosingText => shown_or(form.closing_enabled, self, P::ClosingEnabled, Msg::ClosingText),
+            P::AutoCloseAfter => shown_or(form.auto_close.enabled, self, P::AutoCloseEnabled, Msg::AutoClosePeriod),
+            P::NonWorkingChatBot => shown_or(nw.chat_bot_on, self, P::NonWorkingMode, Msg::ChatBotLabel),
+            P::Replies(ReplyList::NonWorking) => {
+                shown_or(nw.replies_on, self, P::NonWorkingMode, Msg::NonWorkingReplies)
+            }
+            P::RoutingEmployee => shown_or(kind == RoutingKind::Employee, self, P::RoutingType, Msg::EmployeeLabel),
+            P::RoutingGroup => shown_or(kind == RoutingKind::Group, self, P::RoutingType, Msg::GroupLabel),
+            P::RoutingChatBot => shown_or(kind == RoutingKind::ChatBot, self, P::RoutingType, Msg::ChatBotLabel),
+            // The fallback's fieldset is the choice of its type: both show there.
+            P::Fallback | P::FallbackType => {
+                shown_or(kind == RoutingKind::ChatBot, P::Fallback, P::RoutingType, Msg::FallbackLabel)
+            }
+            P::FallbackEmployee => fallback_place(form, FallbackKind::Employee, self, Msg::EmployeeLabel),
+            P::FallbackGroup => fallback_place(form, FallbackKind::Group, self, Msg::GroupLabel),
+            P::Reply { list, index, field } => row_place(form, list, index, field),
         }
-        "non_working_hours.chat_bot_id" => shown_or(nw.chat_bot_on, path, NWH_MODE, Msg::ChatBotLabel),
-        NWH_REPLIES => shown_or(nw.replies_on, path, NWH_MODE, Msg::NonWorkingReplies),
-        "routing.employee_id" => shown_or(kind == RoutingKind::Employee, path, "routing.type", Msg::EmployeeLabel),
-        "routing.group_id" => shown_or(kind == RoutingKind::Group, path, "routing.type", Msg::GroupLabel),
-        "routing.chat_bot_id" => shown_or(kind == RoutingKind::ChatBot, path, "routing.type", Msg::ChatBotLabel),
-        // The fallback's fieldset is the choice of its type: both show there.
-        "routing.fallback" | "routing.fallback.type" => {
-            shown_or(kind == RoutingKind::ChatBot, "routing.fallback", "routing.type", Msg::FallbackLabel)
-        }
-        "routing.fallback.employee_id" => fallback_place(form, FallbackKind::Employee, path, Msg::EmployeeLabel),
-        "routing.fallback.group_id" => fallback_place(form, FallbackKind::Group, path, Msg::GroupLabel),
-        _ => row_place(path, form).unwrap_or_else(|| at(FORM_ANCHOR)),
     }
+
+    /// The visible control that shows an error at this path.
+    pub fn anchor(self, form: &SettingsForm) -> FieldPath {
+        self.placement(form).anchor
+    }
+}
+
+/// Every anchor the form renders for `form`, top to bottom, by its string: see
+/// [`shown_anchors`].
+pub fn shown_controls(form: &SettingsForm) -> Vec<String> {
+    shown_anchors(form).iter().map(ToString::to_string).collect()
 }
 
 /// Every anchor the form renders for `form`, top to bottom: the controls it shows (their
 /// errors show at themselves) and the whole form's. The browser test holds the view to it.
-pub fn shown_controls(form: &SettingsForm) -> Vec<String> {
-    let mut shown: Vec<String> = vec!["token".into(), "routing.type".into()];
+pub fn shown_anchors(form: &SettingsForm) -> Vec<FieldPath> {
+    let mut shown = vec![FieldPath::Token, FieldPath::RoutingType];
     let r = &form.routing;
     match r.kind {
-        RoutingKind::Employee => shown.push("routing.employee_id".into()),
-        RoutingKind::Group => shown.push("routing.group_id".into()),
+        RoutingKind::Employee => shown.push(FieldPath::RoutingEmployee),
+        RoutingKind::Group => shown.push(FieldPath::RoutingGroup),
         RoutingKind::ChatBot => {
-            shown.push("routing.chat_bot_id".into());
-            shown.push("routing.fallback".into());
+            shown.push(FieldPath::RoutingChatBot);
+            shown.push(FieldPath::Fallback);
             match r.fallback {
-                Some(FallbackKind::Employee) => shown.push("routing.fallback.employee_id".into()),
-                Some(FallbackKind::Group) => shown.push("routing.fallback.group_id".into()),
+                Some(FallbackKind::Employee) => shown.push(FieldPath::FallbackEmployee),
+                Some(FallbackKind::Group) => shown.push(FieldPath::FallbackGroup),
                 None => {}
             }
         }
     }
-    push_rows(&mut shown, REPLIES, &form.replies);
-    shown.push("closing_message.enabled".into());
+    push_rows(&mut shown, ReplyList::Working, form);
+    shown.push(FieldPath::ClosingEnabled);
     if form.closing_enabled {
-        shown.push("closing_message.text".into());
+        shown.push(FieldPath::ClosingText);
     }
-    shown.push(NWH_MODE.into());
+    shown.push(FieldPath::NonWorkingMode);
     if form.non_working.chat_bot_on {
-        shown.push("non_working_hours.chat_bot_id".into());
+        shown.push(FieldPath::NonWorkingChatBot);
     }
     if form.non_working.replies_on {
-        push_rows(&mut shown, NWH_REPLIES, &form.non_working.replies);
+        push_rows(&mut shown, ReplyList::NonWorking, form);
     }
-    shown.push("auto_close.enabled".into());
+    shown.push(FieldPath::AutoCloseEnabled);
     if form.auto_close.enabled {
-        shown.push("auto_close.after_minutes".into());
+        shown.push(FieldPath::AutoCloseAfter);
     }
-    shown.push(FORM_ANCHOR.into());
+    shown.push(FieldPath::Form);
     shown
 }
 
-fn push_rows(shown: &mut Vec<String>, list: &str, rows: &[crate::domain::ReplyForm]) {
-    for (i, row) in rows.iter().enumerate() {
-        shown.push(format!("{list}[{i}].delay_seconds"));
-        shown.push(format!("{list}[{i}].text"));
-        shown.push(format!("{list}[{i}].repeat.type"));
+fn push_rows(shown: &mut Vec<FieldPath>, list: ReplyList, form: &SettingsForm) {
+    for (i, row) in list.rows(form).iter().enumerate() {
+        shown.push(list.row(i, ReplyField::Delay));
+        shown.push(list.row(i, ReplyField::Text));
+        shown.push(list.row(i, ReplyField::RepeatType));
         if row.repeat_every {
-            shown.push(format!("{list}[{i}].repeat.interval_seconds"));
+            shown.push(list.row(i, ReplyField::RepeatInterval));
         }
     }
-    shown.push(list.to_owned());
+    shown.push(list.path());
 }
 
-fn at(anchor: &str) -> ErrorPlace {
-    ErrorPlace { anchor: anchor.to_owned(), hidden: None }
+fn at(anchor: FieldPath) -> Placement {
+    Placement { anchor, hidden: None }
 }
 
-fn moved(anchor: &str, hidden: HiddenControl) -> ErrorPlace {
-    ErrorPlace { anchor: anchor.to_owned(), hidden: Some(hidden) }
+fn moved(anchor: FieldPath, hidden: HiddenControl) -> Placement {
+    Placement { anchor, hidden: Some(hidden) }
 }
 
 /// `path` itself when shown, else `governor`, naming the hidden control.
-fn shown_or(shown: bool, path: &str, governor: &str, label: Msg) -> ErrorPlace {
+fn shown_or(shown: bool, path: FieldPath, governor: FieldPath, label: Msg) -> Placement {
     if shown {
         at(path)
     } else {
@@ -171,55 +204,46 @@ fn shown_or(shown: bool, path: &str, governor: &str, label: Msg) -> ErrorPlace {
 
 /// The fallback's employee or group: shown when the chat-bot routes and that fallback is
 /// chosen; else at the fallback's choice, or at the routing's when the chat-bot does not.
-fn fallback_place(form: &SettingsForm, kind: FallbackKind, path: &str, label: Msg) -> ErrorPlace {
+fn fallback_place(form: &SettingsForm, kind: FallbackKind, path: FieldPath, label: Msg) -> Placement {
     let hidden = HiddenControl::new(label, Some(Within::Fallback));
     match (form.routing.kind, form.routing.fallback) {
         (RoutingKind::ChatBot, Some(chosen)) if chosen == kind => at(path),
-        (RoutingKind::ChatBot, _) => moved("routing.fallback", hidden),
-        _ => moved("routing.type", hidden),
+        (RoutingKind::ChatBot, _) => moved(FieldPath::Fallback, hidden),
+        _ => moved(FieldPath::RoutingType, hidden),
     }
 }
 
 /// A row's control (`auto_replies[2].text`): itself; the row's repeat choice for an interval
 /// while the row repeats once; the list when the row does not exist; the non-working mode
-/// when those replies are off. `None` for a path that is not a row's control.
-fn row_place(path: &str, form: &SettingsForm) -> Option<ErrorPlace> {
-    let nw = &form.non_working;
-    let lists = [(NWH_REPLIES, &nw.replies, nw.replies_on), (REPLIES, &form.replies, true)];
-    let (list, rows, list_shown, rest) = lists
-        .into_iter()
-        .find_map(|(list, rows, shown)| Some((list, rows, shown, path.strip_prefix(list)?.strip_prefix('[')?)))?;
-    let (index, leaf) = rest.split_once("].")?;
-    let label = match leaf {
-        "delay_seconds" => Msg::ReplyDelay,
-        "text" => Msg::ReplyText,
-        "repeat.type" => Msg::ReplyRepeat,
-        "repeat.interval_seconds" => Msg::RepeatInterval,
-        _ => return None,
+/// when those replies are off. An index too large to read (`usize::MAX`) names no row.
+fn row_place(form: &SettingsForm, list: ReplyList, index: usize, field: ReplyField) -> Placement {
+    let label = match field {
+        ReplyField::Delay => Msg::ReplyDelay,
+        ReplyField::Text => Msg::ReplyText,
+        ReplyField::RepeatType => Msg::ReplyRepeat,
+        ReplyField::RepeatInterval => Msg::RepeatInterval,
     };
-    if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    // All digits yet too large for a `usize`: a row no list can have.
-    let index: Option<usize> = index.parse().ok();
-    let hidden = HiddenControl::new(label, index.map(Within::Reply));
+    let hidden = HiddenControl::new(label, (index != usize::MAX).then_some(Within::Reply(index)));
+    let list_shown = match list {
+        ReplyList::Working => true,
+        ReplyList::NonWorking => form.non_working.replies_on,
+    };
     if !list_shown {
-        return Some(moved(NWH_MODE, hidden));
+        return moved(FieldPath::NonWorkingMode, hidden);
     }
-    let Some((i, row)) = index.and_then(|i| Some((i, rows.get(i)?))) else {
-        return Some(moved(list, hidden));
+    let Some(row) = list.rows(form).get(index) else {
+        return moved(list.path(), hidden);
     };
-    if leaf == "repeat.interval_seconds" && !row.repeat_every {
-        return Some(moved(&format!("{list}[{i}].repeat.type"), hidden));
+    if field == ReplyField::RepeatInterval && !row.repeat_every {
+        return moved(list.row(index, ReplyField::RepeatType), hidden);
     }
-    // Written the form's way (`[01]` → `[1]`): the anchor is a control's id.
-    Some(at(&format!("{list}[{i}].{leaf}")))
+    at(list.row(index, field))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{ReplyForm, RENDER_ORDER};
+    use crate::domain::{ReplyForm, FORM_ANCHOR, RENDER_ORDER};
     use crate::i18n::Locale;
 
     /// A form with every switch off, the employee routing and one reply row repeating once
@@ -243,10 +267,20 @@ mod tests {
         let cases: &[(&str, &str, Option<Msg>, Option<Within>)] = &[
             ("closing_message.text", "closing_message.enabled", Some(ClosingText), None),
             ("auto_close.after_minutes", "auto_close.enabled", Some(AutoClosePeriod), None),
-            ("non_working_hours.chat_bot_id", NWH_MODE, Some(ChatBotLabel), None),
-            ("non_working_hours.auto_replies", NWH_MODE, Some(NonWorkingReplies), None),
-            ("non_working_hours.auto_replies[0].text", NWH_MODE, Some(ReplyText), Some(Within::Reply(0))),
-            ("non_working_hours.auto_replies[3].delay_seconds", NWH_MODE, Some(ReplyDelay), Some(Within::Reply(3))),
+            ("non_working_hours.chat_bot_id", "non_working_hours.mode", Some(ChatBotLabel), None),
+            ("non_working_hours.auto_replies", "non_working_hours.mode", Some(NonWorkingReplies), None),
+            (
+                "non_working_hours.auto_replies[0].text",
+                "non_working_hours.mode",
+                Some(ReplyText),
+                Some(Within::Reply(0)),
+            ),
+            (
+                "non_working_hours.auto_replies[3].delay_seconds",
+                "non_working_hours.mode",
+                Some(ReplyDelay),
+                Some(Within::Reply(3)),
+            ),
             // The employee routing is chosen: the other kinds' controls are not shown.
             ("routing.employee_id", "routing.employee_id", None, None),
             ("routing.group_id", "routing.type", Some(GroupLabel), None),
@@ -273,8 +307,8 @@ mod tests {
             ("routing", "routing.type", None, None),
             ("closing_message", "closing_message.enabled", None, None),
             ("closing_message.enabled", "closing_message.enabled", None, None),
-            ("non_working_hours", NWH_MODE, None, None),
-            ("non_working_hours.mode", NWH_MODE, None, None),
+            ("non_working_hours", "non_working_hours.mode", None, None),
+            ("non_working_hours.mode", "non_working_hours.mode", None, None),
             ("auto_close", "auto_close.enabled", None, None),
             ("auto_close.enabled", "auto_close.enabled", None, None),
             ("auto_replies", "auto_replies", None, None),
@@ -326,7 +360,7 @@ mod tests {
         on.routing.fallback = None;
         assert_eq!(error_anchor("routing.fallback.group_id", &on), "routing.fallback");
         // A missing row of shown non-working replies: their list.
-        assert_eq!(error_anchor("non_working_hours.auto_replies[4].text", &on), NWH_REPLIES);
+        assert_eq!(error_anchor("non_working_hours.auto_replies[4].text", &on), "non_working_hours.auto_replies");
         // The chat-bot of non-working hours.
         on.non_working.chat_bot_on = true;
         assert_eq!(error_anchor("non_working_hours.chat_bot_id", &on), "non_working_hours.chat_bot_id");
@@ -420,5 +454,31 @@ mod tests {
                 assert_eq!(&error_anchor(anchor, &form), anchor);
             }
         }
+    }
+
+    /// The same, typed: every path at rows 0, 1, 9 and the unreadable one lands on a shown
+    /// anchor, on itself exactly when shown; every shown anchor is its own.
+    #[test]
+    fn typed_paths_land_on_shown_anchors() {
+        let mut paths: Vec<FieldPath> = FieldPath::NAMED.to_vec();
+        for list in ReplyList::ALL {
+            for index in [0, 1, 9, usize::MAX] {
+                paths.extend(ReplyField::ALL.map(|field| list.row(index, field)));
+            }
+        }
+        for form in every_form() {
+            let shown = shown_anchors(&form);
+            assert_eq!(shown_controls(&form), shown.iter().map(ToString::to_string).collect::<Vec<_>>());
+            for path in &paths {
+                let place = path.placement(&form);
+                assert!(shown.contains(&place.anchor), "{path} → {} for {form:?}", place.anchor);
+                assert_eq!(place.anchor == *path, shown.contains(path), "{path}");
+                assert_eq!(path.anchor(&form), place.anchor);
+                assert_eq!(error_place(&path.to_string(), &form), ErrorPlace::from(place));
+            }
+        }
+        let row = ReplyList::Working.row(usize::MAX, ReplyField::Text).placement(&all_off());
+        assert_eq!(row.anchor, FieldPath::Replies(ReplyList::Working));
+        assert_eq!(row.hidden, Some(HiddenControl { label: Msg::ReplyText, within: None }), "no row number");
     }
 }

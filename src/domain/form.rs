@@ -9,6 +9,8 @@ use max_channel_contract::{
     Repeat, Routing, Settings, Target,
 };
 
+use crate::domain::{field_order, FieldPath, ReplyField, ReplyList};
+
 /// A unit of a duration the person picks, with its size in the contract's base unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
@@ -369,17 +371,17 @@ impl SettingsForm {
         let non_working_hours = match (&self.non_working.chat_bot_on, &self.non_working.replies_on) {
             (true, _) => NonWorkingHours::ChatBot { chat_bot_id: self.non_working.chat_bot_id.clone() },
             (false, true) => NonWorkingHours::AutoReplies {
-                auto_replies: build_replies("non_working_hours.auto_replies", &self.non_working.replies, errors),
+                auto_replies: build_replies(ReplyList::NonWorking, &self.non_working.replies, errors),
             },
             (false, false) => NonWorkingHours::Off,
         };
         let after_minutes = match self.auto_close.preset {
             Some(minutes) => minutes,
-            None => number(&self.auto_close.custom, Unit::Minutes, "auto_close.after_minutes", errors),
+            None => number(&self.auto_close.custom, Unit::Minutes, FieldPath::AutoCloseAfter, errors),
         };
         Settings {
             routing,
-            auto_replies: build_replies("auto_replies", &self.replies, errors),
+            auto_replies: build_replies(ReplyList::Working, &self.replies, errors),
             closing_message: ClosingMessage { enabled: self.closing_enabled, text: self.closing_text.clone() },
             non_working_hours,
             auto_close: AutoClose { enabled: self.auto_close.enabled, after_minutes },
@@ -392,25 +394,25 @@ impl SettingsForm {
     }
 }
 
-fn number(input: &DurationInput, base: Unit, path: &str, errors: &mut Vec<FieldError>) -> i64 {
+fn number(input: &DurationInput, base: Unit, path: FieldPath, errors: &mut Vec<FieldError>) -> i64 {
     input.amount(base).unwrap_or_else(|e| {
-        errors.push(field_error(path, e.code()));
+        errors.push(field_error(path.to_string(), e.code()));
         i64::MIN
     })
 }
 
-fn build_replies(prefix: &str, rows: &[ReplyForm], errors: &mut Vec<FieldError>) -> Vec<AutoReply> {
+fn build_replies(list: ReplyList, rows: &[ReplyForm], errors: &mut Vec<FieldError>) -> Vec<AutoReply> {
     rows.iter()
         .enumerate()
         .map(|(i, row)| AutoReply {
-            delay_seconds: number(&row.delay, Unit::Seconds, &format!("{prefix}[{i}].delay_seconds"), errors),
+            delay_seconds: number(&row.delay, Unit::Seconds, list.row(i, ReplyField::Delay), errors),
             text: row.text.clone(),
             repeat: if row.repeat_every {
                 Repeat::Every {
                     interval_seconds: number(
                         &row.interval,
                         Unit::Seconds,
-                        &format!("{prefix}[{i}].repeat.interval_seconds"),
+                        list.row(i, ReplyField::RepeatInterval),
                         errors,
                     ),
                 }
@@ -419,72 +421,6 @@ fn build_replies(prefix: &str, rows: &[ReplyForm], errors: &mut Vec<FieldError>)
             },
         })
         .collect()
-}
-
-/// Every path the form shows an error at, in the order its controls are rendered, with
-/// `[]` for a row's index. The first error of a refused save is the topmost control.
-pub const RENDER_ORDER: [&str; 29] = [
-    "token",
-    "routing.type",
-    "routing.employee_id",
-    "routing.group_id",
-    "routing.chat_bot_id",
-    "routing.fallback",
-    "routing.fallback.type",
-    "routing.fallback.employee_id",
-    "routing.fallback.group_id",
-    "auto_replies[].delay_seconds",
-    "auto_replies[].text",
-    "auto_replies[].repeat.type",
-    "auto_replies[].repeat.interval_seconds",
-    "auto_replies",
-    "closing_message.enabled",
-    "closing_message.text",
-    "non_working_hours.mode",
-    "non_working_hours.chat_bot_id",
-    "non_working_hours.auto_replies[].delay_seconds",
-    "non_working_hours.auto_replies[].text",
-    "non_working_hours.auto_replies[].repeat.type",
-    "non_working_hours.auto_replies[].repeat.interval_seconds",
-    "non_working_hours.auto_replies",
-    "auto_close.enabled",
-    "auto_close.after_minutes",
-    // Whole sections, for an error a back end reports on one.
-    "routing",
-    "closing_message",
-    "non_working_hours",
-    "auto_close",
-];
-
-/// Where a path's control sits in the form, top to bottom: its section, its row (rows in
-/// order, each row's controls together), then its place in [`RENDER_ORDER`] — never the
-/// alphabet. A list's own error (too many, none) sits at its «Добавить автоответ», below
-/// its rows. A path the form does not know sorts after its section's known ones.
-pub fn field_order(path: &str) -> (usize, Vec<usize>, usize, String) {
-    const SECTIONS: [&str; 6] =
-        ["token", "routing", "auto_replies", "closing_message", "non_working_hours", "auto_close"];
-    let section = SECTIONS.iter().position(|s| path.starts_with(s)).unwrap_or(SECTIONS.len());
-    let mut indices = Vec::new();
-    let mut pattern = String::with_capacity(path.len());
-    let mut rest = path;
-    while let Some(open) = rest.find('[') {
-        pattern.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find(']') else { break };
-        if let Ok(index) = rest[open + 1..open + close].parse() {
-            indices.push(index);
-        }
-        pattern.push_str("[]");
-        rest = &rest[open + close + 1..];
-    }
-    pattern.push_str(rest);
-    // A list's own error comes after all of its rows: below them, at the add button.
-    if RENDER_ORDER.contains(&pattern.as_str())
-        && (pattern == "auto_replies" || pattern == "non_working_hours.auto_replies")
-    {
-        indices.push(usize::MAX);
-    }
-    let place = RENDER_ORDER.iter().position(|p| *p == pattern).unwrap_or(RENDER_ORDER.len());
-    (section, indices, place, path.to_owned())
 }
 
 #[cfg(test)]
@@ -525,14 +461,14 @@ mod tests {
         let mut form = SettingsForm::from_settings(&samples::settings());
         form.replies.truncate(1);
         let (path, input) = match control {
-            NumberControl::Delay => ("auto_replies[0].delay_seconds", &mut form.replies[0].delay),
+            NumberControl::Delay => (ReplyList::Working.row(0, ReplyField::Delay), &mut form.replies[0].delay),
             NumberControl::Interval => {
                 form.replies[0].repeat_every = true;
-                ("auto_replies[0].repeat.interval_seconds", &mut form.replies[0].interval)
+                (ReplyList::Working.row(0, ReplyField::RepeatInterval), &mut form.replies[0].interval)
             }
             NumberControl::AutoClose => {
                 form.auto_close.preset = None;
-                ("auto_close.after_minutes", &mut form.auto_close.custom)
+                (FieldPath::AutoCloseAfter, &mut form.auto_close.custom)
             }
         };
         *input = DurationInput { text: text.into(), unit };
@@ -547,8 +483,8 @@ mod tests {
             }),
             Err(errors) => {
                 assert_eq!(errors.len(), 1, "{control:?} {text:?}: {errors:?}");
-                assert_eq!(errors[0].path, path);
-                Err(crate::domain::field_message(path, &errors[0].code).text(crate::i18n::Locale::Ru))
+                assert_eq!(errors[0].path, path.to_string());
+                Err(crate::domain::message_at(Some(path), &errors[0].code).text(crate::i18n::Locale::Ru))
             }
         }
     }
@@ -754,57 +690,76 @@ mod tests {
 
     #[test]
     fn errors_come_in_the_forms_order() {
-        let mut paths = vec![
-            "auto_close.after_minutes",
-            "auto_replies[10].text",
-            "auto_replies[2].text",
-            "token",
-            "routing.fallback",
-        ];
-        paths.sort_by_key(|p| field_order(p));
-        assert_eq!(
-            paths,
-            ["token", "routing.fallback", "auto_replies[2].text", "auto_replies[10].text", "auto_close.after_minutes"]
-        );
+        use FieldPath as P;
+        let text = |i| ReplyList::Working.row(i, ReplyField::Text);
+        let mut paths = vec![P::AutoCloseAfter, text(10), text(2), P::Token, P::Fallback];
+        paths.sort_by_key(FieldPath::render_order);
+        assert_eq!(paths, [P::Token, P::Fallback, text(2), text(10), P::AutoCloseAfter]);
+        // Their strings sort the same way.
+        let mut raw: Vec<String> = paths.iter().rev().map(ToString::to_string).collect();
+        raw.sort_by_key(|p| field_order(p));
+        assert_eq!(raw, paths.iter().map(ToString::to_string).collect::<Vec<_>>());
     }
 
     /// The order the controls are rendered in, not the alphabet's (issue 13): a row's
     /// interval comes after its text, the non-working mode before its replies.
     #[test]
     fn errors_come_in_render_order_within_a_row_and_a_section() {
+        use FieldPath as P;
+        use ReplyField::{Delay, RepeatInterval, Text};
+        let (w, n) = (ReplyList::Working, ReplyList::NonWorking);
         let rendered = [
-            "token",
-            "routing.type",
-            "routing.chat_bot_id",
-            "routing.fallback",
-            "routing.fallback.employee_id",
-            "auto_replies[0].delay_seconds",
-            "auto_replies[0].text",
-            "auto_replies[0].repeat.interval_seconds",
-            "auto_replies[1].delay_seconds",
-            "auto_replies[1].text",
-            "auto_replies",
-            "closing_message.text",
-            "non_working_hours.mode",
-            "non_working_hours.chat_bot_id",
-            "non_working_hours.auto_replies[0].text",
-            "non_working_hours.auto_replies[0].repeat.interval_seconds",
-            "non_working_hours.auto_replies",
-            "auto_close.after_minutes",
+            P::Token,
+            P::RoutingType,
+            P::RoutingChatBot,
+            P::Fallback,
+            P::FallbackEmployee,
+            w.row(0, Delay),
+            w.row(0, Text),
+            w.row(0, RepeatInterval),
+            w.row(1, Delay),
+            w.row(1, Text),
+            w.path(),
+            P::ClosingText,
+            P::NonWorkingMode,
+            P::NonWorkingChatBot,
+            n.row(0, Text),
+            n.row(0, RepeatInterval),
+            n.path(),
+            P::AutoCloseAfter,
         ];
-        let mut shuffled: Vec<&str> = rendered.iter().rev().copied().collect();
+        let mut shuffled: Vec<FieldPath> = rendered.iter().rev().copied().collect();
         shuffled.swap(2, 9);
-        shuffled.sort_by_key(|p| field_order(p));
+        shuffled.sort_by_key(FieldPath::render_order);
         assert_eq!(shuffled, rendered);
-        for path in rendered {
-            let (_, _, place, _) = field_order(path);
-            assert!(place < RENDER_ORDER.len(), "{path} is a known place");
-        }
-        let mut unknown = vec!["routing.zzz", "routing.type", "auto_close.after_minutes"];
+        let mut raw: Vec<String> = shuffled.iter().rev().map(ToString::to_string).collect();
+        raw.swap(3, 11);
+        raw.sort_by_key(|p| field_order(p));
+        assert_eq!(raw, rendered.map(|p| p.to_string()));
+        // A path the form does not know: after its section's known ones, rows and list too.
+        let mut unknown = vec![
+            "routing.zzz",
+            "auto_close.after_minutes",
+            "non_working_hours.zzz",
+            "routing.type",
+            "non_working_hours.auto_replies",
+            "non_working_hours.auto_replies[3].text",
+            "zzz",
+            "routing.fallback.group_id",
+        ];
         unknown.sort_by_key(|p| field_order(p));
         assert_eq!(
             unknown,
-            ["routing.type", "routing.zzz", "auto_close.after_minutes"],
+            [
+                "routing.type",
+                "routing.fallback.group_id",
+                "routing.zzz",
+                "non_working_hours.auto_replies[3].text",
+                "non_working_hours.auto_replies",
+                "non_working_hours.zzz",
+                "auto_close.after_minutes",
+                "zzz",
+            ],
             "unknown after its section's known"
         );
     }
@@ -833,36 +788,27 @@ mod properties {
     }
 
     /// Every number control of a form, with its path, base unit and offered units.
-    fn numbers(form: &mut SettingsForm) -> Vec<(String, &mut DurationInput, Unit, &'static [Unit])> {
+    fn numbers(form: &mut SettingsForm) -> Vec<(FieldPath, &mut DurationInput, Unit, &'static [Unit])> {
         let mut out = Vec::new();
         let nwh_rows = !form.non_working.chat_bot_on && form.non_working.replies_on;
         let lists = [
-            ("auto_replies", &mut form.replies, true),
-            ("non_working_hours.auto_replies", &mut form.non_working.replies, nwh_rows),
+            (ReplyList::Working, &mut form.replies, true),
+            (ReplyList::NonWorking, &mut form.non_working.replies, nwh_rows),
         ];
-        for (prefix, rows, shown) in lists {
+        for (list, rows, shown) in lists {
             if !shown {
                 continue;
             }
             for (i, row) in rows.iter_mut().enumerate() {
-                out.push((format!("{prefix}[{i}].delay_seconds"), &mut row.delay, Unit::Seconds, &DELAY_UNITS[..]));
+                out.push((list.row(i, ReplyField::Delay), &mut row.delay, Unit::Seconds, &DELAY_UNITS[..]));
                 if row.repeat_every {
-                    out.push((
-                        format!("{prefix}[{i}].repeat.interval_seconds"),
-                        &mut row.interval,
-                        Unit::Seconds,
-                        &INTERVAL_UNITS[..],
-                    ));
+                    let path = list.row(i, ReplyField::RepeatInterval);
+                    out.push((path, &mut row.interval, Unit::Seconds, &INTERVAL_UNITS[..]));
                 }
             }
         }
         if form.auto_close.preset.is_none() {
-            out.push((
-                "auto_close.after_minutes".into(),
-                &mut form.auto_close.custom,
-                Unit::Minutes,
-                &PERIOD_UNITS[..],
-            ));
+            out.push((FieldPath::AutoCloseAfter, &mut form.auto_close.custom, Unit::Minutes, &PERIOD_UNITS[..]));
         }
         out
     }
@@ -871,21 +817,21 @@ mod properties {
     /// settings (a number that does not parse stands as `i64::MIN`, which no typed text can
     /// give and every range refuses) and the numbers that did not parse.
     fn meant(form: &SettingsForm) -> (Settings, Vec<FieldError>) {
-        fn value(failed: &mut Vec<FieldError>, path: String, input: &DurationInput, base: Unit) -> i64 {
+        fn value(failed: &mut Vec<FieldError>, path: FieldPath, input: &DurationInput, base: Unit) -> i64 {
             let amount = parse_whole(&input.text).and_then(|n| {
                 n.checked_mul(input.unit.seconds()).map(|s| s / base.seconds()).ok_or(NumberError::TooLarge)
             });
             amount.unwrap_or_else(|e| {
-                failed.push(field_error(path, e.code()));
+                failed.push(field_error(path.to_string(), e.code()));
                 i64::MIN
             })
         }
-        fn rows(failed: &mut Vec<FieldError>, prefix: &str, rows: &[ReplyForm]) -> Vec<AutoReply> {
+        fn rows(failed: &mut Vec<FieldError>, list: ReplyList, rows: &[ReplyForm]) -> Vec<AutoReply> {
             let mut out = Vec::new();
             for (i, r) in rows.iter().enumerate() {
-                let delay_seconds = value(failed, format!("{prefix}[{i}].delay_seconds"), &r.delay, Unit::Seconds);
+                let delay_seconds = value(failed, list.row(i, ReplyField::Delay), &r.delay, Unit::Seconds);
                 let repeat = if r.repeat_every {
-                    let path = format!("{prefix}[{i}].repeat.interval_seconds");
+                    let path = list.row(i, ReplyField::RepeatInterval);
                     Repeat::Every { interval_seconds: value(failed, path, &r.interval, Unit::Seconds) }
                 } else {
                     Repeat::Once
@@ -895,14 +841,12 @@ mod properties {
             out
         }
         let mut failed = Vec::new();
-        let auto_replies = rows(&mut failed, "auto_replies", &form.replies);
+        let auto_replies = rows(&mut failed, ReplyList::Working, &form.replies);
         let nw = &form.non_working;
         let non_working_hours = if nw.chat_bot_on {
             NonWorkingHours::ChatBot { chat_bot_id: nw.chat_bot_id.clone() }
         } else if nw.replies_on {
-            NonWorkingHours::AutoReplies {
-                auto_replies: rows(&mut failed, "non_working_hours.auto_replies", &nw.replies),
-            }
+            NonWorkingHours::AutoReplies { auto_replies: rows(&mut failed, ReplyList::NonWorking, &nw.replies) }
         } else {
             NonWorkingHours::Off
         };
@@ -923,7 +867,7 @@ mod properties {
         };
         let after_minutes = match form.auto_close.preset {
             Some(m) => m,
-            None => value(&mut failed, "auto_close.after_minutes".into(), &form.auto_close.custom, Unit::Minutes),
+            None => value(&mut failed, FieldPath::AutoCloseAfter, &form.auto_close.custom, Unit::Minutes),
         };
         let settings = Settings {
             routing,

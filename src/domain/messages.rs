@@ -2,40 +2,43 @@
 
 use max_channel_contract::FieldErrorCode;
 
+use crate::domain::{FieldPath, ReplyField};
 use crate::i18n::Msg;
 
-/// The last name of a path: `auto_replies[1].text` → `text`.
-fn leaf(path: &str) -> &str {
-    path.rsplit('.').next().unwrap_or(path)
+/// The message under a control for `code` at the raw `path`: [`message_at`] the path it names.
+pub fn field_message(path: &str, code: &FieldErrorCode) -> Msg {
+    message_at(FieldPath::parse(path), code)
 }
 
-/// The message under a control for `code` at `path`.
-pub fn field_message(path: &str, code: &FieldErrorCode) -> Msg {
-    let leaf = leaf(path);
-    let is_token = path == "token";
-    let is_number = matches!(leaf, "delay_seconds" | "interval_seconds" | "after_minutes");
+/// The message under a control for `code` at `path` (`None`: a path the form does not know,
+/// which gets the code's general message).
+pub fn message_at(path: Option<FieldPath>, code: &FieldErrorCode) -> Msg {
+    use FieldPath as P;
+    let is_token = path == Some(P::Token);
+    // A number control: its range's message.
+    let range = match path {
+        Some(P::Reply { field: ReplyField::Delay, .. }) => Some(Msg::ErrDelayRange),
+        Some(P::Reply { field: ReplyField::RepeatInterval, .. }) => Some(Msg::ErrIntervalRange),
+        Some(P::AutoCloseAfter) => Some(Msg::ErrAutoCloseRange),
+        _ => None,
+    };
     match code {
         FieldErrorCode::Required if is_token => Msg::ErrTokenRequired,
-        FieldErrorCode::Required if is_number => Msg::ErrNumberRequired,
-        FieldErrorCode::Required => match leaf {
-            "fallback" => Msg::ErrFallback,
-            "employee_id" => Msg::ErrChooseEmployee,
-            "group_id" => Msg::ErrChooseGroup,
-            "chat_bot_id" => Msg::ErrChooseChatBot,
-            "text" => Msg::ErrTextRequired,
-            _ if path.ends_with("auto_replies") => Msg::ErrRepliesRequired,
+        FieldErrorCode::Required if range.is_some() => Msg::ErrNumberRequired,
+        FieldErrorCode::Required => match path {
+            Some(P::Fallback) => Msg::ErrFallback,
+            Some(P::RoutingEmployee | P::FallbackEmployee) => Msg::ErrChooseEmployee,
+            Some(P::RoutingGroup | P::FallbackGroup) => Msg::ErrChooseGroup,
+            Some(P::RoutingChatBot | P::NonWorkingChatBot) => Msg::ErrChooseChatBot,
+            Some(P::Reply { field: ReplyField::Text, .. } | P::ClosingText) => Msg::ErrTextRequired,
+            Some(P::Replies(_)) => Msg::ErrRepliesRequired,
             _ => Msg::ErrRequired,
         },
         FieldErrorCode::TooLong if is_token => Msg::ErrTokenTooLong,
         FieldErrorCode::TooLong | FieldErrorCode::TooShort => Msg::ErrTextTooLong,
         FieldErrorCode::BadCharacters if is_token => Msg::ErrTokenChars,
         FieldErrorCode::BadCharacters => Msg::ErrTextChars,
-        FieldErrorCode::OutOfRange => match leaf {
-            "delay_seconds" => Msg::ErrDelayRange,
-            "interval_seconds" => Msg::ErrIntervalRange,
-            "after_minutes" => Msg::ErrAutoCloseRange,
-            _ => Msg::ErrOutOfRange,
-        },
+        FieldErrorCode::OutOfRange => range.unwrap_or(Msg::ErrOutOfRange),
         FieldErrorCode::TooMany => Msg::ErrTooMany,
         FieldErrorCode::DuplicateDelay => Msg::ErrDuplicateDelay,
         FieldErrorCode::TokenInvalid => Msg::ErrTokenInvalid,
@@ -55,7 +58,7 @@ pub fn field_message(path: &str, code: &FieldErrorCode) -> Msg {
 /// person fixes each differently.
 pub fn token_message(token: &str, code: &FieldErrorCode) -> Msg {
     if *code != FieldErrorCode::BadCharacters {
-        return field_message("token", code);
+        return message_at(Some(FieldPath::Token), code);
     }
     let inner = token.trim();
     let has = |test: fn(char) -> bool| inner.chars().any(test);
@@ -115,6 +118,21 @@ mod tests {
         for (error, msg) in numbers {
             assert_eq!(field_message("auto_replies[0].delay_seconds", &error.code()), msg, "{error:?}");
         }
+    }
+
+    /// A path the form does not know has the code's general message, whatever its last name.
+    #[test]
+    fn unknown_paths_have_the_general_messages() {
+        use FieldErrorCode::*;
+        for path in ["routing.zzz", "schedule.text", "auto_replies[0].zzz", "delay_seconds", ""] {
+            assert_eq!(field_message(path, &Required), Msg::ErrRequired, "{path}");
+            assert_eq!(field_message(path, &OutOfRange), Msg::ErrOutOfRange, "{path}");
+            assert_eq!(field_message(path, &TooLong), Msg::ErrTextTooLong, "{path}");
+        }
+        assert_eq!(message_at(None, &BadCharacters), Msg::ErrTextChars);
+        let interval = crate::domain::ReplyList::NonWorking.row(4, ReplyField::RepeatInterval);
+        assert_eq!(message_at(Some(interval), &OutOfRange), Msg::ErrIntervalRange);
+        assert_eq!(message_at(Some(FieldPath::Token), &Required), Msg::ErrTokenRequired);
     }
 }
 

@@ -3,11 +3,13 @@
 mod anchor;
 mod channel;
 mod combobox;
+mod field_path;
 mod form;
 mod messages;
 
 pub use anchor::*;
 pub use channel::*;
 pub use combobox::*;
+pub use field_path::*;
 pub use form::*;
 pub use messages::*;
