@@ -282,17 +282,7 @@ impl FieldPath {
     /// The DOM id of the path's control: `auto_replies[3].text` → `f-auto_replies-3-text`.
     /// A 422's `fields[].path` finds its control through this.
     pub fn control_id(&self) -> String {
-        let path = self.to_string();
-        let mut id = String::with_capacity(path.len().saturating_add(2));
-        id.push_str("f-");
-        for c in path.chars() {
-            match c {
-                '[' | '.' => id.push('-'),
-                ']' => {}
-                other => id.push(other),
-            }
-        }
-        id
+        control_id_of(&self.to_string())
     }
 
     /// The id of the control's error text: `f-auto_replies-3-text-error`.
@@ -396,6 +386,20 @@ fn parse_index(digits: &str) -> Option<usize> {
         return None;
     }
     Some(digits.bytes().fold(0usize, |n, b| n.saturating_mul(10).saturating_add(usize::from(b - b'0'))))
+}
+
+/// The DOM id for any path string, known or not (the rule [`FieldPath::control_id`] uses).
+pub fn control_id_of(path: &str) -> String {
+    let mut id = String::with_capacity(path.len().saturating_add(2));
+    id.push_str("f-");
+    for c in path.chars() {
+        match c {
+            '[' | '.' => id.push('-'),
+            ']' => {}
+            other => id.push(other),
+        }
+    }
+    id
 }
 
 impl fmt::Display for FieldPath {

@@ -7,13 +7,13 @@ use max_channel_contract::FieldError;
 
 use super::fields::{described_by, invalid, ErrorText};
 use super::FormState;
-use crate::domain::{error_place, field_order, SettingsForm, FORM_ANCHOR};
+use crate::domain::{error_place, field_order, FieldPath, SettingsForm};
 use crate::i18n::{Msg, Tr};
 
 /// An error as shown: the anchor it shows at, and its text there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placed {
-    pub anchor: String,
+    pub anchor: FieldPath,
     pub text: String,
 }
 
@@ -36,20 +36,29 @@ pub fn placed(
 }
 
 fn place(tr: Tr, token: RwSignal<String>, error: &FieldError, form: &SettingsForm) -> Placed {
-    let place = error_place(&error.path, form);
+    let known = FieldPath::parse(&error.path);
+    let place = known.map(|path| path.placement(form));
     let ours = tr.t(message(token, error));
-    let text = match place.hidden {
-        Some(hidden) => hidden.describe(tr, ours),
-        // A path the form does not know: the back end's words say more than «Проверьте значение.».
-        None if place.anchor == FORM_ANCHOR && !error.message.trim().is_empty() => error.message.clone(),
-        None => ours.to_owned(),
-    };
-    Placed { anchor: place.anchor, text }
+    match place {
+        Some(place) => {
+            let text = match place.hidden {
+                Some(hidden) => hidden.describe(tr, ours),
+                None => ours.to_owned(),
+            };
+            Placed { anchor: place.anchor, text }
+        }
+        // A path the form does not know: at the whole form, in the back end's words, which
+        // say more than «Проверьте значение.».
+        None => {
+            let text = if error.message.trim().is_empty() { ours.to_owned() } else { error.message.clone() };
+            Placed { anchor: FieldPath::Form, text }
+        }
+    }
 }
 
 /// The catalogue message for a field error; a token's names what is wrong with it.
 fn message(token: RwSignal<String>, error: &FieldError) -> Msg {
-    if error.path == "token" {
+    if FieldPath::parse(&error.path) == Some(FieldPath::Token) {
         token.with_untracked(|token| crate::domain::token_message(token, &error.code))
     } else {
         crate::domain::field_message(&error.path, &error.code)
@@ -58,7 +67,7 @@ fn message(token: RwSignal<String>, error: &FieldError) -> Msg {
 
 impl FormState {
     /// The errors shown at the control `anchor`, one text, if any.
-    pub fn error_at(&self, anchor: &str) -> Option<String> {
+    pub fn error_at(&self, anchor: FieldPath) -> Option<String> {
         self.placed.with(|placed| {
             let texts: Vec<&str> = placed.iter().filter(|p| p.anchor == anchor).map(|p| p.text.as_str()).collect();
             (!texts.is_empty()).then(|| texts.join(" "))
@@ -71,23 +80,25 @@ impl FormState {
     }
 
     /// Drops the errors at `path` (and below it) once the person edits that control.
-    pub fn clear_error(&self, path: &str) {
-        if self.errors.with_untracked(|e| e.iter().any(|e| e.path.starts_with(path))) {
-            self.errors.update(|e| e.retain(|e| !e.path.starts_with(path)));
+    pub fn clear_error(&self, path: FieldPath) {
+        let path = path.to_string();
+        if self.errors.with_untracked(|e| e.iter().any(|e| e.path.starts_with(&path))) {
+            self.errors.update(|e| e.retain(|e| !e.path.starts_with(&path)));
         }
     }
 
     /// A switch or a choice changes what the form shows. Its own errors (`own`) go: the
     /// person answered them. So do those of the controls it hides: they were about a value
     /// no longer in use. Those of the controls it reveals stay, now under them.
-    pub fn choose(&self, own: &[&str], change: impl FnOnce(&mut SettingsForm)) {
+    pub fn choose(&self, own: &[FieldPath], change: impl FnOnce(&mut SettingsForm)) {
         if self.errors.with_untracked(Vec::is_empty) {
             self.form.update(change);
             return;
         }
         let shown = |form: &SettingsForm| -> Vec<bool> {
-            self.errors
-                .with_untracked(|errors| errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect())
+            self.errors.with_untracked(|errors| {
+                errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect::<Vec<bool>>()
+            })
         };
         let before = self.form.with_untracked(shown);
         self.form.update(change);
@@ -97,7 +108,7 @@ impl FormState {
             errors.retain(|e| {
                 let hid = before.get(index) == Some(&true) && after.get(index) == Some(&false);
                 index += 1;
-                !hid && !own.contains(&e.path.as_str())
+                !hid && !FieldPath::parse(&e.path).is_some_and(|p| own.contains(&p))
             })
         });
     }
@@ -107,15 +118,19 @@ impl FormState {
     /// nothing that is saved.
     pub fn show_errors(&self, mut errors: Vec<FieldError>) -> usize {
         errors.sort_by_key(|e| field_order(&e.path));
-        if errors.iter().any(|e| e.path == "token") && self.has_stored_token() && !self.replacing_token.get_untracked()
+        if errors.iter().any(|e| FieldPath::parse(&e.path) == Some(FieldPath::Token))
+            && self.has_stored_token()
+            && !self.replacing_token.get_untracked()
         {
             self.replacing_token.set(true);
         }
-        let first = self.form.with_untracked(|form| errors.first().map(|e| error_place(&e.path, form).anchor));
+        let first = self.form.with_untracked(|form| {
+            errors.first().map(|e| FieldPath::parse(&e.path).map_or(FieldPath::Form, |p| p.anchor(form)))
+        });
         let count = errors.len();
         self.errors.set(errors);
         if let Some(anchor) = first {
-            super::fields::focus_later(&anchor);
+            super::fields::focus_later(anchor);
         }
         count
     }
@@ -126,17 +141,17 @@ impl FormState {
 pub fn FormErrors() -> impl IntoView {
     let state = expect_context::<FormState>();
     // A group only while it holds an error: focused then, with its text as description.
-    let role = move || state.error_at(FORM_ANCHOR).map(|_| "group");
+    let role = move || state.error_at(FieldPath::Form).map(|_| "group");
     view! {
         <div
             class="form-errors"
-            id=super::fields::field_id(FORM_ANCHOR)
+            id=FieldPath::Form.control_id()
             tabindex="-1"
             role=role
-            aria-invalid=invalid(state, FORM_ANCHOR.into())
-            aria-describedby=described_by(state, FORM_ANCHOR.into(), None)
+            aria-invalid=invalid(state, FieldPath::Form)
+            aria-describedby=described_by(state, FieldPath::Form, None)
         >
-            <ErrorText path=FORM_ANCHOR />
+            <ErrorText path=FieldPath::Form />
         </div>
     }
 }

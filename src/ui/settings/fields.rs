@@ -5,19 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::FormState;
+use crate::domain::FieldPath;
 
-/// The DOM id of the control for a contract path: `auto_replies[3].text` →
-/// `f-auto_replies-3-text`. A 422's `fields[].path` finds its control through this.
+/// The DOM id of the control for a contract path string (`auto_replies[3].text` →
+/// `f-auto_replies-3-text`), for a path that may not be known; known paths use
+/// [`FieldPath::control_id`].
 pub fn field_id(path: &str) -> String {
-    let mut id = String::from("f-");
-    for c in path.chars() {
-        match c {
-            '[' | '.' => id.push('-'),
-            ']' => {}
-            other => id.push(other),
-        }
-    }
-    id
+    crate::domain::control_id_of(path)
 }
 
 /// The id of a control's error text.
@@ -30,8 +24,8 @@ pub fn error_id(path: &str) -> String {
 pub const ANCHOR_ATTR: &str = "data-error-anchor";
 
 /// Focuses the control of `path` once the error texts are in the page.
-pub fn focus_later(path: &str) {
-    let id = field_id(path);
+pub fn focus_later(path: FieldPath) {
+    let id = path.control_id();
     // Anchors are the form's own paths (letters, `_`, `.`, `[n]`): safe inside the quotes.
     let selector = format!("[{ANCHOR_ATTR}=\"{path}\"]");
     request_animation_frame(move || {
@@ -49,10 +43,10 @@ pub fn focus_later(path: &str) {
 /// The errors shown at a control, or nothing. A memo: a change elsewhere in the form does
 /// not rebuild the text (nor disturb a screen reader reading it).
 #[component]
-pub fn ErrorText(#[prop(into)] path: String) -> impl IntoView {
+pub fn ErrorText(path: FieldPath) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let id = error_id(&path);
-    let text = Memo::new(move |_| state.error_at(&path));
+    let id = path.error_id();
+    let text = Memo::new(move |_| state.error_at(path));
     move || {
         text.get().map(|text| {
             view! {
@@ -65,20 +59,20 @@ pub fn ErrorText(#[prop(into)] path: String) -> impl IntoView {
 }
 
 /// `aria-invalid` for a control at `path`.
-pub fn invalid(state: FormState, path: String) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
-    move || state.error_at(&path).map(|_| "true")
+pub fn invalid(state: FormState, path: FieldPath) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || state.error_at(path).map(|_| "true")
 }
 
 /// `aria-describedby` for a control at `path`: its help text (if any) and its error.
 pub fn described_by(
     state: FormState,
-    path: String,
+    path: FieldPath,
     help: Option<String>,
 ) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids: Vec<String> = help.iter().cloned().collect();
-        if state.error_at(&path).is_some() {
-            ids.push(error_id(&path));
+        if state.error_at(path).is_some() {
+            ids.push(path.error_id());
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }

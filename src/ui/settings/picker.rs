@@ -8,10 +8,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use max_channel_contract::{Employee, EmployeeQuery};
 
-use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::fields::{described_by, invalid, ErrorText};
 use super::{FormState, Workflows};
 use crate::api::{ApiError, SharedBackend};
-use crate::domain::{Combobox, KeyOutcome, Search};
+use crate::domain::{Combobox, FieldPath, KeyOutcome, Search};
 use crate::i18n::{Msg, Tr};
 use crate::ui::RetryButton;
 
@@ -114,10 +114,10 @@ impl PickerCalls {
 }
 
 #[component]
-pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
+pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String>) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let input_id = field_id(path);
+    let input_id = path.control_id();
     let combo = RwSignal::new(Combobox::<Employee>::default());
     let failed = RwSignal::new(None::<(ApiError, PickerCall)>);
     let calls = PickerCalls { combo, failed, api: expect_context::<Workflows>().api };
@@ -158,7 +158,7 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
     };
     let open = Memo::new(move |_| combo.with(|c| c.open));
     let active = Memo::new(move |_| combo.with(|c| c.active));
-    let option_id = move |i: usize| format!("{}-opt-{i}", field_id(path));
+    let option_id = move |i: usize| format!("{}-opt-{i}", path.control_id());
     view! {
         <div class="field picker">
             <label class="field__label" for=input_id.clone()>
@@ -177,8 +177,8 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
                 aria-controls=format!("{input_id}-list")
                 aria-expanded=move || open.get().to_string()
                 aria-activedescendant=move || if open.get() { active.get().map(option_id) } else { None }
-                aria-invalid=invalid(state, path.into())
-                aria-describedby=described_by(state, path.into(), Some(format!("{input_id}-help")))
+                aria-invalid=invalid(state, path)
+                aria-describedby=described_by(state, path, Some(format!("{input_id}-help")))
                 prop:value=move || combo.with(|c| c.text.clone())
                 on:input=on_input
                 on:keydown=on_keydown
@@ -198,7 +198,7 @@ pub fn EmployeePicker(path: &'static str, get: Signal<String>, set: Callback<Str
 /// The list of options, «никого не нашлось», and «Показать ещё».
 #[component]
 fn Popup(
-    path: &'static str,
+    path: FieldPath,
     combo: RwSignal<Combobox<Employee>>,
     get: Signal<String>,
     pick: Callback<Employee>,
@@ -209,7 +209,7 @@ fn Popup(
     let active = Memo::new(move |_| combo.with(|c| c.active));
     let nobody = move || combo.with(|c| c.searched && c.items.is_empty());
     let has_more = move || combo.with(|c| c.next_cursor.is_some());
-    let id = field_id(path);
+    let id = path.control_id();
     view! {
         <div class="picker__popup" hidden=move || !combo.with(|c| c.open)>
             <ul class="picker__list" id=format!("{id}-list") role="listbox" aria-label=tr.t(Msg::EmployeeLabel)>
@@ -223,7 +223,7 @@ fn Popup(
                             let selected = get.get() == e.id;
                             view! {
                                 <li
-                                    id=format!("{}-opt-{i}", field_id(path))
+                                    id=format!("{}-opt-{i}", path.control_id())
                                     role="option"
                                     class="picker__option"
                                     class:picker__option--active=move || active.get() == Some(i)

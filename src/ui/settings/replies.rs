@@ -3,41 +3,11 @@
 use leptos::prelude::*;
 use max_channel_contract::{text_len, MAX_AUTO_REPLIES, TEXT_MAX_CHARS};
 
-use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::fields::{described_by, invalid, ErrorText};
 use super::FormState;
-use crate::domain::{ReplyForm, SettingsForm, Unit, DELAY_UNITS, INTERVAL_UNITS};
+pub use crate::domain::ReplyList;
+use crate::domain::{FieldPath, ReplyField, ReplyForm, Unit, DELAY_UNITS, INTERVAL_UNITS};
 use crate::i18n::{Msg, Tr};
-
-/// Which list a row belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReplyList {
-    Working,
-    NonWorking,
-}
-
-impl ReplyList {
-    /// The contract path of the list.
-    pub fn path(self) -> &'static str {
-        match self {
-            ReplyList::Working => "auto_replies",
-            ReplyList::NonWorking => "non_working_hours.auto_replies",
-        }
-    }
-
-    pub fn rows(self, form: &SettingsForm) -> &Vec<ReplyForm> {
-        match self {
-            ReplyList::Working => &form.replies,
-            ReplyList::NonWorking => &form.non_working.replies,
-        }
-    }
-
-    pub fn rows_mut(self, form: &mut SettingsForm) -> &mut Vec<ReplyForm> {
-        match self {
-            ReplyList::Working => &mut form.replies,
-            ReplyList::NonWorking => &mut form.non_working.replies,
-        }
-    }
-}
 
 pub fn unit_msg(unit: Unit) -> Msg {
     match unit {
@@ -60,7 +30,7 @@ pub fn offered_units(usual: &[Unit], current: Unit) -> Vec<Unit> {
 /// A number input with its unit select.
 #[component]
 pub fn DurationField(
-    path: String,
+    path: FieldPath,
     label: Msg,
     help: Option<Msg>,
     usual: &'static [Unit],
@@ -71,10 +41,8 @@ pub fn DurationField(
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr: Tr = state.tr;
-    let id = field_id(&path);
+    let id = path.control_id();
     let help_id = help.map(|_| format!("{id}-help"));
-    let clear = path.clone();
-    let clear_unit = path.clone();
     view! {
         <div class="field field--duration">
             <label class="field__label" for=id.clone()>
@@ -94,12 +62,12 @@ pub fn DurationField(
                     class="input input--number"
                     type="text"
                     inputmode="numeric"
-                    aria-invalid=invalid(state, path.clone())
-                    aria-describedby=described_by(state, path.clone(), help_id.clone())
+                    aria-invalid=invalid(state, path)
+                    aria-describedby=described_by(state, path, help_id.clone())
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         on_text.run(event_target_value(&ev));
-                        state.clear_error(&clear);
+                        state.clear_error(path);
                     }
                 />
                 <select
@@ -109,7 +77,7 @@ pub fn DurationField(
                     on:change=move |ev| {
                         if let Some(u) = Unit::from_id(&event_target_value(&ev)) {
                             on_unit.run(u);
-                            state.clear_error(&clear_unit);
+                            state.clear_error(path);
                         }
                     }
                 >
@@ -143,12 +111,11 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
         if len() < MAX_AUTO_REPLIES {
             form.update(|f| list.rows_mut(f).push(ReplyForm::default()));
             state.clear_error(list.path());
-            let path = format!("{}[{}].text", list.path(), len() - 1);
-            super::fields::focus_later(&path);
+            super::fields::focus_later(list.row(len().saturating_sub(1), ReplyField::Text));
         }
     };
     view! {
-        <div class="replies" id=field_id(list.path()) tabindex="-1">
+        <div class="replies" id=list.path().control_id() tabindex="-1">
             <ol class="replies__list">
                 <For each=move || 0..len() key=|i| *i let:index>
                     <ReplyRow list=list index=index />
@@ -158,9 +125,11 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
             <button
                 type="button"
                 class="button button--secondary"
-                id=format!("{}-add", field_id(list.path()))
+                id=format!("{}-add", list.path().control_id())
                 aria-disabled=move || (len() >= MAX_AUTO_REPLIES).to_string()
-                aria-describedby=move || (len() >= MAX_AUTO_REPLIES).then(|| format!("{}-limit", field_id(list.path())))
+                aria-describedby=move || {
+                    (len() >= MAX_AUTO_REPLIES).then(|| format!("{}-limit", list.path().control_id()))
+                }
                 on:click=add
             >
                 {tr.t(Msg::ReplyAdd)}
@@ -169,7 +138,7 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
                 (len() >= MAX_AUTO_REPLIES)
                     .then(|| {
                         view! {
-                            <p class="field__help" id=format!("{}-limit", field_id(list.path()))>
+                            <p class="field__help" id=format!("{}-limit", list.path().control_id())>
                                 {tr.t(Msg::RepliesLimit)}
                             </p>
                         }
@@ -195,7 +164,7 @@ fn ReplyHead(list: ReplyList, index: usize) -> impl IntoView {
         // Row paths shift: errors of this list are stale now.
         state.clear_error(list.path());
         // The last row's button goes with its row; the list's «Добавить» stays.
-        crate::ui::focus::keep_focus_in_page(format!("#{}-add", field_id(list.path())));
+        crate::ui::focus::keep_focus_in_page(format!("#{}-add", list.path().control_id()));
     };
     view! {
         <div class="reply__head">
@@ -233,15 +202,13 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
             }
         })
     };
-    let prefix = format!("{}[{index}]", list.path());
-    let text_path = format!("{prefix}.text");
-    let text_id = field_id(&text_path);
+    let text_path = list.row(index, ReplyField::Text);
+    let text_id = text_path.control_id();
     let counter_id = format!("{text_id}-count");
-    let text_clear = text_path.clone();
-    let every_name = format!("{}-{index}-repeat", field_id(list.path()));
-    let repeat_path = format!("{prefix}.repeat.type");
+    let every_name = format!("{}-{index}-repeat", list.path().control_id());
+    let repeat_path = list.row(index, ReplyField::RepeatType);
     let choose_repeat = Callback::new(move |every: bool| {
-        state.choose(&[repeat_path.as_str()], |f| {
+        state.choose(&[repeat_path], |f| {
             if let Some(r) = list.rows_mut(f).get_mut(index) {
                 r.repeat_every = every;
             }
@@ -251,7 +218,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
         <li class="reply">
             <ReplyHead list=list index=index />
             <DurationField
-                path=format!("{prefix}.delay_seconds")
+                path=list.row(index, ReplyField::Delay)
                 label=Msg::ReplyDelay
                 help=Some(Msg::ReplyDelayHelp)
                 usual=&DELAY_UNITS
@@ -268,27 +235,22 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                     id=text_id
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(state, text_path.clone())
-                    aria-describedby=described_by(state, text_path.clone(), Some(counter_id.clone()))
+                    aria-invalid=invalid(state, text_path)
+                    aria-describedby=described_by(state, text_path, Some(counter_id.clone()))
                     prop:value=text
                     on:input=move |ev| {
                         let t = event_target_value(&ev);
                         edit(&|r| r.text = t.clone());
-                        state.clear_error(&text_clear);
+                        state.clear_error(text_path);
                     }
                 ></textarea>
                 <TextCounter id=counter_id text=text.into() />
                 <ErrorText path=text_path />
             </div>
-            <RepeatChoice
-                path=format!("{prefix}.repeat.type")
-                name=every_name
-                every=repeat_every
-                choose=choose_repeat
-            />
+            <RepeatChoice path=repeat_path name=every_name every=repeat_every choose=choose_repeat />
             <Show when=move || repeat_every.get()>
                 <DurationField
-                    path=format!("{prefix}.repeat.interval_seconds")
+                    path=list.row(index, ReplyField::RepeatInterval)
                     label=Msg::RepeatInterval
                     help=None
                     usual=&INTERVAL_UNITS
@@ -305,18 +267,18 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
 /// «Периодичность»: once, or every interval. The anchor of the row's `repeat.type`, which
 /// also shows the interval's errors while the row repeats once (and so has no interval).
 #[component]
-fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<bool>) -> impl IntoView {
+fn RepeatChoice(path: FieldPath, name: String, every: Memo<bool>, choose: Callback<bool>) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let (id, shows) = (field_id(&path), path.clone());
+    let id = path.control_id();
     // Focusable, so that a refused save can take the focus to its error.
     view! {
         <fieldset
             class="field choices"
             id=id
             tabindex="-1"
-            aria-invalid=invalid(state, path.clone())
-            aria-describedby=described_by(state, path.clone(), None)
+            aria-invalid=invalid(state, path)
+            aria-describedby=described_by(state, path, None)
         >
             <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
             <label class="choice">
@@ -332,7 +294,7 @@ fn RepeatChoice(path: String, name: String, every: Memo<bool>, choose: Callback<
                 <input type="radio" name=name prop:checked=every on:change=move |_| choose.run(true) />
                 <span>{tr.t(Msg::RepeatEvery)}</span>
             </label>
-            <ErrorText path=shows />
+            <ErrorText path=path />
         </fieldset>
     }
 }

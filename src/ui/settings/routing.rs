@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use max_channel_contract::Distribution;
 
-use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::fields::{described_by, invalid, ErrorText};
 use super::picker::EmployeePicker;
 use super::FormState;
-use crate::domain::{FallbackKind, RoutingKind};
+use crate::domain::{FallbackKind, FieldPath, RoutingKind, Section};
 use crate::i18n::{count, Msg};
 use crate::ui::ExternalLink;
 
@@ -19,7 +19,9 @@ pub fn RoutingSection() -> impl IntoView {
     // A memo: the section re-renders when the kind changes, not on every keystroke.
     let kind = Memo::new(move |_| form.with(|f| f.routing.kind));
     // Another kind hides the chosen one's control (its errors go) and reveals its own.
-    let choose = move |k: RoutingKind| state.choose(&["routing", "routing.type"], |f| f.routing.kind = k);
+    let choose = move |k: RoutingKind| {
+        state.choose(&[FieldPath::Section(Section::Routing), FieldPath::RoutingType], |f| f.routing.kind = k)
+    };
     let option = move |k: RoutingKind, label: Msg, id: &'static str, disabled: bool| {
         view! {
             <label class="choice" class:choice--disabled=disabled>
@@ -34,12 +36,12 @@ pub fn RoutingSection() -> impl IntoView {
             <legend class="section__legend">{tr.t(Msg::SecRouting)}</legend>
             <fieldset
                 class="field choices"
-                id=field_id("routing.type")
+                id=FieldPath::RoutingType.control_id()
                 tabindex="-1"
-                aria-invalid=invalid(state, "routing.type".into())
+                aria-invalid=invalid(state, FieldPath::RoutingType)
                 aria-describedby=described_by(
                     state,
-                    "routing.type".into(),
+                    FieldPath::RoutingType,
                     (!service).then(|| "chat-bots-off".to_owned()),
                 )
             >
@@ -55,13 +57,13 @@ pub fn RoutingSection() -> impl IntoView {
                             </p>
                         }
                     })}
-                <ErrorText path="routing.type" />
+                <ErrorText path=FieldPath::RoutingType />
             </fieldset>
             {move || match kind.get() {
                 RoutingKind::Employee => {
                     view! {
                         <EmployeePicker
-                            path="routing.employee_id"
+                            path=FieldPath::RoutingEmployee
                             get=state.value(|f| f.routing.employee_id.clone())
                             set=Callback::new(move |id| form.update(|f| f.routing.employee_id = id))
                         />
@@ -71,7 +73,7 @@ pub fn RoutingSection() -> impl IntoView {
                 RoutingKind::Group => {
                     view! {
                         <GroupSelect
-                            path="routing.group_id"
+                            path=FieldPath::RoutingGroup
                             get=state.value(|f| f.routing.group_id.clone())
                             set=Callback::new(move |id| form.update(|f| f.routing.group_id = id))
                             show_rule=true
@@ -93,20 +95,20 @@ fn ChatBotRouting() -> impl IntoView {
     let form = state.form;
     let fallback = Memo::new(move |_| form.with(|f| f.routing.fallback));
     let choose = move |k: FallbackKind| {
-        state.choose(&["routing.fallback", "routing.fallback.type"], |f| f.routing.fallback = Some(k))
+        state.choose(&[FieldPath::Fallback, FieldPath::FallbackType], |f| f.routing.fallback = Some(k))
     };
     view! {
         <ChatBotSelect
-            path="routing.chat_bot_id"
+            path=FieldPath::RoutingChatBot
             get=state.value(|f| f.routing.chat_bot_id.clone())
             set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id))
         />
         <fieldset
             class="field choices"
-            id=field_id("routing.fallback")
+            id=FieldPath::Fallback.control_id()
             tabindex="-1"
-            aria-invalid=invalid(state, "routing.fallback".into())
-            aria-describedby=described_by(state, "routing.fallback".into(), None)
+            aria-invalid=invalid(state, FieldPath::Fallback)
+            aria-describedby=described_by(state, FieldPath::Fallback, None)
         >
             <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>
             <label class="choice">
@@ -129,14 +131,14 @@ fn ChatBotRouting() -> impl IntoView {
                 />
                 <span>{tr.t(Msg::RoutingGroup)}</span>
             </label>
-            <ErrorText path="routing.fallback" />
+            <ErrorText path=FieldPath::Fallback />
         </fieldset>
         {move || match fallback.get() {
             Some(FallbackKind::Employee) => {
                 Some(
                     view! {
                         <EmployeePicker
-                            path="routing.fallback.employee_id"
+                            path=FieldPath::FallbackEmployee
                             get=state.value(|f| f.routing.fallback_employee_id.clone())
                             set=Callback::new(move |id| form.update(|f| f.routing.fallback_employee_id = id))
                         />
@@ -148,7 +150,7 @@ fn ChatBotRouting() -> impl IntoView {
                 Some(
                     view! {
                         <GroupSelect
-                            path="routing.fallback.group_id"
+                            path=FieldPath::FallbackGroup
                             get=state.value(|f| f.routing.fallback_group_id.clone())
                             set=Callback::new(move |id| form.update(|f| f.routing.fallback_group_id = id))
                             show_rule=false
@@ -175,7 +177,7 @@ fn distribution_msg(d: &Distribution) -> Option<Msg> {
 /// A select of ids by name, with a placeholder for «nothing chosen yet».
 #[component]
 fn IdSelect(
-    path: &'static str,
+    path: FieldPath,
     label: Msg,
     placeholder: Msg,
     options: Vec<(String, String)>,
@@ -186,14 +188,14 @@ fn IdSelect(
     let tr = state.tr;
     view! {
         <div class="field">
-            <label class="field__label" for=field_id(path)>
+            <label class="field__label" for=path.control_id()>
                 {tr.t(label)}
             </label>
             <select
-                id=field_id(path)
+                id=path.control_id()
                 class="select"
-                aria-invalid=invalid(state, path.into())
-                aria-describedby=described_by(state, path.into(), None)
+                aria-invalid=invalid(state, path)
+                aria-describedby=described_by(state, path, None)
                 on:change=move |ev| {
                     set.run(event_target_value(&ev));
                     state.clear_error(path);
@@ -221,7 +223,7 @@ fn IdSelect(
 
 /// A group select; for routing, the group's distribution rule read-only below it.
 #[component]
-pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String>, show_rule: bool) -> impl IntoView {
+pub fn GroupSelect(path: FieldPath, get: Signal<String>, set: Callback<String>, show_rule: bool) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
     let groups = state.groups.get_value();
@@ -275,7 +277,7 @@ pub fn GroupSelect(path: &'static str, get: Signal<String>, set: Callback<String
 
 /// A chat-bot select.
 #[component]
-pub fn ChatBotSelect(path: &'static str, get: Signal<String>, set: Callback<String>) -> impl IntoView {
+pub fn ChatBotSelect(path: FieldPath, get: Signal<String>, set: Callback<String>) -> impl IntoView {
     let state = expect_context::<FormState>();
     let options = state.chat_bots.get_value().into_iter().map(|b| (b.id, b.name)).collect();
     view! { <IdSelect path=path label=Msg::ChatBotLabel placeholder=Msg::ChooseChatBot options=options get=get set=set /> }

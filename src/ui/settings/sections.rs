@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::fields::{described_by, error_id, field_id, invalid, ErrorText};
+use super::fields::{described_by, invalid, ErrorText};
 use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
 use super::routing::ChatBotSelect;
 use super::FormState;
-use crate::domain::{ExclusionNotice, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
+use crate::domain::{ExclusionNotice, FieldPath, Section, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
 use crate::i18n::{count, Msg};
 use crate::ui::ExternalLink;
 
@@ -33,11 +33,11 @@ fn Switch(
     label: Msg,
     #[prop(into)] on: Signal<bool>,
     on_change: Callback<bool>,
-    #[prop(optional)] error: Option<&'static str>,
+    #[prop(optional)] error: Option<FieldPath>,
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let shown = move || error.filter(|anchor| state.error_at(anchor).is_some());
+    let shown = move || error.filter(|anchor| state.error_at(*anchor).is_some());
     view! {
         <label class="switch" for=id>
             <input
@@ -45,9 +45,9 @@ fn Switch(
                 type="checkbox"
                 role="switch"
                 class="switch__input"
-                data-error-anchor=error
+                data-error-anchor=error.map(|anchor| anchor.to_string())
                 aria-invalid=move || shown().map(|_| "true")
-                aria-describedby=move || shown().map(error_id)
+                aria-describedby=move || shown().map(|anchor| anchor.error_id())
                 prop:checked=move || on.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
@@ -59,17 +59,17 @@ fn Switch(
 }
 
 /// What a section's switch answers when flipped: the section's own errors and its own.
-const CLOSING_OWN: &[&str] = &["closing_message", "closing_message.enabled"];
-const NWH_OWN: &[&str] = &["non_working_hours", "non_working_hours.mode"];
-const AUTO_CLOSE_OWN: &[&str] = &["auto_close", "auto_close.enabled"];
+const CLOSING_OWN: &[FieldPath] = &[FieldPath::Section(Section::ClosingMessage), FieldPath::ClosingEnabled];
+const NWH_OWN: &[FieldPath] = &[FieldPath::Section(Section::NonWorkingHours), FieldPath::NonWorkingMode];
+const AUTO_CLOSE_OWN: &[FieldPath] = &[FieldPath::Section(Section::AutoClose), FieldPath::AutoCloseEnabled];
 
 #[component]
 pub fn ClosingSection() -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
     let form = state.form;
-    const PATH: &str = "closing_message.text";
-    let id = field_id(PATH);
+    const PATH: FieldPath = FieldPath::ClosingText;
+    let id = PATH.control_id();
     view! {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
@@ -77,7 +77,7 @@ pub fn ClosingSection() -> impl IntoView {
             <Switch
                 id="closing-enabled"
                 label=Msg::ClosingSwitch
-                error="closing_message.enabled"
+                error=FieldPath::ClosingEnabled
                 on=state.value(|f| f.closing_enabled)
                 on_change=Callback::new(move |on| state.choose(CLOSING_OWN, |f| f.closing_enabled = on))
             />
@@ -93,8 +93,8 @@ pub fn ClosingSection() -> impl IntoView {
                     id=id.clone()
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(state, PATH.into())
-                    aria-describedby=described_by(state, PATH.into(), Some(format!("{id}-count")))
+                    aria-invalid=invalid(state, PATH)
+                    aria-describedby=described_by(state, PATH, Some(format!("{id}-count")))
                     prop:value=state.value(|f| f.closing_text.clone())
                     on:input=move |ev| {
                         form.update(|f| f.closing_text = event_target_value(&ev));
@@ -122,11 +122,11 @@ pub fn NonWorkingSection() -> impl IntoView {
             <p class="field__help">{tr.t(Msg::NonWorkingExclusive)}</p>
             <div
                 class="field"
-                id=field_id("non_working_hours.mode")
+                id=FieldPath::NonWorkingMode.control_id()
                 tabindex="-1"
                 aria-describedby=described_by(
                     state,
-                    "non_working_hours.mode".into(),
+                    FieldPath::NonWorkingMode,
                     (!service).then(|| "nwh-chat-bots-off".to_owned()),
                 )
             >
@@ -147,11 +147,11 @@ pub fn NonWorkingSection() -> impl IntoView {
                 } else {
                     view! { <ChatBotSwitchOff /> }.into_any()
                 }}
-                <ErrorText path="non_working_hours.mode" />
+                <ErrorText path=FieldPath::NonWorkingMode />
             </div>
             <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
                 <ChatBotSelect
-                    path="non_working_hours.chat_bot_id"
+                    path=FieldPath::NonWorkingChatBot
                     get=state.value(|f| f.non_working.chat_bot_id.clone())
                     set=Callback::new(move |id| form.update(|f| f.non_working.chat_bot_id = id))
                 />
@@ -236,7 +236,7 @@ pub fn AutoCloseSection() -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
     let form = state.form;
-    const PATH: &str = "auto_close.after_minutes";
+    const PATH: FieldPath = FieldPath::AutoCloseAfter;
     let preset = Memo::new(move |_| form.with(|f| f.auto_close.preset));
     view! {
         <fieldset class="section" id="section-auto-close">
@@ -244,7 +244,7 @@ pub fn AutoCloseSection() -> impl IntoView {
             <Switch
                 id="auto-close-enabled"
                 label=Msg::AutoCloseSwitch
-                error="auto_close.enabled"
+                error=FieldPath::AutoCloseEnabled
                 on=state.value(|f| f.auto_close.enabled)
                 on_change=Callback::new(move |on| state.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on))
             />
@@ -257,8 +257,8 @@ pub fn AutoCloseSection() -> impl IntoView {
                     <select
                         id="auto-close-preset"
                         class="select"
-                        data-error-anchor=PATH
-                        aria-describedby=described_by(state, PATH.into(), None)
+                        data-error-anchor=PATH.to_string()
+                        aria-describedby=described_by(state, PATH, None)
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             form.update(|f| f.auto_close.preset = value.parse().ok());

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::fields::{described_by, field_id, invalid, ErrorText};
+use super::fields::{described_by, invalid, ErrorText};
 use super::{FormState, TokenCheck, Workflows};
 use crate::api::ApiError;
+use crate::domain::FieldPath;
 use crate::i18n::Msg;
 use crate::ui::RetryButton;
 
-pub(super) const PATH: &str = "token";
+pub(super) const PATH: FieldPath = FieldPath::Token;
 
 #[component]
 pub fn TokenSection() -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn TokenSection() -> impl IntoView {
             {move || stored().map(|hint| view! { <StoredToken hint=hint /> })}
             <Show when=field_open>
                 <div class="field">
-                    <label class="field__label" for=field_id(PATH)>
+                    <label class="field__label" for=PATH.control_id()>
                         {tr.t(Msg::TokenLabel)}
                     </label>
                     <p class="field__help" id="token-help">
@@ -34,14 +35,14 @@ pub fn TokenSection() -> impl IntoView {
                     </p>
                     <div class="token-row">
                         <input
-                            id=field_id(PATH)
+                            id=PATH.control_id()
                             class="input input--token"
                             type=move || if shown.get() { "text" } else { "password" }
                             autocomplete="off"
                             spellcheck="false"
                             autocapitalize="off"
-                            aria-invalid=invalid(state, PATH.into())
-                            aria-describedby=described_by(state, PATH.into(), Some("token-help".into()))
+                            aria-invalid=invalid(state, PATH)
+                            aria-describedby=described_by(state, PATH, Some("token-help".into()))
                             prop:value=move || state.token.get()
                             on:input=move |ev| {
                                 state.token.set(event_target_value(&ev));

@@ -96,7 +96,9 @@ impl Workflows {
         let token = state.token.get_untracked();
         let trimmed = match max_channel_contract::check_token(&token) {
             Ok(trimmed) => trimmed.to_owned(),
-            Err(code) => return self.show_errors(vec![max_channel_contract::field_error(super::token::PATH, code)]),
+            Err(code) => {
+                return self.show_errors(vec![max_channel_contract::field_error(super::token::PATH.to_string(), code)])
+            }
         };
         state.clear_error(super::token::PATH);
         state.token_check.set(TokenCheck::Checking);
