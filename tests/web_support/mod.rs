@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-#[path = "../support/console.rs"]
+#[path = "../e2e/support/console.rs"]
 mod console;
 pub use console::is_console_problem;
 

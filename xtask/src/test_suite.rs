@@ -41,18 +41,20 @@ pub fn test_command() -> Result {
     report(&layers, &step_failures)
 }
 
-/// `cargo xtask bench`: the ignored `bench` test of tests/bench.rs on a fresh release build.
+/// `cargo xtask bench`: the ignored `bench::bench` test (tests/e2e/bench.rs) on a fresh
+/// release build.
 pub fn bench_command() -> Result {
     setup()?;
     build_app(Profile::Release)?;
-    let mut cmd = e2e_test_command(&["--test", "bench", "--", "--ignored", "--nocapture", "--test-threads=1"])?;
+    let mut cmd =
+        e2e_test_command(&["--test", "e2e", "--", "bench::", "--ignored", "--nocapture", "--test-threads=1"])?;
     crate::shell::run("bench", &mut cmd)?;
     println!("saved {}", reports_dir().join("bench.json").display());
     Ok(())
 }
 
-/// `cargo xtask screenshots`: the responsive test of tests/e2e_responsive.rs on a fresh
-/// release build, writing its full-page screenshots into docs/screenshots/ (the ordinary
+/// `cargo xtask screenshots`: the `responsive::` tests (tests/e2e/responsive.rs) on a fresh
+/// release build, writing their full-page screenshots into docs/screenshots/ (the ordinary
 /// test run writes the same pictures to target/screenshots/). It fails, and the old
 /// pictures stay, if any page scrolls sideways at any width.
 pub fn screenshots_command() -> Result {
@@ -60,7 +62,7 @@ pub fn screenshots_command() -> Result {
     build_app(Profile::Release)?;
     let staging = env::workspace_root().join("target/screenshots-new");
     let _ = std::fs::remove_dir_all(&staging);
-    let mut cmd = e2e_test_command(&["--test", "e2e_responsive", "--", "--nocapture", "--test-threads=1"])?;
+    let mut cmd = e2e_test_command(&["--test", "e2e", "--", "responsive::", "--nocapture", "--test-threads=1"])?;
     cmd.env("MAX_SCREENSHOTS_DIR", &staging);
     crate::shell::run("screenshots", &mut cmd)?;
     let target = env::workspace_root().join("docs/screenshots");

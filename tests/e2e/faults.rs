@@ -4,9 +4,6 @@
 //! once the fault clears, and what was typed is still there.
 //!
 //! The run writes the table to `target/reports/fault-table.md`; `cargo xtask test` prints it.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::fmt::Write as _;
 use std::panic::AssertUnwindSafe;
@@ -18,7 +15,8 @@ use max_channel_contract::Operation;
 use max_channel_devserver::FaultSpec;
 use max_channel_fake::samples;
 use serde_json::json;
-use support::{eventually, fault, E2e, Options, PATIENCE};
+
+use crate::support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// The client's time-out in this run: short, so a stalled answer is a quick cell.
 const TIMEOUT_MS: u32 = 1_500;

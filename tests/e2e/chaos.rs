@@ -8,16 +8,14 @@
 //! "At the moment it resolves" is exact, not timed: a wrapper around `window.fetch` leaves
 //! the page in the same task in which the armed call's answer arrives, before the app's
 //! continuation runs.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::time::Duration;
 
 use max_channel_contract::Operation;
 use max_channel_fake::samples;
 use serde_json::json;
-use support::{eventually, E2e, Options, PATIENCE};
+
+use crate::support::{eventually, E2e, Options, PATIENCE};
 
 /// How long an in-flight call takes to answer.
 const SLOW: u64 = 1_500;
@@ -153,8 +151,7 @@ async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operati
     wait_ready(e2e, to).await;
     // Long enough for any answer of the old page to have come and been (not) applied.
     tokio::time::sleep(Duration::from_millis(SLOW + 300)).await;
-    let problems = e2e.console_problems().await;
-    assert!(problems.is_empty(), "{case}: the console shows\n{}", problems.join("\n"));
+    e2e.assert_console_clean(case).await;
     assert_eq!(e2e.path().await, to.path(), "{case}: the page that replaced it");
     assert!(e2e.text_content("h1").await.contains(to.title()), "{case}: its heading");
     // Nothing of the old page landed on the new one: no banner, error, dialog or form.
@@ -490,13 +487,12 @@ async fn preview_scenario_switches_survive_every_way_out() {
                 e2e.click(".preview__toggle").await;
             }
             e2e.click("#preview-slow").await;
-            e2e.find("#preview-data").await.select_by_value("not_connected").await.unwrap();
+            e2e.select("#preview-data", "not_connected").await;
             tokio::time::sleep(Duration::from_millis(after)).await;
             e2e.js("window.__chaosLeave(); return 0;").await;
             wait_ready(&e2e, Page::About).await;
             tokio::time::sleep(Duration::from_millis(slow + 300)).await;
-            let problems = e2e.console_problems().await;
-            assert!(problems.is_empty(), "{case}: the console shows\n{}", problems.join("\n"));
+            e2e.assert_console_clean(&case).await;
             assert_eq!(e2e.path().await, Page::About.path(), "{case}");
             let leftovers =
                 e2e.js("return document.querySelectorAll('main .alert, form.settings, dialog[open]').length").await;

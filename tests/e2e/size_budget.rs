@@ -1,13 +1,11 @@
 //! The size budgets, enforced on every test run: the first load of each release bundle,
 //! brotli compressed — the production build within `BROTLI_BUDGET`, the full build with
 //! preview mode within `PREVIEW_BROTLI_BUDGET`. Sizes are deterministic, so this cannot flake.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::path::Path;
 
-use support::sizes::{first_load, total, BROTLI_BUDGET, PREVIEW_BROTLI_BUDGET};
+use crate::support::sizes::{first_load, total, BROTLI_BUDGET, PREVIEW_BROTLI_BUDGET};
+use crate::support::{dist, production_dist, take_turn};
 
 /// Prints the bundle's first load and fails when it is over `budget`.
 fn fits(what: &str, dist: &Path, budget: usize) -> usize {
@@ -23,13 +21,15 @@ fn fits(what: &str, dist: &Path, budget: usize) -> usize {
 
 #[test]
 fn the_production_first_load_fits_the_brotli_budget() {
-    fits("production", &support::production_dist(), BROTLI_BUDGET);
+    let _turn = take_turn();
+    fits("production", &production_dist(), BROTLI_BUDGET);
 }
 
 #[test]
 fn the_preview_build_fits_its_own_budget_and_preview_is_what_it_adds() {
-    let preview = fits("preview", &support::dist(), PREVIEW_BROTLI_BUDGET);
-    let production = total(&first_load(&support::production_dist()), |a| a.brotli);
+    let _turn = take_turn();
+    let preview = fits("preview", &dist(), PREVIEW_BROTLI_BUDGET);
+    let production = total(&first_load(&production_dist()), |a| a.brotli);
     // The production bundle really leaves the fake back end out: if both were built the
     // same way, this would say so.
     assert!(

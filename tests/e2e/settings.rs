@@ -1,15 +1,11 @@
 //! End to end, the settings form: a first connection, a 422 from the server landing on its
 //! control, a 412 with nothing lost, disconnect and reconnect with only a new token.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
-
-use std::time::Duration;
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use max_channel_contract::*;
-use support::{eventually, E2e, PATIENCE};
+
+use crate::support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// Fills the whole form the way the first-connection story goes.
 async fn fill_first_connection(e2e: &E2e) {
@@ -33,7 +29,7 @@ async fn fill_first_connection(e2e: &E2e) {
     e2e.type_into("#f-auto_replies-0-text", "Здравствуйте! Мы получили ваше сообщение.").await;
     e2e.click("#f-auto_replies-add").await;
     e2e.type_into("#f-auto_replies-1-delay_seconds", "2").await;
-    e2e.find("#f-auto_replies-1-delay_seconds-unit").await.select_by_value("min").await.unwrap();
+    e2e.select("#f-auto_replies-1-delay_seconds-unit", "min").await;
     e2e.type_into("#f-auto_replies-1-text", "Все операторы заняты, ответим в течение 5 минут.").await;
     e2e.wait_for_text("#f-auto_replies-1-text-count", "48 / 250").await;
 
@@ -47,7 +43,7 @@ async fn fill_first_connection(e2e: &E2e) {
 
     // Auto-close after 1 day.
     e2e.click("label[for=auto-close-enabled]").await;
-    e2e.find("#auto-close-preset").await.select_by_value("1440").await.unwrap();
+    e2e.select("#auto-close-preset", "1440").await;
 }
 
 fn expected_settings(employee_id: &str) -> Settings {
@@ -132,7 +128,7 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
     assert!(e2e.requests_of("putMaxSettings").is_empty(), "a refused save sends nothing");
 
     // The server refuses one text: it lands on exactly that control.
-    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
+    e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "putMaxSettings", "status": 422,
         "body": {"error": {"code": "validation_failed", "message": "Проверьте выделенные поля.",
             "fields": [{"path": "auto_replies[1].text", "code": "too_long", "message": "Не больше 250 символов."}]}}
@@ -158,22 +154,11 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
 
     // Another user, in a second browser, saves meanwhile.
     let other = e2e.second_browser().await;
-    other.goto(&e2e.url("/channels/max/settings")).await.unwrap();
-    let theirs = other
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#f-closing_message-text"))
-        .await
-        .unwrap();
-    theirs.clear().await.unwrap();
-    theirs.send_keys("Их прощание").await.unwrap();
-    other
-        .execute("document.querySelector('button[type=submit]').scrollIntoView({block: 'center'})", vec![])
-        .await
-        .unwrap();
-    other.find(Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
-    other.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".action-bar [role=status]")).await.unwrap();
-    let _ = other.close().await;
+    other.open("/channels/max/settings").await;
+    other.type_into("#f-closing_message-text", "Их прощание").await;
+    other.click("button[type=submit]").await;
+    other.find(".action-bar [role=status]").await;
+    other.close().await;
     assert_eq!(
         e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text,
         "Их прощание"
@@ -219,22 +204,22 @@ async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback
     e2e.type_into("#f-token", "group-token-1").await;
 
     e2e.click("label:has(#routing-group)").await;
-    e2e.find("#f-routing-group_id").await.select_by_value("g-support").await.unwrap();
+    e2e.select("#f-routing-group_id", "g-support").await;
     e2e.wait_for_text("#distribution", "Всем одновременно").await;
     e2e.wait_for_text("#distribution", "5 сотрудников в группе").await;
     let link = e2e.find("#distribution a").await;
     assert!(link.text().await.unwrap().starts_with("настраивается в Личном кабинете ВАТС"));
     assert_eq!(link.attr("href").await.unwrap().as_deref(), Some("https://lk.mango-office.ru/vpbx/groups"));
-    e2e.find("#f-routing-group_id").await.select_by_value("g-vip").await.unwrap();
+    e2e.select("#f-routing-group_id", "g-vip").await;
     e2e.wait_for_text("#distribution", "skills_based").await; // an unknown rule is shown as is
 
     // Chat-bot: the fallback is required.
     e2e.click("label:has(#routing-chat_bot)").await;
-    e2e.find("#f-routing-chat_bot_id").await.select_by_value("b-faq").await.unwrap();
+    e2e.select("#f-routing-chat_bot_id", "b-faq").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text("#f-routing-fallback-error", "на случай недоступности чат-бота").await;
     e2e.click("label:has(#fallback-group)").await;
-    e2e.find("#f-routing-fallback-group_id").await.select_by_value("g-sales").await.unwrap();
+    e2e.select("#f-routing-fallback-group_id", "g-sales").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     assert_eq!(
@@ -246,7 +231,7 @@ async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chat_bot_choices_are_disabled_without_the_service() {
-    let e2e = E2e::start_with(support::Options { chat_bots_service: false, ..Default::default() }).await;
+    let e2e = E2e::start_with(Options { chat_bots_service: false, ..Default::default() }).await;
     e2e.open("/channels/max/settings").await;
     let routing_bot = e2e.find("#routing-chat_bot").await;
     assert_eq!(routing_bot.attr("disabled").await.unwrap().as_deref(), Some("true"));
@@ -276,7 +261,7 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
         e2e.wait_for_text(where_, message).await;
     }
     // The check's network failure is its own message.
-    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
+    e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "verifyMaxToken", "status": 502, "raw": "<html>Bad Gateway</html>"
     })));
     e2e.type_into("#f-token", "good-token-1").await;
@@ -290,8 +275,8 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
 
     // A double click on «Сохранить» sends one request.
     e2e.click("label:has(#routing-group)").await;
-    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
-    e2e.server().state.controls().add_fault(support::fault(serde_json::json!({
+    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "putMaxSettings", "delay_ms": 500
     })));
     let save = e2e.find_centered("button[type=submit]").await;
@@ -300,15 +285,6 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
     e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
     assert_eq!(e2e.requests_of("putMaxSettings").len(), 1);
     e2e.finish().await;
-}
-
-async fn dialog_open(e2e: &E2e, id: &str) -> bool {
-    e2e.js(&format!("return document.getElementById('{id}').open")).await == serde_json::Value::Bool(true)
-}
-
-async fn wait_dialog(e2e: &E2e, id: &str, open: bool) {
-    let what = format!("#{id} never became open={open}");
-    eventually(PATIENCE, &what, || async { dialog_open(e2e, id).await == open }).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -328,15 +304,15 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
 
     // A link: the dialog; staying keeps everything.
     e2e.click("a.back-link").await;
-    wait_dialog(&e2e, "leave-dialog", true).await;
+    e2e.wait_for_dialog("leave-dialog", true).await;
     e2e.click("#leave-dialog .button--secondary").await;
-    wait_dialog(&e2e, "leave-dialog", false).await;
+    e2e.wait_for_dialog("leave-dialog", false).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
 
     // The back button: the dialog too.
     e2e.browser.back().await.unwrap();
-    wait_dialog(&e2e, "leave-dialog", true).await;
+    e2e.wait_for_dialog("leave-dialog", true).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
     e2e.click("#leave-dialog .button--danger").await;
@@ -382,11 +358,11 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.open("/channels/max/settings").await;
     e2e.type_into("#f-token", "cancel-me-1").await;
     e2e.click("#cancel").await;
-    wait_dialog(&e2e, "cancel-dialog", true).await;
+    e2e.wait_for_dialog("cancel-dialog", true).await;
     e2e.wait_for_text("#cancel-dialog", "Несохранённые изменения пропадут").await;
     // Esc closes the dialog, and focus returns to «Отмена».
     e2e.find("#cancel-dialog .button--secondary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
-    wait_dialog(&e2e, "cancel-dialog", false).await;
+    e2e.wait_for_dialog("cancel-dialog", false).await;
     assert_eq!(e2e.js("return document.activeElement.id").await, "cancel");
     assert_eq!(e2e.value_of("#f-token").await, "cancel-me-1");
 

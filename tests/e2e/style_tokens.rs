@@ -1,12 +1,11 @@
 //! The stylesheet keeps its promise to the host cabinet (docs/theming.md): every colour is a
 //! `--mc-*` custom property defined on `:root`, every property a rule uses exists, and every
 //! property is documented.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 
-const CSS: &str = include_str!("../style/main.css");
-const THEMING: &str = include_str!("../docs/theming.md");
+const CSS: &str = include_str!("../../style/main.css");
+const THEMING: &str = include_str!("../../docs/theming.md");
 
 /// The stylesheet without comments.
 fn css() -> String {

@@ -1,9 +1,6 @@
 //! End to end, hostile data and the token's secrecy: names and URLs from the back end that
 //! carry markup stay text and never become links or scripts; the MAX token never leaves
 //! its input — not to storage, cookies, the URL, history, the console or the page.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use fantoccini::Locator;
 use max_channel_contract::{ClosingMessage, NonWorkingHours, Routing, Settings};
@@ -11,7 +8,8 @@ use max_channel_devserver::SeedKind;
 use max_channel_fake::directory::HOSTILE_NAMES;
 use max_channel_fake::samples;
 use serde_json::json;
-use support::{fault, E2e, Options};
+
+use crate::support::{fault, E2e, Options};
 
 /// Everything on the page that markup from the back end could have turned into code: event
 /// handler attributes, scripts mentioning `alert`, links to anything but http(s), the
@@ -82,7 +80,7 @@ async fn hostile_names_and_urls(csp: bool) {
     assert_eq!(closing.as_deref(), Some(HOSTILE_NAMES[1]), "a text with markup stays the text");
     let nwh = e2e.text_content("#section-non-working").await;
     assert!(nwh.contains(HOSTILE_NAMES[2]) && nwh.contains("JavaScript:alert(document.domain)"), "{nwh}");
-    e2e.find("#f-routing-group_id").await.select_by_value(&samples::groups()[2].id).await.unwrap();
+    e2e.select("#f-routing-group_id", &samples::groups()[2].id).await;
     e2e.wait_for_text("#distribution", "<b>bold</b>").await; // an unknown rule, as is
     assert_clean(&e2e, "settings").await;
 
@@ -172,7 +170,7 @@ async fn the_token_never_leaves_its_input() {
     // A save that fails (the server, then an unexpected answer), then a reload: the draft
     // comes back without the token.
     e2e.click("label:has(#routing-group)").await;
-    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
+    e2e.select("#f-routing-group_id", "g-sales").await;
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=alert]", "ошибка 500").await;

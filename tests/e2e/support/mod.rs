@@ -3,20 +3,20 @@
 //!
 //! `cargo xtask test` builds `dist/` first and points `MAX_E2E_DIST` at it.
 
-#![allow(dead_code)]
-
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder};
 use max_channel_devserver::{Config, SeedKind, Server};
 use serde_json::json;
 
 pub mod a11y;
 mod console;
 pub use console::is_console_problem;
+mod page;
+pub use page::Page;
 pub mod sizes;
 
 pub const CSRF: &str = "e2e-csrf-token";
@@ -24,6 +24,13 @@ pub const CSRF: &str = "e2e-csrf-token";
 /// One browser at a time: two cores do not run several Chromiums well. An async mutex: a
 /// test holds it across its awaits for its whole life.
 static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// For a test with no browser that still takes much of the machine (compressing both
+/// bundles): waits its turn like a browser test and holds it while it lives, so that it
+/// never skews a browser test's timing. From a plain `#[test]`, not an async one.
+pub fn take_turn() -> tokio::sync::MutexGuard<'static, ()> {
+    BROWSER.blocking_lock()
+}
 
 /// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace.
 pub fn dist() -> PathBuf {
@@ -184,8 +191,7 @@ impl Options {
 pub struct E2e {
     server: Option<Server>,
     config: Config,
-    pub browser: Client,
-    base: String,
+    page: Page,
     _driver: Driver,
     _profile: PathBuf,
     _lock: tokio::sync::MutexGuard<'static, ()>,
@@ -209,12 +215,15 @@ impl E2e {
         let driver = Driver::start();
         let profile = profile_dir();
         let browser = open_session(&driver.url, &profile, options.prompts).await;
-        let base = options.base_path.trim_end_matches('/').to_owned();
+        let page = Page {
+            browser,
+            origin: format!("http://127.0.0.1:{}", config.port),
+            base: options.base_path.trim_end_matches('/').to_owned(),
+        };
         E2e {
             server: Some(server),
             config,
-            browser,
-            base,
+            page,
             _driver: driver,
             _profile: profile,
             _lock: lock,
@@ -225,23 +234,14 @@ impl E2e {
     }
 
     /// A second, independent browser (another user) on the same app; close it when done.
-    pub async fn second_browser(&self) -> Client {
-        open_session(&self._driver.url, &profile_dir(), self.prompts).await
+    pub async fn second_browser(&self) -> Page {
+        let browser = open_session(&self._driver.url, &profile_dir(), self.prompts).await;
+        Page { browser, origin: self.origin.clone(), base: self.base.clone() }
     }
 
     /// The running dev back end.
     pub fn server(&self) -> &Server {
         self.server.as_ref().expect("the back end is stopped")
-    }
-
-    /// The server's origin, e.g. `http://127.0.0.1:40123`.
-    pub fn origin(&self) -> String {
-        format!("http://127.0.0.1:{}", self.config.port)
-    }
-
-    /// The URL of an app route below the base path.
-    pub fn url(&self, route: &str) -> String {
-        format!("{}{}{route}", self.origin(), self.base)
     }
 
     /// Whether the back end is running (see [`E2e::stop_server`]).
@@ -276,58 +276,6 @@ impl E2e {
         }
     }
 
-    /// Runs a script in the page and returns its value.
-    pub async fn js(&self, script: &str) -> serde_json::Value {
-        self.browser.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-    }
-
-    /// The text of the page's `<main>` (or body), whitespace as the DOM has it.
-    pub async fn text_content(&self, css: &str) -> String {
-        let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : '';");
-        self.js(&script).await.as_str().unwrap_or_default().to_owned()
-    }
-
-    pub async fn open(&self, route: &str) {
-        self.browser.goto(&self.url(route)).await.expect("navigate");
-    }
-
-    /// Waits (up to 10 s) for an element.
-    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
-        self.browser
-            .wait()
-            .at_most(Duration::from_secs(10))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-    }
-
-    /// Finds an element and scrolls it to the middle of the window, clear of the sticky
-    /// action bar, the way a person would before clicking it.
-    pub async fn find_centered(&self, css: &str) -> fantoccini::elements::Element {
-        let element = self.find(css).await;
-        let arg = serde_json::to_value(&element).unwrap();
-        self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.unwrap();
-        element
-    }
-
-    /// Waits (up to 10 s) until the element's text contains `text`.
-    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let found = match self.browser.find(Locator::Css(css)).await {
-                Ok(el) => el.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            if found.contains(text) {
-                return found;
-            }
-            if Instant::now() > deadline {
-                panic!("{css} never read «{text}»; it reads «{found}»");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
     /// Saved settings in the back end (persisted), with a connected channel when `token` is
     /// given: the state a test starts from.
     pub fn save_settings(&self, settings: max_channel_contract::Settings, token: Option<&str>) {
@@ -355,39 +303,6 @@ impl E2e {
         log
     }
 
-    /// Clears a field and types `text` into it, the way a person would.
-    pub async fn type_into(&self, css: &str, text: &str) {
-        let el = self.find_centered(css).await;
-        el.clear().await.unwrap();
-        el.send_keys(text).await.unwrap();
-    }
-
-    /// Clicks an element, scrolled clear of the sticky action bar first.
-    pub async fn click(&self, css: &str) {
-        self.find_centered(css).await.click().await.unwrap();
-    }
-
-    /// The current value of a form control.
-    pub async fn value_of(&self, css: &str) -> String {
-        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
-    }
-
-    /// Whether an element is in the page now (no waiting).
-    pub async fn is_present(&self, css: &str) -> bool {
-        self.browser.find(Locator::Css(css)).await.is_ok()
-    }
-
-    /// The current path of the page.
-    pub async fn path(&self) -> String {
-        self.browser.current_url().await.unwrap().path().to_owned()
-    }
-
-    /// Waits until the page's path is `path`.
-    pub async fn wait_for_path(&self, path: &str) {
-        let what = format!("the path never became {path}");
-        eventually(PATIENCE, &what, || async { self.path().await == path }).await;
-    }
-
     /// Ends the test: fails it if the browser reported any Content-Security-Policy
     /// violation (the dev back end serves the app under its strict CSP with
     /// `report-uri /__dev/csp-reports`), then closes the browser and the back end.
@@ -400,7 +315,7 @@ impl E2e {
         if let Some(server) = &self.server {
             violations.extend(server.state.controls().csp_reports());
         }
-        let _ = self.browser.close().await;
+        self.page.close().await;
         if let Some(server) = self.server {
             server.stop().await;
         }
@@ -415,6 +330,20 @@ impl E2e {
         let _ = self.console_messages().await;
         let seen = self.console_seen.lock().unwrap_or_else(|e| e.into_inner());
         seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
+    }
+
+    /// Fails, naming `when`, if the console shows any of [`E2e::console_problems`] so far.
+    pub async fn assert_console_clean(&self, when: &str) {
+        let problems = self.console_problems().await;
+        assert!(problems.is_empty(), "{when}: the console shows\n{}", problems.join("\n"));
+    }
+}
+
+impl std::ops::Deref for E2e {
+    type Target = Page;
+
+    fn deref(&self) -> &Page {
+        &self.page
     }
 }
 

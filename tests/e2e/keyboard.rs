@@ -2,13 +2,11 @@
 //! and Esc, never a click. Every Tab stop must show its focus; after each navigation the
 //! focus is on the new page's heading; dialogs keep the focus inside and give it back to
 //! the button that opened them.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use fantoccini::key::Key;
 use max_channel_contract::Routing;
-use support::E2e;
+
+use crate::support::{eventually, fault, E2e, PATIENCE};
 
 /// Tab stops to try before a target counts as unreachable.
 const FAR: usize = 60;
@@ -37,19 +35,15 @@ async fn assert_focus_trapped(e2e: &E2e, dialog: &str) {
 async fn enter_opens(e2e: &E2e, dialog: &str) {
     e2e.press(Key::Enter).await;
     let what = format!("Enter never opened #{dialog}");
-    support::eventually(support::PATIENCE, &what, || dialog_open(e2e, dialog)).await;
+    eventually(PATIENCE, &what, || e2e.dialog_open(dialog)).await;
 }
 
 /// The open dialog keeps the focus; Esc closes it and gives the focus back to `opener`.
 async fn trapped_until_escape(e2e: &E2e, dialog: &str, opener: &str) {
     assert_focus_trapped(e2e, dialog).await;
     e2e.press(Key::Escape).await;
-    assert!(!dialog_open(e2e, dialog).await, "Esc closes #{dialog}");
+    assert!(!e2e.dialog_open(dialog).await, "Esc closes #{dialog}");
     e2e.wait_for_focus(opener).await;
-}
-
-async fn dialog_open(e2e: &E2e, dialog: &str) -> bool {
-    e2e.js(&format!("return document.getElementById('{dialog}').open;")).await == serde_json::json!(true)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,10 +118,7 @@ async fn first_connection(width: u32, height: u32) {
     );
     let expanded = "return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded') === 'true'";
     e2e.press(Key::Down).await;
-    support::eventually(support::PATIENCE, "Down never opened the list again", || async {
-        e2e.js(expanded).await == true
-    })
-    .await;
+    eventually(PATIENCE, "Down never opened the list again", || async { e2e.js(expanded).await == true }).await;
     e2e.press(Key::Down).await;
     e2e.press(Key::Down).await;
     // The option Down highlighted (aria-activedescendant) is the one Enter picks.
@@ -192,7 +183,7 @@ async fn first_connection(width: u32, height: u32) {
     enter_opens(&e2e, "disconnect-dialog").await;
     e2e.wait_for_focus("#disconnect-dialog .button--secondary").await;
     e2e.press(Key::Enter).await;
-    assert!(!dialog_open(&e2e, "disconnect-dialog").await, "«Отмена» closes the dialog");
+    assert!(!e2e.dialog_open("disconnect-dialog").await, "«Отмена» closes the dialog");
     e2e.wait_for_focus(".button--danger-outline").await;
     assert!(e2e.server().state.fake().account().token.is_some(), "Esc and «Отмена» disconnected nothing");
 
@@ -269,7 +260,7 @@ async fn the_focus_follows_when_its_control_goes_away() {
     e2e.server()
         .state
         .controls()
-        .add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
+        .add_fault(fault(serde_json::json!({"operation": "listChannelGroups", "status": 500})));
     e2e.open("/channels").await;
     e2e.find("main [role=alert] .retry").await;
     e2e.tab_to("main [role=alert] .retry", false, FAR).await;

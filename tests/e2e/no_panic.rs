@@ -2,13 +2,10 @@
 //! touches what was disposed with the page. The browser console is the oracle (every
 //! `E2e::finish` fails on a panic, a wasm trap, an uncaught error or a CSP violation); these
 //! tests also ask it directly, at the moment it matters.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::time::Duration;
 
-use support::{is_console_problem, E2e};
+use crate::support::{is_console_problem, E2e};
 
 /// Open the settings of a channel that is not connected and choose «Сотрудник».
 async fn employee_picker(e2e: &E2e) {
@@ -27,11 +24,6 @@ async fn still_usable(e2e: &E2e) {
     e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
 }
 
-async fn assert_console_clean(e2e: &E2e, when: &str) {
-    let problems = e2e.console_problems().await;
-    assert!(problems.is_empty(), "{when}: the console shows\n{}", problems.join("\n"));
-}
-
 /// The sequence a new user tried (issue 13): type «Цв», leave for «О канале» before the
 /// debounced search fires, wait, go on to «Группы каналов». It panicked every time.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -42,7 +34,7 @@ async fn leaving_while_the_search_is_debounced_is_quiet() {
     e2e.click(".back-link").await; // «О канале», within the 250 ms debounce
     e2e.wait_for_text("h1", "О канале").await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    assert_console_clean(&e2e, "two seconds after leaving the picker").await;
+    e2e.assert_console_clean("two seconds after leaving the picker").await;
     e2e.click(".back-link").await; // «Группы каналов»
     e2e.wait_for_text("h1", "Группы каналов").await;
     // Whatever went out (focusing the field lists the first employees at once; the typed
@@ -67,7 +59,7 @@ async fn leaving_while_the_search_is_in_flight_aborts_it_quietly() {
     e2e.click(".back-link").await;
     e2e.wait_for_text("h1", "О канале").await;
     tokio::time::sleep(Duration::from_secs(3)).await;
-    assert_console_clean(&e2e, "after the search's answer was due").await;
+    e2e.assert_console_clean("after the search's answer was due").await;
     let searches = e2e.requests_of("listEmployees");
     assert!(searches.iter().any(|r| r.query.as_deref().is_some_and(|q| q.contains("query="))), "{searches:?}");
     assert!(searches.iter().all(|r| r.status == 499), "every search was aborted with its page: {searches:?}");

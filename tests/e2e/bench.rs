@@ -1,9 +1,6 @@
 //! The bench: five figures from one run of the release build in headless Chromium, printed
 //! as a table and saved as `target/reports/bench.json`. Run by `cargo xtask bench`
 //! (ignored in the ordinary test run: timings are reported, never asserted).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -11,8 +8,9 @@ use std::time::Duration;
 use max_channel_contract::{AutoReply, NonWorkingHours, Repeat, Settings};
 use max_channel_fake::samples;
 use serde_json::{json, Value};
-use support::sizes::{first_load, total, BROTLI_BUDGET, BROTLI_TARGET};
-use support::{eventually, E2e, PATIENCE};
+
+use crate::support::sizes::{first_load, total, BROTLI_BUDGET, BROTLI_TARGET};
+use crate::support::{dist, eventually, production_dist, E2e, PATIENCE};
 
 /// Page loads per figure (at least 10).
 fn loads() -> usize {
@@ -129,7 +127,7 @@ async fn search_paint(e2e: &E2e, query: &str) -> f64 {
 async fn bench() {
     let n = loads();
     // Figure 1 is what administrators load: the production bundle (no preview mode).
-    let assets = first_load(&support::production_dist());
+    let assets = first_load(&production_dist());
 
     let e2e = E2e::start().await;
     e2e.save_settings(twenty_rows(), None);
@@ -137,7 +135,7 @@ async fn bench() {
     // 2. Form interactive, next to a static copy of the same page.
     let mut ready = form_ready_times(&e2e, n).await;
     let copy = e2e.js(STATIC_COPY).await.as_str().unwrap().to_owned();
-    let static_file = support::dist().join("__bench-static.html");
+    let static_file = dist().join("__bench-static.html");
     std::fs::write(&static_file, copy).unwrap();
     let mut statics = static_times(&e2e, "/__bench-static.html", n).await;
     let _ = std::fs::remove_file(&static_file);

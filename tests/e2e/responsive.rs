@@ -2,16 +2,14 @@
 //! action bar is on screen, and a full-page screenshot of each is saved. `cargo xtask
 //! screenshots` runs this very test with `MAX_SCREENSHOTS_DIR=docs/screenshots`; the
 //! ordinary run writes them to `target/screenshots/`.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::path::PathBuf;
 
 use max_channel_contract::ChannelState;
 use max_channel_fake::samples;
 use serde_json::json;
-use support::{E2e, Options};
+
+use crate::support::{fault, E2e, Options};
 
 /// The widths the app is held to: a phone, a tablet, a laptop, a wide desktop.
 const WIDTHS: [(u32, u32); 4] = [(360, 740), (768, 1024), (1280, 800), (1920, 1080)];
@@ -94,7 +92,8 @@ impl Shot {
     }
 }
 
-/// Pictures at rest: no transition caught half-way, so the same page gives the same file.
+/// `prefers-reduced-motion: reduce`. Pictures at rest: no transition caught half-way, so the
+/// same page gives the same file.
 async fn hold_still(e2e: &E2e) {
     e2e.cdp(
         "Emulation.setEmulatedMedia",
@@ -177,18 +176,14 @@ async fn reduced_motion_stops_animations_and_transitions() {
     e2e.server()
         .state
         .controls()
-        .add_fault(support::fault(json!({"operation": "listChannelGroups", "delay_ms": 3000, "count": 4})));
+        .add_fault(fault(json!({"operation": "listChannelGroups", "delay_ms": 3000, "count": 4})));
     let motion =
         "const s = getComputedStyle(document.querySelector('.skeleton .tile--skeleton')); return s.animationName;";
     e2e.open("/channels").await;
     e2e.find(".skeleton .tile--skeleton").await;
     assert_ne!(e2e.js(motion).await, json!("none"), "the skeleton pulses normally");
 
-    e2e.cdp(
-        "Emulation.setEmulatedMedia",
-        json!({ "features": [{ "name": "prefers-reduced-motion", "value": "reduce" }] }),
-    )
-    .await;
+    hold_still(&e2e).await;
     e2e.open("/channels").await;
     e2e.find(".skeleton .tile--skeleton").await;
     assert_eq!(e2e.js(motion).await, json!("none"), "no pulse with prefers-reduced-motion");
@@ -229,7 +224,7 @@ async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
     e2e.server()
         .state
         .controls()
-        .add_fault(support::fault(json!({"operation": "listChannelGroups", "status": 200, "body": body})));
+        .add_fault(fault(json!({"operation": "listChannelGroups", "status": 200, "body": body})));
     e2e.open("/channels").await;
     e2e.wait_for_text("main", &unbroken(90)).await;
     sweep(&e2e, "«Группы каналов» with long names", &mut overflowing).await;

@@ -9,7 +9,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use super::E2e;
+use super::Page;
 
 /// axe-core's browser bundle: `AXE_CORE_JS` (set by `cargo xtask test`), else where
 /// `cargo xtask setup` installs it.
@@ -174,7 +174,7 @@ impl std::fmt::Display for Violation {
     }
 }
 
-impl E2e {
+impl Page {
     /// Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now: the violations,
     /// and what axe could not decide either way ("needs review"). The script goes in
     /// through WebDriver, so the page's CSP does not apply to it.

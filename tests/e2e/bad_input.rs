@@ -3,9 +3,6 @@
 //! rules say for it (the contract's and the domain's own functions are the oracle; the
 //! wording itself is pinned by the native tables), at that control, and send nothing when
 //! it refuses — asserted through the dev back end's request log.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::time::Duration;
 
@@ -14,7 +11,8 @@ use max_channel_admin::i18n::{Locale, Tr};
 use max_channel_admin::ui::settings::{error_id, field_id};
 use max_channel_contract::check_token;
 use max_channel_fake::samples;
-use support::{eventually, E2e, PATIENCE};
+
+use crate::support::{eventually, E2e, PATIENCE};
 
 /// A control of the form and the change the same input makes to the domain's form.
 #[derive(Debug, Clone, Copy)]
@@ -165,7 +163,7 @@ async fn every_bad_input_has_its_message_and_sends_nothing() {
             // A save that lands on a preset shows the preset again: back to a custom value.
             e2e.find_centered("#auto-close-preset").await.select_by_value("custom").await.unwrap();
             let unit = format!("#{}-unit", field_id(field.path()));
-            e2e.find(&unit).await.select_by_value("min").await.unwrap();
+            e2e.select(&unit, "min").await;
         }
         let before = paste(&e2e, field, &value).await;
         let held = if matches!(field, Field::Token) { before } else { value.clone() };

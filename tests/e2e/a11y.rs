@@ -1,13 +1,11 @@
 //! axe-core's WCAG 2.1 A and AA rules on every page and main state of the app: zero
 //! violations. Each state is reached the way a person reaches it, then checked as it is.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use max_channel_contract::ClosingMessage;
 use max_channel_fake::samples;
 use serde_json::json;
-use support::{fault, E2e, Options};
+
+use crate::support::{fault, E2e, Options};
 
 /// axe's reasons for "needs review" that come from layering or emptiness, not from the
 /// colours: an element under another (overlap, partly hidden), over a drawn background (a
@@ -204,7 +202,7 @@ async fn preview_mode_passes_axe_with_its_panel_open() {
     e2e.open("/channels/max?demo").await;
     e2e.wait_for_text("h1", "О канале Max").await;
     e2e.click(".preview__toggle").await;
-    e2e.find("#preview-fault").await.select_by_value("500").await.unwrap();
+    e2e.select("#preview-fault", "500").await;
     e2e.find("main [role=alert]").await;
     audit.check(&e2e, "preview, a failed load").await;
     audit.assert_clean();

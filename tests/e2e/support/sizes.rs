@@ -4,7 +4,7 @@
 use std::path::Path;
 
 /// The brotli budget of an administrator's first load — the production build, without
-/// preview mode (decision 47) — enforced in CI by `tests/size_budget.rs` (sizes are
+/// preview mode (decision 47) — enforced in CI by `tests/e2e/size_budget.rs` (sizes are
 /// deterministic). It only goes down: 290 000 B since 2026-11, when the measured build still
 /// carried preview mode. docs/performance.md says why it is not the 100 KB target.
 pub const BROTLI_BUDGET: usize = 290_000;

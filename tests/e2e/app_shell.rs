@@ -1,15 +1,13 @@
 //! End to end, the app shell: the flow to the settings at the root and under a base path,
 //! embedding messages to a host page, preview mode with no back end, and a back end that
 //! goes away mid-session.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::time::Duration;
 
 use fantoccini::Locator;
 use max_channel_contract::*;
-use support::{eventually, E2e, Options};
+
+use crate::support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// Groups → Max tile → «О канале» → «Настроить и подключить», with back and forward.
 async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
@@ -134,15 +132,10 @@ async fn the_host_page_receives_height_state_and_session_messages() {
     e2e.server()
         .state
         .controls()
-        .add_fault(support::fault(serde_json::json!({"operation": "listChannelGroups", "status": 401})));
+        .add_fault(fault(serde_json::json!({"operation": "listChannelGroups", "status": 401})));
     e2e.browser.refresh().await.unwrap();
     host_messages(&e2e, "session-expired", "session-expired").await;
     e2e.finish().await;
-}
-
-/// Picks an option of one of the preview panel's selects.
-async fn pick(e2e: &E2e, select: &str, value: &str) {
-    e2e.find(select).await.select_by_value(value).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -156,21 +149,21 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
     e2e.click(".preview__toggle[aria-expanded=false]").await;
     e2e.find(".preview__toggle[aria-expanded=true]").await;
 
-    pick(&e2e, "#preview-data", "connected").await;
+    e2e.select("#preview-data", "connected").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.wait_for_text("a.button--primary", "Изменить настройки").await;
     e2e.wait_for_text(".about__bot", "Магазин «Ромашка»").await;
 
-    pick(&e2e, "#preview-data", "error").await;
+    e2e.select("#preview-data", "error").await;
     e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
     e2e.wait_for_text(".about__header .alert", "MAX больше не принимает сохранённый токен").await;
 
-    pick(&e2e, "#preview-data", "no_chat_bots").await;
+    e2e.select("#preview-data", "no_chat_bots").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
 
     // The fake's presets beyond the first four: MAX dropped the webhook subscription.
-    pick(&e2e, "#preview-data", "subscription_lost").await;
+    e2e.select("#preview-data", "subscription_lost").await;
     e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
     e2e.wait_for_text(".about__header .alert", "MAX удалил подписку на события").await;
 
@@ -186,10 +179,10 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
         ("unexpected", "Сервер ответил неожиданно"),
     ];
     for (fault, message) in reads {
-        pick(&e2e, "#preview-fault", fault).await;
+        e2e.select("#preview-fault", fault).await;
         e2e.wait_for_text("main [role=alert]", message).await;
     }
-    pick(&e2e, "#preview-fault", "").await;
+    e2e.select("#preview-fault", "").await;
     e2e.wait_for_text("h1", "О канале Max").await;
 
     // A slow network shows the loading state first.
@@ -225,10 +218,7 @@ async fn a_back_end_that_stops_mid_session_and_returns() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stalled_answer_times_out_with_its_own_message() {
     let e2e = E2e::start_with(Options { request_timeout_ms: Some(1_500), ..Options::default() }).await;
-    e2e.server()
-        .state
-        .controls()
-        .add_fault(support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
+    e2e.server().state.controls().add_fault(fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
     let started = std::time::Instant::now();
     e2e.open("/channels/max").await;
     e2e.wait_for_text("main [role=alert]", "Сервер не ответил вовремя").await;
@@ -244,10 +234,7 @@ async fn leaving_a_page_aborts_its_fetch() {
     let e2e = E2e::start().await;
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
-    e2e.server()
-        .state
-        .controls()
-        .add_fault(support::fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
+    e2e.server().state.controls().add_fault(fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.find("main [aria-busy=true]").await;
     e2e.find("a.back-link").await.click().await.unwrap();
@@ -273,15 +260,15 @@ async fn a_preview_switch_reloads_the_settings_form() {
     if e2e.is_present(".preview__toggle[aria-expanded=false]").await {
         e2e.click(".preview__toggle[aria-expanded=false]").await;
     }
-    pick(&e2e, "#preview-data", "not_connected").await;
+    e2e.select("#preview-data", "not_connected").await;
     // The new account was never set up: the form asks for a token.
-    support::eventually(support::PATIENCE, "the form of the account switched to", || async {
+    eventually(PATIENCE, "the form of the account switched to", || async {
         !e2e.is_present(".token-stored").await && e2e.is_present("#f-token").await
     })
     .await;
     e2e.type_into("#f-token", "preview-token-0001").await;
     e2e.click("label:has(#routing-group)").await;
-    e2e.find("#f-routing-group_id").await.select_by_value("g-sales").await.unwrap();
+    e2e.select("#f-routing-group_id", "g-sales").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status], .action-bar [role=alert]", "Канал Max успешно настроен").await;
     e2e.finish().await;

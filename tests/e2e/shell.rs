@@ -1,11 +1,9 @@
 //! End to end: the release build, served by the dev back end, in headless Chromium.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use max_channel_contract::*;
 use max_channel_fake::samples;
-use support::E2e;
+
+use crate::support::E2e;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_channel_groups_show_the_max_tile_and_its_state() {

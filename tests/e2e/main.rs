@@ -1,0 +1,25 @@
+//! The native test binary beside the unit tests: the end-to-end suites (the release build,
+//! served by the dev back end in this process, in headless Chromium over WebDriver), the
+//! size budget, the bench and the stylesheet's tokens. One binary, one harness
+//! ([`support`]): it is compiled and linked once, and its tests take turns at the one
+//! browser. Each suite is a module; a test's name says which (`chaos::…`), so
+//! `cargo test --test e2e -- chaos::` runs one suite.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+mod a11y;
+mod app_shell;
+mod attacks;
+mod bad_input;
+mod bench;
+mod chaos;
+mod concurrency;
+mod faults;
+mod keyboard;
+mod no_panic;
+mod responsive;
+mod settings;
+mod shell;
+mod size_budget;
+mod style_tokens;

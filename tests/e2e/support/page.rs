@@ -1,0 +1,136 @@
+//! A browser window on the app and what a test does with it: find, click, type, read, wait.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+use super::{eventually, PATIENCE};
+
+/// A browser looking at the app: the ways a test reads and works a page. `E2e` derefs to
+/// its own; `E2e::second_browser` opens another (another user).
+pub struct Page {
+    pub browser: Client,
+    /// The server's origin, e.g. `http://127.0.0.1:40123`.
+    pub(super) origin: String,
+    /// The base path without its trailing slash (empty at the root).
+    pub(super) base: String,
+}
+
+impl Page {
+    /// The server's origin, e.g. `http://127.0.0.1:40123`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The URL of an app route below the base path.
+    pub fn url(&self, route: &str) -> String {
+        format!("{}{}{route}", self.origin, self.base)
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.browser.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// The text of the element `css` (empty when there is none), whitespace as the DOM has it.
+    pub async fn text_content(&self, css: &str) -> String {
+        let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : '';");
+        self.js(&script).await.as_str().unwrap_or_default().to_owned()
+    }
+
+    pub async fn open(&self, route: &str) {
+        self.browser.goto(&self.url(route)).await.expect("navigate");
+    }
+
+    /// Waits (up to 10 s) for an element.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.browser
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Finds an element and scrolls it to the middle of the window, clear of the sticky
+    /// action bar, the way a person would before clicking it.
+    pub async fn find_centered(&self, css: &str) -> fantoccini::elements::Element {
+        let element = self.find(css).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.unwrap();
+        element
+    }
+
+    /// Waits (up to 10 s) until the element's text contains `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = match self.browser.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if found.contains(text) {
+                return found;
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never read «{text}»; it reads «{found}»");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clears a field and types `text` into it, the way a person would.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find_centered(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Clicks an element, scrolled clear of the sticky action bar first.
+    pub async fn click(&self, css: &str) {
+        self.find_centered(css).await.click().await.unwrap();
+    }
+
+    /// The current value of a form control.
+    pub async fn value_of(&self, css: &str) -> String {
+        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// Whether an element is in the page now (no waiting).
+    pub async fn is_present(&self, css: &str) -> bool {
+        self.browser.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// The current path of the page.
+    pub async fn path(&self) -> String {
+        self.browser.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// Waits until the page's path is `path`.
+    pub async fn wait_for_path(&self, path: &str) {
+        let what = format!("the path never became {path}");
+        eventually(PATIENCE, &what, || async { self.path().await == path }).await;
+    }
+
+    /// Picks the option `value` of a `<select>`.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.find(css).await.select_by_value(value).await.unwrap_or_else(|e| panic!("{css}: no option {value}: {e}"));
+    }
+
+    /// Whether the `<dialog>` with this id is open now.
+    pub async fn dialog_open(&self, id: &str) -> bool {
+        self.js(&format!("return document.getElementById('{id}').open;")).await == json!(true)
+    }
+
+    /// Waits until the `<dialog>` with this id is open (or closed).
+    pub async fn wait_for_dialog(&self, id: &str, open: bool) {
+        let what = format!("#{id} never became open={open}");
+        eventually(PATIENCE, &what, || async { self.dialog_open(id).await == open }).await;
+    }
+
+    /// Closes this browser.
+    pub async fn close(self) {
+        let _ = self.browser.close().await;
+    }
+}
