@@ -1,5 +1,5 @@
 //! Field errors at the controls that show them: every error reaches a visible control
-//! (`domain::error_place`), its own when shown, else the switch, choice or list that
+//! (`FieldPath::placement`), its own when shown, else the switch, choice or list that
 //! governs it, else the whole form's anchor in the action bar.
 
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use max_channel_contract::FieldError;
 
 use super::fields::{described_by, invalid, ErrorText};
 use super::FormState;
-use crate::domain::{error_place, field_order, FieldPath, SettingsForm};
+use crate::domain::{field_order, FieldPath, SettingsForm};
 use crate::i18n::{Msg, Tr};
 
 /// An error as shown: the anchor it shows at, and its text there.
@@ -97,7 +97,12 @@ impl FormState {
         }
         let shown = |form: &SettingsForm| -> Vec<bool> {
             self.errors.with_untracked(|errors| {
-                errors.iter().map(|e| error_place(&e.path, form).hidden.is_none()).collect::<Vec<bool>>()
+                // At its own control: a known path not hidden by the form, or a path the form
+                // does not know (it shows at the form's anchor either way).
+                errors
+                    .iter()
+                    .map(|e| FieldPath::parse(&e.path).is_none_or(|p| p.placement(form).hidden.is_none()))
+                    .collect::<Vec<bool>>()
             })
         };
         let before = self.form.with_untracked(shown);

@@ -25,7 +25,7 @@ pub fn RepliesSection() -> impl IntoView {
 }
 
 /// A switch: a checkbox with `role="switch"`. `error`: the anchor whose errors it shows —
-/// its own, and those of the controls it hides while off (`domain::error_place`). Its id
+/// its own, and those of the controls it hides while off (`FieldPath::placement`). Its id
 /// stays the one tests and labels know; the anchor is found by `data-error-anchor`.
 #[component]
 fn Switch(
