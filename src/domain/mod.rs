@@ -5,11 +5,14 @@ mod channel;
 mod combobox;
 mod field_path;
 mod form;
+mod health;
 mod messages;
+pub mod when;
 
 pub use anchor::*;
 pub use channel::*;
 pub use combobox::*;
 pub use field_path::*;
 pub use form::*;
+pub use health::*;
 pub use messages::*;

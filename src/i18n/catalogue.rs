@@ -1,59 +1,7 @@
-//! The message catalogue: every string the user sees, in Russian (default) and English.
-//!
-//! Adding a locale: add a variant to [`Locale`], a column to every row of the catalogue,
-//! and its plural rule to [`plural_form`]. The compiler then points at every row.
+//! Every string the user sees, Russian first, English second. `a|b|c` holds plural forms
+//! (Russian one|few|many, English one|other) or a list (month names).
 
-use core::fmt;
-
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Ru,
-    En,
-}
-
-impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::Ru, Locale::En];
-
-    /// `ru`, `ru-RU`, `en`, `en-GB`…; anything else falls back to Russian.
-    pub fn from_tag(tag: &str) -> Locale {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Locale::En,
-            _ => Locale::Ru,
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Ru => "ru",
-            Locale::En => "en",
-        }
-    }
-}
-
-macro_rules! catalogue {
-    ( $( $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
-        /// A message of the catalogue.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $( $key ),+ }
-
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[ $( Msg::$key ),+ ];
-
-            /// The message's text in `locale`, with `{placeholders}` still in it.
-            pub fn text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $(
-                        (Msg::$key, Locale::Ru) => $ru,
-                        (Msg::$key, Locale::En) => $en,
-                    )+
-                }
-            }
-        }
-    };
-}
+use super::Locale;
 
 catalogue! {
     AppTitle => ("Канал Max — Манго Диалоги", "Max channel — Mango Dialogs"),
@@ -201,6 +149,73 @@ catalogue! {
         "MAX removed the event subscription: new requests do not arrive. Restore the subscription."
     ),
     ReasonUnknown => ("Проверьте настройки канала.", "Check the channel settings."),
+    ReasonSubscriptionWrongUrl => (
+        "Подписка на события указывает на другой адрес: обращения уходят в другую систему. Восстановите подписку.",
+        "The event subscription points to another address: requests go to another system. Restore the subscription."
+    ),
+    ReasonDeliveryFailing => (
+        "MAX не может доставить обращения. Проверьте раздел «Работа канала».",
+        "MAX cannot deliver requests. Check «Channel health»."
+    ),
+    HealthTitle => ("Работа канала", "Channel health"),
+    HealthOk => ("Обращения из MAX поступают", "Requests from MAX arrive"),
+    HealthWarning => ("Канал работает, но требует внимания", "The channel works but needs attention"),
+    HealthFailing => ("Обращения из MAX не поступают", "Requests from MAX do not arrive"),
+    HealthUnknown => ("Не удалось проверить: MAX не ответил", "Could not check: MAX did not answer"),
+    HealthRowToken => ("Токен", "Token"),
+    HealthRowSubscription => ("Подписка на события", "Event subscription"),
+    HealthRowInbound => ("Последнее обращение", "Last request"),
+    HealthRowDelivery => ("Доставка", "Delivery"),
+    HealthTokenOk => ("действует", "valid"),
+    HealthTokenRefused => ("MAX не принимает токен", "MAX refuses the token"),
+    HealthTokenBotBlocked => ("MAX заблокировал чат-бота", "MAX blocked the chat-bot"),
+    HealthTokenWarning => ("требует внимания", "needs attention"),
+    HealthNotChecked => ("не удалось проверить", "could not be checked"),
+    HealthSubscriptionActive => ("активна", "active"),
+    HealthSubscriptionActiveSince => ("активна с {day}", "active since {day}"),
+    HealthSubscriptionMissing => ("отсутствует — MAX удалил её", "missing — MAX removed it"),
+    HealthSubscriptionWrongUrl => ("указывает на другой адрес: {url}", "points to another address: {url}"),
+    HealthSubscriptionMissingTypes => ("не хватает событий: {types}", "events missing: {types}"),
+    UpdateMessageCreated => ("новые сообщения", "new messages"),
+    UpdateBotStarted => ("запуск бота", "bot started"),
+    UpdateMessageCallback => ("нажатия кнопок", "button presses"),
+    HealthInboundNone => ("пока не было", "none yet"),
+    HealthDeliveryFailing => ("ошибки {since}: {message}", "failing {since}: {message}"),
+    HealthDeliveryFailingSince => ("ошибки {since}", "failing {since}"),
+    HealthCheckedAt => ("Проверено {when}", "Checked {when}"),
+    HealthCheckNow => ("Проверить сейчас", "Check now"),
+    HealthChecking => ("Проверяем…", "Checking…"),
+    HealthCheckWait => ("Проверить через {seconds} с", "Check in {seconds} s"),
+    HealthRepair => ("Восстановить подписку", "Restore the subscription"),
+    HealthRepairing => ("Восстанавливаем…", "Restoring…"),
+    HealthReplaceToken => ("Заменить токен", "Replace the token"),
+    HealthLoading => ("Проверяем работу канала…", "Checking the channel…"),
+    HealthRepaired => ("Подписка восстановлена.", "The subscription is restored."),
+    HealthErrRateLimited => (
+        "MAX можно спрашивать не так часто. Повторите через {wait}.",
+        "MAX cannot be asked that often. Try again in {wait}."
+    ),
+    HealthErrMaxDown => (
+        "MAX не ответил. Ниже — последние известные данные; попробуйте чуть позже.",
+        "MAX did not answer. Below is the last known state; try again a little later."
+    ),
+    HealthErrTokenInvalid => (
+        "MAX не принимает токен канала, поэтому подписку восстановить нельзя. Замените токен в настройках.",
+        "MAX refuses the channel's token, so the subscription cannot be restored. Replace the token in the settings."
+    ),
+    HealthErrOther => ("Не удалось: {reason}", "Failed: {reason}"),
+    JustNow => ("только что", "just now"),
+    Ago => ("{count} назад", "{count} ago"),
+    TodayAt => ("сегодня в {time}", "today at {time}"),
+    YesterdayAt => ("вчера в {time}", "yesterday at {time}"),
+    DayAt => ("{day} в {time}", "{day} at {time}"),
+    SinceToday => ("с {time} сегодня", "since {time} today"),
+    SinceYesterday => ("с {time} вчера", "since {time} yesterday"),
+    SinceDay => ("с {time} {day}", "since {time} on {day}"),
+    MonthsGenitive => (
+        "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
+        "January|February|March|April|May|June|July|August|September|October|November|December"
+    ),
     PreviewTitle => ("Предпросмотр", "Preview"),
     PreviewNote => (
         "Данные ненастоящие: сервер не используется.",
@@ -439,181 +454,7 @@ catalogue! {
     // After «через»: the accusative, «через 1 секунду, 2 секунды, 5 секунд».
     UnitSecondAfter => ("секунду|секунды|секунд", "second|seconds"),
     UnitMinute => ("минута|минуты|минут", "minute|minutes"),
+    UnitMinuteAgo => ("минуту|минуты|минут", "minute|minutes"),
     UnitHour => ("час|часа|часов", "hour|hours"),
     UnitDay => ("день|дня|дней", "day|days"),
-}
-
-/// The plural forms of a language, as CLDR names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PluralForm {
-    One,
-    Few,
-    Many,
-}
-
-/// The form of a count: Russian «1 минута, 2 минуты, 5 минут, 21 минута, 111 минут».
-pub fn plural_form(locale: Locale, n: u64) -> PluralForm {
-    match locale {
-        Locale::Ru => {
-            let (d10, d100) = (n % 10, n % 100);
-            if d10 == 1 && d100 != 11 {
-                PluralForm::One
-            } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
-                PluralForm::Few
-            } else {
-                PluralForm::Many
-            }
-        }
-        Locale::En => {
-            if n == 1 {
-                PluralForm::One
-            } else {
-                PluralForm::Many
-            }
-        }
-    }
-}
-
-/// Picks the form out of a `one|few|many` (Russian) or `one|other` (English) message.
-pub fn plural(locale: Locale, msg: Msg, n: u64) -> &'static str {
-    let forms: Vec<&'static str> = msg.text(locale).split('|').collect();
-    let index = match (plural_form(locale, n), forms.len()) {
-        (PluralForm::One, _) => 0,
-        (PluralForm::Few, 3) => 1,
-        (_, len) => len - 1,
-    };
-    forms[index]
-}
-
-/// "5 минут", "1 minute".
-pub fn count(locale: Locale, msg: Msg, n: u64) -> String {
-    format!("{n} {}", plural(locale, msg, n))
-}
-
-/// A message with its `{name}` placeholders filled.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    // One pass over the template: a value is copied as it is, so a value that itself holds
-    // `{name}` (a bot called «{url}») is never filled in again.
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let filled = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            args.iter().find(|(n, _)| *n == name).map(|(_, value)| (*value, close))
-        });
-        match filled {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A message in a locale with arguments; the one entry point the UI uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tr(pub Locale);
-
-impl Tr {
-    pub fn t(self, msg: Msg) -> &'static str {
-        msg.text(self.0)
-    }
-
-    pub fn f(self, msg: Msg, args: &[(&str, &str)]) -> String {
-        fill(msg.text(self.0), args)
-    }
-}
-
-impl fmt::Display for Locale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled_once_and_values_are_copied_as_they_are() {
-        let args = [("name", "Бот {url}"), ("url", "https://max.ru/x")];
-        assert_eq!(fill("Чат-бот {name}: {url}", &args), "Чат-бот Бот {url}: https://max.ru/x");
-        assert_eq!(fill("{url}{name}", &args), "https://max.ru/xБот {url}");
-        assert_eq!(fill("{unknown} и {", &args), "{unknown} и {");
-        assert_eq!(fill("{{name}}", &args), "{Бот {url}}");
-        assert_eq!(fill("без полей", &[]), "без полей");
-    }
-
-    #[test]
-    fn every_key_has_both_languages_with_the_same_placeholders() {
-        for msg in Msg::ALL {
-            let ru = msg.text(Locale::Ru);
-            let en = msg.text(Locale::En);
-            assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
-            assert!(
-                ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
-                "{msg:?} ru is not Russian: {ru}"
-            );
-            let holes = |s: &str| {
-                let mut v: Vec<String> =
-                    s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect();
-                v.sort();
-                v
-            };
-            assert_eq!(holes(ru), holes(en), "{msg:?} placeholders differ");
-        }
-    }
-
-    #[test]
-    fn russian_plurals() {
-        let cases = [
-            (0, "0 минут"),
-            (1, "1 минута"),
-            (2, "2 минуты"),
-            (5, "5 минут"),
-            (11, "11 минут"),
-            (12, "12 минут"),
-            (21, "21 минута"),
-            (22, "22 минуты"),
-            (25, "25 минут"),
-            (111, "111 минут"),
-            (14, "14 минут"),
-            (104, "104 минуты"),
-        ];
-        for (n, expected) in cases {
-            assert_eq!(count(Locale::Ru, Msg::UnitMinute, n), expected, "{n}");
-        }
-        assert_eq!(count(Locale::Ru, Msg::UnitDay, 3), "3 дня");
-        assert_eq!(count(Locale::Ru, Msg::UnitSecond, 21), "21 секунда");
-    }
-
-    #[test]
-    fn english_plurals() {
-        assert_eq!(count(Locale::En, Msg::UnitMinute, 1), "1 minute");
-        assert_eq!(count(Locale::En, Msg::UnitMinute, 0), "0 minutes");
-        assert_eq!(count(Locale::En, Msg::UnitHour, 21), "21 hours");
-    }
-
-    #[test]
-    fn locale_tags() {
-        assert_eq!(Locale::from_tag("en-GB"), Locale::En);
-        assert_eq!(Locale::from_tag("ru_RU"), Locale::Ru);
-        assert_eq!(Locale::from_tag("de"), Locale::Ru);
-    }
-
-    #[test]
-    fn placeholders_are_filled() {
-        assert_eq!(
-            Tr(Locale::Ru).f(Msg::ErrServer, &[("status", "502")]),
-            "Сервер временно недоступен (ошибка 502). Повторите попытку."
-        );
-    }
 }

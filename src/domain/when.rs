@@ -1,0 +1,203 @@
+//! Moments as an administrator reads them: «только что», «5 минут назад», «вчера в 22:14»,
+//! «30 ноября в 22:20». Pure: the caller gives «now» and the viewer's UTC offset at any
+//! moment (the browser's, daylight saving included), so tests set both.
+
+use max_channel_contract::time::{Date, Moment};
+
+use crate::i18n::{count, Locale, Msg, Tr};
+
+/// A clock skew the reader would not notice: a moment up to this far in the future is
+/// still «только что» (the back end's clock and ours never agree to the second).
+const SKEW_SECONDS: i64 = 5 * 60;
+
+/// Up to this age a moment reads as hours ago rather than as a time of day.
+const HOURS_AGO_UNTIL: i64 = 4 * 3600;
+
+/// The viewer's clock: now, and the local offset (minutes east of UTC) at any moment.
+pub struct ViewerClock<'a> {
+    pub now: i64,
+    pub offset_at: &'a dyn Fn(i64) -> i32,
+}
+
+/// A moment's local calendar day and time of day for the viewer.
+fn local(clock: &ViewerClock<'_>, unix: i64) -> (Date, u32, u32) {
+    let local = unix + i64::from((clock.offset_at)(unix)) * 60;
+    let day = Date::from_days_since_epoch(local.div_euclid(86_400));
+    let seconds = local.rem_euclid(86_400);
+    (day, (seconds / 3600) as u32, (seconds % 3600 / 60) as u32)
+}
+
+/// «30 ноября», «30 ноября 2025» (the year only when it is not the viewer's current one).
+pub fn day_text(locale: Locale, day: Date, this_year: i32) -> String {
+    let months: Vec<&str> = Msg::MonthsGenitive.text(locale).split('|').collect();
+    let month = months.get(usize::from(day.month).saturating_sub(1)).copied().unwrap_or("");
+    let mut text = format!("{} {month}", day.day);
+    if day.year != this_year {
+        text.push_str(&format!(" {}", day.year));
+    }
+    text
+}
+
+/// A moment as a calendar day: «30 ноября», or «30 ноября 2025» in another year.
+pub fn day_of(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+    let (day, ..) = local(clock, unix);
+    day_text(locale, day, local(clock, clock.now).0.year)
+}
+
+/// The three ways of naming a point in time: today, yesterday, another day.
+type PointForms = [Msg; 3];
+
+fn point(locale: Locale, clock: &ViewerClock<'_>, unix: i64, forms: PointForms) -> String {
+    let tr = Tr(locale);
+    let (day, hour, minute) = local(clock, unix);
+    let today = local(clock, clock.now).0;
+    let time = format!("{hour:02}:{minute:02}");
+    let form = if day == today {
+        forms[0]
+    } else if day.add_days(1) == today {
+        forms[1]
+    } else {
+        forms[2]
+    };
+    tr.f(form, &[("time", &time), ("day", &day_text(locale, day, today.year))])
+}
+
+/// A moment as a point in time without «ago»: «сегодня в 09:30», «вчера в 22:14»,
+/// «30 ноября в 22:20», «30 ноября 2025 в 22:20».
+pub fn moment_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+    point(locale, clock, unix, [Msg::TodayAt, Msg::YesterdayAt, Msg::DayAt])
+}
+
+/// Since when something lasts: «с 09:00 сегодня», «с 22:20 вчера», «с 22:20 30 ноября».
+pub fn since_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+    point(locale, clock, unix, [Msg::SinceToday, Msg::SinceYesterday, Msg::SinceDay])
+}
+
+/// How long ago a moment was: «только что», «5 минут назад», «2 часа назад», then as
+/// [`moment_text`] says it.
+pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+    let tr = Tr(locale);
+    let age = clock.now - unix;
+    if (-SKEW_SECONDS..60).contains(&age) {
+        return tr.t(Msg::JustNow).to_owned();
+    }
+    if (60..3600).contains(&age) {
+        // The accusative: «1 минуту назад», «21 минуту назад».
+        let minutes = count(locale, Msg::UnitMinuteAgo, (age / 60) as u64);
+        return tr.f(Msg::Ago, &[("count", &minutes)]);
+    }
+    if (3600..HOURS_AGO_UNTIL).contains(&age) {
+        let hours = count(locale, Msg::UnitHour, (age / 3600) as u64);
+        return tr.f(Msg::Ago, &[("count", &hours)]);
+    }
+    moment_text(locale, clock, unix)
+}
+
+/// An RFC 3339 moment of the contract as seconds since the epoch (`None`: not one).
+pub fn unix_of(text: &str) -> Option<i64> {
+    Moment::parse(text).map(|m| m.unix_seconds)
+}
+
+/// How often a relative text can change: every 10 s under a minute, else each minute.
+pub fn next_change_in_ms(clock_now: i64, unix: i64) -> u32 {
+    if (clock_now - unix) < 60 {
+        10_000
+    } else {
+        60_000
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MOSCOW: i32 = 180;
+
+    fn at(text: &str) -> i64 {
+        unix_of(text).expect("RFC 3339")
+    }
+
+    fn moscow(now: &str) -> (i64, impl Fn(i64) -> i32) {
+        (at(now), |_| MOSCOW)
+    }
+
+    #[test]
+    fn recent_moments_read_as_ago_with_russian_plurals() {
+        let (now, offset) = moscow("2026-12-01T09:30:00+03:00");
+        let clock = ViewerClock { now, offset_at: &offset };
+        let cases = [
+            (0, "только что"),
+            (59, "только что"),
+            (-120, "только что"),
+            (60, "1 минуту назад"),
+            (2 * 60, "2 минуты назад"),
+            (5 * 60, "5 минут назад"),
+            (11 * 60, "11 минут назад"),
+            (21 * 60 + 59, "21 минуту назад"),
+            (59 * 60, "59 минут назад"),
+            (3600, "1 час назад"),
+            (2 * 3600 + 1800, "2 часа назад"),
+            (4 * 3600, "сегодня в 05:30"),
+            (9 * 3600 + 1800, "сегодня в 00:00"),
+            (9 * 3600 + 1801, "вчера в 23:59"),
+            (11 * 3600 + 16 * 60, "вчера в 22:14"),
+            (34 * 3600, "29 ноября в 23:30"),
+        ];
+        for (age, expected) in cases {
+            assert_eq!(relative_text(Locale::Ru, &clock, now - age), expected, "{age} s ago");
+        }
+        assert_eq!(relative_text(Locale::En, &clock, now - 5 * 60), "5 minutes ago");
+        assert_eq!(relative_text(Locale::En, &clock, now - 60), "1 minute ago");
+        assert_eq!(relative_text(Locale::En, &clock, now - 11 * 3600 - 16 * 60), "yesterday at 22:14");
+    }
+
+    #[test]
+    fn the_future_beyond_a_skew_is_a_point_in_time() {
+        let (now, offset) = moscow("2026-12-01T09:30:00+03:00");
+        let clock = ViewerClock { now, offset_at: &offset };
+        assert_eq!(relative_text(Locale::Ru, &clock, now + 299), "только что");
+        assert_eq!(relative_text(Locale::Ru, &clock, now + 8 * 3600), "сегодня в 17:30");
+    }
+
+    #[test]
+    fn other_days_name_the_month_in_the_genitive_and_other_years_the_year() {
+        let (now, offset) = moscow("2026-12-01T09:30:00+03:00");
+        let clock = ViewerClock { now, offset_at: &offset };
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-11-30T22:20:00+03:00")), "вчера в 22:20");
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-11-29T22:20:00+03:00")), "29 ноября в 22:20");
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-08T10:05:00+03:00")), "8 марта в 10:05");
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2025-12-31T23:00:00+03:00")), "31 декабря 2025 в 23:00");
+        assert_eq!(moment_text(Locale::En, &clock, at("2026-05-02T07:00:00+03:00")), "2 May at 07:00");
+        assert_eq!(day_of(Locale::Ru, &clock, at("2026-01-01T00:00:00+03:00")), "1 января");
+        assert_eq!(since_text(Locale::Ru, &clock, at("2026-11-30T22:20:00+03:00")), "с 22:20 вчера");
+        assert_eq!(since_text(Locale::Ru, &clock, at("2026-12-01T09:00:00+03:00")), "с 09:00 сегодня");
+        assert_eq!(since_text(Locale::Ru, &clock, at("2026-11-28T08:00:00+03:00")), "с 08:00 28 ноября");
+        assert_eq!(since_text(Locale::En, &clock, at("2026-11-30T22:20:00+03:00")), "since 22:20 yesterday");
+        let months: Vec<String> =
+            (1..=12).map(|m| day_text(Locale::Ru, Date { year: 2026, month: m, day: 1 }, 2026)).collect();
+        assert_eq!(months[1], "1 февраля");
+        assert_eq!(months[4], "1 мая");
+        assert_eq!(months[11], "1 декабря");
+    }
+
+    #[test]
+    fn the_viewers_offset_decides_the_day_and_the_time() {
+        // 22:14 in Moscow is already tomorrow's 05:14 in Vladivostok (+10).
+        let vladivostok = |_| 600;
+        let clock = ViewerClock { now: at("2026-12-01T09:30:00+03:00"), offset_at: &vladivostok };
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-11-30T22:14:00+03:00")), "сегодня в 05:14");
+        // Berlin: +1 in winter, +2 in summer; each moment with its own offset.
+        let berlin_switch = at("2026-03-29T01:00:00Z");
+        let berlin = move |unix: i64| if unix >= berlin_switch { 120 } else { 60 };
+        let clock = ViewerClock { now: at("2026-03-29T12:00:00+02:00"), offset_at: &berlin };
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-29T00:59:00Z")), "сегодня в 01:59");
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-29T01:00:00Z")), "сегодня в 03:00");
+        assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-28T22:30:00Z")), "вчера в 23:30");
+    }
+
+    #[test]
+    fn texts_under_a_minute_change_sooner() {
+        assert_eq!(next_change_in_ms(100, 90), 10_000);
+        assert_eq!(next_change_in_ms(1000, 90), 60_000);
+    }
+}
