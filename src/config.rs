@@ -11,6 +11,13 @@ pub const CONFIG_ELEMENT_ID: &str = "max-channel-config";
 /// The contract's time-out for a call, in milliseconds (spec: 15 s).
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
+/// How often «Работа канала» asks for the health while visible (spec: 60 s).
+pub const DEFAULT_HEALTH_REFRESH_MS: u32 = 60_000;
+
+/// The shortest refresh a host may ask for: the back end re-checks MAX at most every
+/// minute anyway; tests use a couple of seconds.
+pub const MIN_HEALTH_REFRESH_MS: u32 = 1_000;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuntimeConfig {
     /// Where the API lives, without a trailing slash (default `/api/v1`).
@@ -23,6 +30,8 @@ pub struct RuntimeConfig {
     /// The origin of the embedding cabinet, for `postMessage`; `None`: not configured.
     pub parent_origin: Option<String>,
     pub request_timeout_ms: u32,
+    /// «Работа канала» refreshes this often while the page is visible.
+    pub health_refresh_ms: u32,
 }
 
 impl Default for RuntimeConfig {
@@ -34,6 +43,7 @@ impl Default for RuntimeConfig {
             locale: Locale::Ru,
             parent_origin: None,
             request_timeout_ms: DEFAULT_TIMEOUT_MS,
+            health_refresh_ms: DEFAULT_HEALTH_REFRESH_MS,
         }
     }
 }
@@ -48,6 +58,7 @@ struct RawConfig {
     locale: Option<String>,
     parent_origin: Option<String>,
     request_timeout_ms: Option<u32>,
+    health_refresh_ms: Option<u32>,
 }
 
 /// Why the configuration cannot be used; shown on the page, never a blank screen.
@@ -95,6 +106,16 @@ impl RuntimeConfig {
             Some(ms) => ms,
             None => defaults.request_timeout_ms,
         };
+        let health_refresh_ms = match raw.health_refresh_ms {
+            Some(ms) if ms < MIN_HEALTH_REFRESH_MS => {
+                return Err(ConfigError::BadValue {
+                    key: "health_refresh_ms",
+                    reason: format!("не меньше {MIN_HEALTH_REFRESH_MS}"),
+                })
+            }
+            Some(ms) => ms,
+            None => defaults.health_refresh_ms,
+        };
         let parent_origin = match raw.parent_origin.map(|o| o.trim().trim_end_matches('/').to_owned()) {
             Some(origin) if origin == "*" || !(origin.starts_with("https://") || origin.starts_with("http://")) => {
                 return Err(ConfigError::BadValue {
@@ -111,6 +132,7 @@ impl RuntimeConfig {
             locale: raw.locale.as_deref().map(Locale::from_tag).unwrap_or_default(),
             parent_origin,
             request_timeout_ms,
+            health_refresh_ms,
         })
     }
 
@@ -158,6 +180,9 @@ mod tests {
         assert_eq!(c.locale, Locale::En);
         assert_eq!(c.parent_origin.as_deref(), Some("https://lk.example"));
         assert_eq!(c.request_timeout_ms, 2000);
+        assert_eq!(c.health_refresh_ms, DEFAULT_HEALTH_REFRESH_MS);
+        let c = RuntimeConfig::parse(Some(r#"{"health_refresh_ms":1500}"#), None).unwrap();
+        assert_eq!(c.health_refresh_ms, 1500);
         assert_eq!(c.href("/channels/max"), "/dialogs/channels/max");
     }
 
@@ -173,6 +198,7 @@ mod tests {
             ("{", None),
             (r#"{"api_base": ""}"#, Some("api_base")),
             (r#"{"request_timeout_ms": 0}"#, Some("request_timeout_ms")),
+            (r#"{"health_refresh_ms": 999}"#, Some("health_refresh_ms")),
             (r#"{"parent_origin": "*"}"#, Some("parent_origin")),
             (r#"{"apibase": "/x"}"#, None),
             (r#"{"request_timeout_ms": "fast"}"#, None),

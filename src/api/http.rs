@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder};
@@ -24,6 +25,8 @@ pub struct HttpClient {
     csrf_token: Arc<str>,
     timeout_ms: u32,
     on_session_expired: Option<SessionExpiredHook>,
+    /// The back end's clock minus the browser's, in ms, from the last `Date` read.
+    clock_offset_ms: Arc<AtomicI64>,
 }
 
 /// A finished answer, body read.
@@ -95,6 +98,7 @@ impl HttpClient {
             csrf_token: config.csrf_token.as_str().into(),
             timeout_ms: config.request_timeout_ms,
             on_session_expired: None,
+            clock_offset_ms: Arc::default(),
         }
     }
 
@@ -147,6 +151,9 @@ impl HttpClient {
         let response = request.send().await.map_err(|_| guard.failure())?;
         let status = response.status();
         let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse::<u32>().ok());
+        if let Some(date) = response.headers().get("date") {
+            self.read_clock(&date);
+        }
         let body = response.text().await.map_err(|_| guard.failure())?;
         if status == 401 {
             if let Some(hook) = &self.on_session_expired {
@@ -154,6 +161,21 @@ impl HttpClient {
             }
         }
         Ok(Answer { status, body, retry_after })
+    }
+
+    /// Remembers how far the back end's clock is from ours. `Date` has whole seconds and
+    /// truncates, so the middle of its second is the best guess; a cross-origin back end
+    /// must list `Date` in `Access-Control-Expose-Headers`, else the offset stays 0.
+    fn read_clock(&self, date: &str) {
+        let server = js_sys::Date::parse(date);
+        if server.is_finite() {
+            let offset = server + 500.0 - js_sys::Date::now();
+            self.clock_offset_ms.store(offset as i64, Ordering::Relaxed);
+        }
+    }
+
+    pub(super) fn clock_offset_ms(&self) -> f64 {
+        self.clock_offset_ms.load(Ordering::Relaxed) as f64
     }
 
     /// The error a non-2xx answer of `operation` stands for. A 4xx the contract does not

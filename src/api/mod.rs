@@ -58,6 +58,12 @@ pub trait Backend: Send + Sync {
     fn schedule(&self) -> ApiFuture<'_, WorkSchedule>;
     /// `listMaxSettingsHistory`: one page, newest first.
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage>;
+    /// How far the back end's clock is ahead of the browser's, in ms, as its last answer's
+    /// `Date` showed (0 until one did): «5 минут назад» counts from the back end's «now»,
+    /// which wrote `checked_at`, not from a PC clock that may be off by hours.
+    fn server_clock_offset_ms(&self) -> f64 {
+        0.0
+    }
 }
 
 /// The back end the pages share.
@@ -164,6 +170,10 @@ impl Backend for HttpClient {
 
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
         Box::pin(self.fetch_json(Operation::ListMaxSettingsHistory, history_params(query)))
+    }
+
+    fn server_clock_offset_ms(&self) -> f64 {
+        self.clock_offset_ms()
     }
 }
 

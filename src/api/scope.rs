@@ -174,6 +174,9 @@ impl Backend for Scoped {
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
         until(&self.token, self.inner.history(query))
     }
+    fn server_clock_offset_ms(&self) -> f64 {
+        self.inner.server_clock_offset_ms()
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Pages and components.
 
 mod components;
+pub mod health;
 pub(crate) mod focus;
 mod pages;
 pub mod settings;
@@ -30,6 +31,9 @@ pub struct AppContext {
     pub tr: Tr,
     /// Bumped to make every page load its data again (the preview panel's scenarios).
     pub refresh: RwSignal<u64>,
+    /// The channel's health as last learnt by a «Работа канала» card; newer than a loaded
+    /// state, so every badge follows it (`domain::badge_with_health`). `None`: unknown.
+    pub health: RwSignal<Option<max_channel_contract::ChannelHealth>>,
 }
 
 impl AppContext {
@@ -40,7 +44,7 @@ impl AppContext {
     }
 
     pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
-        AppContext { api, tr: Tr(config.locale), config, refresh: RwSignal::new(0) }
+        AppContext { api, tr: Tr(config.locale), config, refresh: RwSignal::new(0), health: RwSignal::new(None) }
     }
 
     /// An href for an app route, below the router base.

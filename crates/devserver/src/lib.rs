@@ -66,6 +66,8 @@ pub struct Config {
     pub serve_api: bool,
     /// Handed to the app as `request_timeout_ms` (tests shorten it).
     pub request_timeout_ms: Option<u32>,
+    /// Handed to the app as `health_refresh_ms` (tests shorten the minute).
+    pub health_refresh_ms: Option<u32>,
     /// Send a strict `Content-Security-Policy` with the app and the host page (see [`csp`]);
     /// on by default, `--no-csp` switches it off. `frame-ancestors` is `'self'` and
     /// `parent_origin`; with `test_controls` violations are reported to `/__dev/csp-reports`.
@@ -89,6 +91,7 @@ impl Default for Config {
             parent_origin: None,
             serve_api: true,
             request_timeout_ms: None,
+            health_refresh_ms: None,
             csp: true,
         }
     }

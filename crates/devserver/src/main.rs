@@ -31,6 +31,7 @@ USAGE: max-channel-devserver [OPTIONS]
   --parent-origin URL  the embedding cabinet's origin (scheme://host[:port]), handed to
                        the app and allowed in the CSP's frame-ancestors
   --request-timeout-ms N  the app's API time-out (default 15000)
+  --health-refresh-ms N   how often «Работа канала» refreshes (default 60000, min 1000)
   --no-api             serve the app alone (for preview mode: ?demo)
   --no-csp             send no Content-Security-Policy (default: a strict one with a
                        fresh script nonce per page, see docs/dev-backend.md)
@@ -93,6 +94,10 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--request-timeout-ms" => {
                 config.request_timeout_ms =
                     Some(value("--request-timeout-ms")?.parse().map_err(|e| format!("--request-timeout-ms: {e}"))?)
+            }
+            "--health-refresh-ms" => {
+                config.health_refresh_ms =
+                    Some(value("--health-refresh-ms")?.parse().map_err(|e| format!("--health-refresh-ms: {e}"))?)
             }
             "--no-api" => config.serve_api = false,
             "--no-csp" => config.csp = false,

@@ -30,6 +30,8 @@ pub struct RuntimeConfig<'a> {
     pub parent_origin: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_timeout_ms: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health_refresh_ms: Option<u32>,
 }
 
 /// `index.html` with the runtime configuration placed before `</head>`. `<` is escaped
@@ -228,6 +230,7 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
                 locale: "ru",
                 parent_origin: config.parent_origin.as_deref(),
                 request_timeout_ms: config.request_timeout_ms,
+                health_refresh_ms: config.health_refresh_ms,
             };
             // The nonce goes in before the configuration, so no configured value can
             // carry a placeholder that would be turned into the nonce.
@@ -302,6 +305,7 @@ mod tests {
                 locale: "ru",
                 parent_origin: None,
                 request_timeout_ms: None,
+                health_refresh_ms: None,
             },
         );
         assert_eq!(html.matches("</script>").count(), 1);

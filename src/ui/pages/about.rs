@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use max_channel_contract::MaxChannel;
 
-use crate::domain::{format_money, is_set_up, state_reason_msg};
-use crate::embed;
+use crate::domain::{format_money, is_set_up};
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink, StateBadge};
+use crate::ui::health::{ChannelStateLine, HealthCard};
+use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -18,13 +18,7 @@ pub fn AboutPage() -> impl IntoView {
     let channel = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();
-        async move {
-            let answer = api.max_channel().await;
-            if let Ok(channel) = &answer {
-                embed::report_state(&channel.state);
-            }
-            answer
-        }
+        async move { api.max_channel().await }
     });
     view! {
         <main class="page">
@@ -62,7 +56,6 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     let set_up = is_set_up(&channel.state);
-    let reason = channel.state_reason.as_ref().map(|r| tr.t(state_reason_msg(r)));
     let bot = channel.bot.as_ref().map(|bot| {
         let name = match &bot.username {
             Some(username) => format!("{} (@{username})", bot.first_name),
@@ -79,19 +72,7 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
                 " "
                 {channel.title.clone()}
             </h1>
-            <p class="about__state">
-                <span class="about__state-label">{tr.t(Msg::CurrentState)}</span>
-                " "
-                <StateBadge state=channel.state.clone() tr=tr />
-            </p>
-            {reason
-                .map(|text| {
-                    view! {
-                        <p class="alert alert--danger" role="status">
-                            {text}
-                        </p>
-                    }
-                })}
+            <ChannelStateLine state=channel.state.clone() reason=channel.state_reason.clone() />
             {bot.map(|text| view! { <p class="about__bot">{text}</p> })}
             <div class="actions">
                 <a class="button button--primary" href=app.href("/channels/max/settings")>
@@ -100,6 +81,12 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
                 <GuideLink url=guide.clone() tr=tr class="button button--secondary" />
             </div>
         </header>
+        {set_up
+            .then(|| {
+                let navigate = leptos_router::hooks::use_navigate();
+                let replace_token = move |()| navigate("/channels/max/settings?token=replace", Default::default());
+                view! { <HealthCard on_replace_token=replace_token /> }
+            })}
         <section class="card" aria-labelledby="about-what">
             <h2 id="about-what" class="card__title">
                 {tr.t(Msg::AboutTitle)}

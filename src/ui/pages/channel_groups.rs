@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
 
-use crate::embed;
 use crate::i18n::{Msg, Tr};
+use crate::ui::health::ChannelBadge;
 use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
 
 #[component]
@@ -17,15 +17,7 @@ pub fn ChannelGroupsPage() -> impl IntoView {
     let groups = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();
-        async move {
-            let answer = api.channel_groups().await;
-            if let Some(max) =
-                answer.iter().flat_map(|a| &a.groups).flat_map(|g| &g.channels).find(|t| t.kind == ChannelKind::Max)
-            {
-                embed::report_state(&max.state);
-            }
-            answer
-        }
+        async move { api.channel_groups().await }
     });
     view! {
         <main class="page">
@@ -138,7 +130,11 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
         // Decorative: the title says which channel it is.
         <img class="tile__icon" src=icon_src(&tile.kind) alt="" width="40" height="40" />
         <span class="tile__title">{tile.title.clone()}</span>
-        <StateBadge state=tile.state.clone() tr=tr />
+        {if tile.kind == ChannelKind::Max {
+            view! { <ChannelBadge state=tile.state.clone() /> }.into_any()
+        } else {
+            view! { <StateBadge state=tile.state.clone() tr=tr /> }.into_any()
+        }}
     };
     if opens {
         view! {

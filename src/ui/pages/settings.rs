@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiError, SharedBackend};
-use crate::embed;
 use crate::i18n::Msg;
 use crate::ui::settings::{SettingsData, SettingsEditor};
 use crate::ui::{use_app, use_page_api, ErrorPanel};
@@ -13,7 +12,6 @@ async fn load(api: SharedBackend) -> Result<SettingsData, ApiError> {
     let (channel, saved, groups, chat_bots) =
         futures::join!(api.max_channel(), api.settings(), api.groups(), api.chat_bots());
     let channel = channel?;
-    embed::report_state(&channel.state);
     Ok(SettingsData { channel, saved: saved?, groups: groups?.items, chat_bots: chat_bots?.items })
 }
 

@@ -23,8 +23,8 @@ use max_channel_contract::{ChatBot, Group, MaxChannel};
 
 use crate::api::{Loaded, SharedBackend};
 use crate::domain::SettingsForm;
-use crate::i18n::Msg;
-use crate::ui::{use_app, StateBadge};
+use crate::ui::health::{ChannelStateLine, HealthCard};
+use crate::ui::use_app;
 
 /// What the form needs loaded before it can show.
 #[derive(Clone)]
@@ -46,14 +46,26 @@ pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView
     provide_context(flows);
     // Runs once, after the first render: the form is interactive with its data.
     Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
+    let connected = move || state.channel.with(|c| crate::domain::is_set_up(&c.state));
+    // «Заменить токен» (the health card here, or on «О канале» with `?token=replace`).
+    let replace_token = move |()| {
+        state.replacing_token.set(true);
+        fields::focus_later(token::PATH);
+    };
+    let asked = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("token").as_deref() == Some("replace"));
+    if asked && connected() {
+        replace_token(());
+    }
     view! {
         <draft::DraftOffer />
         <guard::UnsavedGuard />
-        <p class="about__state">
-            <span class="about__state-label">{tr.t(Msg::CurrentState)}</span>
-            " "
-            {move || view! { <StateBadge state=state.channel.with(|c| c.state.clone()) tr=tr /> }}
-        </p>
+        <ChannelStateLine
+            state=Signal::derive(move || state.channel.with(|c| c.state.clone()))
+            reason=Signal::derive(move || state.channel.with(|c| c.state_reason.clone()))
+        />
+        <Show when=connected>
+            <HealthCard on_replace_token=replace_token />
+        </Show>
         <form
             class="settings"
             novalidate

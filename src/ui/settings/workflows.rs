@@ -8,7 +8,6 @@ use max_channel_contract::{FieldError, SettingsWrite};
 use super::state::{FormState, TokenCheck};
 use crate::api::{ApiError, Loaded, Precondition, SharedBackend};
 use crate::domain::SettingsForm;
-use crate::embed;
 use crate::i18n::Msg;
 
 /// A message above the action bar.
@@ -45,11 +44,20 @@ pub struct Workflows {
     pub banner: RwSignal<Option<Banner>>,
     pub saving: RwSignal<bool>,
     pub api: StoredValue<SharedBackend>,
+    /// The app's known health: a save or a disconnection makes it unknown (a new token, no
+    /// channel), so the «Работа канала» card checks again and no badge shows an old one.
+    known_health: RwSignal<Option<max_channel_contract::ChannelHealth>>,
 }
 
 impl Workflows {
     pub fn new(state: FormState, api: SharedBackend) -> Workflows {
-        Workflows { state, banner: RwSignal::new(None), saving: RwSignal::new(false), api: StoredValue::new(api) }
+        Workflows {
+            state,
+            banner: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            api: StoredValue::new(api),
+            known_health: crate::ui::use_app().health,
+        }
     }
 
     /// Shows `errors` at their controls, counts them in the banner, focuses the first.
@@ -196,7 +204,7 @@ impl Workflows {
 
     async fn refresh_channel(&self) {
         if let Ok(channel) = self.api.get_value().max_channel().await {
-            embed::report_state(&channel.state);
+            self.known_health.set(None);
             self.state.channel.set(channel);
         }
     }

@@ -144,6 +144,8 @@ pub struct Options {
     /// Off: the app alone, no back end (preview mode).
     pub serve_api: bool,
     pub request_timeout_ms: Option<u32>,
+    /// «Работа канала»'s refresh period (default: the app's minute).
+    pub health_refresh_ms: Option<u32>,
     /// Keeps the back end's state across a stop and restart.
     pub state_file: Option<PathBuf>,
     pub seed: SeedKind,
@@ -160,6 +162,7 @@ impl Default for Options {
             chat_bots_service: true,
             serve_api: true,
             request_timeout_ms: None,
+            health_refresh_ms: None,
             state_file: None,
             seed: SeedKind::Standard,
             csp: true,
@@ -179,6 +182,7 @@ impl Options {
             chat_bots_service: self.chat_bots_service,
             serve_api: self.serve_api,
             request_timeout_ms: self.request_timeout_ms,
+            health_refresh_ms: self.health_refresh_ms,
             state_file: self.state_file.clone(),
             seed: self.seed,
             csp: self.csp,

@@ -93,7 +93,20 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
         }
     };
     pending.finish(response.status().as_u16());
+    let mut response = response;
+    stamp_date(&state, &mut response);
     response
+}
+
+/// Dates an answer by the fake's clock, not the machine's: moved 8 hours on (dev
+/// controls), the back end must look 8 hours on to the app too, which reads the server's
+/// time from `Date` to say «Проверено 5 минут назад» right whatever the PC's clock says.
+fn stamp_date(state: &Shared, response: &mut Response) {
+    let now = state.fake().now();
+    let moment = std::time::UNIX_EPOCH + std::time::Duration::from_secs(now.max(0).unsigned_abs());
+    if let Ok(value) = header::HeaderValue::from_str(&httpdate::fmt_http_date(moment)) {
+        response.headers_mut().insert(header::DATE, value);
+    }
 }
 
 /// Status logged for a call whose client went away before the answer (nginx's 499).

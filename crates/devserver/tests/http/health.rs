@@ -71,7 +71,14 @@ async fn eight_hours_of_failing_deliveries_lose_the_subscription_and_a_repair_re
 
     // Eight hours later MAX has removed it, and nobody was told — except this check.
     api.dev_ok("clock", json!({ "advance_hours": 8 })).await;
-    let health = api.ok_json(Operation::GetMaxHealth, api.get("/channels/max/health").await).await;
+    let answer = api.get("/channels/max/health").await;
+    let dated = date_of(&answer);
+    let health = api.ok_json(Operation::GetMaxHealth, answer).await;
+    // `Date` tells the app the back end's time: 8 hours on, like `checked_at`.
+    let checked = max_channel_contract::time::Moment::parse(health["checked_at"].as_str().unwrap()).unwrap();
+    assert!((dated - checked.unix_seconds).abs() <= 1, "Date {dated} vs checked_at {}", checked.unix_seconds);
+    let machine = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    assert!((dated - machine - 8 * 3600).abs() <= 5, "Date is 8 h ahead of the machine");
     assert_eq!(health["subscription"]["status"], "missing");
     assert_eq!(health["overall"], "failing");
     assert_eq!(health["token"]["status"], "ok");
@@ -170,4 +177,11 @@ async fn checks_are_rate_limited_and_answer_what_max_says() {
     let health = api.ok_json(Operation::GetMaxHealth, api.get("/channels/max/health").await).await;
     assert_eq!(health["overall"], "unknown");
     assert_eq!(health["token"]["status"], "unknown");
+}
+
+/// The answer's `Date` as seconds since the epoch.
+fn date_of(answer: &reqwest::Response) -> i64 {
+    let text = answer.headers().get("date").and_then(|v| v.to_str().ok()).expect("a Date header");
+    let at = httpdate::parse_http_date(text).expect("an HTTP date");
+    at.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default()
 }

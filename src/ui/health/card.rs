@@ -1,0 +1,193 @@
+//! The card «Работа канала»: the overall line, one row per check, «Проверено …», and the
+//! actions «Проверить сейчас», «Восстановить подписку», «Заменить токен».
+
+use leptos::prelude::*;
+use max_channel_contract::ChannelHealth;
+
+use super::control::{failure_text, Call, HealthControl};
+use super::refresh::use_health_refresh;
+use crate::domain::when::{relative_text, unix_of, ViewerClock};
+use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
+use crate::i18n::{Msg, Tr};
+use crate::ui::{use_app, use_page_api};
+
+/// The viewer's UTC offset at a moment (minutes east), from the browser: its time zone,
+/// daylight saving included.
+fn browser_offset_at(unix: i64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    -(date.get_timezone_offset() as i32)
+}
+
+/// The card. `on_replace_token` is what «Заменить токен» does where the card is shown.
+#[component]
+pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    let ctl = HealthControl::new(use_page_api(), app.health);
+    use_health_refresh(ctl);
+    // A save or a disconnection forgets the health: check the new one at once.
+    Effect::new(move |known_before: Option<bool>| {
+        let known = ctl.health.with(Option::is_some);
+        if known_before == Some(true) && !known && !ctl.stopped() {
+            ctl.run(Call::Refresh);
+        }
+        known
+    });
+    let body = move || match ctl.health.get() {
+        Some(health) => view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token /> }.into_any(),
+        None if ctl.failure.with(Option::is_some) => ().into_any(),
+        None => view! { <p class="loading" aria-busy="true">{tr.t(Msg::HealthLoading)}</p> }.into_any(),
+    };
+    view! {
+        <section class="card health" aria-labelledby="health-title">
+            <h2 id="health-title" class="card__title">
+                {tr.t(Msg::HealthTitle)}
+            </h2>
+            {body}
+            <HealthNotice ctl=ctl tr=tr on_replace_token=on_replace_token />
+        </section>
+    }
+}
+
+#[component]
+fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callback<()>) -> impl IntoView {
+    let tr = use_app().tr;
+    let (overall, tone) = overall_line(&health.overall);
+    let checked_at = unix_of(&health.checked_at);
+    let texts = Memo::new(move |_| {
+        let now = ctl.server_now(ctl.now_ms.get());
+        let clock = ViewerClock { now, offset_at: &browser_offset_at };
+        let rows = health_rows(&health, tr.0, &clock);
+        let checked = checked_at.map(|at| relative_text(tr.0, &clock, at));
+        (rows, checked)
+    });
+    let rows = move || texts.with(|(rows, _)| rows.iter().map(row_view(tr)).collect_view());
+    let checked = move || texts.with(|(_, checked)| checked.clone().map(|when| tr.f(Msg::HealthCheckedAt, &[("when", &when)])));
+    let cures = move || texts.with(|(rows, _)| cures(rows));
+    view! {
+        <p class=format!("health__overall tone--{}", tone.class()) data-overall=tone.class()>
+            <span class="health__icon" aria-hidden="true"></span>
+            {tr.t(overall)}
+        </p>
+        <dl class="health__rows">{rows}</dl>
+        <p class="health__checked">{checked}</p>
+        <div class="actions health__actions">
+            <CheckButton ctl=ctl tr=tr />
+            {move || {
+                cures()
+                    .into_iter()
+                    .map(|cure| match cure {
+                        Cure::Repair => view! { <RepairButton ctl=ctl tr=tr /> }.into_any(),
+                        Cure::ReplaceToken => {
+                            view! { <ReplaceTokenButton id="health-replace-token" tr=tr on_press=on_replace_token /> }
+                                .into_any()
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn row_view(tr: Tr) -> impl Fn(&HealthRow) -> AnyView {
+    move |row| {
+        let tone = row.tone.class();
+        view! {
+            <div class=format!("health__row tone--{tone}") data-tone=tone>
+                <dt>{tr.t(row.label)}</dt>
+                <dd>
+                    <span class="health__icon" aria-hidden="true"></span>
+                    {row.text.clone()}
+                </dd>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// «Проверить сейчас»: progress while any call runs; after a 429 it counts down and
+/// refuses presses until the wait is over. It stays focusable throughout.
+#[component]
+fn CheckButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
+    let wait = move || ctl.seconds_to_wait(Call::Check, ctl.now_ms.get());
+    let blocked = move || ctl.busy.with(Option::is_some) || wait().is_some();
+    let label = move || match (ctl.busy.get(), wait()) {
+        (Some(Call::Refresh | Call::Check), _) => tr.t(Msg::HealthChecking).to_owned(),
+        (_, Some(seconds)) => tr.f(Msg::HealthCheckWait, &[("seconds", &seconds.to_string())]),
+        _ => tr.t(Msg::HealthCheckNow).to_owned(),
+    };
+    view! {
+        <button
+            type="button"
+            id="health-check"
+            class="button button--secondary"
+            aria-disabled=move || blocked().to_string()
+            aria-busy=move || (ctl.busy.get() == Some(Call::Check)).to_string()
+            on:click=move |_| ctl.run(Call::Check)
+        >
+            {label}
+        </button>
+    }
+}
+
+#[component]
+fn RepairButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
+    let busy = move || ctl.busy.get() == Some(Call::Repair);
+    let blocked = move || ctl.busy.with(Option::is_some) || ctl.seconds_to_wait(Call::Repair, ctl.now_ms.get()).is_some();
+    view! {
+        <button
+            type="button"
+            id="health-repair"
+            class="button button--primary"
+            aria-disabled=move || blocked().to_string()
+            aria-busy=move || busy().to_string()
+            on:click=move |_| ctl.run(Call::Repair)
+        >
+            {move || tr.t(if busy() { Msg::HealthRepairing } else { Msg::HealthRepair })}
+        </button>
+    }
+}
+
+#[component]
+fn ReplaceTokenButton(id: &'static str, tr: Tr, on_press: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" id=id class="button button--primary" on:click=move |_| on_press.run(())>
+            {tr.t(Msg::HealthReplaceToken)}
+        </button>
+    }
+}
+
+/// What the last call said: its failure (an alert; the health above stays) or the repair's
+/// success (a status). A refused repair for a token MAX refuses offers the token's cure.
+#[component]
+fn HealthNotice(ctl: HealthControl, tr: Tr, on_replace_token: Callback<()>) -> impl IntoView {
+    let failure = move || {
+        ctl.failure.with(|failure| {
+            failure.as_ref().map(|(_, error)| {
+                // The cure of a repair refused for the token, also while the known health
+                // (a minute old) still shows the token as valid.
+                let token = *error == crate::api::ApiError::TokenInvalid;
+                view! {
+                    <div class="alert alert--danger health__failure" role="alert">
+                        <p class="alert__text">{failure_text(tr, error)}</p>
+                        {token
+                            .then(|| {
+                                view! {
+                                    <ReplaceTokenButton id="health-failure-replace-token" tr=tr on_press=on_replace_token />
+                                }
+                            })}
+                    </div>
+                }
+            })
+        })
+    };
+    let repaired = move || {
+        ctl.repaired.get().then(|| view! { <p class="alert alert--success">{tr.t(Msg::HealthRepaired)}</p> })
+    };
+    view! {
+        {failure}
+        <div role="status" class="health__status">
+            {repaired}
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The card's controller: the three calls (`getMaxHealth`, `checkMaxHealth`,
+//! `repairMaxHealth`), one at a time, what they learnt and how they failed.
+
+use leptos::prelude::*;
+use max_channel_contract::ChannelHealth;
+
+use crate::api::{ApiError, SharedBackend};
+use crate::i18n::{count, Msg, Tr};
+
+/// A call of the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    /// The minute's refresh (`getMaxHealth`).
+    Refresh,
+    /// «Проверить сейчас».
+    Check,
+    /// «Восстановить подписку».
+    Repair,
+}
+
+/// The card's state; cheap to copy into handlers and tasks.
+#[derive(Clone, Copy)]
+pub struct HealthControl {
+    api: StoredValue<SharedBackend>,
+    /// The app's known health: every badge follows it.
+    pub health: RwSignal<Option<ChannelHealth>>,
+    pub busy: RwSignal<Option<Call>>,
+    /// The last call's failure; the health before it stays shown.
+    pub failure: RwSignal<Option<(Call, ApiError)>>,
+    /// «Подписка восстановлена.» after a repair, until the next call.
+    pub repaired: RwSignal<bool>,
+    /// When a call refused with 429 may go again (browser ms).
+    pub wait_until: RwSignal<Option<(Call, f64)>>,
+    /// The browser's time, ticking (see `use_health_refresh`): relative times and countdowns.
+    pub now_ms: RwSignal<f64>,
+    /// When the last answer came (browser ms): the next refresh is a minute after it.
+    pub answered_at: StoredValue<Option<f64>>,
+}
+
+impl HealthControl {
+    pub fn new(api: SharedBackend, health: RwSignal<Option<ChannelHealth>>) -> HealthControl {
+        HealthControl {
+            api: StoredValue::new(api),
+            health,
+            busy: RwSignal::new(None),
+            failure: RwSignal::new(None),
+            repaired: RwSignal::new(false),
+            wait_until: RwSignal::new(None),
+            now_ms: RwSignal::new(js_sys::Date::now()),
+            answered_at: StoredValue::new(None),
+        }
+    }
+
+    /// Runs `call` unless one is running (one request at a time) or the back end asked to
+    /// wait. The task ends with the card: its back end is the page's scope.
+    pub fn run(&self, call: Call) {
+        if self.busy.get_untracked().is_some() || self.seconds_to_wait(call, js_sys::Date::now()).is_some() {
+            return;
+        }
+        self.busy.set(Some(call));
+        if call != Call::Refresh {
+            self.failure.set(None);
+            self.repaired.set(false);
+        }
+        let ctl = *self;
+        leptos::task::spawn_local(async move {
+            let api = ctl.api.get_value();
+            let answer = match call {
+                Call::Refresh => api.health().await,
+                Call::Check => api.check_health().await,
+                Call::Repair => api.repair_health().await,
+            };
+            ctl.answered(call, answer);
+        });
+    }
+
+    fn answered(&self, call: Call, answer: Result<ChannelHealth, ApiError>) {
+        let now = js_sys::Date::now();
+        self.busy.set(None);
+        self.answered_at.set_value(Some(now));
+        self.now_ms.set(now);
+        match answer {
+            Ok(health) => {
+                self.health.set(Some(health));
+                self.failure.set(None);
+                self.repaired.set(call == Call::Repair);
+            }
+            Err(error) => {
+                if let ApiError::RateLimited { retry_after: Some(seconds) } = &error {
+                    self.wait_until.set(Some((call, now + f64::from(*seconds) * 1000.0)));
+                }
+                if error == ApiError::NotFound {
+                    // Disconnected elsewhere: nothing to check, no health to show.
+                    self.health.set(None);
+                }
+                self.failure.set(Some((call, error)));
+            }
+        }
+    }
+
+    /// Whole seconds until `call` may go again after a 429, if it must still wait.
+    pub fn seconds_to_wait(&self, call: Call, now_ms: f64) -> Option<u32> {
+        let (refused, until) = self.wait_until.get_untracked()?;
+        let left = ((until - now_ms) / 1000.0).ceil();
+        (refused == call && left >= 1.0).then_some(left as u32)
+    }
+
+    /// The minute's refresh stops for good after these: the session ended, the rights are
+    /// missing or the channel is gone; repeating them would only repeat the refusal.
+    pub fn stopped(&self) -> bool {
+        self.failure.with_untracked(|f| {
+            matches!(f, Some((_, ApiError::Unauthorized | ApiError::Forbidden | ApiError::NotFound)))
+        })
+    }
+
+    /// The back end's «now» in seconds: the browser's clock corrected by the back end's `Date`.
+    pub fn server_now(&self, browser_ms: f64) -> i64 {
+        ((browser_ms + self.api.with_value(|api| api.server_clock_offset_ms())) / 1000.0).floor() as i64
+    }
+}
+
+/// A failed call in words, each cause its own: 429 with the wait, MAX not answering,
+/// MAX refusing the token, and the app's usual messages for the rest (401, network…).
+pub fn failure_text(tr: Tr, error: &ApiError) -> String {
+    match error {
+        ApiError::RateLimited { retry_after: Some(seconds) } => {
+            let wait = count(tr.0, Msg::UnitSecondAfter, u64::from(*seconds));
+            tr.f(Msg::HealthErrRateLimited, &[("wait", &wait)])
+        }
+        ApiError::MaxUnavailable => tr.t(Msg::HealthErrMaxDown).to_owned(),
+        ApiError::TokenInvalid => tr.t(Msg::HealthErrTokenInvalid).to_owned(),
+        other => other.message(tr),
+    }
+}
