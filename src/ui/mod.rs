@@ -1,8 +1,8 @@
 //! Pages and components.
 
 mod components;
-pub mod health;
 pub(crate) mod focus;
+pub mod health;
 mod pages;
 pub mod settings;
 mod timer;

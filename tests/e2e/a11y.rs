@@ -23,14 +23,14 @@ const UNDECIDABLE: &[&str] = &[
 
 /// Collects the violations of every state, so one run reports them all.
 #[derive(Default)]
-struct Audit {
+pub(crate) struct Audit {
     checked: Vec<String>,
     failures: Vec<String>,
     undecided: Vec<String>,
 }
 
 impl Audit {
-    async fn check(&mut self, e2e: &E2e, state: &str) {
+    pub(crate) async fn check(&mut self, e2e: &E2e, state: &str) {
         let (violations, incomplete) = e2e.axe().await;
         self.checked.push(state.to_owned());
         for v in incomplete {
@@ -51,7 +51,7 @@ impl Audit {
         }
     }
 
-    fn assert_clean(self) {
+    pub(crate) fn assert_clean(self) {
         println!("axe-core WCAG 2.1 A/AA, clean: {}", self.checked.join(", "));
         println!("needs review, layering only ({}):\n{}", self.undecided.len(), self.undecided.join(""));
         assert!(self.failures.is_empty(), "{}", self.failures.join("\n"));

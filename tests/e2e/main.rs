@@ -16,6 +16,7 @@ mod bench;
 mod chaos;
 mod concurrency;
 mod faults;
+mod health;
 mod keyboard;
 mod no_panic;
 mod responsive;

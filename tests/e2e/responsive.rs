@@ -169,6 +169,37 @@ async fn preview_panel_fits_every_width_and_is_photographed() {
     e2e.finish().await;
 }
 
+/// «Работа канала» in each health state of preview mode, as its card alone.
+const HEALTH_STATES: [(&str, &str); 6] = [
+    ("connected", "Обращения из MAX поступают"),
+    ("health_warning", "Канал работает, но требует внимания"),
+    ("health_failing", "Обращения из MAX не поступают"),
+    ("subscription_lost", "Обращения из MAX не поступают"),
+    ("error", "Обращения из MAX не поступают"),
+    ("health_unknown", "Не удалось проверить: MAX не ответил"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_card_in_every_state_fits_and_is_photographed() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    for (width, height) in [(360, 740), (1280, 800)] {
+        e2e.set_viewport(width, height).await;
+        for (preset, overall) in HEALTH_STATES {
+            e2e.open(&format!("/channels/max?demo={preset}")).await;
+            e2e.wait_for_text(".health__overall", overall).await;
+            e2e.wait_for_text(".health__checked", "Проверено").await;
+            assert_eq!(e2e.horizontal_overflow().await, None, "{preset} at {width} px");
+            let card = e2e.find("section.health").await;
+            let png = card.screenshot().await.expect("a screenshot of the card");
+            std::fs::create_dir_all(&dir).expect("the screenshots folder");
+            std::fs::write(dir.join(format!("health-{preset}-{width}.png")), png).expect("the card's picture");
+        }
+    }
+    e2e.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reduced_motion_stops_animations_and_transitions() {
     let e2e = E2e::start().await;

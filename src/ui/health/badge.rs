@@ -50,13 +50,18 @@ pub fn ChannelStateLine(
     }
 }
 
-/// The Max tile's badge, with the reason in small words below it when it needs attention.
+/// The Max tile's badge, with the reason in small words below it when a «Работа канала»
+/// card learnt it (a tile carries no reason of its own; a guess would only be vague).
 #[component]
 pub fn ChannelBadge(#[prop(into)] state: Signal<ChannelState>) -> impl IntoView {
     let tr = use_app().tr;
     let shown = use_shown(state, Signal::stored(None));
     view! {
         {move || view! { <StateBadge state=shown.with(|(state, _)| state.clone()) tr=tr /> }}
-        {move || shown.with(|(_, reason)| reason.map(|reason| view! { <span class="tile__reason">{tr.t(reason)}</span> }))}
+        {move || {
+            shown
+                .with(|(_, reason)| reason.filter(|r| *r != Msg::ReasonUnknown))
+                .map(|reason| view! { <span class="tile__reason">{tr.t(reason)}</span> })
+        }}
     }
 }

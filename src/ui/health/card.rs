@@ -36,7 +36,12 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
     let body = move || match ctl.health.get() {
         Some(health) => view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token /> }.into_any(),
         None if ctl.failure.with(Option::is_some) => ().into_any(),
-        None => view! { <p class="loading" aria-busy="true">{tr.t(Msg::HealthLoading)}</p> }.into_any(),
+        None => view! {
+            <p class="loading" aria-busy="true">
+                {tr.t(Msg::HealthLoading)}
+            </p>
+        }
+        .into_any(),
     };
     view! {
         <section class="card health" aria-labelledby="health-title">
@@ -62,7 +67,8 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callb
         (rows, checked)
     });
     let rows = move || texts.with(|(rows, _)| rows.iter().map(row_view(tr)).collect_view());
-    let checked = move || texts.with(|(_, checked)| checked.clone().map(|when| tr.f(Msg::HealthCheckedAt, &[("when", &when)])));
+    let checked =
+        move || texts.with(|(_, checked)| checked.clone().map(|when| tr.f(Msg::HealthCheckedAt, &[("when", &when)])));
     let cures = move || texts.with(|(rows, _)| cures(rows));
     view! {
         <p class=format!("health__overall tone--{}", tone.class()) data-overall=tone.class()>
@@ -133,7 +139,8 @@ fn CheckButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
 #[component]
 fn RepairButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
     let busy = move || ctl.busy.get() == Some(Call::Repair);
-    let blocked = move || ctl.busy.with(Option::is_some) || ctl.seconds_to_wait(Call::Repair, ctl.now_ms.get()).is_some();
+    let blocked =
+        move || ctl.busy.with(Option::is_some) || ctl.seconds_to_wait(Call::Repair, ctl.now_ms.get()).is_some();
     view! {
         <button
             type="button"
@@ -173,7 +180,11 @@ fn HealthNotice(ctl: HealthControl, tr: Tr, on_replace_token: Callback<()>) -> i
                         {token
                             .then(|| {
                                 view! {
-                                    <ReplaceTokenButton id="health-failure-replace-token" tr=tr on_press=on_replace_token />
+                                    <ReplaceTokenButton
+                                        id="health-failure-replace-token"
+                                        tr=tr
+                                        on_press=on_replace_token
+                                    />
                                 }
                             })}
                     </div>
@@ -181,9 +192,8 @@ fn HealthNotice(ctl: HealthControl, tr: Tr, on_replace_token: Callback<()>) -> i
             })
         })
     };
-    let repaired = move || {
-        ctl.repaired.get().then(|| view! { <p class="alert alert--success">{tr.t(Msg::HealthRepaired)}</p> })
-    };
+    let repaired =
+        move || ctl.repaired.get().then(|| view! { <p class="alert alert--success">{tr.t(Msg::HealthRepaired)}</p> });
     view! {
         {failure}
         <div role="status" class="health__status">

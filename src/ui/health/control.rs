@@ -132,3 +132,49 @@ pub fn failure_text(tr: Tr, error: &ApiError) -> String {
         other => other.message(tr),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn each_failure_of_check_and_repair_has_its_own_words() {
+        let tr = Tr(Locale::Ru);
+        let cases = [
+            (
+                ApiError::RateLimited { retry_after: Some(7) },
+                "MAX можно спрашивать не так часто. Повторите через 7 секунд.",
+            ),
+            (
+                ApiError::RateLimited { retry_after: Some(1) },
+                "MAX можно спрашивать не так часто. Повторите через 1 секунду.",
+            ),
+            (ApiError::MaxUnavailable, "MAX не ответил. Ниже — последние известные данные; попробуйте чуть позже."),
+            (
+                ApiError::TokenInvalid,
+                "MAX не принимает токен канала, поэтому подписку восстановить нельзя. Замените токен в настройках.",
+            ),
+        ];
+        for (error, text) in cases {
+            assert_eq!(failure_text(tr, &error), text, "{error:?}");
+        }
+        // The rest say what the app says everywhere: 401, network, time-out, 5xx.
+        for error in [ApiError::Unauthorized, ApiError::Network, ApiError::Timeout, ApiError::Internal { status: 500 }]
+        {
+            assert_eq!(failure_text(tr, &error), error.message(tr), "{error:?}");
+        }
+        let texts: std::collections::HashSet<String> = [
+            ApiError::RateLimited { retry_after: Some(7) },
+            ApiError::MaxUnavailable,
+            ApiError::TokenInvalid,
+            ApiError::Unauthorized,
+            ApiError::Network,
+            ApiError::Timeout,
+        ]
+        .iter()
+        .map(|e| failure_text(tr, e))
+        .collect();
+        assert_eq!(texts.len(), 6, "no two causes read the same");
+    }
+}

@@ -81,7 +81,8 @@ pub fn use_health_refresh(ctl: HealthControl) {
     let listener = StoredValue::new_local(on_visibility);
     on_cleanup(move || {
         listener.with_value(|listener| {
-            let _ = document().remove_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
+            let _ =
+                document().remove_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
         });
     });
 }

@@ -1,0 +1,209 @@
+//! «Работа канала» against the dev back end: the card's words for a healthy channel and
+//! for one whose subscription MAX removed after 8 hours of failures (the tile and «О канале»
+//! too), the one-click repair, the token's replacement, «Проверить сейчас» refused with 429,
+//! and the minute's refresh that stops when the page is hidden or left. axe in every state.
+
+use std::time::Duration;
+
+use max_channel_fake::{samples, MaxCondition};
+use serde_json::json;
+
+use crate::a11y::Audit;
+use crate::support::{fault, E2e, Options};
+
+const TOKEN: &str = "health-token-Zq8Xw3Rt";
+
+/// A connected channel whose fake MAX is in `condition`, `hours` later.
+fn connected(e2e: &E2e, condition: MaxCondition, hours: i64) {
+    e2e.save_settings(samples::settings(), Some(TOKEN));
+    let state = &e2e.server().state;
+    let mut fake = state.fake();
+    fake.set_max_condition(condition);
+    fake.advance(hours * 3600);
+    state.persist(&fake).expect("persisted");
+}
+
+/// The card's rows as «label: text» lines.
+async fn rows(e2e: &E2e) -> Vec<String> {
+    let found = e2e
+        .js("return [...document.querySelectorAll('.health__row')].map(r => r.querySelector('dt').textContent + ': ' + r.querySelector('dd').textContent.trim());")
+        .await;
+    found.as_array().expect("rows").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_them() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    connected(&e2e, MaxCondition::Healthy, 0);
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__checked", "Проверено только что").await;
+    let healthy = rows(&e2e).await;
+    assert_eq!(healthy[0], "Токен: действует");
+    assert!(healthy[1].starts_with("Подписка на события: активна с "), "{healthy:?}");
+    assert_eq!(healthy[2], "Последнее обращение: пока не было");
+    assert!(!e2e.is_present("#health-repair").await, "nothing to repair");
+    audit.check(&e2e, "healthy").await;
+
+    // Deliveries fail; eight hours later MAX has removed the subscription, telling nobody.
+    connected(&e2e, MaxCondition::DeliveriesFailing, 8);
+    e2e.open("/channels").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Требует внимания").await;
+    e2e.click("a.tile[data-kind=max]").await;
+    e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
+    e2e.wait_for_text(".about__header .alert", "MAX удалил подписку на события").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    let failing = rows(&e2e).await;
+    assert_eq!(failing[1], "Подписка на события: отсутствует — MAX удалил её");
+    assert!(
+        failing[3].starts_with("Доставка: ошибки с ") && failing[3].ends_with(max_channel_fake::max::REMOVED_MESSAGE),
+        "{failing:?}"
+    );
+    // The back end's clock is 8 hours on: «только что» is counted from its `Date`.
+    e2e.wait_for_text(".health__checked", "Проверено только что").await;
+    audit.check(&e2e, "subscription lost").await;
+    // Back on the tiles, the badge gives the reason the card learnt.
+    e2e.click("a.back-link").await;
+    e2e.wait_for_text("[data-kind=max] .tile__reason", "MAX удалил подписку на события").await;
+    audit.check(&e2e, "subscription lost, tiles").await;
+    e2e.click("a.tile[data-kind=max]").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+
+    // «Восстановить подписку»: one request, and healthy again everywhere.
+    let before = e2e.requests_of("repairMaxHealth").len();
+    e2e.click("#health-repair").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__status", "Подписка восстановлена.").await;
+    e2e.wait_for_text(".about__state .badge", "Подключён").await;
+    let repairs = e2e.requests_of("repairMaxHealth");
+    assert_eq!(repairs.len() - before, 1, "one repair request");
+    assert!(repairs.iter().all(|r| r.csrf && r.method == "POST"));
+    assert!(!e2e.is_present("#health-repair").await);
+    assert!(!e2e.is_present(".about__header .alert").await, "no reason once repaired");
+    audit.check(&e2e, "repaired").await;
+    e2e.open("/channels").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_token_offers_its_replacement_which_focuses_the_token_field() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    connected(&e2e, MaxCondition::TokenRevoked, 0);
+    e2e.open("/channels/max/settings").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    assert_eq!(rows(&e2e).await[0], "Токен: MAX не принимает токен");
+    e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
+    audit.check(&e2e, "token revoked, settings").await;
+    e2e.click("#health-replace-token").await;
+    e2e.wait_for_focus("#f-token").await;
+    assert!(!e2e.is_present("#health-replace-token:focus").await);
+
+    // From «О канале» it opens the settings with the field ready.
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    e2e.click("#health-replace-token").await;
+    e2e.wait_for_path("/channels/max/settings").await;
+    assert_eq!(e2e.js("return location.search;").await, "?token=replace");
+    e2e.wait_for_focus("#f-token").await;
+    audit.check(&e2e, "token revoked, replacing").await;
+
+    // A repair cannot cure a refused token: 422 `token_invalid` says so, with the cure.
+    let state = &e2e.server().state;
+    state.controls().add_fault(fault(json!({"operation": "repairMaxHealth", "status": 422, "body": {"error": {"code": "token_invalid", "message": "x"}}})));
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    e2e.click("#health-repair").await;
+    e2e.wait_for_text(".health__failure", "MAX не принимает токен канала, поэтому подписку восстановить нельзя").await;
+    e2e.find("#health-failure-replace-token").await;
+    assert!(e2e.is_present(".health__rows").await, "the last known health stays");
+    audit.check(&e2e, "repair refused for the token").await;
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_now_refused_with_429_counts_down_and_blocks_a_second_press() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    connected(&e2e, MaxCondition::Healthy, 0);
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.click("#health-check").await;
+    e2e.wait_for_text("#health-check", "Проверить сейчас").await;
+    assert_eq!(e2e.requests_of("checkMaxHealth").len(), 1);
+    // Within ten seconds of the last check the back end answers 429 with the wait.
+    e2e.click("#health-check").await;
+    e2e.wait_for_text(".health__failure", "MAX можно спрашивать не так часто. Повторите через").await;
+    let label = e2e.wait_for_text("#health-check", "Проверить через").await;
+    assert_eq!(e2e.find("#health-check").await.attr("aria-disabled").await.unwrap().as_deref(), Some("true"));
+    e2e.click("#health-check").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(e2e.requests_of("checkMaxHealth").len(), 2, "a press during the wait sends nothing");
+    assert!(e2e.is_present(".health__rows").await, "the last known health stays");
+    audit.check(&e2e, "check refused with 429").await;
+    // It counts down.
+    let seconds = |text: &str| text.split_whitespace().filter_map(|w| w.parse::<u32>().ok()).next().unwrap_or(0);
+    let first = seconds(&label);
+    crate::support::eventually(Duration::from_secs(5), "the countdown moves", || async {
+        seconds(&e2e.text_content("#health-check").await) < first
+    })
+    .await;
+
+    // MAX not answering, and the session ending, have their own words; the health stays.
+    e2e.server().state.fake().advance(11);
+    for (status, text) in [(502, "MAX не ответил"), (401, "Сессия истекла")] {
+        e2e.server().state.controls().add_fault(fault(json!({"operation": "checkMaxHealth", "status": status})));
+        e2e.open("/channels/max").await;
+        e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+        e2e.click("#health-check").await;
+        e2e.wait_for_text(".health__failure", text).await;
+        assert!(e2e.is_present(".health__rows").await, "{status}: the last known health stays");
+        audit.check(&e2e, &format!("check answered {status}")).await;
+    }
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+/// The health calls that arrived after `since` (an arrival number).
+fn health_calls_after(e2e: &E2e, since: u64) -> usize {
+    e2e.requests_of("getMaxHealth").iter().filter(|r| r.arrival > since).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_refresh_runs_while_visible_pauses_while_hidden_and_stops_on_leaving() {
+    let e2e = E2e::start_with(Options { health_refresh_ms: Some(1_000), ..Options::default() }).await;
+    connected(&e2e, MaxCondition::Healthy, 0);
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    let start = e2e.server().state.controls().arrivals();
+    tokio::time::sleep(Duration::from_millis(3_500)).await;
+    let visible = health_calls_after(&e2e, start);
+    assert!((2..=4).contains(&visible), "about one refresh a second while visible: {visible}");
+    let log = e2e.requests_of("getMaxHealth");
+    assert!(log.iter().all(|r| r.status == 200), "one at a time, none aborted: {log:?}");
+
+    // Hidden: nothing. Shown again: one at once (the period has passed).
+    e2e.js("Object.defineProperty(document, 'hidden', {value: true, configurable: true}); document.dispatchEvent(new Event('visibilitychange')); return true;").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hidden_from = e2e.server().state.controls().arrivals();
+    tokio::time::sleep(Duration::from_millis(3_000)).await;
+    assert_eq!(health_calls_after(&e2e, hidden_from), 0, "no refresh while hidden");
+    e2e.js("delete document.hidden; document.dispatchEvent(new Event('visibilitychange')); return true;").await;
+    crate::support::eventually(Duration::from_secs(2), "a refresh as the page shows", || async {
+        health_calls_after(&e2e, hidden_from) >= 1
+    })
+    .await;
+
+    // Left by a link: no health call after it.
+    e2e.click("a.back-link").await;
+    e2e.wait_for_path("/channels").await;
+    e2e.find("a.tile[data-kind=max]").await;
+    let left = e2e.server().state.controls().arrivals();
+    tokio::time::sleep(Duration::from_millis(3_000)).await;
+    assert_eq!(health_calls_after(&e2e, left), 0, "the refresh stopped with the page");
+    e2e.finish().await;
+}
