@@ -139,7 +139,7 @@ fn subscription_row(health: &ChannelHealth, locale: Locale, clock: &ViewerClock<
 }
 
 /// An update type of MAX in words; one this version does not know, as MAX names it.
-fn update_type_name<'a>(tr: Tr, update_type: &'a str) -> &'a str {
+fn update_type_name(tr: Tr, update_type: &str) -> &str {
     match update_type {
         "message_created" => tr.t(Msg::UpdateMessageCreated),
         "bot_started" => tr.t(Msg::UpdateBotStarted),

@@ -179,7 +179,8 @@ fn the_badge_follows_a_known_health_of_a_set_up_channel() {
     let mut warning = healthy();
     warning.overall = HealthStatus::Warning;
     let lost_reason = Some(&StateReason::SubscriptionLost);
-    let cases: [(S, Option<&StateReason>, Option<&ChannelHealth>, (S, Option<Msg>)); 10] = [
+    type Case<'a> = (S, Option<&'a StateReason>, Option<&'a ChannelHealth>, (S, Option<Msg>));
+    let cases: [Case<'_>; 10] = [
         (S::Connected, None, None, (S::Connected, None)),
         (S::Connected, None, Some(&healthy()), (S::Connected, None)),
         (S::Connected, None, Some(&lost()), (S::Error, Some(Msg::ReasonSubscriptionLost))),

@@ -173,7 +173,7 @@ fn HealthNotice(ctl: HealthControl, tr: Tr, on_replace_token: Callback<()>) -> i
             failure.as_ref().map(|(_, error)| {
                 // The cure of a repair refused for the token, also while the known health
                 // (a minute old) still shows the token as valid.
-                let token = *error == crate::api::ApiError::TokenInvalid;
+                let token = matches!(error, crate::api::ApiError::TokenInvalid);
                 view! {
                     <div class="alert alert--danger health__failure" role="alert">
                         <p class="alert__text">{failure_text(tr, error)}</p>

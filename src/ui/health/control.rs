@@ -89,7 +89,7 @@ impl HealthControl {
                 if let ApiError::RateLimited { retry_after: Some(seconds) } = &error {
                     self.wait_until.set(Some((call, now + f64::from(*seconds) * 1000.0)));
                 }
-                if error == ApiError::NotFound {
+                if matches!(error, ApiError::NotFound) {
                     // Disconnected elsewhere: nothing to check, no health to show.
                     self.health.set(None);
                 }
