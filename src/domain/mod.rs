@@ -6,6 +6,7 @@ mod combobox;
 mod field_path;
 mod form;
 mod health;
+mod link_kit;
 mod messages;
 pub mod when;
 
@@ -15,4 +16,5 @@ pub use combobox::*;
 pub use field_path::*;
 pub use form::*;
 pub use health::*;
+pub use link_kit::*;
 pub use messages::*;

@@ -204,6 +204,49 @@ catalogue! {
         "MAX refuses the channel's token, so the subscription cannot be restored. Replace the token in the settings."
     ),
     HealthErrOther => ("Не удалось: {reason}", "Failed: {reason}"),
+    LinkKitTitle => ("Как клиентам написать вам в MAX", "How customers write to you in MAX"),
+    LinkKitLead => (
+        "Поделитесь ссылкой на чат-бота: по ней клиент откроет чат с компанией в MAX.",
+        "Share the chat-bot's link: it opens a chat with your company in MAX."
+    ),
+    LinkKitLink => ("Ссылка на чат-бота", "The chat-bot's link"),
+    LinkKitCopyLink => ("Скопировать ссылку", "Copy the link"),
+    LinkKitLinkCopied => ("Ссылка скопирована.", "The link is copied."),
+    LinkKitLinkSelected => (
+        "Ссылка выделена: нажмите Ctrl+C, чтобы скопировать.",
+        "The link is selected: press Ctrl+C to copy it."
+    ),
+    LinkKitQr => ("QR-код ссылки {link}", "QR code of the link {link}"),
+    LinkKitDownloadQr => ("Скачать QR-код", "Download the QR code"),
+    LinkKitButtonTitle => ("Кнопка для сайта", "A button for your site"),
+    LinkKitButtonHelp => (
+        "Вставьте этот код в страницу сайта: обычная ссылка в виде кнопки, без скриптов.",
+        "Paste this code into a page of your site: a plain link styled as a button, no script."
+    ),
+    LinkKitCode => ("HTML-код кнопки", "The button's HTML"),
+    LinkKitCopyCode => ("Скопировать код", "Copy the code"),
+    LinkKitCodeCopied => ("Код кнопки скопирован.", "The button's code is copied."),
+    LinkKitCodeSelected => (
+        "Код выделен: нажмите Ctrl+C, чтобы скопировать.",
+        "The code is selected: press Ctrl+C to copy it."
+    ),
+    LinkKitButtonText => ("Написать в MAX", "Message us in MAX"),
+    LinkKitBotTitle => ("Чат-бот {name} в MAX", "The {name} chat-bot in MAX"),
+    LabelLabel => ("Метка источника", "Source label"),
+    LabelHelp => (
+        "Необязательно. Например, site или print — по метке видно, откуда пришёл клиент. Латинские буквы, цифры, «_» и «-», до 64 символов.",
+        "Optional. For example site or print: it tells where a customer came from. Latin letters, digits, «_» and «-», up to 64 characters."
+    ),
+    LabelTooLong => ("Метка не длиннее 64 символов.", "A label is at most 64 characters."),
+    LabelSpace => ("В метке не может быть пробелов: используйте «_» или «-».", "A label has no spaces: use «_» or «-»."),
+    LabelNotLatin => (
+        "В метке только латинские буквы: MAX не передаёт кириллицу.",
+        "Latin letters only: MAX does not pass other alphabets on."
+    ),
+    LabelBadCharacter => (
+        "В метке допустимы латинские буквы, цифры, «_» и «-».",
+        "A label takes Latin letters, digits, «_» and «-»."
+    ),
     JustNow => ("только что", "just now"),
     Ago => ("{count} назад", "{count} ago"),
     TodayAt => ("сегодня в {time}", "today at {time}"),

@@ -3,6 +3,7 @@
 mod components;
 pub(crate) mod focus;
 pub mod health;
+mod link_kit;
 mod pages;
 pub mod settings;
 mod timer;

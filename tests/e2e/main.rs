@@ -18,6 +18,7 @@ mod concurrency;
 mod faults;
 mod health;
 mod keyboard;
+mod link_kit;
 mod no_panic;
 mod responsive;
 mod settings;

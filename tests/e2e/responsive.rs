@@ -201,6 +201,26 @@ async fn health_card_in_every_state_fits_and_is_photographed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn link_kit_fits_and_is_photographed_in_preview_mode() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    for (width, height) in [(360, 740), (1280, 800)] {
+        e2e.set_viewport(width, height).await;
+        e2e.open("/channels/max?demo=connected").await;
+        e2e.find("section.link-kit .link-kit__qr svg").await;
+        e2e.type_into("#link-kit-label", "site").await;
+        e2e.wait_for_value("#link-kit-link", "https://max.ru/romashka_shop_bot?start=site").await;
+        assert_eq!(e2e.horizontal_overflow().await, None, "link kit at {width} px");
+        let kit = e2e.find("section.link-kit").await;
+        let png = kit.screenshot().await.expect("a screenshot of the kit");
+        std::fs::create_dir_all(&dir).expect("the screenshots folder");
+        std::fs::write(dir.join(format!("link-kit-{width}.png")), png).expect("the kit's picture");
+    }
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reduced_motion_stops_animations_and_transitions() {
     let e2e = E2e::start().await;
     // A slow list keeps the skeleton (the app's one animation) on screen.

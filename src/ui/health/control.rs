@@ -63,8 +63,10 @@ impl HealthControl {
             self.repaired.set(false);
         }
         let ctl = *self;
+        // Taken now, while the card is alive: the task first runs a moment later, when the
+        // card may be gone (a disconnection unmounts it) — its scoped call then never ends.
+        let api = self.api.get_value();
         leptos::task::spawn_local(async move {
-            let api = ctl.api.get_value();
             let answer = match call {
                 Call::Refresh => api.health().await,
                 Call::Check => api.check_health().await,

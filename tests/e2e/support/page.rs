@@ -97,6 +97,19 @@ impl Page {
         self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
     }
 
+    /// Waits (up to 10 s) until a form control's value is `value`.
+    pub async fn wait_for_value(&self, css: &str, value: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self.value_of(css).await;
+            if found == value {
+                return;
+            }
+            assert!(Instant::now() < deadline, "{css} never held «{value}»; it holds «{found}»");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Whether an element is in the page now (no waiting).
     pub async fn is_present(&self, css: &str) -> bool {
         self.browser.find(Locator::Css(css)).await.is_ok()

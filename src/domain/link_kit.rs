@@ -1,0 +1,138 @@
+//! «Как клиентам написать вам в MAX»: the bot's link with a source label, its QR code as
+//! SVG, and the HTML of a button for the company's site. Pure: the UI shows what these make.
+
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
+
+use crate::i18n::Msg;
+
+/// Where MAX opens a bot's chat: `https://max.ru/<username>`.
+pub const MAX_LINK_BASE: &str = "https://max.ru/";
+
+/// The longest source label MAX passes on with `?start=`.
+pub const LABEL_MAX_CHARS: usize = 64;
+
+/// The modules of white around the code that scanners need (the QR standard's four).
+const QUIET_ZONE: i32 = 4;
+
+/// Why a source label is refused; each has its own message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelError {
+    TooLong,
+    Space,
+    /// Cyrillic or another alphabet: MAX takes only Latin letters.
+    NotLatin,
+    /// Punctuation other than `_` and `-`.
+    BadCharacter,
+}
+
+impl LabelError {
+    pub fn message(self) -> Msg {
+        match self {
+            LabelError::TooLong => Msg::LabelTooLong,
+            LabelError::Space => Msg::LabelSpace,
+            LabelError::NotLatin => Msg::LabelNotLatin,
+            LabelError::BadCharacter => Msg::LabelBadCharacter,
+        }
+    }
+}
+
+/// A source label as typed: empty is none; else 1–64 of `A–Z a–z 0–9 _ -`.
+pub fn check_label(label: &str) -> Result<Option<&str>, LabelError> {
+    if label.is_empty() {
+        return Ok(None);
+    }
+    if label.chars().any(char::is_whitespace) {
+        return Err(LabelError::Space);
+    }
+    if label.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic()) {
+        return Err(LabelError::NotLatin);
+    }
+    if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Err(LabelError::BadCharacter);
+    }
+    if label.chars().count() > LABEL_MAX_CHARS {
+        return Err(LabelError::TooLong);
+    }
+    Ok(Some(label))
+}
+
+/// The bot's link, with `?start=<label>` when there is one. `None` for a username that is
+/// not MAX's shape (letters, digits, `_`, `.`, `-`): no kit rather than a broken link.
+pub fn bot_link(username: &str, label: Option<&str>) -> Option<String> {
+    let fits = !username.is_empty() && username.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c));
+    fits.then(|| match label {
+        Some(label) => format!("{MAX_LINK_BASE}{username}?start={label}"),
+        None => format!("{MAX_LINK_BASE}{username}"),
+    })
+}
+
+/// The QR code of `text` at error correction level M (not raised), as the modules it is
+/// made of: `size` × `size`, row by row, `true` dark.
+pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let segments = QrSegment::make_segments(text);
+    let code =
+        QrCode::encode_segments_advanced(&segments, QrCodeEcc::Medium, Version::MIN, Version::MAX, None, false).ok()?;
+    let size = code.size();
+    let modules = (0..size).flat_map(|y| (0..size).map(move |x| (x, y))).map(|(x, y)| code.get_module(x, y)).collect();
+    Some((size as usize, modules))
+}
+
+/// The QR code of `text` as a standalone SVG: black modules on a white square with the
+/// quiet zone, whatever the page's theme; one path of horizontal runs keeps it small.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let (size, modules) = qr_modules(text)?;
+    let side = size as i32 + 2 * QUIET_ZONE;
+    let mut path = String::new();
+    for (y, row) in modules.chunks(size).enumerate() {
+        let mut x = 0;
+        while x < size {
+            if !row[x] {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < size && row[x] {
+                x += 1;
+            }
+            let (left, top, run) = (start as i32 + QUIET_ZONE, y as i32 + QUIET_ZONE, x - start);
+            path.push_str(&format!("M{left} {top}h{run}v1h-{run}z"));
+        }
+    }
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/><path d=\"{path}\" fill=\"#000000\"/></svg>"
+    ))
+}
+
+/// Text safe inside HTML, in an attribute or between tags.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// «Кнопка для сайта»: a plain link styled as a button, with inline styles and no script,
+/// so any site builder takes it. `bot_name` names the bot in its title (escaped).
+pub fn site_button_html(link: &str, text: &str, bot_name: &str) -> String {
+    const STYLE: &str = "display:inline-block;padding:12px 20px;border-radius:8px;background:#0077ff;\
+                         color:#ffffff;font:600 16px/1.2 Arial,sans-serif;text-decoration:none";
+    format!(
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\" title=\"{}\" style=\"{STYLE}\">{}</a>",
+        escape_html(link),
+        escape_html(bot_name),
+        escape_html(text)
+    )
+}
+
+#[cfg(test)]
+#[path = "link_kit_tests.rs"]
+mod tests;
