@@ -73,25 +73,6 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     let snippet = e2e.value_of("#link-kit-code").await;
     assert_eq!(e2e.js("return navigator.clipboard.readText();").await, json!(snippet));
 
-    // The snippet parsed as HTML: one link, to the labelled address, no script, no handler.
-    let parsed = e2e
-        .browser
-        .execute(
-            // A document of its own, as a site builder's page would be: no CSP of ours applies.
-            "const d = document.implementation.createHTMLDocument(''); d.body.innerHTML = arguments[0]; const all = [...d.body.querySelectorAll('*')]; \
-             const a = d.body.querySelector('a'); \
-             return { links: d.body.querySelectorAll('a').length, elements: all.length, scripts: d.body.querySelectorAll('script').length, \
-             handlers: all.some(e => [...e.attributes].some(x => x.name.toLowerCase().startsWith('on'))), \
-             href: a.getAttribute('href'), target: a.target, rel: a.rel };",
-            vec![json!(snippet)],
-        )
-        .await
-        .expect("the snippet parses");
-    assert_eq!(
-        parsed,
-        json!({"links": 1, "elements": 1, "scripts": 0, "handlers": false, "href": labelled, "target": "_blank", "rel": "noopener"})
-    );
-
     // A bad label is refused with its own words and changes nothing.
     for (bad, message) in [
         ("с сайта", "В метке не может быть пробелов"),
@@ -115,6 +96,27 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     assert!(href.starts_with("data:image/svg+xml"), "{href}");
     assert!(svg.as_str().unwrap_or_default().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     audit.assert_clean();
+    // The snippet parsed as HTML by the browser — on a blank page, as a site builder's page
+    // would be (our CSP would refuse its inline style): one link, to the labelled address,
+    // no script, no handler.
+    e2e.browser.goto("about:blank").await.expect("a blank page");
+    let parsed = e2e
+        .browser
+        .execute(
+            "const d = new DOMParser().parseFromString(arguments[0], 'text/html'); const all = [...d.body.querySelectorAll('*')]; \
+             const a = d.body.querySelector('a'); \
+             return { links: d.body.querySelectorAll('a').length, elements: all.length, scripts: d.body.querySelectorAll('script').length, \
+             handlers: all.some(e => [...e.attributes].some(x => x.name.toLowerCase().startsWith('on'))), \
+             href: a.getAttribute('href'), target: a.target, rel: a.rel };",
+            vec![json!(snippet)],
+        )
+        .await
+        .expect("the snippet parses");
+    assert_eq!(
+        parsed,
+        json!({"links": 1, "elements": 1, "scripts": 0, "handlers": false, "href": labelled, "target": "_blank", "rel": "noopener"})
+    );
+
     e2e.finish().await;
 }
 
