@@ -184,7 +184,8 @@ async fn health_card_in_every_state_fits_and_is_photographed() {
     let dir = screenshots_dir();
     let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
     hold_still(&e2e).await;
-    for (width, height) in [(360, 740), (1280, 800)] {
+    // Tall windows: the element is photographed whole.
+    for (width, height) in [(360, 1600), (1280, 1600)] {
         e2e.set_viewport(width, height).await;
         for (preset, overall) in HEALTH_STATES {
             e2e.open(&format!("/channels/max?demo={preset}")).await;
@@ -205,7 +206,8 @@ async fn link_kit_fits_and_is_photographed_in_preview_mode() {
     let dir = screenshots_dir();
     let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
     hold_still(&e2e).await;
-    for (width, height) in [(360, 740), (1280, 800)] {
+    // Tall windows: the element is photographed whole.
+    for (width, height) in [(360, 1600), (1280, 1600)] {
         e2e.set_viewport(width, height).await;
         e2e.open("/channels/max?demo=connected").await;
         e2e.find("section.link-kit .link-kit__qr svg").await;
