@@ -181,8 +181,8 @@ mod tests {
         assert_eq!(c.parent_origin.as_deref(), Some("https://lk.example"));
         assert_eq!(c.request_timeout_ms, 2000);
         assert_eq!(c.health_refresh_ms, DEFAULT_HEALTH_REFRESH_MS);
-        let c = RuntimeConfig::parse(Some(r#"{"health_refresh_ms":1500}"#), None).unwrap();
-        assert_eq!(c.health_refresh_ms, 1500);
+        let quick = RuntimeConfig::parse(Some(r#"{"health_refresh_ms":1500}"#), None).unwrap();
+        assert_eq!(quick.health_refresh_ms, 1500);
         assert_eq!(c.href("/channels/max"), "/dialogs/channels/max");
     }
 

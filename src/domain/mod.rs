@@ -8,6 +8,9 @@ mod form;
 mod health;
 mod link_kit;
 mod messages;
+pub mod schedule;
+pub mod timeline;
+pub mod warnings;
 pub mod when;
 
 pub use anchor::*;

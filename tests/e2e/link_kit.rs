@@ -63,6 +63,20 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     e2e.wait_for_text(".link-kit__status", "Ссылка скопирована.").await;
     assert_eq!(e2e.js("return navigator.clipboard.readText();").await, json!(link));
 
+    // Where the browser has no Clipboard API, the link is selected for Ctrl+C, and said so.
+    e2e.js(
+        "window.savedClipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard'); \
+         Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }); return true;",
+    )
+    .await;
+    e2e.click("#link-kit-link-copy").await;
+    e2e.wait_for_text(".link-kit__status", "Ссылка выделена: нажмите Ctrl+C").await;
+    let selected = e2e
+        .js("const i = document.getElementById('link-kit-link'); return [document.activeElement === i, i.selectionStart, i.selectionEnd];")
+        .await;
+    assert_eq!(selected, json!([true, 0, link.len()]), "the whole link selected and focused");
+    e2e.js("Object.defineProperty(Navigator.prototype, 'clipboard', window.savedClipboard); return true;").await;
+
     // A label goes into the link, the code and the snippet at once.
     e2e.type_into("#link-kit-label", "site").await;
     let labelled = "https://max.ru/shop_bot?start=site";

@@ -1,0 +1,133 @@
+//! The work schedule read in its own zone: which hours a date has, whether it is working
+//! time at a local moment and until when, and when working time comes next. Pure: the UI
+//! turns «now» into the schedule's local date and minute with the browser's `Intl`
+//! (daylight saving included), so no time-zone database is needed here.
+
+use max_channel_contract::time::Date;
+use max_channel_contract::{check_schedule, day_minutes, WorkSchedule, DAY_MINUTES};
+
+/// How far ahead exceptions are listed and working time is looked for.
+pub const LOOK_AHEAD_DAYS: i64 = 60;
+
+/// A moment in the schedule's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LocalMoment {
+    pub date: Date,
+    /// Minutes since local midnight, 0–1439.
+    pub minute: u16,
+}
+
+/// Whether it is working time now, and until when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NowState {
+    /// Working until this moment (across midnight when the hours run on).
+    Working { until: LocalMoment },
+    /// Not working; working time starts again then (`None`: not within 60 days).
+    NonWorking { next: Option<LocalMoment> },
+}
+
+/// A day's working hours in minutes since midnight, `[from, to)`.
+pub type DayHours = Vec<(u16, u16)>;
+
+/// Days of the week with equal hours: the first and last weekday (Monday = 0) and the hours.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayGroup {
+    pub first: usize,
+    pub last: usize,
+    pub hours: DayHours,
+}
+
+/// A schedule the app reasons about: one that keeps the contract's rules.
+#[derive(Debug, Clone)]
+pub struct Schedule<'a>(&'a WorkSchedule);
+
+impl<'a> Schedule<'a> {
+    /// `None` when the schedule breaks the contract's rules: the app then shows it as it
+    /// is and draws no conclusion from it.
+    pub fn new(schedule: &'a WorkSchedule) -> Option<Schedule<'a>> {
+        check_schedule(schedule).is_empty().then_some(Schedule(schedule))
+    }
+
+    /// The working intervals of a date, in minutes: its exception's, else its weekday's.
+    pub fn hours_on(&self, date: Date) -> DayHours {
+        let text = date.to_string();
+        let exception = self.0.exceptions.iter().find(|e| e.date == text);
+        let intervals = match exception {
+            Some(exception) => &exception.intervals,
+            None => match self.0.week.get(date.weekday()) {
+                Some(day) => day,
+                None => return Vec::new(),
+            },
+        };
+        day_minutes(intervals, "").unwrap_or_default()
+    }
+
+    /// Whether it is working time at `now`, and until when or from when.
+    pub fn now_state(&self, now: LocalMoment) -> NowState {
+        let today = self.hours_on(now.date);
+        match today.iter().find(|(from, to)| *from <= now.minute && now.minute < *to) {
+            Some(&(_, to)) => NowState::Working { until: self.run_end(now.date, to) },
+            None => NowState::NonWorking { next: self.next_start(now) },
+        }
+    }
+
+    /// Where working time that reaches `to` on `date` really ends: "24:00" followed by
+    /// "00:00" the next day runs on.
+    fn run_end(&self, mut date: Date, mut to: u16) -> LocalMoment {
+        for _ in 0..LOOK_AHEAD_DAYS {
+            if to < DAY_MINUTES {
+                break;
+            }
+            let next = date.add_days(1);
+            match self.hours_on(next).first() {
+                Some(&(0, next_to)) => {
+                    date = next;
+                    to = next_to;
+                }
+                _ => return LocalMoment { date: next, minute: 0 },
+            }
+        }
+        LocalMoment { date, minute: to.min(DAY_MINUTES - 1) }
+    }
+
+    /// The next start of working time after `now`, within [`LOOK_AHEAD_DAYS`].
+    fn next_start(&self, now: LocalMoment) -> Option<LocalMoment> {
+        (0..=LOOK_AHEAD_DAYS).find_map(|offset| {
+            let date = now.date.add_days(offset);
+            let after = if offset == 0 { now.minute } else { 0 };
+            self.hours_on(date)
+                .iter()
+                .find(|(from, _)| *from >= after)
+                .map(|&(from, _)| LocalMoment { date, minute: from })
+        })
+    }
+
+    /// Whether any moment of the next 60 days is outside working time — then the
+    /// non-working mode matters.
+    pub fn has_non_working_time(&self, today: Date) -> bool {
+        (0..LOOK_AHEAD_DAYS).any(|offset| self.hours_on(today.add_days(offset)) != [(0, DAY_MINUTES)])
+    }
+
+    /// The exceptions from `today` on, within 60 days, in date order.
+    pub fn upcoming_exceptions(&self, today: Date) -> Vec<&'a max_channel_contract::ScheduleException> {
+        let last = today.add_days(LOOK_AHEAD_DAYS);
+        self.0.exceptions.iter().filter(|e| Date::parse(&e.date).is_some_and(|d| d >= today && d <= last)).collect()
+    }
+
+    /// The week as runs of days with equal hours; days off are runs too (empty hours).
+    pub fn week_groups(&self) -> Vec<DayGroup> {
+        let mut groups: Vec<DayGroup> = Vec::new();
+        for (day, intervals) in self.0.week.iter().enumerate() {
+            let hours = day_minutes(intervals, "").unwrap_or_default();
+            match groups.last_mut() {
+                Some(group) if group.hours == hours => group.last = day,
+                _ => groups.push(DayGroup { first: day, last: day, hours }),
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+#[path = "schedule_tests.rs"]
+mod tests;

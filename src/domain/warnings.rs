@@ -1,0 +1,156 @@
+//! «Проверьте настройки»: settings that are valid but cannot work as the administrator
+//! probably means. Each names the control it concerns (to focus it); none blocks a save.
+
+use crate::domain::timeline::{auto_close_seconds, planned, sendings_before, PlannedReply, HORIZON_SECONDS};
+use crate::domain::{FieldPath, ReplyField, ReplyList, SettingsForm};
+
+/// More messages than this from one repeating reply before the dialog closes is a warning.
+pub const TOO_MANY_SENDINGS: u64 = 20;
+
+/// What is wrong, with what the message needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The reply is due at or after the auto-close: it never arrives.
+    ReplyAfterAutoClose,
+    /// A repeat sends this many messages before the dialog closes.
+    TooManyRepeats { sendings: u64 },
+    /// A repeat with no auto-close: it goes on until an operator answers.
+    RepeatsWithoutAutoClose,
+    /// Non-working time exists, and nobody answers in it.
+    NonWorkingUnanswered,
+    /// Auto-close is on, and the customer is not told.
+    AutoCloseWithoutClosingMessage,
+}
+
+/// A warning at its control.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub at: FieldPath,
+    pub warning: Warning,
+}
+
+fn reply_warnings(list: ReplyList, replies: &[PlannedReply], close: Option<i64>, out: &mut Vec<Placed>) {
+    for reply in replies {
+        let at = |field| FieldPath::Reply { list, index: reply.row, field };
+        match (close, reply.every_seconds) {
+            (Some(close), _) if reply.delay_seconds >= close => {
+                out.push(Placed { at: at(ReplyField::Delay), warning: Warning::ReplyAfterAutoClose });
+            }
+            (Some(close), Some(_)) => {
+                let sendings = sendings_before(reply, close.min(HORIZON_SECONDS));
+                if sendings > TOO_MANY_SENDINGS {
+                    out.push(Placed {
+                        at: at(ReplyField::RepeatInterval),
+                        warning: Warning::TooManyRepeats { sendings },
+                    });
+                }
+            }
+            (None, Some(_)) => {
+                out.push(Placed { at: at(ReplyField::RepeatInterval), warning: Warning::RepeatsWithoutAutoClose });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The warnings of the form as it is now, top to bottom. `has_non_working_time`: the
+/// schedule is not round the clock (unknown: pass `false`, and nothing is said).
+pub fn warnings(form: &SettingsForm, has_non_working_time: bool) -> Vec<Placed> {
+    let close = auto_close_seconds(form);
+    let mut out = Vec::new();
+    reply_warnings(ReplyList::Working, &planned(&form.replies), close, &mut out);
+    if !form.closing_enabled && close.is_some() {
+        out.push(Placed { at: FieldPath::ClosingEnabled, warning: Warning::AutoCloseWithoutClosingMessage });
+    }
+    let non_working = &form.non_working;
+    if non_working.replies_on && !non_working.chat_bot_on {
+        reply_warnings(ReplyList::NonWorking, &planned(&non_working.replies), close, &mut out);
+    }
+    if has_non_working_time && !non_working.replies_on && !non_working.chat_bot_on {
+        out.push(Placed { at: FieldPath::NonWorkingMode, warning: Warning::NonWorkingUnanswered });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DurationInput, ReplyForm, Unit};
+
+    fn reply(delay_minutes: &str, every_minutes: Option<&str>) -> ReplyForm {
+        ReplyForm {
+            delay: DurationInput { text: delay_minutes.into(), unit: Unit::Minutes },
+            text: "x".into(),
+            repeat_every: every_minutes.is_some(),
+            interval: DurationInput { text: every_minutes.unwrap_or("5").into(), unit: Unit::Minutes },
+        }
+    }
+
+    fn form(replies: Vec<ReplyForm>, auto_close_minutes: Option<i64>, closing: bool) -> SettingsForm {
+        let mut form = SettingsForm { replies, closing_enabled: closing, ..SettingsForm::default() };
+        form.auto_close.enabled = auto_close_minutes.is_some();
+        form.auto_close.preset = auto_close_minutes.or(Some(1_440));
+        form
+    }
+
+    fn working(index: usize, field: ReplyField) -> FieldPath {
+        FieldPath::Reply { list: ReplyList::Working, index, field }
+    }
+
+    #[test]
+    fn each_case_of_the_spec_at_its_control() {
+        use Warning as W;
+        let cases: Vec<(SettingsForm, bool, Vec<Placed>)> = vec![
+            (form(vec![reply("5", None)], Some(60), true), false, vec![]),
+            // An auto-reply at 2 hours with auto-close after 1 hour never arrives.
+            (
+                form(vec![reply("120", None)], Some(60), true),
+                false,
+                vec![Placed { at: working(0, ReplyField::Delay), warning: W::ReplyAfterAutoClose }],
+            ),
+            // Every minute with auto-close after 3 days: 1 440 messages in the first 24 hours.
+            (
+                form(vec![reply("0", Some("1"))], Some(4_320), true),
+                false,
+                vec![Placed {
+                    at: working(0, ReplyField::RepeatInterval),
+                    warning: W::TooManyRepeats { sendings: 1_440 },
+                }],
+            ),
+            (form(vec![reply("0", Some("3"))], Some(60), true), false, vec![]),
+            (
+                form(vec![reply("0", Some("10"))], None, true),
+                false,
+                vec![Placed { at: working(0, ReplyField::RepeatInterval), warning: W::RepeatsWithoutAutoClose }],
+            ),
+            (
+                form(vec![], Some(60), false),
+                false,
+                vec![Placed { at: FieldPath::ClosingEnabled, warning: W::AutoCloseWithoutClosingMessage }],
+            ),
+            (
+                form(vec![], None, false),
+                true,
+                vec![Placed { at: FieldPath::NonWorkingMode, warning: W::NonWorkingUnanswered }],
+            ),
+        ];
+        for (i, (form, non_working_time, expected)) in cases.into_iter().enumerate() {
+            assert_eq!(warnings(&form, non_working_time), expected, "case {i}");
+        }
+    }
+
+    #[test]
+    fn non_working_replies_are_checked_only_when_they_are_the_mode() {
+        let mut f = form(vec![], Some(60), true);
+        f.non_working.replies = vec![reply("90", None)];
+        assert!(warnings(&f, true).iter().all(|p| p.warning == Warning::NonWorkingUnanswered));
+        f.non_working.replies_on = true;
+        assert_eq!(
+            warnings(&f, true),
+            [Placed {
+                at: FieldPath::Reply { list: ReplyList::NonWorking, index: 0, field: ReplyField::Delay },
+                warning: Warning::ReplyAfterAutoClose
+            }]
+        );
+    }
+}
