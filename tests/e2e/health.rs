@@ -207,3 +207,33 @@ async fn the_refresh_runs_while_visible_pauses_while_hidden_and_stops_on_leaving
     assert_eq!(health_calls_after(&e2e, left), 0, "the refresh stopped with the page");
     e2e.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_health_is_told_to_the_host_cabinet_as_a_state_change() {
+    // The back end still says «connected» (a subscription pointing elsewhere is not one of
+    // its error reasons); the health says dialogs do not arrive.
+    let e2e = E2e::start().await;
+    connected(&e2e, MaxCondition::WrongUrl, 0);
+    e2e.browser.goto(&format!("{}/__host", e2e.origin())).await.expect("the demo host page");
+    let states = || async {
+        let script =
+            "return Array.from(document.querySelectorAll('#messages li[data-type=state]')).map(li => li.textContent);";
+        let found: Vec<String> = serde_json::from_value(e2e.js(script).await).unwrap_or_default();
+        found
+    };
+    crate::support::eventually(Duration::from_secs(10), "the first state message", || async {
+        states().await.iter().any(|m| m.contains("\"state\":\"connected\""))
+    })
+    .await;
+    e2e.browser.enter_frame(0).await.expect("into the app's iframe");
+    e2e.click("a.tile[data-kind=max]").await;
+    e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
+    e2e.wait_for_text(".about__header .alert", "Подписка на события указывает на другой адрес").await;
+    e2e.browser.enter_parent_frame().await.expect("back to the host page");
+    crate::support::eventually(Duration::from_secs(10), "a state message saying error", || async {
+        states().await.iter().any(|m| m.contains("\"state\":\"error\""))
+    })
+    .await;
+    e2e.finish().await;
+}
