@@ -33,9 +33,11 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
         }
         known
     });
+    // The health is the app's and may change as the card goes (a disconnection forgets it
+    // and unmounts the card at once): what is the card's own is read with `try_`.
     let body = move || match ctl.health.get() {
         Some(health) => view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token /> }.into_any(),
-        None if ctl.failure.with(Option::is_some) => ().into_any(),
+        None if ctl.failure.try_with(Option::is_some).unwrap_or(true) => ().into_any(),
         None => view! {
             <p class="loading" aria-busy="true">
                 {tr.t(Msg::HealthLoading)}

@@ -110,9 +110,12 @@ impl HealthControl {
     /// The minute's refresh stops for good after these: the session ended, the rights are
     /// missing or the channel is gone; repeating them would only repeat the refusal.
     pub fn stopped(&self) -> bool {
-        self.failure.with_untracked(|f| {
-            matches!(f, Some((_, ApiError::Unauthorized | ApiError::Forbidden | ApiError::NotFound)))
-        })
+        // A card that is gone has stopped too.
+        self.failure
+            .try_with_untracked(|f| {
+                matches!(f, Some((_, ApiError::Unauthorized | ApiError::Forbidden | ApiError::NotFound)))
+            })
+            .unwrap_or(true)
     }
 
     /// The back end's «now» in seconds: the browser's clock corrected by the back end's `Date`.
