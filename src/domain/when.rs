@@ -98,15 +98,6 @@ pub fn unix_of(text: &str) -> Option<i64> {
     Moment::parse(text).map(|m| m.unix_seconds)
 }
 
-/// How often a relative text can change: every 10 s under a minute, else each minute.
-pub fn next_change_in_ms(clock_now: i64, unix: i64) -> u32 {
-    if (clock_now - unix) < 60 {
-        10_000
-    } else {
-        60_000
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,11 +184,5 @@ mod tests {
         assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-29T00:59:00Z")), "сегодня в 01:59");
         assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-29T01:00:00Z")), "сегодня в 03:00");
         assert_eq!(moment_text(Locale::Ru, &clock, at("2026-03-28T22:30:00Z")), "вчера в 23:30");
-    }
-
-    #[test]
-    fn texts_under_a_minute_change_sooner() {
-        assert_eq!(next_change_in_ms(100, 90), 10_000);
-        assert_eq!(next_change_in_ms(1000, 90), 60_000);
     }
 }
