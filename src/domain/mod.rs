@@ -9,9 +9,11 @@ mod health;
 mod link_kit;
 mod messages;
 pub mod schedule;
+pub mod schedule_text;
 pub mod timeline;
 pub mod warnings;
 pub mod when;
+pub mod zone;
 
 pub use anchor::*;
 pub use channel::*;

@@ -108,6 +108,20 @@ impl<'a> Schedule<'a> {
         (0..LOOK_AHEAD_DAYS).any(|offset| self.hours_on(today.add_days(offset)) != [(0, DAY_MINUTES)])
     }
 
+    /// The non-working stretch a customer meets when writing at `now` or, in working time,
+    /// when it next ends: where it starts and when working time resumes (`None`: not
+    /// within 60 days). `None` when the schedule has no non-working time at all.
+    pub fn non_working_window(&self, now: LocalMoment) -> Option<(LocalMoment, Option<LocalMoment>)> {
+        if !self.has_non_working_time(now.date) {
+            return None;
+        }
+        let start = match self.now_state(now) {
+            NowState::Working { until } => until,
+            NowState::NonWorking { .. } => now,
+        };
+        Some((start, self.next_start(start)))
+    }
+
     /// The exceptions from `today` on, within 60 days, in date order.
     pub fn upcoming_exceptions(&self, today: Date) -> Vec<&'a max_channel_contract::ScheduleException> {
         let last = today.add_days(LOOK_AHEAD_DAYS);

@@ -115,3 +115,24 @@ fn a_schedule_that_breaks_the_rules_is_not_reasoned_about() {
     schedule.week.pop();
     assert!(Schedule::new(&schedule).is_none());
 }
+
+#[test]
+fn the_non_working_stretch_a_customer_meets() {
+    let schedule = office("Europe/Moscow");
+    let s = Schedule::new(&schedule).expect("valid");
+    let cases = [
+        // In working time: the stretch starts when the working run ends (the lunch break).
+        (at("2026-12-01", "10:00"), Some((at("2026-12-01", "13:00"), Some(at("2026-12-01", "14:00"))))),
+        // Friday evening: from now to Monday 09:00.
+        (at("2026-12-04", "20:00"), Some((at("2026-12-04", "20:00"), Some(at("2026-12-07", "09:00"))))),
+        // An exception on today: 31 December closes at 15:00, the next start is 4 January.
+        (at("2026-12-31", "10:00"), Some((at("2026-12-31", "15:00"), Some(at("2027-01-04", "09:00"))))),
+    ];
+    for (now, expected) in cases {
+        assert_eq!(s.non_working_window(now), expected, "{now:?}");
+    }
+    let mut open = schedule.clone();
+    open.week = vec![hours(&[("00:00", "24:00")]); 7];
+    open.exceptions.clear();
+    assert_eq!(Schedule::new(&open).expect("valid").non_working_window(at("2026-12-01", "10:00")), None);
+}

@@ -2,7 +2,9 @@
 //! probably means. Each names the control it concerns (to focus it); none blocks a save.
 
 use crate::domain::timeline::{auto_close_seconds, planned, sendings_before, PlannedReply, HORIZON_SECONDS};
-use crate::domain::{FieldPath, ReplyField, ReplyList, SettingsForm};
+use crate::domain::when::after_text;
+use crate::domain::{FieldPath, HiddenControl, ReplyField, ReplyList, SettingsForm, Within};
+use crate::i18n::{count, Msg, Tr};
 
 /// More messages than this from one repeating reply before the dialog closes is a warning.
 pub const TOO_MANY_SENDINGS: u64 = 20;
@@ -72,6 +74,41 @@ pub fn warnings(form: &SettingsForm, has_non_working_time: bool) -> Vec<Placed> 
     out
 }
 
+/// The control a warning concerns, by its name: «Автоответ 2 — Периодичность».
+fn control_name(tr: Tr, at: FieldPath) -> String {
+    match at {
+        FieldPath::Reply { list, index, field } => {
+            let label = match field {
+                ReplyField::Delay => Msg::ReplyDelay,
+                _ => Msg::ReplyRepeat,
+            };
+            let name = HiddenControl { label, within: Some(Within::Reply(index)) }.name(tr);
+            match list {
+                ReplyList::Working => name,
+                ReplyList::NonWorking => tr.f(Msg::NonWorkingControl, &[("field", &name)]),
+            }
+        }
+        FieldPath::ClosingEnabled => tr.t(Msg::SecClosing).to_owned(),
+        _ => tr.t(Msg::SecNonWorking).to_owned(),
+    }
+}
+
+/// A warning in words, naming its control first. `close_seconds`: when auto-close comes.
+pub fn warning_text(tr: Tr, placed: &Placed, close_seconds: Option<i64>) -> String {
+    let control = control_name(tr, placed.at);
+    let close = close_seconds.map(|s| after_text(tr.0, s)).unwrap_or_default();
+    let text = match &placed.warning {
+        Warning::ReplyAfterAutoClose => tr.f(Msg::WarnReplyAfterAutoClose, &[("close", &close)]),
+        Warning::TooManyRepeats { sendings } => {
+            tr.f(Msg::WarnTooManyRepeats, &[("count", &count(tr.0, Msg::UnitMessage, *sendings))])
+        }
+        Warning::RepeatsWithoutAutoClose => tr.t(Msg::WarnRepeatsWithoutAutoClose).to_owned(),
+        Warning::NonWorkingUnanswered => tr.t(Msg::WarnNonWorkingUnanswered).to_owned(),
+        Warning::AutoCloseWithoutClosingMessage => tr.t(Msg::WarnAutoCloseWithoutClosing).to_owned(),
+    };
+    format!("«{control}»: {text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +174,54 @@ mod tests {
         for (i, (form, non_working_time, expected)) in cases.into_iter().enumerate() {
             assert_eq!(warnings(&form, non_working_time), expected, "case {i}");
         }
+    }
+
+    #[test]
+    fn each_warning_in_words_naming_its_control() {
+        use crate::i18n::Locale;
+        let tr = Tr(Locale::Ru);
+        let nwh = FieldPath::Reply { list: ReplyList::NonWorking, index: 1, field: ReplyField::RepeatInterval };
+        let cases = [
+            (
+                working(0, ReplyField::Delay),
+                Warning::ReplyAfterAutoClose,
+                "«Автоответ 1 — Через какое время отправить»: автоответ не придёт — обращение завершится раньше, через 1 час.",
+            ),
+            (
+                working(2, ReplyField::RepeatInterval),
+                Warning::TooManyRepeats { sendings: 21 },
+                "«Автоответ 3 — Периодичность»: до завершения обращения клиент получит 21 сообщение.",
+            ),
+            (
+                nwh,
+                Warning::TooManyRepeats { sendings: 1_440 },
+                "«Нерабочее время, Автоответ 2 — Периодичность»: до завершения обращения клиент получит 1440 сообщений.",
+            ),
+            (
+                working(0, ReplyField::RepeatInterval),
+                Warning::RepeatsWithoutAutoClose,
+                "«Автоответ 1 — Периодичность»: автозавершение выключено — повторы не прекратятся, пока оператор не ответит.",
+            ),
+            (
+                FieldPath::NonWorkingMode,
+                Warning::NonWorkingUnanswered,
+                "«Нерабочее время»: автоответы и чат-бот выключены, а по расписанию есть нерабочее время — клиенты не получат ответа.",
+            ),
+            (
+                FieldPath::ClosingEnabled,
+                Warning::AutoCloseWithoutClosingMessage,
+                "«Показывать сообщение при закрытии обращения»: выключено — при автозавершении клиент не узнает, что обращение закрыто.",
+            ),
+        ];
+        for (at, warning, expected) in cases {
+            assert_eq!(warning_text(tr, &Placed { at, warning }, Some(3600)), expected);
+        }
+        let en = warning_text(
+            Tr(Locale::En),
+            &Placed { at: working(0, ReplyField::Delay), warning: Warning::ReplyAfterAutoClose },
+            Some(3600),
+        );
+        assert!(en.contains("in 1 hour"), "{en}");
     }
 
     #[test]

@@ -93,6 +93,28 @@ pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> Stri
     moment_text(locale, clock, unix)
 }
 
+/// How long after the customer's first message something happens: «сразу», «через 2
+/// минуты», «через 1 час 5 минут» (the two largest units; the accusative after «через»).
+pub fn after_text(locale: Locale, seconds: i64) -> String {
+    let tr = Tr(locale);
+    if seconds <= 0 {
+        return tr.t(Msg::AtOnce).to_owned();
+    }
+    let units = [(86_400, Msg::UnitDay), (3600, Msg::UnitHour), (60, Msg::UnitMinuteAgo), (1, Msg::UnitSecondAfter)];
+    // Seconds are at least 1 here, so some unit fits; the next smaller one follows when it
+    // is not zero (neighbours only: «1 день 3 минуты» would read as more precise than it is).
+    let first = units.iter().position(|(size, _)| seconds >= *size).unwrap_or(units.len() - 1);
+    let (size, unit) = units[first];
+    let mut parts = vec![count(locale, unit, (seconds / size) as u64)];
+    if let Some(&(next, next_unit)) = units.get(first + 1) {
+        let n = seconds % size / next;
+        if n > 0 {
+            parts.push(count(locale, next_unit, n as u64));
+        }
+    }
+    tr.f(Msg::AfterDelay, &[("delay", &parts.join(" "))])
+}
+
 /// An RFC 3339 moment of the contract as seconds since the epoch (`None`: not one).
 pub fn unix_of(text: &str) -> Option<i64> {
     Moment::parse(text).map(|m| m.unix_seconds)
@@ -140,6 +162,29 @@ mod tests {
         assert_eq!(relative_text(Locale::En, &clock, now - 5 * 60), "5 minutes ago");
         assert_eq!(relative_text(Locale::En, &clock, now - 60), "1 minute ago");
         assert_eq!(relative_text(Locale::En, &clock, now - 11 * 3600 - 16 * 60), "yesterday at 22:14");
+    }
+
+    #[test]
+    fn delays_after_the_first_message_in_the_accusative() {
+        let cases = [
+            (0, "сразу"),
+            (1, "через 1 секунду"),
+            (30, "через 30 секунд"),
+            (120, "через 2 минуты"),
+            (420, "через 7 минут"),
+            (21 * 60, "через 21 минуту"),
+            (90, "через 1 минуту 30 секунд"),
+            (3600, "через 1 час"),
+            (3900, "через 1 час 5 минут"),
+            (2 * 86_400 + 3600, "через 2 дня 1 час"),
+            // Neighbouring units only: a day and three minutes reads as a day.
+            (86_400 + 180, "через 1 день"),
+        ];
+        for (seconds, expected) in cases {
+            assert_eq!(after_text(Locale::Ru, seconds), expected, "{seconds} s");
+        }
+        assert_eq!(after_text(Locale::En, 420), "in 7 minutes");
+        assert_eq!(after_text(Locale::En, 0), "at once");
     }
 
     #[test]

@@ -500,4 +500,104 @@ catalogue! {
     UnitMinuteAgo => ("минуту|минуты|минут", "minute|minutes"),
     UnitHour => ("час|часа|часов", "hour|hours"),
     UnitDay => ("день|дня|дней", "day|days"),
+    // The schedule in «Нерабочее время» (read-only; edited in the VATS cabinet).
+    ScheduleTitle => ("Рабочее время ({zone})", "Working hours ({zone})"),
+    ScheduleExceptions => ("Ближайшие исключения", "Upcoming exceptions"),
+    ScheduleEdit => ("Изменить расписание в Личном кабинете ВАТС", "Change the schedule in the VATS cabinet"),
+    ScheduleLoading => ("Загружаем расписание…", "Loading the schedule…"),
+    ScheduleFailed => ("Не удалось загрузить расписание. {reason}", "Could not load the schedule. {reason}"),
+    ScheduleUnknownZone => (
+        "Браузер не знает часовой пояс {zone}: не можем сказать, рабочее ли время сейчас.",
+        "The browser does not know the time zone {zone}: cannot tell whether it is working time now."
+    ),
+    DayOff => ("выходной", "day off"),
+    WeekdaysShort => ("Пн|Вт|Ср|Чт|Пт|Сб|Вс", "Mon|Tue|Wed|Thu|Fri|Sat|Sun"),
+    WeekdaysGenitive => (
+        "понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья",
+        "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    ),
+    UntilTime => ("до {time}", "until {time}"),
+    UntilWeekday => ("до {time} {weekday}", "until {time} on {weekday}"),
+    UntilDay => ("до {time} {day}", "until {time} on {day}"),
+    NowWorking => ("Сейчас рабочее время, {until}", "Working time now, {until}"),
+    NowNonWorking => ("Сейчас нерабочее время, {until}", "Non-working time now, {until}"),
+    NowNonWorkingLong => (
+        "Сейчас нерабочее время; рабочего времени в ближайшие 60 дней нет",
+        "Non-working time now; no working time within the next 60 days"
+    ),
+    // «Как это увидит клиент».
+    CustomerViewTitle => ("Как это увидит клиент", "What the customer will see"),
+    CustomerViewHelp => (
+        "По значениям формы прямо сейчас — сохранять не нужно.",
+        "From the form's values as they are now — no need to save."
+    ),
+    SituationLegend => ("Ситуация", "Situation"),
+    SituationBusy => ("Рабочее время, операторы заняты", "Working hours, operators busy"),
+    SituationNonWorking => ("Нерабочее время", "Non-working hours"),
+    SituationOperatorClosed => ("Оператор закрыл обращение", "An operator closed the dialog"),
+    SituationCustomerSilent => ("Клиент не отвечает", "The customer stops answering"),
+    ChatLabel => ("Переписка в MAX", "The conversation in MAX"),
+    SenderCustomer => ("Клиент", "Customer"),
+    SenderOperator => ("Оператор", "Operator"),
+    BotFallbackName => ("Ваш бот", "Your bot"),
+    CustomerSample => ("Здравствуйте! Подскажите, пожалуйста, по заказу.", "Hello! I have a question about my order."),
+    OperatorSample => ("Здравствуйте! Сейчас посмотрю.", "Hello! Let me check."),
+    AtOnce => ("сразу", "at once"),
+    AfterDelay => ("через {delay}", "in {delay}"),
+    RepeatNth => ("повтор {n}", "repeat {n}"),
+    MoreRepeats => ("…и ещё {count}", "…and {count} more"),
+    UnitRepeat => ("повтор|повтора|повторов", "repeat|repeats"),
+    EmptyText => ("(текст не заполнен)", "(no text yet)"),
+    EventChatBot => ("Обращение принимает чат-бот «{name}»", "The chat-bot «{name}» takes the dialog"),
+    EventChatBotUnchosen => ("Обращение принимает чат-бот (не выбран)", "A chat-bot (not chosen) takes the dialog"),
+    EventFallbackEmployee => (
+        "Если чат-бот недоступен, обращение получит сотрудник",
+        "If the chat-bot is unavailable, an employee gets the dialog"
+    ),
+    EventFallbackGroup => (
+        "Если чат-бот недоступен, обращение получит группа",
+        "If the chat-bot is unavailable, a group gets the dialog"
+    ),
+    EventNoAnswer => (
+        "Автоответы и чат-бот в нерабочее время выключены — клиент не получает ответа",
+        "Auto-replies and the chat-bot are off in non-working hours — the customer gets no answer"
+    ),
+    EventResumes => (
+        "Начинается рабочее время ({when}) — обращение получают операторы",
+        "Working hours begin ({when}) — operators get the dialog"
+    ),
+    EventOperatorCloses => ("Оператор закрыл обращение", "The operator closed the dialog"),
+    EventAutoClose => ("Обращение завершено автоматически", "The dialog was closed automatically"),
+    NoNonWorkingTime => (
+        "По расписанию нерабочего времени нет — эта ситуация не наступит.",
+        "The schedule has no non-working time — this never happens."
+    ),
+    NonWorkingStarts => ("Клиент пишет {when}, в нерабочее время.", "The customer writes {when}, in non-working hours."),
+    WritesNow => ("сейчас", "now"),
+    WritesAt => ("в {time}", "at {time}"),
+    // «Проверьте настройки».
+    ChecksTitle => ("Проверьте настройки", "Check the settings"),
+    ChecksHelp => ("Сохранить можно и так.", "You can save anyway."),
+    NonWorkingControl => ("Нерабочее время, {field}", "Non-working hours, {field}"),
+    WarnReplyAfterAutoClose => (
+        "автоответ не придёт — обращение завершится раньше, {close}.",
+        "the auto-reply never arrives — the dialog closes first, {close}."
+    ),
+    WarnTooManyRepeats => (
+        "до завершения обращения клиент получит {count}.",
+        "the customer gets {count} before the dialog closes."
+    ),
+    UnitMessage => ("сообщение|сообщения|сообщений", "message|messages"),
+    WarnRepeatsWithoutAutoClose => (
+        "автозавершение выключено — повторы не прекратятся, пока оператор не ответит.",
+        "auto-close is off — the repeats go on until an operator answers."
+    ),
+    WarnNonWorkingUnanswered => (
+        "автоответы и чат-бот выключены, а по расписанию есть нерабочее время — клиенты не получат ответа.",
+        "auto-replies and the chat-bot are off, and the schedule has non-working time — customers get no answer then."
+    ),
+    WarnAutoCloseWithoutClosing => (
+        "выключено — при автозавершении клиент не узнает, что обращение закрыто.",
+        "off — when the dialog closes by itself, the customer is not told."
+    ),
 }
