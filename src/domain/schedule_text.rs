@@ -60,23 +60,34 @@ pub fn exception_text(locale: Locale, exception: &ScheduleException) -> String {
     text
 }
 
-/// When a state changes, said from `today`: «до 13:00», «до 24:00» (midnight ending
-/// today), «до 09:00 понедельника» within the week, «до 09:00 4 января» beyond.
-pub fn until_text(locale: Locale, until: LocalMoment, today: Date) -> String {
+/// A local moment said from `today` with one of three forms: the time alone (today), with
+/// the weekday in the genitive (within the week), with the date (beyond).
+fn point_text(locale: Locale, moment: LocalMoment, today: Date, forms: [Msg; 3]) -> String {
     let tr = Tr(locale);
-    let time = clock_text(until.minute);
-    if until.date == today {
-        return tr.f(Msg::UntilTime, &[("time", &time)]);
+    let time = clock_text(moment.minute);
+    let days_ahead = moment.date.days_since_epoch() - today.days_since_epoch();
+    match days_ahead {
+        0 => tr.f(forms[0], &[("time", &time)]),
+        1..=6 => {
+            let weekday = form(locale, Msg::WeekdaysGenitive, moment.date.weekday());
+            tr.f(forms[1], &[("time", &time), ("weekday", weekday)])
+        }
+        _ => tr.f(forms[2], &[("time", &time), ("day", &day_text(locale, moment.date, today.year))]),
     }
+}
+
+/// Until when a state lasts: «до 13:00», «до 24:00» (the midnight ending today), «до 09:00
+/// понедельника» within the week, «до 09:00 4 января» beyond.
+pub fn until_text(locale: Locale, until: LocalMoment, today: Date) -> String {
     if until.date == today.add_days(1) && until.minute == 0 {
-        return tr.f(Msg::UntilTime, &[("time", &clock_text(24 * 60))]);
+        return Tr(locale).f(Msg::UntilTime, &[("time", &clock_text(24 * 60))]);
     }
-    let days_ahead = until.date.days_since_epoch() - today.days_since_epoch();
-    if (1..7).contains(&days_ahead) {
-        let weekday = form(locale, Msg::WeekdaysGenitive, until.date.weekday());
-        return tr.f(Msg::UntilWeekday, &[("time", &time), ("weekday", weekday)]);
-    }
-    tr.f(Msg::UntilDay, &[("time", &time), ("day", &day_text(locale, until.date, today.year))])
+    point_text(locale, until, today, [Msg::UntilTime, Msg::UntilWeekday, Msg::UntilDay])
+}
+
+/// When something happens: «в 18:00», «в 09:00 понедельника», «в 09:00 4 января».
+pub fn at_text(locale: Locale, moment: LocalMoment, today: Date) -> String {
+    point_text(locale, moment, today, [Msg::AtTime, Msg::AtWeekday, Msg::AtDay])
 }
 
 /// «Сейчас рабочее время, до 13:00», «Сейчас нерабочее время, до 09:00 понедельника».
@@ -170,6 +181,9 @@ mod tests {
         for (state, expected) in cases {
             assert_eq!(now_text(Locale::Ru, state, today), expected, "{state:?}");
         }
+        assert_eq!(at_text(Locale::Ru, at("2026-12-02", 18, 0), today), "в 18:00");
+        assert_eq!(at_text(Locale::Ru, at("2026-12-07", 9, 0), today), "в 09:00 понедельника");
+        assert_eq!(at_text(Locale::En, at("2026-12-07", 9, 0), today), "at 09:00 on Monday");
         let monday = NowState::NonWorking { next: Some(at("2026-12-07", 9, 0)) };
         assert_eq!(now_text(Locale::En, monday, today), "Non-working time now, until 09:00 on Monday");
     }

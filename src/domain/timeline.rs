@@ -39,7 +39,7 @@ pub struct PlannedReply {
 }
 
 /// What the customer sees happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Event {
     /// The customer's first message, at 0.
     CustomerWrites,
@@ -64,7 +64,7 @@ pub enum Event {
 }
 
 /// One line of the timeline.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Moment {
     pub at_seconds: i64,
     pub event: Event,

@@ -67,7 +67,7 @@ mod tests {
     fn fixed_zones_both_ways() {
         let moscow = |_| 180;
         let vladivostok = |_| 600;
-        let cases: [(&dyn Fn(i64) -> i32, i64, LocalMoment); 4] = [
+        let cases: [(OffsetAt<'_>, i64, LocalMoment); 4] = [
             (&moscow, utc("2026-12-01", 6, 0), at("2026-12-01", 9, 0)),
             (&moscow, utc("2026-12-01", 21, 30), at("2026-12-02", 0, 30)),
             (&vladivostok, utc("2026-12-06", 5, 0), at("2026-12-06", 15, 0)),

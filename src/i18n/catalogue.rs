@@ -574,7 +574,9 @@ catalogue! {
     ),
     NonWorkingStarts => ("Клиент пишет {when}, в нерабочее время.", "The customer writes {when}, in non-working hours."),
     WritesNow => ("сейчас", "now"),
-    WritesAt => ("в {time}", "at {time}"),
+    AtTime => ("в {time}", "at {time}"),
+    AtWeekday => ("в {time} {weekday}", "at {time} on {weekday}"),
+    AtDay => ("в {time} {day}", "at {time} on {day}"),
     // «Проверьте настройки».
     ChecksTitle => ("Проверьте настройки", "Check the settings"),
     ChecksHelp => ("Сохранить можно и так.", "You can save anyway."),

@@ -1,10 +1,12 @@
 //! Pages and components.
 
 mod components;
+mod customer_view;
 pub(crate) mod focus;
 pub mod health;
 mod link_kit;
 mod pages;
+pub mod schedule;
 pub mod settings;
 mod timer;
 pub use timer::{use_timer, Timer};

@@ -15,6 +15,7 @@ mod bad_input;
 mod bench;
 mod chaos;
 mod concurrency;
+mod customer_view;
 mod faults;
 mod health;
 mod keyboard;

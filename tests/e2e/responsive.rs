@@ -222,6 +222,38 @@ async fn link_kit_fits_and_is_photographed_in_preview_mode() {
     e2e.finish().await;
 }
 
+/// «Как это увидит клиент» in preview mode, every situation at both widths: beside the form
+/// from 1280 px, below it at 360 px.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_view_sits_beside_or_below_the_form_and_is_photographed_in_preview_mode() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    for (width, height) in [(360, 2400), (1280, 1600)] {
+        e2e.set_viewport(width, height).await;
+        e2e.open("/channels/max/settings?demo=connected").await;
+        e2e.find("#customer-chat li").await;
+        let beside = e2e
+            .js("const f = document.querySelector('form.settings').getBoundingClientRect(); const a = document.getElementById('customer-view').getBoundingClientRect(); return a.left >= f.right;")
+            .await;
+        assert_eq!(
+            beside,
+            serde_json::json!(width >= 1280),
+            "the panel beside the form only from 1280 px ({width} px)"
+        );
+        for situation in ["busy", "non-working", "operator-closed", "customer-silent"] {
+            e2e.click(&format!("label[for=situation-{situation}]")).await;
+            e2e.find(&format!("#situation-{situation}:checked")).await;
+            assert_eq!(e2e.horizontal_overflow().await, None, "customer view at {width} px, {situation}");
+            let panel = e2e.find("#customer-view").await;
+            let png = panel.screenshot().await.expect("a screenshot of the panel");
+            std::fs::create_dir_all(&dir).expect("the screenshots folder");
+            std::fs::write(dir.join(format!("customer-view-{situation}-{width}.png")), png).expect("the picture");
+        }
+    }
+    e2e.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reduced_motion_stops_animations_and_transitions() {
     let e2e = E2e::start().await;

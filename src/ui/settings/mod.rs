@@ -14,7 +14,7 @@ mod state;
 mod token;
 mod workflows;
 
-pub use fields::{error_id, field_id};
+pub use fields::{error_id, field_id, focus_later};
 pub use state::{FormState, TokenCheck};
 pub use workflows::{Action, Banner, Resolution, Workflows};
 
@@ -23,7 +23,9 @@ use max_channel_contract::{ChatBot, Group, MaxChannel};
 
 use crate::api::{Loaded, SharedBackend};
 use crate::domain::SettingsForm;
+use crate::ui::customer_view::CustomerView;
 use crate::ui::health::{ChannelStateLine, HealthCard};
+use crate::ui::schedule::ScheduleInfo;
 use crate::ui::use_app;
 
 /// What the form needs loaded before it can show.
@@ -41,6 +43,7 @@ pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView
     let tr = use_app().tr;
     let saved = loaded.saved.map(|s| (SettingsForm::from_settings(&s.settings), s.version));
     let state = FormState::new(tr, saved, loaded.channel, loaded.groups, loaded.chat_bots);
+    provide_context(ScheduleInfo::load(api.clone()));
     let flows = Workflows::new(state, api);
     provide_context(state);
     provide_context(flows);
@@ -66,21 +69,24 @@ pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView
         <Show when=connected>
             <HealthCard on_replace_token=replace_token />
         </Show>
-        <form
-            class="settings"
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                flows.save();
-            }
-        >
-            <token::TokenSection />
-            <routing::RoutingSection />
-            <sections::RepliesSection />
-            <sections::ClosingSection />
-            <sections::NonWorkingSection />
-            <sections::AutoCloseSection />
-            <action_bar::ActionBar />
-        </form>
+        <div class="editor">
+            <form
+                class="settings"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    flows.save();
+                }
+            >
+                <token::TokenSection />
+                <routing::RoutingSection />
+                <sections::RepliesSection />
+                <sections::ClosingSection />
+                <sections::NonWorkingSection />
+                <sections::AutoCloseSection />
+                <action_bar::ActionBar />
+            </form>
+            <CustomerView />
+        </div>
     }
 }

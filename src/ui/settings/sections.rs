@@ -8,6 +8,7 @@ use super::routing::ChatBotSelect;
 use super::FormState;
 use crate::domain::{ExclusionNotice, FieldPath, Section, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
 use crate::i18n::{count, Msg};
+use crate::ui::schedule::ScheduleBlock;
 use crate::ui::ExternalLink;
 
 #[component]
@@ -119,6 +120,7 @@ pub fn NonWorkingSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-non-working">
             <legend class="section__legend">{tr.t(Msg::SecNonWorking)}</legend>
+            <ScheduleBlock />
             <p class="field__help">{tr.t(Msg::NonWorkingExclusive)}</p>
             <div
                 class="field"

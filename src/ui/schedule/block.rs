@@ -1,0 +1,88 @@
+//! The schedule, read-only, in «Нерабочее время»: its zone, the week in groups, the
+//! exceptions within 60 days, whether it is working time now, and where to change it.
+
+use leptos::prelude::*;
+use max_channel_contract::WorkSchedule;
+
+use super::{ScheduleInfo, ZoneClock};
+use crate::domain::schedule::Schedule;
+use crate::domain::schedule_text::{exception_text, now_text, week_text};
+use crate::i18n::{Msg, Tr};
+use crate::ui::ExternalLink;
+
+#[component]
+pub fn ScheduleBlock() -> impl IntoView {
+    let info = expect_context::<ScheduleInfo>();
+    let tr = crate::ui::use_app().tr;
+    view! {
+        <div class="schedule" id="schedule">
+            {move || match info.loaded.get() {
+                None => view! { <p class="schedule__line">{tr.t(Msg::ScheduleLoading)}</p> }.into_any(),
+                Some(Err(error)) => {
+                    let text = tr.f(Msg::ScheduleFailed, &[("reason", &error.message(tr))]);
+                    view! {
+                        <div class="alert alert--danger" role="alert">
+                            <p class="alert__text">{text}</p>
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                id="schedule-retry"
+                                on:click=move |_| info.loaded.refetch()
+                            >
+                                {tr.t(Msg::Retry)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Some(Ok(schedule)) => view! { <Loaded schedule=schedule tr=tr /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
+    let info = expect_context::<ScheduleInfo>();
+    let valid = Schedule::new(&schedule);
+    let week = valid.as_ref().map(|s| week_text(tr.0, &s.week_groups()));
+    let known_zone = ZoneClock::new(&schedule.timezone, info.now.get_untracked()).is_some();
+    let exceptions: Vec<String> = match (&valid, info.reading.get_untracked()) {
+        (Some(s), Some(reading)) => {
+            s.upcoming_exceptions(reading.today).into_iter().map(|e| exception_text(tr.0, e)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let zone = schedule.timezone.clone();
+    view! {
+        <p class="schedule__title">{tr.f(Msg::ScheduleTitle, &[("zone", &schedule.timezone)])}</p>
+        <p class="schedule__line" id="schedule-week">
+            {week}
+        </p>
+        {(!exceptions.is_empty())
+            .then(|| {
+                view! {
+                    <p class="schedule__line schedule__subtitle">{tr.t(Msg::ScheduleExceptions)}</p>
+                    <ul class="schedule__exceptions" id="schedule-exceptions">
+                        {exceptions.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+        <p class="schedule__line schedule__now" id="schedule-now">
+            {move || match info.reading.get() {
+                Some(reading) => now_text(tr.0, reading.state, reading.today),
+                None if !known_zone => tr.f(Msg::ScheduleUnknownZone, &[("zone", &zone)]),
+                None => String::new(),
+            }}
+        </p>
+        {schedule
+            .settings_url
+            .map(|url| {
+                view! {
+                    <p class="schedule__line">
+                        <ExternalLink url=url text=tr.t(Msg::ScheduleEdit).to_owned() tr=tr class="link" />
+                    </p>
+                }
+            })}
+    }
+}

@@ -1,0 +1,112 @@
+//! The account's work schedule on the settings page (`getSchedule`): loaded beside the
+//! form (a failure costs the form nothing), read in its own zone, with «now» ticking each
+//! minute. The block in «Нерабочее время», the customer view and the warnings read it.
+
+mod block;
+mod zone;
+
+pub use block::ScheduleBlock;
+pub use zone::ZoneClock;
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use max_channel_contract::time::Date;
+use max_channel_contract::WorkSchedule;
+
+use crate::api::{ApiError, SharedBackend};
+use crate::domain::schedule::{LocalMoment, NowState, Schedule};
+use crate::domain::zone::{local_of, unix_of};
+use crate::ui::timer::{use_timer, Timer};
+
+/// The non-working stretch a customer who writes now meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stretch {
+    /// Where it starts: now, or when the working run ends.
+    pub start: LocalMoment,
+    /// Whether that is now.
+    pub now: bool,
+    /// Seconds from its start until working time resumes (`None`: not within 60 days).
+    pub resumes_in: Option<i64>,
+    pub resume: Option<LocalMoment>,
+}
+
+/// The schedule read at «now» in its zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub today: Date,
+    pub state: NowState,
+    pub has_non_working_time: bool,
+    pub stretch: Option<Stretch>,
+}
+
+/// The loaded schedule and its reading; `Copy`, shared through context.
+#[derive(Clone, Copy)]
+pub struct ScheduleInfo {
+    pub loaded: LocalResource<Result<WorkSchedule, ApiError>>,
+    /// The back end's «now», unix seconds, ticking each minute.
+    pub now: RwSignal<i64>,
+    /// `None` while loading, after a failure, or when the zone or the schedule cannot be read.
+    pub reading: Memo<Option<Reading>>,
+}
+
+/// The back end's «now» in ms (its `Date` header taught the offset).
+fn server_now_ms(api: &SharedBackend) -> f64 {
+    js_sys::Date::now() + api.server_clock_offset_ms()
+}
+
+/// Sets «now» and comes back at the next minute (the timer dies with the page).
+fn tick(timer: Timer, now: RwSignal<i64>, api: StoredValue<SharedBackend>) {
+    let Some(ms) = api.try_with_value(server_now_ms) else { return };
+    if now.try_set((ms / 1000.0).floor() as i64).is_some() {
+        return; // the signal is gone: so is the page
+    }
+    let delay = 60_000.0 - ms.rem_euclid(60_000.0) + 50.0;
+    let again = timer.clone();
+    timer.schedule(Duration::from_millis(delay as u64), move || tick(again, now, api));
+}
+
+/// Reads a valid schedule at `now` in its zone; `None` when the zone is unknown.
+pub fn read(schedule: &WorkSchedule, now: i64) -> Option<Reading> {
+    let valid = Schedule::new(schedule)?;
+    let clock = ZoneClock::new(&schedule.timezone, now)?;
+    let offset = |unix| clock.offset_at(unix);
+    let local = local_of(now, &offset);
+    let stretch = valid.non_working_window(local).map(|(start, resume)| {
+        // In whole minutes, as the schedule is: «через 17 часов», not «16 часов 59 минут».
+        let start_unix = unix_of(start, &offset);
+        Stretch { start, now: start == local, resumes_in: resume.map(|r| unix_of(r, &offset) - start_unix), resume }
+    });
+    Some(Reading {
+        today: local.date,
+        state: valid.now_state(local),
+        has_non_working_time: valid.has_non_working_time(local.date),
+        stretch,
+    })
+}
+
+impl ScheduleInfo {
+    /// Starts loading the schedule for the page that calls it.
+    pub fn load(api: SharedBackend) -> ScheduleInfo {
+        let fetcher = api.clone();
+        let loaded = LocalResource::new(move || {
+            let api = fetcher.clone();
+            async move { api.schedule().await }
+        });
+        let now = RwSignal::new((server_now_ms(&api) / 1000.0).floor() as i64);
+        tick(use_timer(), now, StoredValue::new(api));
+        let reading = Memo::new(move |_| {
+            let now = now.get();
+            loaded.with(|l| match l {
+                Some(Ok(schedule)) => read(schedule, now),
+                _ => None,
+            })
+        });
+        ScheduleInfo { loaded, now, reading }
+    }
+
+    /// Whether the schedule is known to have non-working time (unknown: no).
+    pub fn has_non_working_time(&self) -> bool {
+        self.reading.with(|r| r.as_ref().is_some_and(|r| r.has_non_working_time))
+    }
+}
