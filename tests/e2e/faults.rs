@@ -132,11 +132,14 @@ enum Place {
     Load { from: &'static str, link: &'static str, loaded: &'static str },
     /// Something done in the settings form.
     Form,
+    /// A load beside a page's own (the schedule beside the settings form): its failure
+    /// shows in its own place, and the page around it stands.
+    Beside { from: &'static str, link: &'static str, loaded: &'static str },
 }
 
-/// The operations the app calls today. Contract 1.1's health, schedule and history join
-/// this table with the UI that calls them.
-const APP_CALLS: [Operation; 9] = [
+/// The operations the app calls today. Contract 1.1's health and history join this table
+/// with the UI that calls them.
+const APP_CALLS: [Operation; 10] = [
     Operation::ListChannelGroups,
     Operation::GetMaxChannel,
     Operation::VerifyMaxToken,
@@ -146,6 +149,7 @@ const APP_CALLS: [Operation; 9] = [
     Operation::ListEmployees,
     Operation::ListGroups,
     Operation::ListChatBots,
+    Operation::GetSchedule,
 ];
 
 fn place(op: Operation) -> Place {
@@ -161,6 +165,9 @@ fn place(op: Operation) -> Place {
         }
         Operation::VerifyMaxToken | Operation::PutMaxSettings | Operation::DisconnectMax | Operation::ListEmployees => {
             Place::Form
+        }
+        Operation::GetSchedule => {
+            Place::Beside { from: "/channels/max", link: SETTINGS_LINK, loaded: "#schedule-week" }
         }
         other => unreachable!("{other:?} is not in APP_CALLS"),
     }
@@ -189,7 +196,7 @@ async fn open_form(e2e: &E2e, op: Operation) {
 /// Makes the call the fault is waiting for.
 async fn trigger(e2e: &E2e, op: Operation) {
     match (op, place(op)) {
-        (_, Place::Load { link, .. }) => e2e.click(link).await,
+        (_, Place::Load { link, .. } | Place::Beside { link, .. }) => e2e.click(link).await,
         (Operation::VerifyMaxToken, _) => e2e.click("#token-check").await,
         (Operation::PutMaxSettings, _) => e2e.click("button[type=submit]").await,
         (Operation::DisconnectMax, _) => e2e.click("#disconnect-dialog .button--danger").await,
@@ -207,6 +214,9 @@ fn message_at(op: Operation, expect: &Expect) -> &'static str {
         (Operation::VerifyMaxToken, _) => "#token-check-error",
         (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".action-bar [role=alert]",
         (Operation::ListEmployees, _) => ".picker__failed",
+        // With the server stopped, the page's own loads fail too: the page says so.
+        (Operation::GetSchedule, Expect::Retry("Нет связи с сервером")) => "main [role=alert]",
+        (Operation::GetSchedule, _) => "#schedule [role=alert]",
         _ => "main [role=alert]",
     }
 }
@@ -232,7 +242,7 @@ async fn recover(e2e: &E2e, op: Operation, expect: &Expect) {
 /// The call went through.
 async fn recovered(e2e: &E2e, op: Operation) {
     match (op, place(op)) {
-        (_, Place::Load { loaded, .. }) => {
+        (_, Place::Load { loaded, .. } | Place::Beside { loaded, .. }) => {
             e2e.find(loaded).await;
         }
         (Operation::VerifyMaxToken, _) => {
@@ -275,7 +285,7 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
     // No draft from the cell before (the page may be about:blank, where storage throws).
     let _ = e2e.browser.execute("try { sessionStorage.clear() } catch (e) {}", vec![]).await;
     match place(op) {
-        Place::Load { from, link, .. } => {
+        Place::Load { from, link, .. } | Place::Beside { from, link, .. } => {
             e2e.open(from).await;
             e2e.find(link).await;
         }

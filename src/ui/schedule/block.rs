@@ -15,7 +15,7 @@ pub fn ScheduleBlock() -> impl IntoView {
     let info = expect_context::<ScheduleInfo>();
     let tr = crate::ui::use_app().tr;
     view! {
-        <div class="schedule" id="schedule">
+        <div class="schedule" id="schedule" tabindex="-1">
             {move || match info.loaded.get() {
                 None => view! { <p class="schedule__line">{tr.t(Msg::ScheduleLoading)}</p> }.into_any(),
                 Some(Err(error)) => {
@@ -25,9 +25,12 @@ pub fn ScheduleBlock() -> impl IntoView {
                             <p class="alert__text">{text}</p>
                             <button
                                 type="button"
-                                class="button button--secondary"
+                                class="button button--secondary retry"
                                 id="schedule-retry"
-                                on:click=move |_| info.loaded.refetch()
+                                on:click=move |_| {
+                                    info.fetch();
+                                    crate::ui::focus::keep_focus_in_page("#schedule");
+                                }
                             >
                                 {tr.t(Msg::Retry)}
                             </button>

@@ -41,9 +41,15 @@ pub struct Reading {
 }
 
 /// The loaded schedule and its reading; `Copy`, shared through context.
+///
+/// A signal filled by a task rather than a `LocalResource`: a resource read under the
+/// settings page's `<Suspense>` would suspend the whole form again while the schedule loads
+/// (and take the focus with it).
 #[derive(Clone, Copy)]
 pub struct ScheduleInfo {
-    pub loaded: LocalResource<Result<WorkSchedule, ApiError>>,
+    /// `None` while loading.
+    pub loaded: RwSignal<Option<Result<WorkSchedule, ApiError>>>,
+    api: StoredValue<SharedBackend>,
     /// The back end's «now», unix seconds, ticking each minute.
     pub now: RwSignal<i64>,
     /// `None` while loading, after a failure, or when the zone or the schedule cannot be read.
@@ -88,13 +94,10 @@ pub fn read(schedule: &WorkSchedule, now: i64) -> Option<Reading> {
 impl ScheduleInfo {
     /// Starts loading the schedule for the page that calls it.
     pub fn load(api: SharedBackend) -> ScheduleInfo {
-        let fetcher = api.clone();
-        let loaded = LocalResource::new(move || {
-            let api = fetcher.clone();
-            async move { api.schedule().await }
-        });
+        let loaded = RwSignal::new(None);
         let now = RwSignal::new((server_now_ms(&api) / 1000.0).floor() as i64);
-        tick(use_timer(), now, StoredValue::new(api));
+        let api = StoredValue::new(api);
+        tick(use_timer(), now, api);
         let reading = Memo::new(move |_| {
             let now = now.get();
             loaded.with(|l| match l {
@@ -102,7 +105,22 @@ impl ScheduleInfo {
                 _ => None,
             })
         });
-        ScheduleInfo { loaded, now, reading }
+        let info = ScheduleInfo { loaded, api, now, reading };
+        info.fetch();
+        info
+    }
+
+    /// Asks for the schedule (again). The task ends with the page: its back end is the
+    /// page's scope, which aborts the request on leaving; the answer then finds the signal
+    /// gone and is dropped.
+    pub fn fetch(&self) {
+        let Some(api) = self.api.try_get_value() else { return };
+        let loaded = self.loaded;
+        loaded.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = api.schedule().await;
+            let _ = loaded.try_set(Some(answer));
+        });
     }
 
     /// Whether the schedule is known to have non-working time (unknown: no).

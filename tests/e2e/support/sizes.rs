@@ -9,18 +9,22 @@ use std::path::Path;
 /// «Работа канала» (measured 284 269 → 301 279 B: +17 010 B for the card, its minute, the
 /// health-aware badges, relative times and 58 catalogue rows; decision 58), then to 315 000 B
 /// by issue 18's link kit (301 279 → 314 471 B: +13 192 B for the QR encoder, the kit's view,
-/// the clipboard and 21 catalogue rows; decision 59). Issue 20, the round's last, takes the
+/// the clipboard and 21 catalogue rows; decision 59), then to 338 000 B by issue 16's
+/// schedule, customer view and warnings (314 087 → 337 291 B: +23 204 B for the schedule's
+/// zone reading through `Intl`, the timeline panel with its four situations, the warnings
+/// and 57 catalogue rows; decision 60). Issue 20, the round's last, takes the
 /// round's new capabilities back under 240 000 B; from there it only goes down.
 /// docs/performance.md says why it is not the 100 KB target.
-pub const BROTLI_BUDGET: usize = 315_000;
+pub const BROTLI_BUDGET: usize = 338_000;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
 /// in it; 304 017 B once every field error reached a visible control (issue 13: +4 527 B,
 /// decision 51), plus a little room, so that its growth is a decision too; 320 804 B with
-/// «Работа канала» (issue 15: +16 700 B), 334 071 B with the link kit (issue 18: +13 267 B).
+/// «Работа канала» (issue 15: +16 700 B), 334 071 B with the link kit (issue 18: +13 267 B),
+/// 356 848 B with the schedule and the customer view (issue 16: +22 807 B).
 /// Issue 20 takes preview mode out of the production bundle and brings both down.
-pub const PREVIEW_BROTLI_BUDGET: usize = 335_000;
+pub const PREVIEW_BROTLI_BUDGET: usize = 358_000;
 
 /// The issue's target for the same total.
 pub const BROTLI_TARGET: usize = 100 * 1024;
