@@ -93,16 +93,13 @@ pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> Stri
     moment_text(locale, clock, unix)
 }
 
-/// How long after the customer's first message something happens: «сразу», «через 2
-/// минуты», «через 1 час 5 минут» (the two largest units; the accusative after «через»).
-pub fn after_text(locale: Locale, seconds: i64) -> String {
-    let tr = Tr(locale);
-    if seconds <= 0 {
-        return tr.t(Msg::AtOnce).to_owned();
-    }
+/// A span in the accusative, the two largest neighbouring units: «2 минуты», «1 час 5
+/// минут», «1 день» (as after «через» or «раз в»). At least one second.
+pub fn duration_text(locale: Locale, seconds: i64) -> String {
+    let seconds = seconds.max(1);
     let units = [(86_400, Msg::UnitDay), (3600, Msg::UnitHour), (60, Msg::UnitMinuteAgo), (1, Msg::UnitSecondAfter)];
-    // Seconds are at least 1 here, so some unit fits; the next smaller one follows when it
-    // is not zero (neighbours only: «1 день 3 минуты» would read as more precise than it is).
+    // Some unit fits (seconds ≥ 1); the next smaller one follows when it is not zero —
+    // neighbours only: «1 день 3 минуты» would read as more precise than it is.
     let first = units.iter().position(|(size, _)| seconds >= *size).unwrap_or(units.len() - 1);
     let (size, unit) = units[first];
     let mut parts = vec![count(locale, unit, (seconds / size) as u64)];
@@ -112,7 +109,17 @@ pub fn after_text(locale: Locale, seconds: i64) -> String {
             parts.push(count(locale, next_unit, n as u64));
         }
     }
-    tr.f(Msg::AfterDelay, &[("delay", &parts.join(" "))])
+    parts.join(" ")
+}
+
+/// How long after the customer's first message something happens: «сразу», «через 2
+/// минуты», «через 1 час 5 минут».
+pub fn after_text(locale: Locale, seconds: i64) -> String {
+    let tr = Tr(locale);
+    if seconds <= 0 {
+        return tr.t(Msg::AtOnce).to_owned();
+    }
+    tr.f(Msg::AfterDelay, &[("delay", &duration_text(locale, seconds))])
 }
 
 /// An RFC 3339 moment of the contract as seconds since the epoch (`None`: not one).
