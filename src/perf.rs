@@ -12,6 +12,13 @@ pub const SEARCH_RESPONSE: &str = "max-channel:search-response";
 /// Its results are painted.
 pub const SEARCH_PAINTED: &str = "max-channel:search-painted";
 
+/// The history page's first entries are painted.
+pub const HISTORY_PAINTED: &str = "max-channel:history-painted";
+/// A «Показать ещё» answer has arrived (before it is rendered).
+pub const HISTORY_MORE_RESPONSE: &str = "max-channel:history-more-response";
+/// Its entries are painted.
+pub const HISTORY_MORE_PAINTED: &str = "max-channel:history-more-painted";
+
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);

@@ -6,6 +6,7 @@ mod combobox;
 mod field_path;
 mod form;
 mod health;
+pub mod history;
 pub mod history_diff;
 mod link_kit;
 mod messages;

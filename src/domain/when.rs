@@ -93,6 +93,13 @@ pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> Stri
     moment_text(locale, clock, unix)
 }
 
+/// A moment in full, the year always: «1 декабря 2026, 10:02» (a history entry).
+pub fn full_moment_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+    let (day, hour, minute) = local(clock, unix);
+    // No year is «the current one»: `day_text` then always writes it.
+    format!("{}, {hour:02}:{minute:02}", day_text(locale, day, i32::MIN))
+}
+
 /// A span in the accusative, the two largest neighbouring units: «2 минуты», «1 час 5
 /// минут», «1 день» (as after «через» or «раз в»). At least one second.
 pub fn duration_text(locale: Locale, seconds: i64) -> String {
@@ -169,6 +176,14 @@ mod tests {
         assert_eq!(relative_text(Locale::En, &clock, now - 5 * 60), "5 minutes ago");
         assert_eq!(relative_text(Locale::En, &clock, now - 60), "1 minute ago");
         assert_eq!(relative_text(Locale::En, &clock, now - 11 * 3600 - 16 * 60), "yesterday at 22:14");
+    }
+
+    #[test]
+    fn a_full_moment_always_has_its_year() {
+        let (now, offset) = moscow("2026-12-01T12:00:00+03:00");
+        let clock = ViewerClock { now, offset_at: &offset };
+        assert_eq!(full_moment_text(Locale::Ru, &clock, at("2026-12-01T10:02:11+03:00")), "1 декабря 2026, 10:02");
+        assert_eq!(full_moment_text(Locale::Ru, &clock, at("2026-11-28T15:40:00Z")), "28 ноября 2026, 18:40");
     }
 
     #[test]

@@ -629,4 +629,22 @@ catalogue! {
     DiffAutoClose => ("Автозавершение: {before} → {after}", "Auto-close: {before} → {after}"),
     DiffOn => ("включено", "on"),
     DiffOff => ("выключено", "off"),
+    HistoryTitle => ("История изменений", "Change history"),
+    HistoryConnected => ("Подключил(а) канал", "Connected the channel"),
+    HistorySaved => ("Изменил(а) настройки", "Changed the settings"),
+    HistoryDisconnected => ("Отключил(а) канал", "Disconnected the channel"),
+    HistoryOtherEvent => ("Событие «{event}»", "Event «{event}»"),
+    HistoryTokenReplaced => ("заменён токен", "token replaced"),
+    HistorySystem => ("Система", "System"),
+    HistoryEmpty => ("Изменений пока не было", "No changes yet"),
+    HistoryMore => ("Показать ещё", "Show more"),
+    HistoryFirstVersion => ("Первая версия настроек", "The first version of the settings"),
+    HistoryNoChanges => ("Настройки не изменились", "The settings did not change"),
+    HistoryRestore => ("Вернуть эту версию", "Restore this version"),
+    HistoryRestored => (
+        "Загружена версия от {moment}. Проверьте и сохраните.",
+        "The version of {moment} is loaded. Check it and save."
+    ),
+    HistoryLoading => ("Загружаем историю…", "Loading the history…"),
+    HistoryEntries => ("Записи истории", "History entries"),
 }

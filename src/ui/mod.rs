@@ -4,6 +4,7 @@ mod components;
 mod customer_view;
 pub(crate) mod focus;
 pub mod health;
+mod history;
 mod link_kit;
 mod pages;
 pub mod schedule;
@@ -37,6 +38,16 @@ pub struct AppContext {
     /// The channel's health as last learnt by a «Работа канала» card; newer than a loaded
     /// state, so every badge follows it (`domain::badge_with_health`). `None`: unknown.
     pub health: RwSignal<Option<max_channel_contract::ChannelHealth>>,
+    /// A version chosen on «История изменений» for the settings form to load as unsaved
+    /// changes (taken once by the form).
+    pub restore: RwSignal<Option<Restore>>,
+}
+
+/// «Вернуть эту версию»: the settings of an entry and its moment in words. Never a token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    pub settings: max_channel_contract::Settings,
+    pub moment: String,
 }
 
 impl AppContext {
@@ -47,7 +58,14 @@ impl AppContext {
     }
 
     pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
-        AppContext { api, tr: Tr(config.locale), config, refresh: RwSignal::new(0), health: RwSignal::new(None) }
+        AppContext {
+            api,
+            tr: Tr(config.locale),
+            config,
+            refresh: RwSignal::new(0),
+            health: RwSignal::new(None),
+            restore: RwSignal::new(None),
+        }
     }
 
     /// An href for an app route, below the router base.
@@ -147,6 +165,7 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
                 <Route path=path!("/channels") view=pages::ChannelGroupsPage />
                 <Route path=path!("/channels/max") view=pages::AboutPage />
                 <Route path=path!("/channels/max/settings") view=pages::SettingsPage />
+                <Route path=path!("/channels/max/history") view=pages::HistoryPage />
             </Routes>
             {#[cfg(feature = "preview")]
             { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }}

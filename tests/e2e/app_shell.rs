@@ -46,6 +46,28 @@ async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
     e2e.browser.forward().await.unwrap();
     e2e.wait_for_path(&format!("{prefix}/channels/max")).await;
     e2e.wait_for_text("h1", "О канале").await;
+
+    // «История изменений»: its link, its title, the focus on its heading, a deep link,
+    // back and forward.
+    e2e.click("#history-link").await;
+    e2e.wait_for_path(&format!("{prefix}/channels/max/history")).await;
+    e2e.wait_for_text("h1", "История изменений").await;
+    e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
+    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал Max — Манго Диалоги");
+    eventually(PATIENCE, "the focus on the history's heading", || async {
+        e2e.js("return document.activeElement.tagName").await == "H1"
+    })
+    .await;
+    e2e.browser.refresh().await.unwrap();
+    e2e.wait_for_text("h1", "История изменений").await;
+    e2e.browser.back().await.unwrap();
+    e2e.wait_for_path(&format!("{prefix}/channels/max")).await;
+    e2e.browser.forward().await.unwrap();
+    e2e.wait_for_path(&format!("{prefix}/channels/max/history")).await;
+    e2e.wait_for_text("h1", "История изменений").await;
+    e2e.click(".back-link").await;
+    e2e.wait_for_path(&format!("{prefix}/channels/max")).await;
+    e2e.wait_for_text("h1", "О канале").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -122,6 +122,66 @@ async fn search_paint(e2e: &E2e, query: &str) -> f64 {
     number(e2e, read).await
 }
 
+/// 500 saves, each changing the auto-close period and the closing message: a long history
+/// whose every entry has changes to put in words.
+fn five_hundred_entries(e2e: &E2e) {
+    let state = &e2e.server().state;
+    state.reset(true).unwrap();
+    let mut fake = state.fake();
+    for i in 0..500_i64 {
+        let mut settings = max_channel_fake::samples::settings();
+        settings.auto_close.after_minutes = 5 + i;
+        settings.closing_message.text = format!("Спасибо за обращение №{i}!");
+        fake.store_directly(settings, (i == 0).then(|| ("bench-token-0001".to_owned(), bench_bot())));
+    }
+    state.persist(&fake).unwrap();
+}
+
+fn bench_bot() -> max_channel_contract::BotInfo {
+    max_channel_contract::BotInfo { user_id: 7, first_name: "Бот".into(), username: None, avatar_url: None }
+}
+
+/// Milliseconds between two marks, once both are there (the last of each).
+async fn between(e2e: &E2e, from: &str, to: &str, what: &str) -> f64 {
+    let read = format!(
+        "const a = performance.getEntriesByName('{from}'); const b = performance.getEntriesByName('{to}'); \
+         return a.length && b.length ? b[b.length - 1].startTime - a[a.length - 1].startTime : null;"
+    );
+    eventually(PATIENCE, what, || async { !e2e.js(&read).await.is_null() }).await;
+    number(e2e, &read).await
+}
+
+/// Figure 6, the history page with 500 entries: navigation → first entries painted (fresh
+/// loads), and «Показать ещё» response → painted over every page.
+async fn history_times(e2e: &E2e, n: usize) -> (Vec<f64>, Vec<f64>) {
+    five_hundred_entries(e2e);
+    let mut first = Vec::new();
+    let painted = "const m = performance.getEntriesByName('max-channel:history-painted'); return m.length ? m[0].startTime : null;";
+    for _ in 0..n {
+        e2e.browser.goto("about:blank").await.unwrap();
+        e2e.open("/channels/max/history").await;
+        eventually(PATIENCE, "the history never painted", || async { !e2e.js(painted).await.is_null() }).await;
+        first.push(number(e2e, painted).await);
+    }
+    let mut more = Vec::new();
+    while e2e.is_present("#history-more").await {
+        e2e.js("performance.clearMarks(); return true;").await;
+        e2e.click("#history-more").await;
+        more.push(
+            between(
+                e2e,
+                "max-channel:history-more-response",
+                "max-channel:history-more-painted",
+                "a page never painted",
+            )
+            .await,
+        );
+    }
+    let shown = e2e.js("return document.querySelectorAll('#history > li').length").await;
+    assert_eq!(shown, json!(500), "the bench pages through all 500 entries");
+    (first, more)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "the bench: run by `cargo xtask bench`"]
 async fn bench() {
@@ -183,6 +243,10 @@ async fn bench() {
     e2e.find(".action-bar [role=status]").await; // saved
     let wasm_bytes = number(&e2e, "return window.wasmBindings.wasm_memory_bytes()").await;
     let heap_bytes = number(&e2e, "return performance.memory ? performance.memory.usedJSHeapSize : null").await;
+
+    // 6. «История изменений» with 500 entries.
+    let (mut history_first, mut history_more) = history_times(&e2e, n).await;
+    let (history_first_ms, history_more_ms) = (median(&mut history_first), median(&mut history_more));
     e2e.finish().await;
 
     let raw = total(&assets, |a| a.raw);
@@ -223,6 +287,10 @@ async fn bench() {
         mb(heap_bytes),
         verdict(mb(wasm_bytes) <= 8.0)
     ));
+    table.push_str(&format!(
+        "| 6. history of 500: navigation → first entries painted (median of {n}); «Показать ещё» response → painted (median of {}) | **{history_first_ms:.0} ms**; **{history_more_ms:.1} ms** | reported | |\n",
+        history_more.len()
+    ));
     println!("\n{table}");
 
     let report = json!({
@@ -232,6 +300,8 @@ async fn bench() {
         "keystroke_ms": { "median": keystroke_ms, "samples": keystrokes.len() },
         "search_paint_ms": { "median": search_ms, "samples": searches },
         "memory": { "wasm_bytes": wasm_bytes, "js_heap_bytes": heap_bytes },
+        "history_500": { "first_paint_median_ms": history_first_ms, "more_paint_median_ms": history_more_ms,
+                         "first_samples": history_first, "more_samples": history_more },
     });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports");
     std::fs::create_dir_all(&dir).unwrap();

@@ -137,9 +137,9 @@ enum Place {
     Beside { from: &'static str, link: &'static str, loaded: &'static str },
 }
 
-/// The operations the app calls today. Contract 1.1's health and history join this table
-/// with the UI that calls them.
-const APP_CALLS: [Operation; 10] = [
+/// The operations the app calls today. Contract 1.1's health joins this table with the UI
+/// that calls it.
+const APP_CALLS: [Operation; 11] = [
     Operation::ListChannelGroups,
     Operation::GetMaxChannel,
     Operation::VerifyMaxToken,
@@ -150,6 +150,7 @@ const APP_CALLS: [Operation; 10] = [
     Operation::ListGroups,
     Operation::ListChatBots,
     Operation::GetSchedule,
+    Operation::ListMaxSettingsHistory,
 ];
 
 fn place(op: Operation) -> Place {
@@ -168,6 +169,9 @@ fn place(op: Operation) -> Place {
         }
         Operation::GetSchedule => {
             Place::Beside { from: "/channels/max", link: SETTINGS_LINK, loaded: "#schedule-week" }
+        }
+        Operation::ListMaxSettingsHistory => {
+            Place::Load { from: "/channels/max", link: "#history-link", loaded: "#history-empty" }
         }
         other => unreachable!("{other:?} is not in APP_CALLS"),
     }

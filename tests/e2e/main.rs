@@ -18,6 +18,7 @@ mod concurrency;
 mod customer_view;
 mod faults;
 mod health;
+mod history;
 mod keyboard;
 mod link_kit;
 mod no_panic;

@@ -255,6 +255,24 @@ async fn customer_view_sits_beside_or_below_the_form_and_is_photographed_in_prev
     e2e.finish().await;
 }
 
+/// «История изменений» in preview mode: a long history and an empty one, at both widths.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn history_fits_and_is_photographed_in_preview_mode() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    for (width, height) in [(360, 740), (1280, 800)] {
+        e2e.set_viewport(width, height).await;
+        for (data, ready) in [("long_history", "#history > li"), ("not_connected", "#history-empty")] {
+            e2e.open(&format!("/channels/max/history?demo={data}")).await;
+            e2e.find(ready).await;
+            assert_eq!(e2e.horizontal_overflow().await, None, "history ({data}) at {width} px");
+            e2e.screenshot_full_page(&dir.join(format!("history-{data}-{width}.png")), width, height).await;
+        }
+    }
+    e2e.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reduced_motion_stops_animations_and_transitions() {
     let e2e = E2e::start().await;

@@ -79,6 +79,9 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
                 <a class="button button--primary" href=app.href("/channels/max/settings")>
                     {tr.t(if set_up { Msg::EditSettings } else { Msg::ConfigureAndConnect })}
                 </a>
+                <a class="button button--secondary" id="history-link" href=app.href("/channels/max/history")>
+                    {tr.t(Msg::HistoryTitle)}
+                </a>
                 <GuideLink url=guide.clone() tr=tr class="button button--secondary" />
             </div>
         </header>

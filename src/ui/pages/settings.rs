@@ -37,6 +37,11 @@ pub fn SettingsPage() -> impl IntoView {
             <h1 class="page__title" tabindex="-1">
                 {tr.t(Msg::SettingsTitle)}
             </h1>
+            <p class="page__links">
+                <a class="link" id="history-link" href=app.href("/channels/max/history")>
+                    {tr.t(Msg::HistoryTitle)}
+                </a>
+            </p>
             <Suspense fallback=move || {
                 view! {
                     <p class="loading" aria-busy="true">

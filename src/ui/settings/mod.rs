@@ -37,12 +37,33 @@ pub struct SettingsData {
     pub chat_bots: Vec<ChatBot>,
 }
 
+/// «Загружена версия от … Проверьте и сохраните.» while the restored version is not saved.
+#[component]
+fn RestoredBanner(moment: String) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let text = state.tr.f(crate::i18n::Msg::HistoryRestored, &[("moment", &moment)]);
+    view! {
+        <Show when=move || state.is_dirty()>
+            <div class="alert alert--info" role="status" id="restored-banner">
+                <p class="alert__text">{text.clone()}</p>
+            </div>
+        </Show>
+    }
+}
+
 /// The form over loaded data (also mounted alone by the browser tests).
 #[component]
 pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView {
     let tr = use_app().tr;
     let saved = loaded.saved.map(|s| (SettingsForm::from_settings(&s.settings), s.version));
     let state = FormState::new(tr, saved, loaded.channel, loaded.groups, loaded.chat_bots);
+    // «Вернуть эту версию» on «История изменений»: the version becomes unsaved changes
+    // over what is saved now, so the ordinary save (If-Match of the current version) and
+    // the unsaved-changes guard hold. Taken once; the token is never part of it.
+    let restored = use_app().restore.try_update(Option::take).flatten();
+    if let Some(restore) = &restored {
+        state.form.set(SettingsForm::from_settings(&restore.settings));
+    }
     provide_context(ScheduleInfo::load(api.clone()));
     let flows = Workflows::new(state, api);
     provide_context(state);
@@ -60,6 +81,7 @@ pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView
         replace_token(());
     }
     view! {
+        {restored.map(|restore| view! { <RestoredBanner moment=restore.moment /> })}
         <draft::DraftOffer />
         <guard::UnsavedGuard />
         <ChannelStateLine

@@ -1,0 +1,124 @@
+//! «История изменений» as the page shows it: which loaded entries are shown (the last one
+//! of an unfinished history is held back until the entry before it is loaded, so that every
+//! shown entry can say what it changed), each entry's action in words, the settings it is
+//! compared with, and which employees' names a page needs.
+
+use max_channel_contract::{HistoryEntry, HistoryEvent, Routing, Settings, Target};
+
+use crate::i18n::{Msg, Tr};
+
+/// How many of the loaded entries are shown: all of a finished history; all but the last
+/// while more pages exist (the last waits for its predecessor).
+pub fn shown_count(loaded: usize, more: bool) -> usize {
+    if more {
+        loaded.saturating_sub(1)
+    } else {
+        loaded
+    }
+}
+
+/// The settings entry `index` is compared with: the nearest older entry that has settings
+/// (a disconnection has none). `None` for the first version, or one not loaded yet.
+pub fn older_settings(loaded: &[HistoryEntry], index: usize) -> Option<&Settings> {
+    loaded.iter().skip(index + 1).find_map(|entry| entry.settings.as_ref())
+}
+
+/// «Изменил(а) настройки», «Подключил(а) канал, заменён токен»; an event this version does
+/// not know is shown as is.
+pub fn action_text(tr: Tr, entry: &HistoryEntry) -> String {
+    let action = match &entry.event {
+        HistoryEvent::Connected => tr.t(Msg::HistoryConnected).to_owned(),
+        HistoryEvent::Saved => tr.t(Msg::HistorySaved).to_owned(),
+        HistoryEvent::Disconnected => tr.t(Msg::HistoryDisconnected).to_owned(),
+        HistoryEvent::Other(event) => tr.f(Msg::HistoryOtherEvent, &[("event", event)]),
+    };
+    match entry.token_replaced {
+        true => format!("{action}, {}", tr.t(Msg::HistoryTokenReplaced)),
+        false => action,
+    }
+}
+
+/// Whether «Вернуть эту версию» is offered: an entry with settings, not the newest.
+pub fn restorable(entry: &HistoryEntry, index: usize) -> bool {
+    index > 0 && entry.settings.is_some()
+}
+
+fn employees_of(settings: &Settings, out: &mut Vec<String>) {
+    let mut add = |id: &String| {
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    };
+    match &settings.routing {
+        Routing::Employee { employee_id } => add(employee_id),
+        Routing::ChatBot { fallback: Some(Target::Employee { employee_id }), .. } => add(employee_id),
+        _ => {}
+    }
+}
+
+/// The employees named by the entries' settings, each once, in order: one `ids=` request.
+pub fn employee_ids(entries: &[HistoryEntry]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for settings in entries.iter().filter_map(|e| e.settings.as_ref()) {
+        employees_of(settings, &mut ids);
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use max_channel_contract::Actor;
+    use max_channel_fake::samples;
+
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn entry(version: Option<&str>, event: HistoryEvent, settings: Option<Settings>) -> HistoryEntry {
+        HistoryEntry {
+            version: version.map(str::to_owned),
+            at: "2026-12-01T10:02:11+03:00".into(),
+            actor: Some(Actor { id: "e-101".into(), name: "Иванова Мария".into() }),
+            event,
+            token_replaced: false,
+            settings,
+        }
+    }
+
+    fn employee(id: &str) -> Settings {
+        Settings { routing: Routing::Employee { employee_id: id.into() }, ..samples::settings() }
+    }
+
+    #[test]
+    fn the_last_loaded_entry_waits_for_its_predecessor() {
+        assert_eq!(shown_count(20, true), 19);
+        assert_eq!(shown_count(20, false), 20);
+        assert_eq!(shown_count(0, true), 0);
+        let loaded = [
+            entry(Some("3"), HistoryEvent::Connected, Some(employee("e-1"))),
+            entry(None, HistoryEvent::Disconnected, None),
+            entry(Some("2"), HistoryEvent::Saved, Some(employee("e-2"))),
+            entry(Some("1"), HistoryEvent::Connected, Some(employee("e-1"))),
+        ];
+        // Reconnected: compared with the version before the disconnection.
+        assert_eq!(older_settings(&loaded, 0), Some(&employee("e-2")));
+        assert_eq!(older_settings(&loaded, 2), Some(&employee("e-1")));
+        assert_eq!(older_settings(&loaded, 3), None);
+        assert_eq!(employee_ids(&loaded), ["e-1", "e-2"]);
+        assert!(!restorable(&loaded[0], 0), "the newest is what is saved now");
+        assert!(!restorable(&loaded[1], 1), "a disconnection has no settings");
+        assert!(restorable(&loaded[2], 2));
+    }
+
+    #[test]
+    fn actions_in_words() {
+        let tr = Tr(Locale::Ru);
+        let mut saved = entry(Some("2"), HistoryEvent::Saved, Some(samples::settings()));
+        assert_eq!(action_text(tr, &saved), "Изменил(а) настройки");
+        saved.token_replaced = true;
+        assert_eq!(action_text(tr, &saved), "Изменил(а) настройки, заменён токен");
+        assert_eq!(action_text(tr, &entry(None, HistoryEvent::Disconnected, None)), "Отключил(а) канал");
+        assert_eq!(action_text(tr, &entry(Some("1"), HistoryEvent::Connected, None)), "Подключил(а) канал");
+        let odd = entry(None, HistoryEvent::Other("paused".into()), None);
+        assert_eq!(action_text(tr, &odd), "Событие «paused»");
+    }
+}

@@ -1,0 +1,87 @@
+//! «История изменений» (`/channels/max/history`): loads the first page with the lists
+//! that name groups and chat-bots, then shows the feed (`ui::history`).
+
+use leptos::prelude::*;
+use max_channel_contract::{ChatBot, Group};
+
+use crate::api::{ApiError, SharedBackend};
+use crate::i18n::Msg;
+use crate::ui::history::{load_page, HistoryFeed, LoadedPage};
+use crate::ui::{use_app, use_page_api, ErrorPanel};
+
+#[derive(Clone)]
+struct FirstPage {
+    first: LoadedPage,
+    groups: Vec<Group>,
+    chat_bots: Vec<ChatBot>,
+}
+
+async fn load(api: SharedBackend) -> Result<FirstPage, ApiError> {
+    let (first, groups, chat_bots) = futures::join!(load_page(&api, None), api.groups(), api.chat_bots());
+    Ok(FirstPage { first: first?, groups: groups?.items, chat_bots: chat_bots?.items })
+}
+
+/// Three grey entries while the first page loads.
+fn skeleton(tr: crate::i18n::Tr) -> impl IntoView {
+    view! {
+        <p class="visually-hidden" role="status">
+            {tr.t(Msg::HistoryLoading)}
+        </p>
+        <ol class="history" aria-hidden="true">
+            {(0..3).map(|_| view! { <li class="history__entry history__entry--skeleton"></li> }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    crate::ui::set_page_title(tr, Msg::HistoryTitle);
+    let api = use_page_api();
+    let loader = api.clone();
+    let refresh = app.refresh;
+    let data = LocalResource::new(move || {
+        refresh.track();
+        load(loader.clone())
+    });
+    view! {
+        <main class="page">
+            <a class="back-link" href=app.href("/channels/max")>
+                {tr.t(Msg::AboutTitle)}
+            </a>
+            <h1 class="page__title" tabindex="-1">
+                {tr.t(Msg::HistoryTitle)}
+            </h1>
+            <Suspense fallback=move || skeleton(
+                tr,
+            )>
+                {
+                    let api = api.clone();
+                    move || {
+                        let api = api.clone();
+                        Suspend::new(async move {
+                            match data.await {
+                                Ok(page) => {
+                                    view! {
+                                        <HistoryFeed
+                                            api=api
+                                            first=page.first
+                                            groups=page.groups
+                                            chat_bots=page.chat_bots
+                                        />
+                                    }
+                                        .into_any()
+                                }
+                                Err(error) => {
+                                    view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
+                                        .into_any()
+                                }
+                            }
+                        })
+                    }
+                }
+            </Suspense>
+        </main>
+    }
+}

@@ -1,0 +1,183 @@
+//! «История изменений» against the dev back end: two saves (the second switching routing
+//! from an employee to a group) in words with names and the actor, another administrator's
+//! save on reload, «Вернуть эту версию» → the banner, the older values, one PUT with
+//! `If-Match` of the current version; a long history paged to its end with no duplicate,
+//! no gap (also when someone saves meanwhile) and never a token. axe in every state.
+
+use max_channel_contract::{Routing, Settings, SettingsWrite};
+use max_channel_fake::Precondition;
+use max_channel_fake::{samples, Preset};
+
+use crate::a11y::Audit;
+use crate::support::{eventually, E2e, PATIENCE};
+
+const TOKEN: &str = "history-token-Hq47Zx";
+
+/// The shown entries as «meta | action | change lines» texts, newest first.
+async fn entries(e2e: &E2e) -> Vec<String> {
+    let found = e2e
+        .js("return Array.from(document.querySelectorAll('#history > li'), li => li.innerText.replace(/\\s+/g, ' ').trim());")
+        .await;
+    found.as_array().expect("entries").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+}
+
+/// Saves `settings` in the back end as the administrator `actor`, as the app would.
+fn save_as(e2e: &E2e, actor: &str, settings: Settings) {
+    let state = &e2e.server().state;
+    let mut fake = state.fake();
+    fake.set_actor(actor).expect("a known actor");
+    let version = fake.account().settings.as_ref().map(|s| s.version.clone()).expect("saved before");
+    fake.save(&Precondition::IfMatch(version), &SettingsWrite { token: None, settings }).expect("saved");
+    fake.set_actor(max_channel_fake::DEFAULT_ACTOR_ID).expect("back to the session's");
+    state.persist(&fake).expect("persisted");
+}
+
+fn name_of(e2e: &E2e, employee: &str) -> String {
+    let state = &e2e.server().state;
+    let mut fake = state.fake();
+    fake.set_actor(employee).expect("a known employee");
+    let name = fake.actor().name;
+    fake.set_actor(max_channel_fake::DEFAULT_ACTOR_ID).expect("back");
+    name
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    let me = name_of(&e2e, max_channel_fake::DEFAULT_ACTOR_ID);
+    let petrov = name_of(&e2e, "e-102");
+    let kuznetsova = name_of(&e2e, "e-103");
+    // The first save: routed to an employee (the back end records it as this session's).
+    let by_employee = Settings { routing: Routing::Employee { employee_id: "e-102".into() }, ..samples::settings() };
+    e2e.save_settings(by_employee, Some(TOKEN));
+    let first_version = e2e.server().state.fake().account().settings.clone().expect("saved").version;
+
+    // The second, in the form: the group instead.
+    e2e.open("/channels/max/settings").await;
+    e2e.click("label:has(#routing-group)").await;
+    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.click("button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+
+    e2e.click("#history-link").await;
+    e2e.wait_for_path("/channels/max/history").await;
+    e2e.wait_for_text("h1", "История изменений").await;
+    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал Max — Манго Диалоги");
+    let shown = e2e.wait_for_text("#history > li:first-child", "Изменил(а) настройки").await;
+    assert!(shown.contains(&me), "the actor: {shown}");
+    assert!(shown.contains(&format!("Кто принимает обращения: сотрудник {petrov} → группа «Отдел продаж»")), "{shown}");
+    let all = entries(&e2e).await;
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert!(all[1].contains("Подключил(а) канал") && all[1].contains("Первая версия настроек"), "{all:#?}");
+    assert!(!e2e.is_present("#history > li:first-child .history__restore").await, "the newest is what is saved");
+    audit.check(&e2e, "history").await;
+
+    // Another administrator changes the closing message; a reload shows it.
+    let mut theirs = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
+    theirs.closing_message.text = "До свидания!".into();
+    save_as(&e2e, "e-103", theirs);
+    e2e.open("/channels/max/history").await;
+    let newest = e2e.wait_for_text("#history > li:first-child", "Изменил(а) настройки").await;
+    assert!(newest.contains(&kuznetsova), "{newest}");
+    assert!(
+        newest.contains(
+            "Сообщение при закрытии: текст «Спасибо за обращение! Оцените, пожалуйста, нашу работу.» → «До свидания!»"
+        ),
+        "{newest}"
+    );
+
+    // «Вернуть эту версию» on the first save.
+    let current = e2e.server().state.fake().account().settings.clone().expect("saved").version;
+    e2e.click(&format!("#history > li[data-version='{first_version}'] .history__restore")).await;
+    e2e.wait_for_path("/channels/max/settings").await;
+    e2e.wait_for_text("#restored-banner", "Загружена версия от").await;
+    e2e.wait_for_text("#restored-banner", "Проверьте и сохраните.").await;
+    e2e.find("#routing-employee:checked").await;
+    eventually(PATIENCE, "the employee of that version", || async {
+        e2e.value_of("#f-routing-employee_id").await.starts_with(&petrov)
+    })
+    .await;
+    assert_eq!(
+        e2e.value_of("#f-closing_message-text").await,
+        "Спасибо за обращение! Оцените, пожалуйста, нашу работу."
+    );
+    assert!(!e2e.is_present("#f-token").await, "the stored token stays; a version never brings one");
+    audit.check(&e2e, "restored").await;
+    let puts = e2e.requests_of("putMaxSettings").len();
+    e2e.click("button[type=submit]").await;
+    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    let sent = e2e.requests_of("putMaxSettings");
+    assert_eq!(sent.len() - puts, 1, "one PUT");
+    let put = sent.last().expect("the PUT");
+    let if_match = put.if_match.as_deref().map(|v| v.trim_matches('"'));
+    assert_eq!(if_match, Some(current.as_str()), "If-Match of the current version");
+    assert!(put.body.as_ref().is_some_and(|b| b.get("token").is_none()), "no token in the restoring save");
+    assert!(!e2e.is_present("#restored-banner").await, "saved: the banner goes");
+    let saved = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
+    assert_eq!(saved.routing, Routing::Employee { employee_id: "e-102".into() });
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_history_pages_to_its_end_without_a_duplicate_a_gap_or_a_token() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    e2e.open("/channels/max/history").await;
+    e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
+    audit.check(&e2e, "empty history").await;
+    {
+        let state = &e2e.server().state;
+        let mut fake = state.fake();
+        fake.apply(Preset::LongHistory);
+        state.persist(&fake).expect("persisted");
+    }
+    let total = {
+        let fake = e2e.server().state.fake();
+        let query = max_channel_contract::HistoryQuery { limit: Some(100), cursor: None };
+        fake.history(&query).expect("a page").items.len()
+    };
+    assert!(total > 40, "a long history: {total}");
+    e2e.open("/channels/max/history").await;
+    e2e.find("#history > li").await;
+    let mut pages = 1;
+    while e2e.is_present("#history-more").await {
+        let before = entries(&e2e).await.len();
+        if pages == 1 {
+            // Someone saves meanwhile: the pages go on from where they were.
+            let mut settings = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
+            settings.auto_close.after_minutes = 30;
+            save_as(&e2e, "e-104", settings);
+        }
+        e2e.click("#history-more").await;
+        eventually(PATIENCE, "the next page", || async {
+            entries(&e2e).await.len() > before || !e2e.is_present("#history-more").await
+        })
+        .await;
+        pages += 1;
+        let text = e2e.text_content("main").await;
+        for token in ["demo-token", max_channel_fake::presets::DEMO_TOKEN, "Lk2m"] {
+            assert!(!text.contains(token), "a token on page {pages}");
+        }
+    }
+    assert!(pages >= 3, "{pages} pages");
+    let shown = entries(&e2e).await;
+    assert_eq!(shown.len(), total, "every entry once: no gap, no duplicate");
+    let versions = e2e
+        .js("return Array.from(document.querySelectorAll('#history > li[data-version]'), li => li.dataset.version);")
+        .await;
+    let versions: Vec<&str> = versions.as_array().expect("versions").iter().filter_map(|v| v.as_str()).collect();
+    let mut unique = versions.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), versions.len(), "no version twice");
+    assert!(
+        shown.iter().any(|e| e.contains("Система") && e.contains("Отключил(а) канал")),
+        "the system's disconnection"
+    );
+    assert!(shown.iter().any(|e| e.contains("заменён токен")), "a token replacement is said, never shown");
+    audit.check(&e2e, "long history, all pages").await;
+    audit.assert_clean();
+    e2e.finish().await;
+}
