@@ -41,6 +41,7 @@ enum Page {
     Groups,
     About,
     Settings,
+    History,
 }
 
 impl Page {
@@ -49,6 +50,7 @@ impl Page {
             Page::Groups => "/channels",
             Page::About => "/channels/max",
             Page::Settings => "/channels/max/settings",
+            Page::History => "/channels/max/history",
         }
     }
 
@@ -57,6 +59,7 @@ impl Page {
             Page::Groups => "Группы каналов",
             Page::About => "О канале",
             Page::Settings => "Подключение и настройки канала Max",
+            Page::History => "История изменений",
         }
     }
 
@@ -66,6 +69,7 @@ impl Page {
             Page::Groups => "a.tile[data-kind=max]",
             Page::About => "a.button--primary[href$='/channels/max/settings']",
             Page::Settings => "form.settings",
+            Page::History => "#history-empty",
         }
     }
 
@@ -73,7 +77,7 @@ impl Page {
     fn link_out(self) -> &'static str {
         match self {
             Page::Groups => "a.tile[data-kind=max]",
-            Page::About | Page::Settings => ".back-link",
+            Page::About | Page::Settings | Page::History => ".back-link",
         }
     }
 }
@@ -320,7 +324,7 @@ struct Load {
     with_draft: bool,
 }
 
-const LOADS: [Load; 4] = [
+const LOADS: [Load; 5] = [
     Load {
         page: Page::Groups,
         from: Page::About,
@@ -335,6 +339,15 @@ const LOADS: [Load; 4] = [
         next: Page::Settings,
         to_next: "a.button--primary[href$='/channels/max/settings']",
         operation: "getMaxChannel",
+        with_draft: false,
+    },
+    // Before the draft cases: a fresh account clears the session, and the draft must last.
+    Load {
+        page: Page::History,
+        from: Page::About,
+        next: Page::About,
+        to_next: ".back-link",
+        operation: "listMaxSettingsHistory",
         with_draft: false,
     },
     Load {
