@@ -7,14 +7,16 @@ use max_channel_contract::{HistoryEntry, HistoryEvent, Routing, Settings, Target
 
 use crate::i18n::{Msg, Tr};
 
-/// How many of the loaded entries are shown: all of a finished history; all but the last
-/// while more pages exist (the last waits for its predecessor).
-pub fn shown_count(loaded: usize, more: bool) -> usize {
-    if more {
-        loaded.saturating_sub(1)
-    } else {
-        loaded
+/// How many of the loaded entries are shown: all of a finished history; while more pages
+/// exist, those before the first entry with settings whose predecessor with settings is not
+/// loaded yet (it waits, with the disconnections after it, for the next page).
+pub fn shown_count(loaded: &[HistoryEntry], more: bool) -> usize {
+    if !more {
+        return loaded.len();
     }
+    (0..loaded.len())
+        .find(|&i| loaded[i].settings.is_some() && older_settings(loaded, i).is_none())
+        .unwrap_or(loaded.len())
 }
 
 /// The settings entry `index` is compared with: the nearest older entry that has settings
@@ -90,15 +92,18 @@ mod tests {
 
     #[test]
     fn the_last_loaded_entry_waits_for_its_predecessor() {
-        assert_eq!(shown_count(20, true), 19);
-        assert_eq!(shown_count(20, false), 20);
-        assert_eq!(shown_count(0, true), 0);
         let loaded = [
             entry(Some("3"), HistoryEvent::Connected, Some(employee("e-1"))),
             entry(None, HistoryEvent::Disconnected, None),
             entry(Some("2"), HistoryEvent::Saved, Some(employee("e-2"))),
             entry(Some("1"), HistoryEvent::Connected, Some(employee("e-1"))),
         ];
+        assert_eq!(shown_count(&loaded, false), 4);
+        assert_eq!(shown_count(&loaded, true), 3, "the oldest waits for its predecessor");
+        // A page ending with a version and a disconnection: both wait.
+        assert_eq!(shown_count(&loaded[..2], true), 0);
+        assert_eq!(shown_count(&loaded[..3], true), 2);
+        assert_eq!(shown_count(&[], true), 0);
         // Reconnected: compared with the version before the disconnection.
         assert_eq!(older_settings(&loaded, 0), Some(&employee("e-2")));
         assert_eq!(older_settings(&loaded, 2), Some(&employee("e-1")));

@@ -6,7 +6,7 @@
 use max_channel_contract::{AutoReply, NonWorkingHours, Repeat, Routing, Settings, Target};
 
 use crate::domain::when::{after_text, duration_text};
-use crate::i18n::{Msg, Tr};
+use crate::i18n::{count, plural, Msg, Tr};
 
 /// Where names come from; an id none of them knows reads as «удалённый …».
 pub struct Names<'a> {
@@ -91,7 +91,13 @@ fn repeat_text(tr: Tr, repeat: &Repeat) -> String {
     match repeat {
         Repeat::Once => tr.t(Msg::RepeatOnceWords).to_owned(),
         Repeat::Every { interval_seconds } => {
-            tr.f(Msg::RepeatEveryWords, &[("every", &duration_text(tr.0, *interval_seconds))])
+            // One whole unit reads without its «1»: «раз в минуту», «раз в час».
+            let single = [(60, Msg::UnitMinuteAgo), (3600, Msg::UnitHour), (86_400, Msg::UnitDay)]
+                .into_iter()
+                .find(|(size, _)| size == interval_seconds)
+                .map(|(_, unit)| plural(tr.0, unit, 1).to_owned());
+            let every = single.unwrap_or_else(|| duration_text(tr.0, *interval_seconds));
+            tr.f(Msg::RepeatEveryWords, &[("every", &every)])
         }
     }
 }
@@ -162,9 +168,7 @@ fn non_working_text(tr: Tr, names: &Names<'_>, mode: &NonWorkingHours) -> String
     match mode {
         NonWorkingHours::Off => tr.t(Msg::DiffOff).to_owned(),
         NonWorkingHours::ChatBot { chat_bot_id } => chat_bot_text(tr, names, chat_bot_id),
-        NonWorkingHours::AutoReplies { auto_replies } => {
-            tr.f(Msg::DiffNwhReplies, &[("count", &auto_replies.len().to_string())])
-        }
+        NonWorkingHours::AutoReplies { auto_replies } => count(tr.0, Msg::UnitAutoReply, auto_replies.len() as u64),
     }
 }
 

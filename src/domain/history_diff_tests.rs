@@ -90,7 +90,7 @@ fn each_kind_of_change_in_words() {
         ),
         (
             Box::new(|s| s.auto_replies[0].repeat = Repeat::Every { interval_seconds: 3600 }),
-            vec!["Автоответ 1: периодичность — один раз → раз в 1 час"],
+            vec!["Автоответ 1: периодичность — один раз → раз в час"],
         ),
         (
             Box::new(|s| s.closing_message.enabled = false),
@@ -102,11 +102,11 @@ fn each_kind_of_change_in_words() {
         ),
         (
             Box::new(|s| s.non_working_hours = NonWorkingHours::Off),
-            vec!["Нерабочее время: автоответы (1) → выключено"],
+            vec!["Нерабочее время: 1 автоответ → выключено"],
         ),
         (
             Box::new(|s| s.non_working_hours = NonWorkingHours::ChatBot { chat_bot_id: "cb-1".into() }),
-            vec!["Нерабочее время: автоответы (1) → чат-бот «Помощник»"],
+            vec!["Нерабочее время: 1 автоответ → чат-бот «Помощник»"],
         ),
         (
             Box::new(|s| s.non_working_hours = NonWorkingHours::AutoReplies { auto_replies: vec![] }),

@@ -37,6 +37,19 @@ pub struct DayGroup {
     pub hours: DayHours,
 }
 
+/// Intervals in order with touching ones joined: «09:00–13:00, 13:00–18:00» is one run of
+/// working time (the contract allows touching intervals; they must not read as a break).
+fn merged(hours: DayHours) -> DayHours {
+    let mut out: DayHours = Vec::with_capacity(hours.len());
+    for (from, to) in hours {
+        match out.last_mut() {
+            Some(last) if last.1 >= from => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 /// A schedule the app reasons about: one that keeps the contract's rules.
 #[derive(Debug, Clone)]
 pub struct Schedule<'a>(&'a WorkSchedule);
@@ -59,7 +72,7 @@ impl<'a> Schedule<'a> {
                 None => return Vec::new(),
             },
         };
-        day_minutes(intervals, "").unwrap_or_default()
+        merged(day_minutes(intervals, "").unwrap_or_default())
     }
 
     /// Whether it is working time at `now`, and until when or from when.
@@ -132,7 +145,7 @@ impl<'a> Schedule<'a> {
     pub fn week_groups(&self) -> Vec<DayGroup> {
         let mut groups: Vec<DayGroup> = Vec::new();
         for (day, intervals) in self.0.week.iter().enumerate() {
-            let hours = day_minutes(intervals, "").unwrap_or_default();
+            let hours = merged(day_minutes(intervals, "").unwrap_or_default());
             match groups.last_mut() {
                 Some(group) if group.hours == hours => group.last = day,
                 _ => groups.push(DayGroup { first: day, last: day, hours }),

@@ -136,3 +136,15 @@ fn the_non_working_stretch_a_customer_meets() {
     open.exceptions.clear();
     assert_eq!(Schedule::new(&open).expect("valid").non_working_window(at("2026-12-01", "10:00")), None);
 }
+
+#[test]
+fn touching_intervals_are_one_run() {
+    let mut schedule = office("Europe/Moscow");
+    schedule.week[0] = hours(&[("09:00", "13:00"), ("13:00", "18:00")]);
+    schedule.week[1] = hours(&[("00:00", "12:00"), ("12:00", "24:00")]);
+    let s = Schedule::new(&schedule).expect("valid");
+    // Monday 2026-11-30 at noon: working until 18:00, no break at 13:00.
+    assert_eq!(s.now_state(at("2026-11-30", "12:00")), NowState::Working { until: at("2026-11-30", "18:00") });
+    assert_eq!(s.hours_on(Date::parse("2026-12-01").expect("date")), vec![(0, 1440)]);
+    assert_eq!(s.week_groups()[0].hours, vec![(540, 1080)]);
+}

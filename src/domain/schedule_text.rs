@@ -62,14 +62,14 @@ pub fn exception_text(locale: Locale, exception: &ScheduleException) -> String {
 
 /// A local moment said from `today` with one of three forms: the time alone (today), with
 /// the weekday in the genitive (within the week), with the date (beyond).
-fn point_text(locale: Locale, moment: LocalMoment, today: Date, forms: [Msg; 3]) -> String {
+fn point_text(locale: Locale, moment: LocalMoment, today: Date, forms: [Msg; 3], weekdays: Msg) -> String {
     let tr = Tr(locale);
     let time = clock_text(moment.minute);
     let days_ahead = moment.date.days_since_epoch() - today.days_since_epoch();
     match days_ahead {
         0 => tr.f(forms[0], &[("time", &time)]),
         1..=6 => {
-            let weekday = form(locale, Msg::WeekdaysGenitive, moment.date.weekday());
+            let weekday = form(locale, weekdays, moment.date.weekday());
             tr.f(forms[1], &[("time", &time), ("weekday", weekday)])
         }
         _ => tr.f(forms[2], &[("time", &time), ("day", &day_text(locale, moment.date, today.year))]),
@@ -82,12 +82,12 @@ pub fn until_text(locale: Locale, until: LocalMoment, today: Date) -> String {
     if until.date == today.add_days(1) && until.minute == 0 {
         return Tr(locale).f(Msg::UntilTime, &[("time", &clock_text(24 * 60))]);
     }
-    point_text(locale, until, today, [Msg::UntilTime, Msg::UntilWeekday, Msg::UntilDay])
+    point_text(locale, until, today, [Msg::UntilTime, Msg::UntilWeekday, Msg::UntilDay], Msg::WeekdaysGenitive)
 }
 
-/// When something happens: «в 18:00», «в 09:00 понедельника», «в 09:00 4 января».
+/// When something happens: «в 18:00», «в понедельник в 09:00», «в 09:00 4 января».
 pub fn at_text(locale: Locale, moment: LocalMoment, today: Date) -> String {
-    point_text(locale, moment, today, [Msg::AtTime, Msg::AtWeekday, Msg::AtDay])
+    point_text(locale, moment, today, [Msg::AtTime, Msg::AtWeekday, Msg::AtDay], Msg::WeekdaysAccusative)
 }
 
 /// «Сейчас рабочее время, до 13:00», «Сейчас нерабочее время, до 09:00 понедельника».
@@ -182,8 +182,8 @@ mod tests {
             assert_eq!(now_text(Locale::Ru, state, today), expected, "{state:?}");
         }
         assert_eq!(at_text(Locale::Ru, at("2026-12-02", 18, 0), today), "в 18:00");
-        assert_eq!(at_text(Locale::Ru, at("2026-12-07", 9, 0), today), "в 09:00 понедельника");
-        assert_eq!(at_text(Locale::En, at("2026-12-07", 9, 0), today), "at 09:00 on Monday");
+        assert_eq!(at_text(Locale::Ru, at("2026-12-07", 9, 0), today), "в понедельник в 09:00");
+        assert_eq!(at_text(Locale::En, at("2026-12-07", 9, 0), today), "on Monday at 09:00");
         let monday = NowState::NonWorking { next: Some(at("2026-12-07", 9, 0)) };
         assert_eq!(now_text(Locale::En, monday, today), "Non-working time now, until 09:00 on Monday");
     }

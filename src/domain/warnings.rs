@@ -60,7 +60,10 @@ fn reply_warnings(list: ReplyList, replies: &[PlannedReply], close: Option<i64>,
 pub fn warnings(form: &SettingsForm, has_non_working_time: bool) -> Vec<Placed> {
     let close = auto_close_seconds(form);
     let mut out = Vec::new();
-    reply_warnings(ReplyList::Working, &planned(&form.replies), close, &mut out);
+    // While the chat-bot takes the dialog, the working-time replies are not sent.
+    if form.routing.kind != crate::domain::RoutingKind::ChatBot {
+        reply_warnings(ReplyList::Working, &planned(&form.replies), close, &mut out);
+    }
     if !form.closing_enabled && close.is_some() {
         out.push(Placed { at: FieldPath::ClosingEnabled, warning: Warning::AutoCloseWithoutClosingMessage });
     }
@@ -195,7 +198,7 @@ mod tests {
             (
                 nwh,
                 Warning::TooManyRepeats { sendings: 1_440 },
-                "«Нерабочее время, Автоответ 2 — Периодичность»: до завершения обращения клиент получит 1440 сообщений.",
+                "«Автоответ 2 — Периодичность (нерабочее время)»: до завершения обращения клиент получит 1440 сообщений.",
             ),
             (
                 working(0, ReplyField::RepeatInterval),

@@ -505,6 +505,10 @@ catalogue! {
     ScheduleExceptions => ("Ближайшие исключения", "Upcoming exceptions"),
     ScheduleEdit => ("Изменить расписание в Личном кабинете ВАТС", "Change the schedule in the VATS cabinet"),
     ScheduleLoading => ("Загружаем расписание…", "Loading the schedule…"),
+    ScheduleInvalid => (
+        "Расписание не удалось прочитать: проверьте его в Личном кабинете ВАТС.",
+        "The schedule cannot be read: check it in the VATS cabinet."
+    ),
     ScheduleFailed => ("Не удалось загрузить расписание. {reason}", "Could not load the schedule. {reason}"),
     ScheduleUnknownZone => (
         "Браузер не знает часовой пояс {zone}: не можем сказать, рабочее ли время сейчас.",
@@ -573,14 +577,19 @@ catalogue! {
         "The schedule has no non-working time — this never happens."
     ),
     NonWorkingStarts => ("Клиент пишет {when}, в нерабочее время.", "The customer writes {when}, in non-working hours."),
+    NonWorkingResumes => ("Рабочее время начнётся {when}.", "Working hours begin {when}."),
     WritesNow => ("сейчас", "now"),
     AtTime => ("в {time}", "at {time}"),
-    AtWeekday => ("в {time} {weekday}", "at {time} on {weekday}"),
+    AtWeekday => ("в {weekday} в {time}", "on {weekday} at {time}"),
+    WeekdaysAccusative => (
+        "понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье",
+        "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    ),
     AtDay => ("в {time} {day}", "at {time} on {day}"),
     // «Проверьте настройки».
     ChecksTitle => ("Проверьте настройки", "Check the settings"),
     ChecksHelp => ("Сохранить можно и так.", "You can save anyway."),
-    NonWorkingControl => ("Нерабочее время, {field}", "Non-working hours, {field}"),
+    NonWorkingControl => ("{field} (нерабочее время)", "{field} (non-working hours)"),
     WarnReplyAfterAutoClose => (
         "автоответ не придёт — обращение завершится раньше, {close}.",
         "the auto-reply never arrives — the dialog closes first, {close}."
@@ -625,7 +634,7 @@ catalogue! {
     DiffClosing => ("Сообщение при закрытии: {before} → {after}", "Closing message: {before} → {after}"),
     DiffClosingText => ("Сообщение при закрытии: текст {before} → {after}", "Closing message: text {before} → {after}"),
     DiffNonWorking => ("Нерабочее время: {before} → {after}", "Non-working hours: {before} → {after}"),
-    DiffNwhReplies => ("автоответы ({count})", "auto-replies ({count})"),
+    UnitAutoReply => ("автоответ|автоответа|автоответов", "auto-reply|auto-replies"),
     DiffAutoClose => ("Автозавершение: {before} → {after}", "Auto-close: {before} → {after}"),
     DiffOn => ("включено", "on"),
     DiffOff => ("выключено", "off"),
@@ -647,4 +656,6 @@ catalogue! {
     ),
     HistoryLoading => ("Загружаем историю…", "Loading the history…"),
     HistoryEntries => ("Записи истории", "History entries"),
+    HistoryShown => ("Показано {count}", "{count} shown"),
+    UnitEntry => ("запись|записи|записей", "entry|entries"),
 }

@@ -164,8 +164,12 @@ async fn the_schedule_is_read_in_vladivostoks_own_time() {
     e2e.find("#schedule a[href='https://lk.mango-office.ru/vpbx/schedule']").await;
     // The non-working situation: the customer writes now; working time is 17 hours away.
     e2e.click("label[for=situation-non-working]").await;
-    e2e.wait_for_text("#customer-view-note", "Клиент пишет сейчас, в нерабочее время.").await;
-    has_line(&e2e, "через 17 часов | Начинается рабочее время (в 08:00 понедельника) — обращение получают операторы")
+    e2e.wait_for_text(
+        "#customer-view-note",
+        "Клиент пишет сейчас, в нерабочее время. Рабочее время начнётся в понедельник в 08:00.",
+    )
+    .await;
+    has_line(&e2e, "через 17 часов | Начинается рабочее время (в понедельник в 08:00) — обращение получают операторы")
         .await;
     audit.check(&e2e, "schedule, Sunday").await;
 
@@ -174,8 +178,12 @@ async fn the_schedule_is_read_in_vladivostoks_own_time() {
     e2e.open("/channels/max/settings").await;
     e2e.wait_for_text("#schedule-now", "Сейчас рабочее время, до 24:00").await;
     e2e.click("label[for=situation-non-working]").await;
-    e2e.wait_for_text("#customer-view-note", "Клиент пишет в 00:00 четверга, в нерабочее время.").await;
-    has_line(&e2e, "через 8 часов | Начинается рабочее время (в 08:00 четверга) — обращение получают операторы").await;
+    e2e.wait_for_text(
+        "#customer-view-note",
+        "Клиент пишет в четверг в 00:00, в нерабочее время. Рабочее время начнётся в четверг в 08:00.",
+    )
+    .await;
+    has_line(&e2e, "через 8 часов | Начинается рабочее время (в четверг в 08:00) — обращение получают операторы").await;
     audit.assert_clean();
     e2e.finish().await;
 }

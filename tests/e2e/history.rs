@@ -162,6 +162,19 @@ async fn a_long_history_pages_to_its_end_without_a_duplicate_a_gap_or_a_token() 
         }
     }
     assert!(pages >= 3, "{pages} pages");
+    // The last page took the button away: the focus is on the first entry it brought, and
+    // the count was announced.
+    eventually(PATIENCE, "the focus on the first new entry", || async {
+        e2e.js("return document.activeElement.matches('#history > li')").await == serde_json::json!(true)
+    })
+    .await;
+    let status = e2e.text_content("#history-status").await;
+    assert!(
+        status.starts_with("Показано ") && status.ends_with(" записей")
+            || status.ends_with(" записи")
+            || status.ends_with(" запись"),
+        "{status}"
+    );
     let shown = entries(&e2e).await;
     assert_eq!(shown.len(), total, "every entry once: no gap, no duplicate");
     let versions = e2e

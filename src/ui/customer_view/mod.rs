@@ -101,7 +101,13 @@ fn NonWorkingNote(tr: Tr) -> impl IntoView {
                         true => tr.t(Msg::WritesNow).to_owned(),
                         false => at_text(tr.0, stretch.start, reading.today),
                     };
-                    tr.f(Msg::NonWorkingStarts, &[("when", &when)])
+                    let mut text = tr.f(Msg::NonWorkingStarts, &[("when", &when)]);
+                    if let Some(resume) = stretch.resume {
+                        let resumes = at_text(tr.0, resume, reading.today);
+                        text.push(' ');
+                        text.push_str(&tr.f(Msg::NonWorkingResumes, &[("when", &resumes)]));
+                    }
+                    text
                 }
             };
             Some(view! {

@@ -63,7 +63,7 @@ pub fn Entry(index: usize) -> impl IntoView {
         }
     });
     view! {
-        <li class="history__entry" data-version=entry.version.clone()>
+        <li class="history__entry" tabindex="-1" data-version=entry.version.clone()>
             <p class="history__meta">
                 <time datetime=entry.at.clone()>{moment}</time>
                 " · "

@@ -12,7 +12,7 @@ use max_channel_contract::{ChatBot, EmployeeQuery, Group, HistoryEntry, HistoryP
 
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::history::{employee_ids, shown_count};
-use crate::i18n::Msg;
+use crate::i18n::{count, Msg};
 use crate::ui::{use_app, RetryButton};
 
 /// Entries per request.
@@ -52,6 +52,8 @@ pub struct Feed {
     pub chat_bots: StoredValue<Vec<ChatBot>>,
     pub busy: RwSignal<bool>,
     pub failed: RwSignal<Option<ApiError>>,
+    /// A page came with «Показать ещё»: the count of shown entries is announced.
+    pub grew: RwSignal<bool>,
     api: StoredValue<SharedBackend>,
 }
 
@@ -65,6 +67,7 @@ impl Feed {
             chat_bots: StoredValue::new(chat_bots),
             busy: RwSignal::new(false),
             failed: RwSignal::new(None),
+            grew: RwSignal::new(false),
             api: StoredValue::new(api),
         }
     }
@@ -87,6 +90,7 @@ impl Feed {
                     let _ = self.employees.try_update(|known| known.extend(next.employees));
                     let _ = self.loaded.try_update(|loaded| loaded.extend(next.page.items));
                     let _ = self.cursor.try_set(next.page.next_cursor);
+                    let _ = self.grew.try_set(true);
                     crate::perf::mark_after_paint(crate::perf::HISTORY_MORE_PAINTED);
                 }
                 Err(error) => {
@@ -110,7 +114,7 @@ pub fn HistoryFeed(
     provide_context(feed);
     Effect::new(|_| crate::perf::mark_after_paint(crate::perf::HISTORY_PAINTED));
     let more = move || feed.cursor.with(Option::is_some);
-    let shown = move || shown_count(feed.loaded.with(Vec::len), more());
+    let shown = move || feed.loaded.with(|loaded| shown_count(loaded, more()));
     let anything = move || shown() != 0 || more();
     let empty = move || {
         view! {
@@ -127,6 +131,13 @@ pub fn HistoryFeed(
                 </For>
             </ol>
         </Show>
+        <p class="visually-hidden" role="status" id="history-status">
+            {move || {
+                feed.grew
+                    .get()
+                    .then(|| tr.f(Msg::HistoryShown, &[("count", &count(tr.0, Msg::UnitEntry, shown() as u64))]))
+            }}
+        </p>
         {move || {
             feed.failed
                 .get()
@@ -146,7 +157,11 @@ pub fn HistoryFeed(
                 id="history-more"
                 aria-disabled=move || feed.busy.get().then_some("true")
                 data-busy=move || feed.busy.get().then_some("true")
-                on:click=move |_| feed.more()
+                on:click=move |_| {
+                    let first_new = shown() + 1;
+                    feed.more();
+                    crate::ui::focus::keep_focus_in_page(format!("#history > li:nth-child({first_new})"));
+                }
             >
                 {tr.t(Msg::HistoryMore)}
             </button>

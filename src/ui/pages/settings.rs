@@ -22,6 +22,9 @@ pub fn SettingsPage() -> impl IntoView {
     crate::ui::set_page_title(tr, Msg::SettingsTitle);
     let api = use_page_api();
     let loader = api.clone();
+    // Taken as the page opens: a version left unapplied (a failed load, then elsewhere)
+    // must not surface on a later visit.
+    let restore = StoredValue::new(app.restore.try_update(Option::take).flatten());
     // The app's refresh (preview mode's scenario switch) loads the form again: a form and
     // version from the account before the switch would meet the new account's 400/412.
     let refresh = app.refresh;
@@ -55,7 +58,10 @@ pub fn SettingsPage() -> impl IntoView {
                         let api = api.clone();
                         Suspend::new(async move {
                             match data.await {
-                                Ok(loaded) => view! { <SettingsEditor loaded=loaded api=api /> }.into_any(),
+                                Ok(loaded) => {
+                                    let restore = restore.try_get_value().flatten();
+                                    view! { <SettingsEditor loaded=loaded api=api restore=restore /> }.into_any()
+                                }
                                 Err(error) => {
                                     view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
                                         .into_any()

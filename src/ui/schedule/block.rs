@@ -47,14 +47,20 @@ pub fn ScheduleBlock() -> impl IntoView {
 #[component]
 fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
     let info = expect_context::<ScheduleInfo>();
-    let valid = Schedule::new(&schedule);
-    let week = valid.as_ref().map(|s| week_text(tr.0, &s.week_groups()));
+    let valid = Schedule::new(&schedule).is_some();
+    let week = Schedule::new(&schedule)
+        .map_or_else(|| tr.t(Msg::ScheduleInvalid).to_owned(), |s| week_text(tr.0, &s.week_groups()));
     let known_zone = ZoneClock::new(&schedule.timezone, info.now.get_untracked()).is_some();
-    let exceptions: Vec<String> = match (&valid, info.reading.get_untracked()) {
-        (Some(s), Some(reading)) => {
-            s.upcoming_exceptions(reading.today).into_iter().map(|e| exception_text(tr.0, e)).collect()
-        }
-        _ => Vec::new(),
+    // The schedule's «today» moves at its midnight: the exceptions ahead follow it.
+    let today = Memo::new(move |_| info.reading.with(|r| r.as_ref().map(|r| r.today)));
+    let kept = StoredValue::new(schedule.clone());
+    let exceptions = move || -> Vec<String> {
+        let Some(today) = today.get() else { return Vec::new() };
+        kept.with_value(|schedule| {
+            Schedule::new(schedule).map_or_else(Vec::new, |s| {
+                s.upcoming_exceptions(today).into_iter().map(|e| exception_text(tr.0, e)).collect()
+            })
+        })
     };
     let zone = schedule.timezone.clone();
     view! {
@@ -62,19 +68,22 @@ fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
         <p class="schedule__line" id="schedule-week">
             {week}
         </p>
-        {(!exceptions.is_empty())
-            .then(|| {
-                view! {
-                    <p class="schedule__line schedule__subtitle">{tr.t(Msg::ScheduleExceptions)}</p>
-                    <ul class="schedule__exceptions" id="schedule-exceptions">
-                        {exceptions.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
-                    </ul>
-                }
-            })}
+        {move || {
+            let list = exceptions();
+            (!list.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="schedule__line schedule__subtitle">{tr.t(Msg::ScheduleExceptions)}</p>
+                        <ul class="schedule__exceptions" id="schedule-exceptions">
+                            {list.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                        </ul>
+                    }
+                })
+        }}
         <p class="schedule__line schedule__now" id="schedule-now">
             {move || match info.reading.get() {
                 Some(reading) => now_text(tr.0, reading.state, reading.today),
-                None if !known_zone => tr.f(Msg::ScheduleUnknownZone, &[("zone", &zone)]),
+                None if valid && !known_zone => tr.f(Msg::ScheduleUnknownZone, &[("zone", &zone)]),
                 None => String::new(),
             }}
         </p>

@@ -80,7 +80,9 @@ pub fn read(schedule: &WorkSchedule, now: i64) -> Option<Reading> {
     let local = local_of(now, &offset);
     let stretch = valid.non_working_window(local).map(|(start, resume)| {
         // In whole minutes, as the schedule is: «через 17 часов», not «16 часов 59 минут».
-        let start_unix = unix_of(start, &offset);
+        // «Now» is taken as it is, not read back from the local time: in the hour a switch
+        // repeats, the local time names two instants.
+        let start_unix = if start == local { now - now.rem_euclid(60) } else { unix_of(start, &offset) };
         Stretch { start, now: start == local, resumes_in: resume.map(|r| unix_of(r, &offset) - start_unix), resume }
     });
     Some(Reading {

@@ -53,15 +53,23 @@ fn RestoredBanner(moment: String) -> impl IntoView {
 
 /// The form over loaded data (also mounted alone by the browser tests).
 #[component]
-pub fn SettingsEditor(loaded: SettingsData, api: SharedBackend) -> impl IntoView {
+pub fn SettingsEditor(
+    loaded: SettingsData,
+    api: SharedBackend,
+    /// A version from «История изменений» to load as unsaved changes.
+    #[prop(optional_no_strip)]
+    restore: Option<crate::ui::Restore>,
+) -> impl IntoView {
     let tr = use_app().tr;
     let saved = loaded.saved.map(|s| (SettingsForm::from_settings(&s.settings), s.version));
     let state = FormState::new(tr, saved, loaded.channel, loaded.groups, loaded.chat_bots);
     // «Вернуть эту версию» on «История изменений»: the version becomes unsaved changes
     // over what is saved now, so the ordinary save (If-Match of the current version) and
-    // the unsaved-changes guard hold. Taken once; the token is never part of it.
-    let restored = use_app().restore.try_update(Option::take).flatten();
+    // the unsaved-changes guard hold; the token is never part of it. The person chose this
+    // version just now: an older draft is not offered over it.
+    let restored = restore;
     if let Some(restore) = &restored {
+        draft::clear();
         state.form.set(SettingsForm::from_settings(&restore.settings));
     }
     provide_context(ScheduleInfo::load(api.clone()));

@@ -12,12 +12,15 @@ use std::path::Path;
 /// the clipboard and 21 catalogue rows; decision 59), then to 338 000 B by issue 16's
 /// schedule, customer view and warnings (314 087 → 337 291 B: +23 204 B for the schedule's
 /// zone reading through `Intl`, the timeline panel with its four situations, the warnings
-/// and 57 catalogue rows; decision 60), then to 354 000 B by issue 17's «История изменений»
+/// and 57 catalogue rows; decision 60), then to 356 000 B by issue 17's «История изменений»
 /// (337 291 → 353 484 B: +16 193 B for the route and its page, the feed and its entries,
-/// the diff in words and 41 catalogue rows; decision 61). Issue 20, the round's last, takes the
+/// the diff in words and 41 catalogue rows; decision 61) and a review's fixes to both
+/// (→ 355 615 B: +2 131 B for touching intervals, the resume time in the customer view, the
+/// exceptions following midnight, the history's held-back entries, focus and status after
+/// «Показать ещё», 9 catalogue rows). Issue 20, the round's last, takes the
 /// round's new capabilities back under 240 000 B; from there it only goes down.
 /// docs/performance.md says why it is not the 100 KB target.
-pub const BROTLI_BUDGET: usize = 354_000;
+pub const BROTLI_BUDGET: usize = 356_000;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
@@ -25,9 +28,9 @@ pub const BROTLI_BUDGET: usize = 354_000;
 /// decision 51), plus a little room, so that its growth is a decision too; 320 804 B with
 /// «Работа канала» (issue 15: +16 700 B), 334 071 B with the link kit (issue 18: +13 267 B),
 /// 356 848 B with the schedule and the customer view (issue 16: +22 807 B), 372 857 B with
-/// «История изменений» (issue 17: +16 009 B).
+/// «История изменений» (issue 17: +16 009 B), 374 978 B with the review's fixes (+2 121 B).
 /// Issue 20 takes preview mode out of the production bundle and brings both down.
-pub const PREVIEW_BROTLI_BUDGET: usize = 373_000;
+pub const PREVIEW_BROTLI_BUDGET: usize = 375_500;
 
 /// The issue's target for the same total.
 pub const BROTLI_TARGET: usize = 100 * 1024;
