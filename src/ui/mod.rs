@@ -82,6 +82,13 @@ pub fn set_page_title(tr: Tr, page: Msg) {
     }
 }
 
+/// The viewer's UTC offset at a moment (minutes east), from the browser: its time zone,
+/// daylight saving included (for `domain::when::ViewerClock`).
+pub(crate) fn browser_offset_at(unix: i64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    -(date.get_timezone_offset() as i32)
+}
+
 /// The context the pages read; panics only if a page is mounted outside [`App`].
 pub fn use_app() -> AppContext {
     expect_context::<AppContext>()

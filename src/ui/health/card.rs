@@ -11,13 +11,6 @@ use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
 use crate::i18n::{Msg, Tr};
 use crate::ui::{use_app, use_page_api};
 
-/// The viewer's UTC offset at a moment (minutes east), from the browser: its time zone,
-/// daylight saving included.
-fn browser_offset_at(unix: i64) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    -(date.get_timezone_offset() as i32)
-}
-
 /// The card. `on_replace_token` is what «Заменить токен» does where the card is shown.
 #[component]
 pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
@@ -63,7 +56,7 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callb
     let checked_at = unix_of(&health.checked_at);
     let texts = Memo::new(move |_| {
         let now = ctl.server_now(ctl.now_ms.get());
-        let clock = ViewerClock { now, offset_at: &browser_offset_at };
+        let clock = ViewerClock { now, offset_at: &crate::ui::browser_offset_at };
         let rows = health_rows(&health, tr.0, &clock);
         let checked = checked_at.map(|at| relative_text(tr.0, &clock, at));
         (rows, checked)

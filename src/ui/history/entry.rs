@@ -11,14 +11,8 @@ use crate::domain::when::{full_moment_text, unix_of, ViewerClock};
 use crate::i18n::{Msg, Tr};
 use crate::ui::{use_app, Restore};
 
-/// The viewer's UTC offset at a moment (minutes east), daylight saving included.
-fn browser_offset_at(unix: i64) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    -(date.get_timezone_offset() as i32)
-}
-
 fn moment_of(tr: Tr, entry: &HistoryEntry) -> String {
-    let clock = ViewerClock { now: (js_sys::Date::now() / 1000.0) as i64, offset_at: &browser_offset_at };
+    let clock = ViewerClock { now: (js_sys::Date::now() / 1000.0) as i64, offset_at: &crate::ui::browser_offset_at };
     unix_of(&entry.at).map_or_else(|| entry.at.clone(), |unix| full_moment_text(tr.0, &clock, unix))
 }
 
