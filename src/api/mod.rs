@@ -64,6 +64,12 @@ pub trait Backend: Send + Sync {
     fn server_clock_offset_ms(&self) -> f64 {
         0.0
     }
+
+    /// The back end's «now» in ms for the browser's `browser_ms`: the one correction every
+    /// «now» of the app (the health card, the schedule) makes.
+    fn server_now_ms(&self, browser_ms: f64) -> f64 {
+        browser_ms + self.server_clock_offset_ms()
+    }
 }
 
 /// The back end the pages share.

@@ -37,15 +37,21 @@ pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>)
 }
 
 /// «Повторить»: runs a failed call again. Every failure that offers it uses this one.
+/// `focus`: where the focus goes when the button leaves with the failure (the page's
+/// heading, or the block a partial failure sits in).
 #[component]
-pub fn RetryButton(tr: Tr, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn RetryButton(
+    tr: Tr,
+    #[prop(into)] on_retry: Callback<()>,
+    #[prop(default = "main h1")] focus: &'static str,
+) -> impl IntoView {
     view! {
         <button
             type="button"
             class="button button--secondary retry"
             on:click=move |_| {
                 on_retry.run(());
-                crate::ui::focus::keep_focus_in_page("main h1");
+                crate::ui::focus::keep_focus_in_page(focus);
             }
         >
             {tr.t(Msg::Retry)}

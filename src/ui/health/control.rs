@@ -120,7 +120,7 @@ impl HealthControl {
 
     /// The back end's «now» in seconds: the browser's clock corrected by the back end's `Date`.
     pub fn server_now(&self, browser_ms: f64) -> i64 {
-        ((browser_ms + self.api.with_value(|api| api.server_clock_offset_ms())) / 1000.0).floor() as i64
+        (self.api.with_value(|api| api.server_now_ms(browser_ms)) / 1000.0).floor() as i64
     }
 }
 

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use max_channel_contract::WorkSchedule;
 
-use super::{ScheduleInfo, ZoneClock};
+use super::ScheduleInfo;
 use crate::domain::schedule::Schedule;
 use crate::domain::schedule_text::{exception_text, now_text, week_text};
 use crate::i18n::{Msg, Tr};
-use crate::ui::ExternalLink;
+use crate::ui::{ExternalLink, RetryButton};
 
 #[component]
 pub fn ScheduleBlock() -> impl IntoView {
@@ -23,17 +23,7 @@ pub fn ScheduleBlock() -> impl IntoView {
                     view! {
                         <div class="alert alert--danger" role="alert">
                             <p class="alert__text">{text}</p>
-                            <button
-                                type="button"
-                                class="button button--secondary retry"
-                                id="schedule-retry"
-                                on:click=move |_| {
-                                    info.fetch();
-                                    crate::ui::focus::keep_focus_in_page("#schedule");
-                                }
-                            >
-                                {tr.t(Msg::Retry)}
-                            </button>
+                            <RetryButton tr=tr on_retry=move |()| info.fetch() focus="#schedule" />
                         </div>
                     }
                         .into_any()
@@ -47,10 +37,11 @@ pub fn ScheduleBlock() -> impl IntoView {
 #[component]
 fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
     let info = expect_context::<ScheduleInfo>();
-    let valid = Schedule::new(&schedule).is_some();
-    let week = Schedule::new(&schedule)
-        .map_or_else(|| tr.t(Msg::ScheduleInvalid).to_owned(), |s| week_text(tr.0, &s.week_groups()));
-    let known_zone = ZoneClock::new(&schedule.timezone, info.now.get_untracked()).is_some();
+    let valid = Schedule::new(&schedule);
+    let week =
+        valid.as_ref().map_or_else(|| tr.t(Msg::ScheduleInvalid).to_owned(), |s| week_text(tr.0, &s.week_groups()));
+    // A valid schedule without a reading is one whose zone the browser does not know.
+    let valid = valid.is_some();
     // The schedule's «today» moves at its midnight: the exceptions ahead follow it.
     let today = Memo::new(move |_| info.reading.with(|r| r.as_ref().map(|r| r.today)));
     let kept = StoredValue::new(schedule.clone());
@@ -83,7 +74,7 @@ fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
         <p class="schedule__line schedule__now" id="schedule-now">
             {move || match info.reading.get() {
                 Some(reading) => now_text(tr.0, reading.state, reading.today),
-                None if valid && !known_zone => tr.f(Msg::ScheduleUnknownZone, &[("zone", &zone)]),
+                None if valid => tr.f(Msg::ScheduleUnknownZone, &[("zone", &zone)]),
                 None => String::new(),
             }}
         </p>

@@ -6,7 +6,7 @@ mod block;
 mod zone;
 
 pub use block::ScheduleBlock;
-pub use zone::ZoneClock;
+use zone::ZoneClock;
 
 use std::time::Duration;
 
@@ -56,14 +56,9 @@ pub struct ScheduleInfo {
     pub reading: Memo<Option<Reading>>,
 }
 
-/// The back end's «now» in ms (its `Date` header taught the offset).
-fn server_now_ms(api: &SharedBackend) -> f64 {
-    js_sys::Date::now() + api.server_clock_offset_ms()
-}
-
 /// Sets «now» and comes back at the next minute (the timer dies with the page).
 fn tick(timer: Timer, now: RwSignal<i64>, api: StoredValue<SharedBackend>) {
-    let Some(ms) = api.try_with_value(server_now_ms) else { return };
+    let Some(ms) = api.try_with_value(|api| api.server_now_ms(js_sys::Date::now())) else { return };
     if now.try_set((ms / 1000.0).floor() as i64).is_some() {
         return; // the signal is gone: so is the page
     }
@@ -97,7 +92,7 @@ impl ScheduleInfo {
     /// Starts loading the schedule for the page that calls it.
     pub fn load(api: SharedBackend) -> ScheduleInfo {
         let loaded = RwSignal::new(None);
-        let now = RwSignal::new((server_now_ms(&api) / 1000.0).floor() as i64);
+        let now = RwSignal::new((api.server_now_ms(js_sys::Date::now()) / 1000.0).floor() as i64);
         let api = StoredValue::new(api);
         tick(use_timer(), now, api);
         let reading = Memo::new(move |_| {
