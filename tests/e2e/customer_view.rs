@@ -15,10 +15,8 @@ const TOKEN: &str = "customer-view-token-7Qp2";
 
 /// The chat as «moment | who | text» lines.
 async fn chat(e2e: &E2e) -> Vec<String> {
-    let lines = e2e
-        .js("return Array.from(document.querySelectorAll('#customer-chat > li'), li => Array.from(li.children, c => c.textContent.trim()).join(' | '));")
-        .await;
-    lines.as_array().expect("lines").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+    e2e.strings("return Array.from(document.querySelectorAll('#customer-chat > li'), li => Array.from(li.children, c => c.textContent.trim()).join(' | '));")
+        .await
 }
 
 /// Waits until the chat has `line`.

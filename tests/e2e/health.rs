@@ -25,10 +25,8 @@ fn connected(e2e: &E2e, condition: MaxCondition, hours: i64) {
 
 /// The card's rows as «label: text» lines.
 async fn rows(e2e: &E2e) -> Vec<String> {
-    let found = e2e
-        .js("return [...document.querySelectorAll('.health__row')].map(r => r.querySelector('dt').textContent + ': ' + r.querySelector('dd').textContent.trim());")
-        .await;
-    found.as_array().expect("rows").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+    e2e.strings("return [...document.querySelectorAll('.health__row')].map(r => r.querySelector('dt').textContent + ': ' + r.querySelector('dd').textContent.trim());")
+        .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -15,10 +15,8 @@ const TOKEN: &str = "history-token-Hq47Zx";
 
 /// The shown entries as «meta | action | change lines» texts, newest first.
 async fn entries(e2e: &E2e) -> Vec<String> {
-    let found = e2e
-        .js("return Array.from(document.querySelectorAll('#history > li'), li => li.innerText.replace(/\\s+/g, ' ').trim());")
-        .await;
-    found.as_array().expect("entries").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+    e2e.strings("return Array.from(document.querySelectorAll('#history > li'), li => li.innerText.replace(/\\s+/g, ' ').trim());")
+        .await
 }
 
 /// Saves `settings` in the back end as the administrator `actor`, as the app would.

@@ -33,6 +33,13 @@ impl Page {
         self.browser.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// The strings a script returns as an array (rows, lines, entries).
+    pub async fn strings(&self, script: &str) -> Vec<String> {
+        let found = self.js(script).await;
+        let items = found.as_array().unwrap_or_else(|| panic!("not an array: {found}"));
+        items.iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+    }
+
     /// The text of the element `css` (empty when there is none), whitespace as the DOM has it.
     pub async fn text_content(&self, css: &str) -> String {
         let script = format!("const e = document.querySelector({css:?}); return e ? e.textContent : '';");
