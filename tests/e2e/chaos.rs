@@ -84,7 +84,14 @@ impl Page {
 
 async fn wait_ready(e2e: &E2e, page: Page) {
     e2e.wait_for_text("h1", page.title()).await;
-    e2e.find(page.ready()).await;
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while !e2e.is_present(page.ready()).await {
+        if std::time::Instant::now() > deadline {
+            let shows = e2e.text_content("main").await;
+            panic!("{page:?} never got its data ({}); at {} it shows «{shows}»", page.ready(), e2e.path().await);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Follows an in-app link, as a click does (the router's navigation, one history entry).
@@ -98,50 +105,23 @@ async fn back_to(e2e: &E2e, to: Page) {
     wait_ready(e2e, to).await;
 }
 
-/// Installs the `fetch` wrapper (once per document) and the way out of the page. The
+/// Sets the way out of the page for the page's own chaos hooks (`window.__chaosLeave`,
+/// served by the dev back end with every page, see `max_channel_devserver::console`). The
 /// leave also confirms «Уйти без сохранения» when a dirty form asks first.
 async fn install_leave(e2e: &E2e, leave: Leave, from: Page) {
-    let script = r#"
-        const [kind, link] = arguments;
-        window.__chaosLeave = () => {
-            if (kind === 'link') { const a = document.querySelector(link); if (a) a.click(); }
-            else if (kind === 'back') history.back();
-            else history.forward();
-            let tries = 0;
-            const confirm = setInterval(() => {
-                const yes = document.querySelector('#leave-dialog[open] .button--danger');
-                if (yes) yes.click();
-                if (yes || ++tries > 100) clearInterval(confirm);
-            }, 20);
-        };
-        if (!window.__chaosFetch) {
-            const original = window.fetch;
-            window.__chaosFetch = original;
-            window.fetch = function (input, init) {
-                const answer = original.apply(this, arguments);
-                const arm = window.__chaosArm;
-                const url = new URL(input && input.url ? input.url : String(input), location.href);
-                const method = (input && input.method) || (init && init.method) || 'GET';
-                if (arm && url.pathname.endsWith(arm.path) && method === arm.method) {
-                    window.__chaosArm = null;
-                    return answer.then(response => { window.__chaosLeave(); return response; });
-                }
-                return answer;
-            };
-        }
-    "#;
     let kind = match leave {
         Leave::Link => "link",
         Leave::Back => "back",
         Leave::Forward => "forward",
     };
-    e2e.browser.execute(script, vec![json!(kind), json!(from.link_out())]).await.expect("chaos script");
+    let script = "window.__chaosSetLeave(arguments[0], arguments[1]); return 0;";
+    e2e.browser.execute(script, vec![json!(kind), json!(from.link_out())]).await.expect("chaos hooks");
 }
 
 /// Arms the wrapper: the next answer of `operation` leaves the page.
 async fn arm_at_resolve(e2e: &E2e, operation: Operation) {
-    let arm = json!({ "path": operation.path(), "method": operation.method() });
-    e2e.browser.execute("window.__chaosArm = arguments[0];", vec![arm]).await.expect("arm");
+    let args = vec![json!(operation.path()), json!(operation.method())];
+    e2e.browser.execute("window.__chaosArm(arguments[0], arguments[1]); return 0;", args).await.expect("arm");
 }
 
 fn operation(id: &str) -> Operation {
@@ -391,6 +371,8 @@ async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
         load.page,
         if load.with_draft { " with a draft" } else { "" }
     );
+    // Shown with a failure: which case it was.
+    println!("case: {case}");
     fresh(e2e, false).await;
     if load.with_draft {
         leave_a_draft(e2e).await;

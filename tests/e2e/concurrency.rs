@@ -69,7 +69,7 @@ async fn double_submits_send_one_request_each() {
     let e2e = E2e::start().await;
     connect(&e2e);
     e2e.open("/channels/max/settings").await;
-    e2e.find("#token-replace").await.click().await.unwrap();
+    e2e.click("#token-replace").await;
     let token = e2e.find("#f-token").await;
     token.send_keys("double-token-1234").await.unwrap();
     let controls = || e2e.server().state.controls();
@@ -87,7 +87,7 @@ async fn double_submits_send_one_request_each() {
     assert_eq!(statuses(&e2e, "putMaxSettings"), [200]);
 
     // The confirmation of «Отключить канал» twice.
-    e2e.find(".button--danger-outline").await.click().await.unwrap();
+    e2e.click(".button--danger-outline").await;
     e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
     controls().add_fault(fault(json!({"operation": "disconnectMax", "delay_ms": 400})));
     double_click(&e2e, "#disconnect-dialog .button--danger").await;

@@ -16,7 +16,7 @@ use max_channel_devserver::FaultSpec;
 use max_channel_fake::samples;
 use serde_json::json;
 
-use crate::support::{eventually, fault, E2e, Options, PATIENCE};
+use crate::support::{eventually, fault, E2e, Engine, Options, PATIENCE};
 
 /// The client's time-out in this run: short, so a stalled answer is a quick cell.
 const TIMEOUT_MS: u32 = 1_500;
@@ -328,8 +328,13 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
     intact(e2e, op, false).await;
 }
 
+/// `fault-table.md` of the Chromium run, `fault-table-firefox.md` … of the others.
 fn report_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports/fault-table.md")
+    let name = match Engine::current() {
+        Engine::Chromium => "fault-table.md".to_owned(),
+        other => format!("fault-table-{}.md", other.name()),
+    };
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/reports").join(name)
 }
 
 /// One call's row of the fault table: each fault and how long its way back took (or why it failed).

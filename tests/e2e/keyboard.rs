@@ -13,7 +13,8 @@ const FAR: usize = 60;
 
 /// Tabs (and Shift+Tabs) around an open dialog: the focus never leaves it.
 async fn assert_focus_trapped(e2e: &E2e, dialog: &str) {
-    let inside = format!("#{dialog} *");
+    // The dialog itself counts: WebKit moves Shift+Tab from its first control onto it.
+    let inside = format!("#{dialog}, #{dialog} *");
     for back in [false, true] {
         for _ in 0..5 {
             if back {
@@ -59,7 +60,9 @@ async fn a_first_connection_with_the_keyboard_only_at_360_px() {
 
 async fn first_connection(width: u32, height: u32) {
     let e2e = E2e::start().await;
-    e2e.set_viewport(width, height).await;
+    if !e2e.try_viewport(width, height).await {
+        return e2e.finish().await;
+    }
 
     // «Группы каналов» → the Max tile.
     e2e.open("/channels").await;
@@ -189,6 +192,9 @@ async fn first_connection(width: u32, height: u32) {
 
     // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
     e2e.tab_to("#f-closing_message-text", true, FAR).await;
+    // To the end of the text first, as a person does: where Tab leaves the caret in a
+    // textarea differs by engine (WebKit: at the start).
+    e2e.chord(&[Key::Control], Key::End).await;
     e2e.type_keys(" До встречи.").await;
     e2e.tab_to("#cancel", false, FAR).await;
     enter_opens(&e2e, "cancel-dialog").await;

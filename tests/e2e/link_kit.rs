@@ -30,8 +30,11 @@ fn decode_png(png: &[u8]) -> String {
 }
 
 async fn qr_on_page(e2e: &E2e) -> String {
-    let qr = e2e.find(".link-kit__qr").await;
-    decode_png(&qr.screenshot().await.expect("a screenshot of the QR code"))
+    let qr = e2e.find_centered(".link-kit__qr").await;
+    let png = qr.screenshot().await.expect("a screenshot of the QR code");
+    let _ = std::fs::create_dir_all("target/e2e");
+    let _ = std::fs::write(format!("target/e2e/qr-{}.png", e2e.engine().name()), &png);
+    decode_png(&png)
 }
 
 async fn link_on_page(e2e: &E2e) -> String {
@@ -53,15 +56,9 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     audit.check(&e2e, "link kit").await;
 
     // «Скопировать ссылку»: exactly the link on the clipboard, and said so.
-    let origin = e2e.origin().to_owned();
-    e2e.cdp(
-        "Browser.grantPermissions",
-        json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
-    )
-    .await;
     e2e.click("#link-kit-link-copy").await;
     e2e.wait_for_text(".link-kit__status", "Ссылка скопирована.").await;
-    assert_eq!(e2e.js("return navigator.clipboard.readText();").await, json!(link));
+    assert_eq!(e2e.clipboard_text().await, json!(link));
 
     // Where the browser has no Clipboard API, the link is selected for Ctrl+C, and said so.
     e2e.js(
@@ -85,7 +82,7 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     e2e.click("#link-kit-code-copy").await;
     e2e.wait_for_text(".link-kit__status", "Код кнопки скопирован.").await;
     let snippet = e2e.value_of("#link-kit-code").await;
-    assert_eq!(e2e.js("return navigator.clipboard.readText();").await, json!(snippet));
+    assert_eq!(e2e.clipboard_text().await, json!(snippet));
 
     // A bad label is refused with its own words and changes nothing.
     for (bad, message) in [

@@ -85,3 +85,49 @@ fn the_console_oracle_knows_a_panic_from_a_failed_request() {
         assert!(!is_console_problem(fine), "{fine}");
     }
 }
+
+/// The oracle itself hears the page in every engine: a panic's message, an uncaught
+/// exception, an unhandled rejection and a CSP violation each reach the console the
+/// harness reads, also across a reload. (It then lets them go, so this test can finish.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_oracle_hears_every_kind_of_problem() {
+    let e2e = E2e::start().await;
+    e2e.open("/channels").await;
+    e2e.wait_for_text("h1", "Группы каналов").await;
+    let _ = e2e.console_problems().await; // whatever came before is not this test's
+    e2e.js("console.error('panicked at src/oracle.rs:1:1'); return true;").await;
+    // WebDriver's scripts run apart from the page in Firefox, so what they throw is not the
+    // page's: the page itself must throw. A classic <script> of the app's own ES module
+    // glue is a real SyntaxError of a page script, and a page-made promise left rejected.
+    e2e.js("const glue = performance.getEntriesByType('resource').map(e => e.name).find(n => /max-channel-admin-[0-9a-f]+\\.js$/.test(n)); \
+            const s = document.createElement('script'); s.src = glue; document.body.append(s); return glue;").await;
+    e2e.js("window.Promise.reject(new window.Error('oracle-rejected')); return true;").await;
+    // An inline script the page's CSP refuses (no nonce).
+    e2e.js("const s = document.createElement('script'); s.textContent = '1'; document.body.append(s); return true;")
+        .await;
+    e2e.browser.refresh().await.unwrap();
+    e2e.wait_for_text("h1", "Группы каналов").await;
+    let heard = |messages: &[String], what: &str| messages.iter().any(|m| m.contains(what) && is_console_problem(m));
+    let mut problems = Vec::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        problems = e2e.console_problems().await;
+        if ["panicked at src/oracle.rs", "SyntaxError", "oracle-rejected", "Content Security Policy"]
+            .iter()
+            .all(|what| heard(&problems, what))
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for what in ["panicked at src/oracle.rs", "SyntaxError", "oracle-rejected", "Content Security Policy"] {
+        assert!(
+            heard(&problems, what),
+            "{} never heard «{what}»; it heard:\n{}",
+            e2e.engine().name(),
+            problems.join("\n")
+        );
+    }
+    e2e.forgive_console_and_csp().await;
+    e2e.finish().await;
+}

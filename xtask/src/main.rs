@@ -2,8 +2,10 @@
 //! testing the MAX channel admin app. Std plus the two compression crates (for the
 //! precompressed bundle).
 
+mod browsers;
 mod build;
 mod dev;
+mod e2e;
 mod env;
 mod gates;
 mod setup;
@@ -17,8 +19,8 @@ const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
 
 Commands:
-  setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, chromium, wasm target,
-                        rustfmt, clippy, leptosfmt)
+  setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, wasm target, rustfmt,
+                        clippy, leptosfmt; chromium, firefox-esr, geckodriver, WebKitWebDriver, xvfb)
   gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
                         (native, wasm32, wasm32 without default features)
   build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev);
@@ -27,8 +29,10 @@ Commands:
   dev [--port N] [--bind ADDR] [args…]
                         release build, then run the dev server on dist/ (default port 8080);
                         other args are passed to max-channel-devserver
-  test                  setup, the gates, release build, native + wasm (headless Chromium) tests;
-                        last line is `N passed, M failed`
+  test [--engines LIST] setup, the gates, release build, native + wasm (headless Chromium) tests,
+                        then the e2e suite in Chromium, Firefox ESR and WebKitGTK side by side
+                        (or the engines of LIST, e.g. `chromium,firefox`); a line per layer and
+                        engine, and the last line is `N passed, M failed`
   bench                 setup, release build, then the five performance figures in headless
                         Chromium: a table, also saved as target/reports/bench.{md,json}
   screenshots           setup, release build, then every page at 360, 768, 1280 and 1920 px in
@@ -52,7 +56,7 @@ fn main() -> ExitCode {
         "build" => build::build_command(rest),
         "dev" => dev::dev_command(rest),
         "gates" => no_args(command, rest).and_then(|()| setup::setup()).and_then(|()| gates_command()),
-        "test" => no_args(command, rest).and_then(|()| test_suite::test_command()),
+        "test" => test_engines(rest).and_then(|engines| test_suite::test_command(&engines)),
         "bench" => no_args(command, rest).and_then(|()| test_suite::bench_command()),
         "screenshots" => no_args(command, rest).and_then(|()| test_suite::screenshots_command()),
         unknown => {
@@ -80,6 +84,16 @@ fn gates_command() -> shell::Result {
         Ok(())
     } else {
         Err(failures.join("\n"))
+    }
+}
+
+/// `[--engines chromium,firefox,webkit]` (all three when not given).
+fn test_engines(rest: &[String]) -> shell::Result<Vec<browsers::Engine>> {
+    match rest {
+        [] => Ok(browsers::Engine::ALL.to_vec()),
+        [flag, list] if flag == "--engines" => browsers::parse_engines(list),
+        [flag] if flag == "--engines" => Err("`--engines` needs a list, e.g. `--engines chromium,firefox`".into()),
+        [extra, ..] => Err(format!("`test` takes only `--engines LIST` (got `{extra}`)")),
     }
 }
 

@@ -29,12 +29,12 @@ pub fn setup() -> Result {
     ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
     ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
     ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
-    Ok(())
+    crate::browsers::setup_engines()
 }
 
 /// Prints `ok <what was found>` or installs and re-probes, so a broken install
 /// is reported here instead of as a confusing build error later.
-fn ensure(tool: &str, probe: impl Fn() -> Option<String>, install: impl FnOnce() -> Result) -> Result {
+pub fn ensure(tool: &str, probe: impl Fn() -> Option<String>, install: impl FnOnce() -> Result) -> Result {
     if let Some(found) = probe() {
         println!("ok {found}");
         return Ok(());
@@ -202,7 +202,7 @@ fn npm_install(package: &str, version: &str) -> Result {
     run(&format!("install {package} (npm)"), &mut cmd)
 }
 
-fn apt_install(package: &str) -> Result {
+pub fn apt_install(package: &str) -> Result {
     run("apt-get update", &mut privileged(&["apt-get", "update"]))?;
     run(&format!("apt-get install {package}"), &mut privileged(&["apt-get", "install", "-y", package]))
 }

@@ -1,8 +1,12 @@
 //! `cargo xtask test`: setup, the gates (formatting, clippy), release build, then the native and the wasm
-//! (headless Chromium) test layers. Output streams live and is also parsed;
-//! the very last line is always `N passed, M failed`.
+//! (headless Chromium) test layers, and the end-to-end suite in each browser engine side by
+//! side ([`crate::e2e`]). Output streams live and is also parsed; the closing table has a
+//! line per layer and engine, and the very last line is always `N passed, M failed`.
 
+use std::path::PathBuf;
 use std::process::Command;
+
+use crate::browsers::Engine;
 
 use crate::build::{build_app, Profile};
 use crate::env;
@@ -14,7 +18,7 @@ use crate::test_results::{sum_test_results, Totals};
 const ALREADY_REPORTED: &str = "";
 
 struct Layer {
-    name: &'static str,
+    name: String,
     totals: Totals,
 }
 
@@ -23,7 +27,9 @@ fn reports_dir() -> std::path::PathBuf {
     env::workspace_root().join("target/reports")
 }
 
-pub fn test_command() -> Result {
+/// `engines`: the browser engines of the e2e layer (`--engines chromium,firefox`; all three
+/// when not given).
+pub fn test_command(engines: &[Engine]) -> Result {
     setup()?;
     // A report from an earlier run must not pass for this one's.
     let _ = std::fs::remove_dir_all(reports_dir());
@@ -34,10 +40,11 @@ pub fn test_command() -> Result {
         eprintln!("error: {e} (running the tests anyway)");
         step_failures.push(e);
     }
-    let layers = [
+    let mut layers = vec![
         run_layer("native", native_tests()?, &mut step_failures),
         run_layer("wasm", wasm_tests()?, &mut step_failures),
     ];
+    layers.extend(e2e_layers(engines, &mut step_failures)?);
     report(&layers, &step_failures)
 }
 
@@ -81,22 +88,56 @@ pub fn screenshots_command() -> Result {
     Ok(())
 }
 
+/// Every test but the e2e suite (its target is `test = false` in Cargo.toml).
 fn native_tests() -> Result<Command> {
-    e2e_test_command(&["--workspace", "--no-fail-fast"])
+    let mut cmd = env::cargo_command()?;
+    cmd.args(["test", "--workspace", "--no-fail-fast"]);
+    Ok(cmd)
 }
 
-/// `cargo test <args>` with what the end-to-end harness reads: the built app, the
-/// browser, its driver and axe-core.
+/// What the end-to-end harness reads: the built app, the browsers, their drivers and
+/// axe-core.
+fn harness_env() -> Result<Vec<(&'static str, PathBuf)>> {
+    Ok(vec![
+        ("MAX_E2E_DIST", env::dist_dir()),
+        ("MAX_PRODUCTION_DIST", env::production_dist_dir()),
+        ("CHROMEDRIVER", env::CHROMEDRIVER.into()),
+        ("CHROMIUM", env::CHROMIUM.into()),
+        ("GECKODRIVER", crate::browsers::geckodriver()?),
+        ("FIREFOX", crate::browsers::FIREFOX.into()),
+        ("WEBKITWEBDRIVER", crate::browsers::WEBKIT_WEBDRIVER.into()),
+        ("AXE_CORE_JS", env::axe_core_js()?),
+    ])
+}
+
+/// `cargo test <args>` with the harness's settings (one engine: Chromium).
 fn e2e_test_command(args: &[&str]) -> Result<Command> {
     let mut cmd = env::cargo_command()?;
-    cmd.arg("test")
-        .args(args)
-        .env("MAX_E2E_DIST", env::dist_dir())
-        .env("MAX_PRODUCTION_DIST", env::production_dist_dir())
-        .env("CHROMEDRIVER", env::CHROMEDRIVER)
-        .env("CHROMIUM", env::CHROMIUM)
-        .env("AXE_CORE_JS", env::axe_core_js()?);
+    cmd.arg("test").args(args).envs(harness_env()?);
     Ok(cmd)
+}
+
+/// The e2e binary compiled once, then run in each engine side by side: a layer each.
+fn e2e_layers(engines: &[Engine], step_failures: &mut Vec<String>) -> Result<Vec<Layer>> {
+    println!("==> e2e tests: compiling the one binary");
+    let binary = match crate::e2e::build_binary(env::cargo_command()?) {
+        Ok(binary) => binary,
+        Err(e) => {
+            step_failures.push(e);
+            return Ok(engines
+                .iter()
+                .map(|e| Layer { name: format!("e2e {}", e.name()), totals: Totals::default() })
+                .collect());
+        }
+    };
+    let runs = crate::e2e::run_engines(&binary, engines, &harness_env()?);
+    Ok(runs
+        .into_iter()
+        .map(|run| {
+            step_failures.extend(run.failure);
+            Layer { name: format!("e2e {}", run.engine.name()), totals: run.totals }
+        })
+        .collect())
 }
 
 /// Runs through `wasm-bindgen-test-runner` (the target runner in
@@ -110,7 +151,7 @@ fn wasm_tests() -> Result<Command> {
     Ok(cmd)
 }
 
-fn run_layer(name: &'static str, mut cmd: Command, step_failures: &mut Vec<String>) -> Layer {
+fn run_layer(name: &str, mut cmd: Command, step_failures: &mut Vec<String>) -> Layer {
     let step = format!("{name} tests");
     println!("==> {step}: {}", crate::shell::describe(&cmd));
     let totals = match run_tee(&step, &mut cmd) {
@@ -125,7 +166,7 @@ fn run_layer(name: &'static str, mut cmd: Command, step_failures: &mut Vec<Strin
             Totals::default()
         }
     };
-    Layer { name, totals }
+    Layer { name: name.to_owned(), totals }
 }
 
 fn report(layers: &[Layer], step_failures: &[String]) -> Result {
@@ -163,9 +204,9 @@ fn print_reports() {
 }
 
 fn layer_table(layers: &[Layer]) -> String {
-    let mut table = format!("{:<8} {:>7} {:>7}\n", "layer", "passed", "failed");
+    let mut table = format!("{:<14} {:>7} {:>7}\n", "layer", "passed", "failed");
     for layer in layers {
-        table += &format!("{:<8} {:>7} {:>7}\n", layer.name, layer.totals.passed, layer.totals.failed);
+        table += &format!("{:<14} {:>7} {:>7}\n", layer.name, layer.totals.passed, layer.totals.failed);
     }
     table
 }
@@ -186,12 +227,14 @@ mod tests {
     #[test]
     fn table_lists_each_layer() {
         let layers = [
-            Layer { name: "native", totals: Totals { passed: 50, failed: 1 } },
-            Layer { name: "wasm", totals: Totals { passed: 7, failed: 0 } },
+            Layer { name: "native".into(), totals: Totals { passed: 50, failed: 1 } },
+            Layer { name: "wasm".into(), totals: Totals { passed: 7, failed: 0 } },
+            Layer { name: "e2e webkit".into(), totals: Totals { passed: 68, failed: 2 } },
         ];
         let table = layer_table(&layers);
-        assert_eq!(table.lines().count(), 3);
+        assert_eq!(table.lines().count(), 4);
         assert!(table.lines().nth(1).unwrap().split_whitespace().eq(["native", "50", "1"]));
         assert!(table.lines().nth(2).unwrap().split_whitespace().eq(["wasm", "7", "0"]));
+        assert!(table.lines().nth(3).unwrap().split_whitespace().eq(["e2e", "webkit", "68", "2"]));
     }
 }

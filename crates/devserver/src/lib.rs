@@ -17,6 +17,7 @@
 
 pub mod api;
 pub mod compress;
+pub mod console;
 pub mod csp;
 pub mod faults;
 pub mod host_page;
@@ -72,6 +73,9 @@ pub struct Config {
     /// on by default, `--no-csp` switches it off. `frame-ancestors` is `'self'` and
     /// `parent_origin`; with `test_controls` violations are reported to `/__dev/csp-reports`.
     pub csp: bool,
+    /// With `test_controls`: the app's page loads [`console::SCRIPT`], which sends its
+    /// console to `/__dev/console` for the end-to-end tests (see [`console`]).
+    pub console_capture: bool,
 }
 
 impl Default for Config {
@@ -93,6 +97,7 @@ impl Default for Config {
             request_timeout_ms: None,
             health_refresh_ms: None,
             csp: true,
+            console_capture: false,
         }
     }
 }
@@ -104,6 +109,7 @@ pub struct AppState {
     /// releases it meanwhile, and the fake checks the version again when it commits.
     fake: Mutex<Fake>,
     controls: Mutex<faults::Controls>,
+    console: Mutex<console::Console>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -116,7 +122,12 @@ impl AppState {
             // The command line wins over the file for the service flag.
             fake.set_chat_bots_service(config.chat_bots_service);
         }
-        let state = AppState { fake: Mutex::new(fake), controls: Mutex::new(faults::Controls::default()), config };
+        let state = AppState {
+            fake: Mutex::new(fake),
+            controls: Mutex::new(faults::Controls::default()),
+            console: Mutex::new(console::Console::default()),
+            config,
+        };
         state.persist(&state.fake())?;
         Ok(state)
     }
@@ -128,6 +139,11 @@ impl AppState {
 
     pub fn controls(&self) -> MutexGuard<'_, faults::Controls> {
         self.controls.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What the page's console said (with `Config::console_capture`).
+    pub fn console(&self) -> MutexGuard<'_, console::Console> {
+        self.console.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Writes the account to the state file, if there is one.
@@ -173,7 +189,13 @@ pub fn app(state: Shared) -> Router {
         router = router.nest("/api/v1", api::routes(state.clone()));
     }
     if state.config.test_controls {
-        router = router.nest("/__dev", api::dev::routes());
+        let mut dev = api::dev::routes();
+        if state.config.console_capture {
+            dev = dev
+                .route("/test-page.js", axum::routing::get(console::script))
+                .route("/console", axum::routing::post(console::receive));
+        }
+        router = router.nest("/__dev", dev);
     }
     router.fallback(static_files::serve).with_state(state)
 }

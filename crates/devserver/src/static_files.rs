@@ -235,7 +235,10 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
             // The nonce goes in before the configuration, so no configured value can
             // carry a placeholder that would be turned into the nonce.
             let nonce = config.csp.then(csp::nonce);
-            let html = inject_config(&csp::apply_nonce(&index, nonce.as_deref()), &runtime);
+            let mut html = inject_config(&csp::apply_nonce(&index, nonce.as_deref()), &runtime);
+            if config.test_controls && config.console_capture {
+                html = crate::console::inject(&html);
+            }
             let mut response = Response::new(Body::from(html));
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

@@ -11,6 +11,32 @@ use crate::ui::{focus, open_dialog, use_app, ConfirmDialog, ConflictBanner, Erro
 /// «Сохранить»: where the focus goes when the banner that had it goes away.
 const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
 
+/// Room left between a focused control and the bar, in CSS px.
+const CLEARANCE: f64 = 8.0;
+
+/// Scrolls a control the focus lands on out from behind the sticky bar. The stylesheet's
+/// `scroll-padding-bottom` does it in Chromium and Firefox; WebKit (Safari) ignores it when
+/// the keyboard moves the focus, and the control would sit behind the bar, unseen. Measured
+/// a frame later, after the browser's own scroll to the control, so the two never add up.
+pub fn keep_clear_of_action_bar(ev: web_sys::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let inside = |css: &str| target.closest(css).ok().flatten().is_some();
+    if inside(".action-bar") || inside("dialog") {
+        return;
+    }
+    request_animation_frame(move || {
+        if document().active_element().as_ref() != Some(&target) {
+            return;
+        }
+        let Some(bar) = document().query_selector(".action-bar").ok().flatten() else { return };
+        let hidden = target.get_bounding_client_rect().bottom() - bar.get_bounding_client_rect().top();
+        if hidden > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, hidden + CLEARANCE);
+        }
+    });
+}
+
 /// «Сохранить», «Отмена», «Отключить канал», always reachable (sticky).
 #[component]
 pub fn ActionBar() -> impl IntoView {

@@ -107,6 +107,7 @@ pub fn SettingsEditor(
                     ev.prevent_default();
                     flows.save();
                 }
+                on:focusin=action_bar::keep_clear_of_action_bar
             >
                 <token::TokenSection />
                 <routing::RoutingSection />

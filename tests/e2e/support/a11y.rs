@@ -1,13 +1,12 @@
 //! Accessibility and layout tools of the end-to-end harness: axe-core, a keyboard with
 //! no mouse, the viewport width, horizontal overflow and full-page screenshots.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::Page;
 
@@ -110,22 +109,6 @@ const OVERFLOW: &str = concat!(
     return { scroll: root.scrollWidth, client: width, inner: window.innerWidth, offenders: out };
 "#
 );
-
-/// chromedriver's door to the DevTools protocol (not in W3C WebDriver).
-#[derive(Debug)]
-struct Cdp {
-    body: String,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.clone()))
-    }
-}
 
 /// One axe-core violation (or undecided rule), on the nodes it found.
 #[derive(Debug)]
@@ -279,7 +262,16 @@ impl Page {
                 "focus on {here} is not visible (no :focus-visible outline), after: {}",
                 path.join(" → ")
             );
-            let hidden = self.js(FOCUS_HIDDEN).await;
+            // In sight within a few frames: the app may scroll it clear of the action bar
+            // a frame after the browser's own scroll (WebKit).
+            let mut hidden = self.js(FOCUS_HIDDEN).await;
+            for _ in 0..10 {
+                if hidden.is_null() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                hidden = self.js(FOCUS_HIDDEN).await;
+            }
             assert!(hidden.is_null(), "focus on {here} cannot be seen: {}", hidden.as_str().unwrap_or_default());
             if self.focus_is(css).await {
                 return;
@@ -293,24 +285,6 @@ impl Page {
         );
     }
 
-    /// Sends a DevTools protocol command to the page.
-    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
-        let body = json!({ "cmd": cmd, "params": params }).to_string();
-        self.browser.issue_cmd(Cdp { body }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
-    }
-
-    /// Lays the page out `width` CSS pixels wide (and `height` high), as a window of that
-    /// size would, even below the smallest window the platform allows.
-    pub async fn set_viewport(&self, width: u32, height: u32) {
-        self.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
-        )
-        .await;
-        let inner = self.js("return window.innerWidth;").await;
-        assert_eq!(inner, json!(width), "the viewport did not become {width} px wide");
-    }
-
     /// `None` when nothing scrolls sideways; otherwise what sticks out.
     pub async fn horizontal_overflow(&self) -> Option<String> {
         let found = self.js(OVERFLOW).await;
@@ -318,31 +292,5 @@ impl Page {
         let client = found["client"].as_u64().unwrap_or(0);
         let offenders = found["offenders"].as_array().map(Vec::len).unwrap_or(0);
         (scroll > client || offenders > 0).then(|| format!("{found}"))
-    }
-
-    /// Saves a PNG of the whole page, `width` px wide: the window is made as tall as the
-    /// page for the picture (so the sticky action bar sits at the end of the form, where
-    /// it rests, instead of across it) and the scrollbar hidden; then `width` × `height`
-    /// again.
-    pub async fn screenshot_full_page(&self, path: &Path, width: u32, height: u32) {
-        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true })).await;
-        let tall =
-            self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
-        self.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": tall.max(height as u64), "deviceScaleFactor": 1, "mobile": false }),
-        )
-        .await;
-        // Two frames: the new size laid out and painted.
-        self.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));").await;
-        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" })).await;
-        let data = shot["data"].as_str().expect("a base64 PNG");
-        let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64");
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).unwrap();
-        }
-        std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": false })).await;
-        self.set_viewport(width, height).await;
     }
 }

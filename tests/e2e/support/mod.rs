@@ -1,28 +1,30 @@
-//! End-to-end harness: the dev back end (in this process) serving the release build, a
-//! chromedriver, and a headless Chromium driven over WebDriver (fantoccini).
+//! End-to-end harness: the dev back end (in this process) serving the release build, and
+//! a browser driven over WebDriver (fantoccini): Chromium, Firefox or WebKitGTK, as
+//! `MAX_E2E_BROWSER` says ([`engine`]).
 //!
 //! `cargo xtask test` builds `dist/` first and points `MAX_E2E_DIST` at it.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
 use max_channel_devserver::{Config, SeedKind, Server};
-use serde_json::json;
 
 pub mod a11y;
 mod console;
 pub use console::is_console_problem;
+pub mod engine;
+use engine::{free_port, Driver, Motion};
+pub use engine::{gap, Engine};
 mod page;
 pub use page::Page;
 pub mod sizes;
+mod window;
 
 pub const CSRF: &str = "e2e-csrf-token";
 
-/// One browser at a time: two cores do not run several Chromiums well. An async mutex: a
-/// test holds it across its awaits for its whole life.
+/// One browser at a time per run: two cores do not run several browsers of one engine
+/// well beside the other engines' runs. An async mutex: a test holds it across its awaits
+/// for its whole life.
 static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// For a test with no browser that still takes much of the machine (compressing both
@@ -55,37 +57,6 @@ fn built_bundle(variable: &str, folder: &str, missing: &str) -> PathBuf {
     dir
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A chromedriver process, ended on drop.
-struct Driver {
-    child: Child,
-    url: String,
-}
-
-impl Driver {
-    fn start() -> Driver {
-        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = free_port();
-        let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (cargo xtask setup installs it)"));
-        Driver { child, url: format!("http://127.0.0.1:{port}") }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Waits (up to `within`) until `check` holds; panics with `what` otherwise.
 pub async fn eventually<F, Fut>(within: Duration, what: &str, mut check: F)
 where
@@ -104,37 +75,6 @@ pub const PATIENCE: Duration = Duration::from_secs(10);
 
 fn profile_dir() -> PathBuf {
     std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()))
-}
-
-/// A new headless Chromium session with its own profile (its own storage and cookies).
-async fn open_session(driver_url: &str, profile: &std::path::Path, prompts: &str) -> Client {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let capabilities = json!({
-        // A dirty form asks before unload; reloading tests accept that prompt. Tests that
-        // must see any dialog (XSS) choose "ignore": an open dialog then fails the next command.
-        "unhandledPromptBehavior": prompts,
-        // Every console message, for the tests that scan them (token secrecy).
-        "goog:loggingPrefs": { "browser": "ALL" },
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900",
-                format!("--user-data-dir={}", profile.display()),
-            ]
-        }
-    });
-    let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("an object") };
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        match ClientBuilder::new(connector.clone()).capabilities(capabilities.clone()).connect(driver_url).await {
-            Ok(client) => return client,
-            Err(_) if Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(100)).await,
-            Err(e) => panic!("no WebDriver session: {e}"),
-        }
-    }
 }
 
 /// Options of one end-to-end run.
@@ -186,6 +126,7 @@ impl Options {
             state_file: self.state_file.clone(),
             seed: self.seed,
             csp: self.csp,
+            console_capture: true,
             ..Config::default()
         }
     }
@@ -199,10 +140,12 @@ pub struct E2e {
     _driver: Driver,
     _profile: PathBuf,
     _lock: tokio::sync::MutexGuard<'static, ()>,
+    /// When this test got its turn at the browser (for `target/e2e/<engine>-times.tsv`).
+    started: Instant,
     /// CSP violations a stopped back end had collected.
     earlier_violations: Vec<max_channel_devserver::CspReport>,
     prompts: &'static str,
-    /// Every console message read so far (reading chromedriver's log empties it), so that
+    /// Every console message read so far (reading the log empties it), so that
     /// [`E2e::finish`] judges the whole session even when a test read some itself.
     console_seen: std::sync::Mutex<Vec<String>>,
 }
@@ -216,13 +159,16 @@ impl E2e {
         let lock = BROWSER.lock().await;
         let server = Server::start(options.server_config(0)).await.expect("dev back end starts");
         let config = options.server_config(server.addr.port());
-        let driver = Driver::start();
+        let engine = Engine::current();
+        let driver = Driver::start(engine, Motion::Normal);
         let profile = profile_dir();
-        let browser = open_session(&driver.url, &profile, options.prompts).await;
+        let browser = driver.open_session(engine, &profile, options.prompts, Motion::Normal).await;
         let page = Page {
             browser,
+            engine,
             origin: format!("http://127.0.0.1:{}", config.port),
             base: options.base_path.trim_end_matches('/').to_owned(),
+            _driver: None,
         };
         E2e {
             server: Some(server),
@@ -231,6 +177,7 @@ impl E2e {
             _driver: driver,
             _profile: profile,
             _lock: lock,
+            started: Instant::now(),
             earlier_violations: Vec::new(),
             prompts: options.prompts,
             console_seen: std::sync::Mutex::new(Vec::new()),
@@ -239,8 +186,27 @@ impl E2e {
 
     /// A second, independent browser (another user) on the same app; close it when done.
     pub async fn second_browser(&self) -> Page {
-        let browser = open_session(&self._driver.url, &profile_dir(), self.prompts).await;
-        Page { browser, origin: self.origin.clone(), base: self.base.clone() }
+        self.another_browser(Motion::Normal).await
+    }
+
+    /// A second browser whose person prefers reduced motion; close it when done.
+    pub async fn still_browser(&self) -> Page {
+        let page = self.another_browser(Motion::Reduced).await;
+        page.prefer_reduced_motion().await;
+        page
+    }
+
+    async fn another_browser(&self, motion: Motion) -> Page {
+        // A driver of its own: geckodriver and WebKitWebDriver hold one session each.
+        let driver = Driver::start(self.engine, motion);
+        let browser = driver.open_session(self.engine, &profile_dir(), self.prompts, motion).await;
+        Page {
+            browser,
+            engine: self.engine,
+            origin: self.origin.clone(),
+            base: self.base.clone(),
+            _driver: Some(driver),
+        }
     }
 
     /// The running dev back end.
@@ -256,8 +222,10 @@ impl E2e {
     /// Stops the back end, as if it crashed mid-session.
     pub async fn stop_server(&mut self) {
         if let Some(server) = self.server.take() {
-            // The violations it collected still count at `finish`.
+            // The violations and console messages it collected still count at `finish`.
             self.earlier_violations.extend(server.state.controls().csp_reports());
+            let console = server.state.console().take();
+            self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(console);
             server.stop().await;
         }
     }
@@ -307,10 +275,20 @@ impl E2e {
         log
     }
 
+    /// Lets go of every console problem and CSP violation so far, for a test that caused
+    /// them on purpose (the oracle's own test): waits for the late reports first.
+    pub async fn forgive_console_and_csp(&self) {
+        tokio::time::sleep(CSP_REPORT_GRACE).await;
+        let _ = self.console_messages().await;
+        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.server().state.controls().clear_csp_reports();
+    }
+
     /// Ends the test: fails it if the browser reported any Content-Security-Policy
     /// violation (the dev back end serves the app under its strict CSP with
     /// `report-uri /__dev/csp-reports`), then closes the browser and the back end.
     pub async fn finish(self) {
+        record_time(self.engine, self.started.elapsed());
         // Reports are sent asynchronously, a moment after the violation; wait for them
         // while the page is still open.
         tokio::time::sleep(CSP_REPORT_GRACE).await;
@@ -356,38 +334,30 @@ pub fn fault(spec: serde_json::Value) -> max_channel_devserver::FaultSpec {
     serde_json::from_value(spec).expect("a fault spec")
 }
 
-/// chromedriver's console log (not in W3C WebDriver): what the page logged since the
-/// last call, with `goog:loggingPrefs` set at session start.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+impl E2e {
+    /// Every console message since the last call, as `level: text`: what the page's
+    /// capture script sent to the back end (every engine), and Chromium's own log.
+    pub async fn console_messages(&self) -> Vec<String> {
+        let mut messages = engine::browser_log(self.engine, &self.browser).await;
+        if let Some(server) = &self.server {
+            messages.extend(server.state.console().take());
+        }
+        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(messages.iter().cloned());
+        messages
     }
 }
 
-impl E2e {
-    /// Every console message since the last call, as `level: text`.
-    pub async fn console_messages(&self) -> Vec<String> {
-        // A closed window (a test that ended its own session) has no log left to read.
-        let Ok(entries) = self.browser.issue_cmd(BrowserLog).await else {
-            return Vec::new();
-        };
-        let messages: Vec<String> = entries
-            .as_array()
-            .map(|list| {
-                list.iter()
-                    .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or("?"), e["message"].as_str().unwrap_or("")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(messages.iter().cloned());
-        messages
+/// Appends `test name, seconds` to `target/e2e/<engine>-times.tsv`: where a run's time goes,
+/// per test and engine (reported, never asserted).
+fn record_time(engine: Engine, took: Duration) {
+    use std::io::Write as _;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
+    let _ = std::fs::create_dir_all(&dir);
+    let test = std::thread::current().name().unwrap_or("?").to_owned();
+    let file =
+        std::fs::OpenOptions::new().create(true).append(true).open(dir.join(format!("{}-times.tsv", engine.name())));
+    if let Ok(mut file) = file {
+        let _ = writeln!(file, "{test}\t{:.1}", took.as_secs_f64());
     }
 }
 

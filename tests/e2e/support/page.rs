@@ -5,19 +5,28 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
+use super::engine::{Driver, Engine};
 use super::{eventually, PATIENCE};
 
 /// A browser looking at the app: the ways a test reads and works a page. `E2e` derefs to
 /// its own; `E2e::second_browser` opens another (another user).
 pub struct Page {
     pub browser: Client,
+    pub(super) engine: Engine,
     /// The server's origin, e.g. `http://127.0.0.1:40123`.
     pub(super) origin: String,
     /// The base path without its trailing slash (empty at the root).
     pub(super) base: String,
+    /// A second browser's own WebDriver server (the first one's is the test's).
+    pub(super) _driver: Option<Driver>,
 }
 
 impl Page {
+    /// The browser engine of this run.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
     /// The server's origin, e.g. `http://127.0.0.1:40123`.
     pub fn origin(&self) -> &str {
         &self.origin
@@ -135,7 +144,12 @@ impl Page {
 
     /// Picks the option `value` of a `<select>`.
     pub async fn select(&self, css: &str, value: &str) {
-        self.find(css).await.select_by_value(value).await.unwrap_or_else(|e| panic!("{css}: no option {value}: {e}"));
+        // Centred first: Firefox refuses to click an option of a select behind the sticky bar.
+        self.find_centered(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("{css}: no option {value}: {e}"));
     }
 
     /// Whether the `<dialog>` with this id is open now.
