@@ -225,7 +225,9 @@ impl Drop for Driver {
 pub async fn fit_window(client: &Client, width: u32, height: u32) -> u32 {
     let mut outer = (width, height);
     for _ in 0..3 {
-        let _ = client.set_window_size(outer.0, outer.1).await;
+        // A driver may wait for ever for a size the platform never grants.
+        let sized = tokio::time::timeout(Duration::from_secs(15), client.set_window_size(outer.0, outer.1)).await;
+        assert!(sized.is_ok(), "the driver never sized the window to {} × {}", outer.0, outer.1);
         let inner = client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await;
         let inner = inner.ok().and_then(|v| {
             let pair = v.as_array()?.clone();
