@@ -1,8 +1,9 @@
 //! The native test binary beside the unit tests: the end-to-end suites (the release build,
-//! served by the dev back end in this process, in headless Chromium over WebDriver), the
-//! size budget, the bench and the stylesheet's tokens. One binary, one harness
-//! ([`support`]): it is compiled and linked once, and its tests take turns at the one
-//! browser. Each suite is a module; a test's name says which (`chaos::…`), so
+//! served by the dev back end in this process, in a browser over WebDriver: Chromium,
+//! Firefox or WebKitGTK, as `MAX_E2E_BROWSER` says), the size budget, the bench and the
+//! stylesheet's tokens. One binary, one harness ([`support`]): it is compiled and linked
+//! once, `cargo xtask test` runs it once per engine, and within a run its tests take turns
+//! at the one browser. Each suite is a module; a test's name says which (`chaos::…`), so
 //! `cargo test --test e2e -- chaos::` runs one suite.
 #![cfg(not(target_arch = "wasm32"))]
 

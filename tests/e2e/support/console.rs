@@ -1,5 +1,6 @@
-//! What no app may ever log, for both kinds of browser test: the e2e harness reads
-//! chromedriver's console log, the wasm-bindgen tests watch the page they run in.
+//! What no app may ever log, for both kinds of browser test: the e2e harness reads what the
+//! page's capture script sends to the dev back end (and Chromium's own log), the
+//! wasm-bindgen tests watch the page they run in.
 
 /// Whether a console message is one no app may ever log. Failed requests the tests provoke
 /// (a 500, a stopped server) log errors too; those are the network's, not the app's, and
