@@ -69,6 +69,9 @@ async fn double_submits_send_one_request_each() {
     let e2e = E2e::start().await;
     connect(&e2e);
     e2e.open("/channels/max/settings").await;
+    // «Работа канала» arrives after the form, above the token's buttons, and moves them
+    // down; WebKitWebDriver clicks where an element was, so the page settles first.
+    e2e.find(".health__rows").await;
     e2e.click("#token-replace").await;
     let token = e2e.find("#f-token").await;
     token.send_keys("double-token-1234").await.unwrap();
