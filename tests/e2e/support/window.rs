@@ -120,41 +120,48 @@ impl Page {
         pasted.as_str().unwrap_or_default().to_owned()
     }
 
-    /// Saves a PNG of the whole page, `width` px wide: the window is made as tall as the
-    /// page for the picture (so the sticky action bar sits at the end of the form, where
-    /// it rests, instead of across it) and the scrollbar hidden; then `width` × `height`
-    /// again.
+    /// Saves a PNG of the whole page, `width` px wide. Chromium lays the page out as tall as
+    /// it is for the picture (so the sticky action bar sits at the end of the form, where it
+    /// rests, instead of across it) with the scrollbar hidden, then `width` × `height`
+    /// again; Firefox photographs the window as it is; WebKitGTK records a gap.
     pub async fn screenshot_full_page(&self, path: &Path, width: u32, height: u32) {
-        let tall =
-            self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
-        let tall = tall.max(height as u64) as u32;
-        let bytes = if self.engine == Engine::Chromium {
-            self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true })).await;
-            self.cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": tall, "deviceScaleFactor": 1, "mobile": false }),
-            )
-            .await;
-            self.settle().await;
-            let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" })).await;
-            self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": false })).await;
-            let data = shot["data"].as_str().expect("a base64 PNG");
-            base64::engine::general_purpose::STANDARD.decode(data).expect("base64")
-        } else if self.engine == Engine::Firefox {
-            // The window as it is; Firefox's pictures are not the documented ones.
-            let shot = tokio::time::timeout(Duration::from_secs(30), self.browser.screenshot()).await;
-            shot.expect("the driver answers a screenshot within 30 s").expect("a screenshot")
-        } else {
-            // WebKitWebDriver's window screenshot does not answer on Xvfb once the window has
-            // been resized (element screenshots still do: the QR code is read from one).
-            super::gap("a full-page picture: WebKitWebDriver's window screenshot hangs after a resize");
-            return;
+        let bytes = match self.engine {
+            Engine::Chromium => self.chromium_full_page(width, height).await,
+            Engine::Firefox => {
+                // Firefox's pictures are not the documented ones.
+                let shot = tokio::time::timeout(Duration::from_secs(30), self.browser.screenshot()).await;
+                shot.expect("the driver answers a screenshot within 30 s").expect("a screenshot")
+            }
+            Engine::WebKit => {
+                // WebKitWebDriver's window screenshot does not answer on Xvfb once the window
+                // has been resized (element screenshots still do: the QR code is read from one).
+                super::gap("a full-page picture: WebKitWebDriver's window screenshot hangs after a resize");
+                return;
+            }
         };
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).unwrap();
         }
         std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+
+    /// The page laid out as tall as it is and photographed, then `width` × `height` again.
+    async fn chromium_full_page(&self, width: u32, height: u32) -> Vec<u8> {
+        let tall =
+            self.js("return Math.ceil(document.documentElement.scrollHeight);").await.as_u64().unwrap_or(height as u64);
+        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": true })).await;
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": tall.max(height as u64), "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+        self.settle().await;
+        let shot = self.cdp("Page.captureScreenshot", json!({ "format": "png" })).await;
+        self.cdp("Emulation.setScrollbarsHidden", json!({ "hidden": false })).await;
+        let data = shot["data"].as_str().expect("a base64 PNG");
+        let bytes = base64::engine::general_purpose::STANDARD.decode(data).expect("base64");
         self.set_viewport(width, height).await;
+        bytes
     }
 
     /// Two frames: a new size laid out and painted.
