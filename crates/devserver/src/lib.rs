@@ -22,6 +22,8 @@ pub mod csp;
 pub mod faults;
 pub mod host_page;
 pub mod max;
+pub mod page;
+pub mod preview;
 pub mod state_file;
 pub mod static_files;
 
@@ -47,6 +49,9 @@ pub struct Config {
     pub port: u16,
     /// The built app (Trunk's `dist/`); `None` serves only the API.
     pub dist: Option<PathBuf>,
+    /// The designers' build (the `preview` feature, built with `--public-url /preview/`),
+    /// served at [`preview::PREVIEW_PATH`] beside `dist`; its pages open preview mode.
+    pub preview_dist: Option<PathBuf>,
     /// Persist the state to this JSON file.
     pub state_file: Option<PathBuf>,
     pub max: MaxApi,
@@ -84,6 +89,7 @@ impl Default for Config {
             bind: [127, 0, 0, 1].into(),
             port: 8080,
             dist: None,
+            preview_dist: None,
             state_file: None,
             max: MaxApi::Fake,
             webhook_url: max_channel_fake::DEFAULT_WEBHOOK_URL.into(),

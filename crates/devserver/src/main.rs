@@ -16,6 +16,9 @@ USAGE: max-channel-devserver [OPTIONS]
   --bind ADDR          address to listen on (default 127.0.0.1)
   --port N             port (default 8080; 0 picks a free one)
   --dist DIR           serve the built app from DIR at / (SPA fallback)
+  --preview-dist DIR   serve the preview build (the `preview` feature, built with
+                       --public-url /preview/) from DIR at /preview/ (SPA fallback); its
+                       pages open preview mode (`?demo` is added when missing)
   --base PATH          mount the app under PATH, e.g. /dialogs (default /)
   --state FILE         keep the account in FILE (JSON, written atomically): settings,
                        token, history, schedule, the fake MAX's state
@@ -67,6 +70,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--bind" => config.bind = value("--bind")?.parse().map_err(|e| format!("--bind: {e}"))?,
             "--port" => config.port = value("--port")?.parse().map_err(|e| format!("--port: {e}"))?,
             "--dist" => config.dist = Some(PathBuf::from(value("--dist")?)),
+            "--preview-dist" => config.preview_dist = Some(PathBuf::from(value("--preview-dist")?)),
             "--base" => config.base_path = normalize_base(&value("--base")?),
             "--state" => config.state_file = Some(PathBuf::from(value("--state")?)),
             "--max-api" => config.max = MaxApi::real(&value("--max-api")?),
@@ -105,6 +109,13 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             other => return Err(format!("unknown argument {other}")),
         }
     }
+    // The preview mount answers first below /preview: an app based there would never be reached.
+    let preview = max_channel_devserver::preview::PREVIEW_PATH;
+    if config.preview_dist.is_some()
+        && max_channel_devserver::static_files::below_base(&config.base_path, preview).is_some()
+    {
+        return Err(format!("--base {} is where --preview-dist is served", config.base_path));
+    }
     Ok(config)
 }
 
@@ -132,6 +143,7 @@ async fn main() {
     };
     let base = config.base_path.trim_end_matches('/').to_owned();
     let serving_app = config.dist.is_some();
+    let serving_preview = config.preview_dist.is_some();
     let server = match Server::start(config).await {
         Ok(server) => server,
         Err(e) => {
@@ -142,6 +154,9 @@ async fn main() {
     println!("Dev back end: API at {}/api/v1 · demo host page {}/__host", server.url(), server.url());
     if serving_app {
         println!("App: {}{base}/channels", server.url());
+    }
+    if serving_preview {
+        println!("Preview mode: {}{}/", server.url(), max_channel_devserver::preview::PREVIEW_PATH);
     }
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {}
@@ -174,6 +189,11 @@ mod tests {
         assert!(args("--webhook-url ftp://x").is_err());
         assert!(HELP.contains("--webhook-url") && HELP.contains("/__dev/max-condition"));
         assert!(args("--port").is_err());
+        let both = args("--dist dist-production --preview-dist dist").unwrap();
+        assert_eq!(both.preview_dist, Some(PathBuf::from("dist")));
+        assert!(args("--preview-dist dist --base /preview/").is_err());
+        assert!(args("--preview-dist dist --base /preview/x").is_err());
+        assert!(args("--preview-dist dist --base /previews").is_ok());
         assert!(args("--frobnicate").is_err());
         assert_eq!(normalize_base("/"), "/");
     }

@@ -8,6 +8,7 @@ mod health;
 mod history;
 mod local_max;
 mod ops;
+mod preview_mount;
 mod real_max;
 mod serving;
 mod statuses;
