@@ -28,3 +28,4 @@ mod settings;
 mod shell;
 mod size_budget;
 mod style_tokens;
+mod two_builds;

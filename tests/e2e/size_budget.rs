@@ -1,6 +1,7 @@
 //! The size budgets, enforced on every test run: the first load of each release bundle,
 //! brotli compressed — the production build within `BROTLI_BUDGET`, the full build with
 //! preview mode within `PREVIEW_BROTLI_BUDGET`. Sizes are deterministic, so this cannot flake.
+//! And the production wasm carries nothing of preview mode's fake back end (decision 63).
 
 use std::path::Path;
 
@@ -37,4 +38,41 @@ fn the_preview_build_fits_its_own_budget_and_preview_is_what_it_adds() {
         "preview {preview} B vs production {production} B: is dist-production built without `preview`?"
     );
     println!("preview mode costs {} B brotli", preview - production);
+}
+
+/// Text that only the fake back end (`crates/fake`, which the `preview` feature brings in)
+/// puts in a wasm: the standard seed's chat-bot names and the preview accounts' token. The
+/// preview panel's own words are not here: they are rows of the message catalogue, which
+/// both builds compile.
+fn preview_only_texts() -> Vec<String> {
+    let directory = max_channel_fake::Directory::new(max_channel_fake::SeedKind::Standard);
+    let mut texts: Vec<String> = directory.chat_bots.into_iter().map(|bot| bot.name).collect();
+    texts.push(max_channel_fake::presets::DEMO_TOKEN.to_owned());
+    texts
+}
+
+/// The bytes of the one `*_bg.wasm` of a bundle.
+fn wasm_of(dist: &Path) -> Vec<u8> {
+    let mut wasm: Vec<_> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().ends_with("_bg.wasm"))
+        .collect();
+    assert_eq!(wasm.len(), 1, "one wasm in {}: {wasm:?}", dist.display());
+    std::fs::read(wasm.remove(0)).unwrap()
+}
+
+fn holds(bytes: &[u8], text: &str) -> bool {
+    bytes.windows(text.len()).any(|window| window == text.as_bytes())
+}
+
+#[test]
+fn the_production_wasm_carries_no_preview_code() {
+    let (preview, production) = (wasm_of(&dist()), wasm_of(&production_dist()));
+    for text in preview_only_texts() {
+        // Present in the preview build, or this test could no longer fail.
+        assert!(holds(&preview, &text), "the preview build has no «{text}»: pick another text of the fake");
+        assert!(!holds(&production, &text), "the production wasm carries the fake back end's «{text}»");
+    }
 }

@@ -1,9 +1,12 @@
-//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk; a release build
-//! also builds the production bundle (no preview mode) in dist-production/, and both get
-//! precompressed `.br` and `.gz` siblings of their files (see [`compress`]).
+//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk for `/preview/`; a
+//! release build also builds the production bundle (no preview mode) in dist-production/,
+//! and both get their JS glue minified (see [`minify`]) and precompressed `.br` and `.gz`
+//! siblings of their files (see [`compress`]).
 
 #[path = "compress.rs"]
 pub mod compress;
+#[path = "minify.rs"]
+pub mod minify;
 
 use std::time::Instant;
 
@@ -39,23 +42,33 @@ pub fn build_app(profile: Profile) -> Result {
     Ok(())
 }
 
-/// One `trunk build` into `dist`, with or without preview mode, then (release) its
-/// precompressed siblings.
+/// Where the dev back end mounts the preview build (`max_channel_devserver::preview::
+/// PREVIEW_PATH` and a slash): its `index.html` must name its files from there, so that they
+/// never meet the production build's at the root (decision 63).
+pub const PREVIEW_PUBLIC_URL: &str = "/preview/";
+
+/// One `trunk build` into `dist`, with or without preview mode, then (release) its glue
+/// minified and its precompressed siblings.
 fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Result {
     let mut trunk = env::tool_command("trunk")?;
     trunk.arg("build");
     if profile == Profile::Release {
         trunk.arg("--release");
     }
-    if !preview {
+    if preview {
+        trunk.args(["--public-url", PREVIEW_PUBLIC_URL]);
+    } else {
         trunk.arg("--no-default-features");
     }
     trunk.arg("--offline").arg("--dist").arg(dist);
     let what = if preview { "trunk build" } else { "trunk build (production, no preview)" };
     run(what, &mut trunk)?;
     println!("built {}", dist.display());
-    // A dev build's wasm is many megabytes and nobody measures it: served as it is.
+    // A dev build's wasm is many megabytes and nobody measures it: served as it is, its glue
+    // readable for debugging.
     if profile == Profile::Release {
+        // Before the siblings: they are compressed from the minified file.
+        println!("{}", minify::summary(&minify::minify_glue(dist)?));
         let started = Instant::now();
         let outcomes = compress::precompress(dist)?;
         println!(

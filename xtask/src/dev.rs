@@ -1,4 +1,5 @@
-//! `cargo xtask dev`: release build, then the axum dev server on top of dist/.
+//! `cargo xtask dev`: release build, then the axum dev server with both bundles: the
+//! production build (dist-production/) at `/`, the preview build (dist/) at `/preview/`.
 
 use crate::build::{build_app, Profile};
 use crate::env;
@@ -22,11 +23,14 @@ pub fn dev_command(args: &[String]) -> Result {
     if args.port == 0 {
         println!("App: the dev server picks a free port; open the URL it prints + /channels");
     } else {
-        println!("App: {}", app_url(&args));
+        println!("App (production build): {}", app_url(&args));
+        println!("Preview mode (the designers' build): {}", preview_url(&args));
     }
     let mut server = env::cargo_command()?;
     server
         .args(["run", "--release", "-p", "max-channel-devserver", "--", "--dist"])
+        .arg(env::production_dist_dir())
+        .arg("--preview-dist")
         .arg(env::dist_dir())
         .args(["--port", &args.port.to_string()]);
     if let Some(bind) = &args.bind {
@@ -62,12 +66,21 @@ fn option_value<'a>(arg: &str, name: &str, rest: &mut impl Iterator<Item = &'a S
 /// The URL a browser on this machine should open; wildcard binds are reachable
 /// through loopback.
 pub fn app_url(args: &DevArgs) -> String {
+    format!("{}/channels", origin(args))
+}
+
+/// Where the preview build is served (`--preview-dist`; the dev back end adds `?demo`).
+pub fn preview_url(args: &DevArgs) -> String {
+    format!("{}/preview/", origin(args))
+}
+
+fn origin(args: &DevArgs) -> String {
     let host = match args.bind.as_deref() {
         None | Some("0.0.0.0") | Some("::") | Some("[::]") | Some("") => "127.0.0.1".to_string(),
         Some(ip) if ip.contains(':') && !ip.starts_with('[') => format!("[{ip}]"),
         Some(host) => host.to_string(),
     };
-    format!("http://{host}:{}/channels", args.port)
+    format!("http://{host}:{}", args.port)
 }
 
 #[cfg(test)]
@@ -83,6 +96,7 @@ mod tests {
         let args = parse_dev_args(&[]).unwrap();
         assert_eq!(args, DevArgs { port: 8080, bind: None, passthrough: vec![] });
         assert_eq!(app_url(&args), "http://127.0.0.1:8080/channels");
+        assert_eq!(preview_url(&args), "http://127.0.0.1:8080/preview/");
     }
 
     #[test]

@@ -15,14 +15,16 @@ pub fn workspace_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits inside the workspace")
 }
 
-/// The full build: the app with preview mode (`?demo`), which the browser tests, the dev
-/// command, the bench and the screenshots use.
+/// The full build: the app with preview mode (`?demo`), built for `/preview/` (its files are
+/// named from there), which the browser tests, the bench and the screenshots use and the
+/// dev command serves at `/preview/`.
 pub fn dist_dir() -> PathBuf {
     workspace_root().join("dist")
 }
 
 /// The production build: the same app without the `preview` feature (no in-browser fake
-/// back end), the bundle administrators load and the size budget measures (decision 47).
+/// back end), the bundle administrators load, the size budget measures (decision 47) and the
+/// dev command serves at `/`.
 pub fn production_dist_dir() -> PathBuf {
     workspace_root().join("dist-production")
 }
@@ -51,6 +53,11 @@ pub fn axe_core_js() -> Result<PathBuf> {
 
 pub fn wasm_opt_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("wasm-opt"))
+}
+
+/// The JS minifier of the release bundles' glue (`build/minify.rs`).
+pub fn terser_binary() -> Result<PathBuf> {
+    Ok(npm_bin_dir()?.join("terser"))
 }
 
 /// Where `cargo install` puts binaries.

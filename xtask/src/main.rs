@@ -23,12 +23,13 @@ Commands:
                         clippy, leptosfmt; chromium, firefox-esr, geckodriver, WebKitWebDriver, xvfb)
   gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
                         (native, wasm32, wasm32 without default features)
-  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev);
-                        a release build also writes the production bundle (no preview mode)
-                        into dist-production/
+  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev), the
+                        preview build, for /preview/; a release build also writes the production
+                        bundle (no preview mode) into dist-production/ and minifies the JS glue
   dev [--port N] [--bind ADDR] [args…]
-                        release build, then run the dev server on dist/ (default port 8080);
-                        other args are passed to max-channel-devserver
+                        release build, then run the dev server (default port 8080): the
+                        production build at /, the preview build at /preview/; other args are
+                        passed to max-channel-devserver
   test [--engines LIST] setup, the gates, release build, native + wasm (headless Chromium) tests,
                         then the e2e suite in Chromium, Firefox ESR and WebKitGTK side by side
                         (or the engines of LIST, e.g. `chromium,firefox`); a line per layer and

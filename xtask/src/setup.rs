@@ -13,6 +13,9 @@ const TRUNK_SERIES: &str = "0.21";
 const BINARYEN_VERSION: &str = "132";
 /// axe-core, the accessibility rules the end-to-end tests inject into every page.
 const AXE_CORE_VERSION: &str = "4.14.1";
+/// terser, the release bundles' JS glue minifier (Trunk's own fails on the glue; decision 63):
+/// pinned exactly, so the same build gives the same bytes.
+const TERSER_VERSION: &str = "5.51.2";
 
 pub fn setup() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
@@ -27,6 +30,7 @@ pub fn setup() -> Result {
     )?;
     ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
     ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
+    ensure("terser", probe_terser, || npm_install("terser", TERSER_VERSION))?;
     ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
     ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
     crate::browsers::setup_engines()
@@ -135,6 +139,13 @@ fn probe_axe_core() -> Option<String> {
     let text = std::fs::read_to_string(&manifest).ok()?;
     let wanted = format!("\"version\": \"{AXE_CORE_VERSION}\"");
     (script.is_file() && text.contains(&wanted)).then(|| format!("axe-core {AXE_CORE_VERSION} ({})", script.display()))
+}
+
+/// `terser --version` prints e.g. `terser 5.51.2`.
+fn probe_terser() -> Option<String> {
+    let binary = env::terser_binary().ok()?;
+    let version = probe_stdout(Command::new(&binary).arg("--version"))?;
+    (version == format!("terser {TERSER_VERSION}")).then(|| format!("{version} ({})", binary.display()))
 }
 
 fn probe_file(tool: &str, path: &str) -> Option<String> {

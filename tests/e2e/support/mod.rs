@@ -34,7 +34,9 @@ pub fn take_turn() -> tokio::sync::MutexGuard<'static, ()> {
     BROWSER.blocking_lock()
 }
 
-/// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace.
+/// The built app: `MAX_E2E_DIST`, else `dist/` of the workspace. It is the preview build,
+/// built for `/preview/`: the harness serves it at the root (or the base) for the tests and
+/// at `/preview/` too, where its page names its files.
 pub fn dist() -> PathBuf {
     built_bundle("MAX_E2E_DIST", "dist", "no built app")
 }
@@ -93,6 +95,9 @@ pub struct Options {
     pub csp: bool,
     /// WebDriver's `unhandledPromptBehavior`.
     pub prompts: &'static str,
+    /// The production build at the root instead of the preview build, as `cargo xtask dev`
+    /// serves them (the preview build is at `/preview/` either way).
+    pub production_at_root: bool,
 }
 
 impl Default for Options {
@@ -107,6 +112,7 @@ impl Default for Options {
             seed: SeedKind::Standard,
             csp: true,
             prompts: "accept",
+            production_at_root: false,
         }
     }
 }
@@ -115,7 +121,8 @@ impl Options {
     fn server_config(&self, port: u16) -> Config {
         Config {
             port,
-            dist: Some(dist()),
+            dist: Some(if self.production_at_root { production_dist() } else { dist() }),
+            preview_dist: Some(dist()),
             test_controls: true,
             csrf_token: CSRF.into(),
             base_path: self.base_path.clone(),

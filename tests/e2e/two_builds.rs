@@ -1,0 +1,58 @@
+//! The two builds as `cargo xtask dev` serves them (decision 63): the production build at
+//! `/`, the designers' preview build at `/preview/`, in preview mode without `?demo`; each
+//! page's minified JS glue matches the `integrity` its page names.
+
+use serde_json::{json, Value};
+
+use crate::support::{E2e, Options};
+
+/// Whether the page's `modulepreload` of the JS glue carries the glue's SHA-384, as the
+/// browser checks it (the glue is minified after Trunk wrote that value), and its href.
+const GLUE_INTEGRITY: &str = r#"
+    const done = arguments[arguments.length - 1];
+    const link = document.querySelector('link[rel=modulepreload]');
+    fetch(link.href)
+        .then(r => r.arrayBuffer())
+        .then(bytes => crypto.subtle.digest('SHA-384', bytes))
+        .then(digest => {
+            const sri = 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
+            done({ href: link.getAttribute('href'), matches: sri === link.getAttribute('integrity') });
+        })
+        .catch(e => done({ error: String(e) }));
+"#;
+
+async fn glue(e2e: &E2e) -> Value {
+    e2e.browser.execute_async(GLUE_INTEGRITY, vec![]).await.expect("the integrity script runs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preview_mode_at_preview_and_production_at_the_root() {
+    let e2e = E2e::start_with(Options { production_at_root: true, ..Options::default() }).await;
+
+    // /preview/ opens preview mode on its own: the panel, the fake's account, no API call.
+    e2e.browser.goto(&format!("{}/preview/", e2e.origin())).await.expect("navigate");
+    e2e.wait_for_path("/preview/channels").await;
+    e2e.find("aside.preview").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
+    let preview_glue = glue(&e2e).await;
+    assert_eq!(preview_glue["matches"], json!(true), "{preview_glue}");
+    assert!(preview_glue["href"].as_str().is_some_and(|h| h.starts_with("/preview/")), "{preview_glue}");
+    // The router's base is /preview: in-app links and a reloaded deep link stay below it.
+    e2e.find("a.tile[data-kind=max]").await.click().await.expect("click");
+    e2e.wait_for_path("/preview/channels/max").await;
+    e2e.wait_for_text("h1", "О канале").await;
+    e2e.browser.refresh().await.expect("reload");
+    e2e.wait_for_text("h1", "О канале").await;
+    e2e.find("aside.preview").await;
+    assert!(e2e.server().state.controls().requests().is_empty(), "preview mode called the back end");
+
+    // The root is the production build: `?demo` is an ordinary load against the back end.
+    e2e.open("/channels?demo").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
+    assert!(!e2e.is_present("aside.preview").await, "the production build shows the preview panel");
+    assert!(!e2e.server().state.controls().requests().is_empty(), "the production build asked no back end");
+    let production_glue = glue(&e2e).await;
+    assert_eq!(production_glue["matches"], json!(true), "{production_glue}");
+    assert_ne!(production_glue["href"], preview_glue["href"], "the two builds' glue is not the same file");
+    e2e.finish().await;
+}

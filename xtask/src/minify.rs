@@ -1,0 +1,122 @@
+//! The JS glue of a release bundle, minified after `trunk build` (decision 63).
+//!
+//! Trunk 0.21's own `--minify` leaves the glue as it is: its minifier (the minify-js 0.5
+//! crate) cannot parse wasm-bindgen's `export { initSync, __wbg_init as default }`, warns
+//! "Failed to minify JS: RequiredTokenNotFound(Identifier)" and copies the file. So terser,
+//! pinned in `setup.rs`, minifies every `.js` at the top of the bundle (the glue; `public/` is
+//! copied as it is), and the `integrity="sha384-…"` Trunk wrote for each file into
+//! `index.html` is replaced by the new file's. Nothing else in `index.html` changes: the
+//! nonce placeholders stay for the server to fill per response. Terser is deterministic,
+//! so the same build gives the same bytes, and the file keeps its name (Trunk's hash is
+//! the wasm's, and the glue follows from the wasm).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha384};
+
+use crate::env;
+use crate::shell::{run, Result};
+
+/// One minified file: its sizes before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Minified {
+    pub file: PathBuf,
+    pub before: usize,
+    pub after: usize,
+}
+
+/// Minifies the glue of `dist` in place and updates its integrity in `dist/index.html`.
+pub fn minify_glue(dist: &Path) -> Result<Vec<Minified>> {
+    let index_path = dist.join("index.html");
+    let mut index = read_text(&index_path)?;
+    let mut done = Vec::new();
+    for file in glue_files(dist)? {
+        let original = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let minified_path = file.with_extension("min.js.tmp");
+        let mut terser = Command::new(env::terser_binary()?);
+        terser.env("PATH", env::tools_path()?).arg(&file).args(TERSER_OPTIONS).arg("--output").arg(&minified_path);
+        run("terser (minify the JS glue)", &mut terser)?;
+        let minified =
+            std::fs::read(&minified_path).map_err(|e| format!("cannot read {}: {e}", minified_path.display()))?;
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        index = replace_integrity(&index, &original, &minified)
+            .ok_or_else(|| format!("{}: no integrity=\"{}\" for {name}", index_path.display(), sri(&original)))?;
+        std::fs::rename(&minified_path, &file).map_err(|e| format!("cannot replace {}: {e}", file.display()))?;
+        done.push(Minified { file, before: original.len(), after: minified.len() });
+    }
+    std::fs::write(&index_path, index).map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
+    Ok(done)
+}
+
+/// ES module (strict, top-level names are its own), compressed and mangled; export names
+/// and the wasm imports' property names are never renamed, so the boot script and the wasm
+/// still find them.
+const TERSER_OPTIONS: [&str; 3] = ["--module", "--compress", "--mangle"];
+
+/// The `.js` files at the top of `dist`, sorted.
+fn glue_files(dist: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "js"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The subresource-integrity value of `bytes` as Trunk writes it: `sha384-<base64>`.
+pub fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+/// `index` with every `integrity="<sri of original>"` made the minified file's; `None`
+/// when the page has none for it (Trunk changed how it writes them: fail, never ship a
+/// page whose integrity no longer matches).
+pub fn replace_integrity(index: &str, original: &[u8], minified: &[u8]) -> Option<String> {
+    let old = format!("integrity=\"{}\"", sri(original));
+    index.contains(&old).then(|| index.replace(&old, &format!("integrity=\"{}\"", sri(minified))))
+}
+
+/// A line per file for the build's output.
+pub fn summary(done: &[Minified]) -> String {
+    done.iter()
+        .map(|m| {
+            let name = m.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            format!("minified {name}: {} → {} B", m.before, m.after)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_as_trunk_writes_it() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(sri(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
+    }
+
+    #[test]
+    fn every_integrity_of_the_file_and_nothing_else_changes() {
+        let (original, minified) = (b"export default 1 ;".as_slice(), b"export default 1;".as_slice());
+        let index = format!(
+            r#"<link rel="modulepreload" nonce="{{{{__TRUNK NONCE__}}}}" href="/a.js" integrity="{}"><link rel="preload" href="/a_bg.wasm" integrity="sha384-w"><script integrity="{}"></script>"#,
+            sri(original),
+            sri(original)
+        );
+        let updated = replace_integrity(&index, original, minified).unwrap();
+        assert_eq!(updated.matches(&sri(minified)).count(), 2, "{updated}");
+        assert!(!updated.contains(&sri(original)) && updated.contains("sha384-w"), "{updated}");
+        assert!(updated.contains(r#"nonce="{{__TRUNK NONCE__}}""#), "the placeholder stays: {updated}");
+        assert_eq!(replace_integrity(&index, b"another file", minified), None);
+    }
+}
