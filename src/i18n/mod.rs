@@ -42,14 +42,18 @@ macro_rules! catalogue {
         impl Msg {
             pub const ALL: &'static [Msg] = &[ $( Msg::$key ),+ ];
 
-            /// The message's text in `locale`, with `{placeholders}` still in it.
+            /// The message's text in `locale`, with `{placeholders}` still in it. One table per
+            /// language indexed by the message, not a `match`: measured smaller (docs/performance.md).
             pub fn text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $(
-                        (Msg::$key, Locale::Ru) => $ru,
-                        (Msg::$key, Locale::En) => $en,
-                    )+
-                }
+                static RU: &[&str] = &[ $( $ru ),+ ];
+                static EN: &[&str] = &[ $( $en ),+ ];
+                let table = match locale {
+                    Locale::Ru => RU,
+                    Locale::En => EN,
+                };
+                // Both tables have a row per variant, in variant order; `get` only avoids a
+                // panic path.
+                table.get(self as usize).copied().unwrap_or_default()
             }
         }
     };
