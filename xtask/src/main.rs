@@ -8,6 +8,7 @@ mod dev;
 mod e2e;
 mod env;
 mod gates;
+mod lighthouse;
 mod setup;
 mod shell;
 mod test_results;
@@ -34,8 +35,9 @@ Commands:
                         then the e2e suite in Chromium, Firefox ESR and WebKitGTK side by side
                         (or the engines of LIST, e.g. `chromium,firefox`); a line per layer and
                         engine, and the last line is `N passed, M failed`
-  bench                 setup, release build, then the five performance figures in headless
-                        Chromium: a table, also saved as target/reports/bench.{md,json}
+  bench                 setup (and Lighthouse), release build, then the performance figures in
+                        headless Chromium and Lighthouse's scores (mobile and desktop) of three
+                        pages: a table, also saved as target/reports/bench.{md,json}
   screenshots           setup, release build, then every page at 360, 768, 1280 and 1920 px in
                         headless Chromium: fails on horizontal scrolling, else writes
                         docs/screenshots/<page>-<width>.png

@@ -205,11 +205,18 @@ fn install_binaryen() -> Result {
 }
 
 /// Installs an npm package into the shared tools dir (its package.json keeps the others).
-fn npm_install(package: &str, version: &str) -> Result {
+/// `--save-exact`: the next tool's install re-resolves that package.json, and a `^` range
+/// there would let it move a tool this one pinned.
+pub fn npm_install(package: &str, version: &str) -> Result {
     let dir = env::npm_tools_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut cmd = Command::new("npm");
-    cmd.arg("install").arg("--prefix").arg(&dir).args(["--no-audit", "--no-fund", &format!("{package}@{version}")]);
+    cmd.arg("install").arg("--prefix").arg(&dir).args([
+        "--no-audit",
+        "--no-fund",
+        "--save-exact",
+        &format!("{package}@{version}"),
+    ]);
     run(&format!("install {package} (npm)"), &mut cmd)
 }
 

@@ -49,12 +49,22 @@ pub fn test_command(engines: &[Engine]) -> Result {
 }
 
 /// `cargo xtask bench`: the ignored `bench::bench` test (tests/e2e/bench.rs) on a fresh
-/// release build.
+/// release build, Lighthouse included (tests/e2e/lighthouse.rs).
 pub fn bench_command() -> Result {
     setup()?;
+    // Without Lighthouse the other figures are still worth measuring: the test reports it
+    // as not run, saves its figures, and only then fails with this reason.
+    let lighthouse = crate::lighthouse::setup();
+    if let Err(e) = &lighthouse {
+        eprintln!("error: Lighthouse is not available ({e}); the bench measures the other figures without it");
+    }
     build_app(Profile::Release)?;
     let mut cmd =
         e2e_test_command(&["--test", "e2e", "--", "bench::", "--ignored", "--nocapture", "--test-threads=1"])?;
+    match &lighthouse {
+        Ok(cli) => cmd.env("LIGHTHOUSE_CLI", cli),
+        Err(e) => cmd.env("LIGHTHOUSE_UNAVAILABLE", e),
+    };
     crate::shell::run("bench", &mut cmd)?;
     println!("saved {}", reports_dir().join("bench.json").display());
     Ok(())
