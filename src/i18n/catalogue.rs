@@ -1,5 +1,6 @@
 //! Every string the user sees, Russian first, English second. `a|b|c` holds plural forms
-//! (Russian one|few|many, English one|other) or a list (month names).
+//! (Russian one|few|many, English one|other) or a list (month names). Rows marked
+//! `#[cfg(feature = "preview")]` are the preview panel's: the production build has none of them.
 
 use super::Locale;
 
@@ -259,41 +260,68 @@ catalogue! {
         "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
         "January|February|March|April|May|June|July|August|September|October|November|December"
     ),
+    #[cfg(feature = "preview")]
     PreviewTitle => ("Предпросмотр", "Preview"),
+    #[cfg(feature = "preview")]
     PreviewNote => (
         "Данные ненастоящие: сервер не используется.",
         "Sample data: no server is used."
     ),
+    #[cfg(feature = "preview")]
     PreviewData => ("Данные", "Data"),
+    #[cfg(feature = "preview")]
     PreviewFault => ("Ошибка сервера", "Server error"),
+    #[cfg(feature = "preview")]
     PreviewNoFault => ("Нет", "None"),
+    #[cfg(feature = "preview")]
     PreviewSlow => ("Медленная сеть (2 с)", "Slow network (2 s)"),
+    #[cfg(feature = "preview")]
     PreviewHide => ("Свернуть", "Collapse"),
+    #[cfg(feature = "preview")]
     DataNotConnected => ("Канал не подключён", "Channel not connected"),
+    #[cfg(feature = "preview")]
     DataConnected => ("Канал подключён", "Channel connected"),
+    #[cfg(feature = "preview")]
     DataNeedsAttention => ("Требует внимания: токен отозван", "Needs attention: token revoked"),
+    #[cfg(feature = "preview")]
     DataNoChatBots => ("Нет услуги «Чат-боты»", "No «Chat-bots» service"),
+    #[cfg(feature = "preview")]
     DataHealthWarning => ("Работа канала: внимание", "Channel health: warning"),
+    #[cfg(feature = "preview")]
     DataHealthFailing => (
         "Работа канала: не работает (чужой адрес)",
         "Channel health: failing (another system's address)"
     ),
+    #[cfg(feature = "preview")]
     DataHealthUnknown => ("Работа канала: MAX не ответил", "Channel health: MAX did not answer"),
+    #[cfg(feature = "preview")]
     DataSubscriptionLost => ("MAX удалил подписку", "MAX removed the subscription"),
+    #[cfg(feature = "preview")]
     DataLongHistory => ("Длинная история изменений", "Long history of changes"),
+    #[cfg(feature = "preview")]
     DataOtherZone => ("Расписание: Владивосток", "Schedule: Vladivostok"),
+    #[cfg(feature = "preview")]
     Fault401 => ("401 — сессия истекла", "401 — session expired"),
+    #[cfg(feature = "preview")]
     Fault403 => ("403 — недостаточно прав", "403 — not enough permissions"),
+    #[cfg(feature = "preview")]
     Fault500 => ("500 — ошибка сервера", "500 — server error"),
+    #[cfg(feature = "preview")]
     Fault502 => ("502 — шлюз недоступен", "502 — bad gateway"),
+    #[cfg(feature = "preview")]
     Fault429 => ("429 — слишком много запросов", "429 — too many requests"),
+    #[cfg(feature = "preview")]
     FaultNetwork => ("Нет связи с сервером", "Server unreachable"),
+    #[cfg(feature = "preview")]
     FaultTimeout => ("Сервер не отвечает (тайм-аут)", "Server does not answer (time-out)"),
+    #[cfg(feature = "preview")]
     FaultUnexpected => ("Ответ не по контракту (HTML)", "Answer outside the contract (HTML)"),
+    #[cfg(feature = "preview")]
     FaultMaxUnavailable => (
         "MAX недоступен (токен, сохранение, проверка работы)",
         "MAX unavailable (token, save, health check)"
     ),
+    #[cfg(feature = "preview")]
     FaultConflict => ("412 — конфликт версий (сохранение)", "412 — version conflict (save)"),
     // The settings form.
     SecToken => ("Токен HTTP API", "HTTP API token"),

@@ -34,19 +34,19 @@ impl Locale {
 }
 
 macro_rules! catalogue {
-    ( $( $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
+    ( $( $(#[$attr:meta])* $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
         /// A message of the catalogue.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $( $key ),+ }
+        pub enum Msg { $( $(#[$attr])* $key ),+ }
 
         impl Msg {
-            pub const ALL: &'static [Msg] = &[ $( Msg::$key ),+ ];
+            pub const ALL: &'static [Msg] = &[ $( $(#[$attr])* Msg::$key ),+ ];
 
             /// The message's text in `locale`, with `{placeholders}` still in it. One table per
             /// language indexed by the message, not a `match`: measured smaller (docs/performance.md).
             pub fn text(self, locale: Locale) -> &'static str {
-                static RU: &[&str] = &[ $( $ru ),+ ];
-                static EN: &[&str] = &[ $( $en ),+ ];
+                static RU: &[&str] = &[ $( $(#[$attr])* $ru ),+ ];
+                static EN: &[&str] = &[ $( $(#[$attr])* $en ),+ ];
                 let table = match locale {
                     Locale::Ru => RU,
                     Locale::En => EN,

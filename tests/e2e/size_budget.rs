@@ -40,14 +40,17 @@ fn the_preview_build_fits_its_own_budget_and_preview_is_what_it_adds() {
     println!("preview mode costs {} B brotli", preview - production);
 }
 
-/// Text that only the fake back end (`crates/fake`, which the `preview` feature brings in)
-/// puts in a wasm: the standard seed's chat-bot names and the preview accounts' token. The
-/// preview panel's own words are not here: they are rows of the message catalogue, which
-/// both builds compile.
+/// Text that only the `preview` feature puts in a wasm: the fake back end's (`crates/fake`)
+/// standard seed's chat-bot names and the preview accounts' token, and the preview panel's
+/// own words (catalogue rows marked `#[cfg(feature = "preview")]`).
 fn preview_only_texts() -> Vec<String> {
+    use max_channel_admin::i18n::{Locale, Msg};
     let directory = max_channel_fake::Directory::new(max_channel_fake::SeedKind::Standard);
     let mut texts: Vec<String> = directory.chat_bots.into_iter().map(|bot| bot.name).collect();
     texts.push(max_channel_fake::presets::DEMO_TOKEN.to_owned());
+    for msg in [Msg::PreviewNote, Msg::PreviewSlow, Msg::FaultUnexpected, Msg::DataOtherZone] {
+        texts.extend(Locale::ALL.iter().map(|&locale| msg.text(locale).to_owned()));
+    }
     texts
 }
 
