@@ -1,6 +1,6 @@
 //! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk for `/preview/`; a
 //! release build also builds the production bundle (no preview mode) in dist-production/,
-//! and both get their JS glue minified (see [`minify`]) and precompressed `.br` and `.gz`
+//! and both get their JS glue and style sheet minified (see [`minify`]) and precompressed `.br` and `.gz`
 //! siblings of their files (see [`compress`]).
 
 #[path = "compress.rs"]
@@ -47,8 +47,8 @@ pub fn build_app(profile: Profile) -> Result {
 /// never meet the production build's at the root (decision 63).
 pub const PREVIEW_PUBLIC_URL: &str = "/preview/";
 
-/// One `trunk build` into `dist`, with or without preview mode, then (release) its glue
-/// minified and its precompressed siblings.
+/// One `trunk build` into `dist`, with or without preview mode, then (release) its glue and
+/// style sheet minified and its precompressed siblings.
 fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Result {
     let mut trunk = env::tool_command("trunk")?;
     trunk.arg("build");
@@ -68,7 +68,7 @@ fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Resul
     // readable for debugging.
     if profile == Profile::Release {
         // Before the siblings: they are compressed from the minified file.
-        println!("{}", minify::summary(&minify::minify_glue(dist)?));
+        println!("{}", minify::summary(&minify::minify_bundle(dist)?));
         let started = Instant::now();
         let outcomes = compress::precompress(dist)?;
         println!(

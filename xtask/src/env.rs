@@ -60,6 +60,11 @@ pub fn terser_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("terser"))
 }
 
+/// The CSS minifier of the release bundles' style sheet (`build/minify.rs`): csso-cli's `csso`.
+pub fn csso_binary() -> Result<PathBuf> {
+    Ok(npm_bin_dir()?.join("csso"))
+}
+
 /// Where `cargo install` puts binaries.
 pub fn cargo_bin_dir() -> Result<PathBuf> {
     match non_empty_var("CARGO_HOME") {

@@ -1,14 +1,17 @@
-//! The JS glue of a release bundle, minified after `trunk build` (decision 63).
+//! The JS glue and the style sheet of a release bundle, minified after `trunk build`
+//! (decision 63).
 //!
 //! Trunk 0.21's own `--minify` leaves the glue as it is: its minifier (the minify-js 0.5
 //! crate) cannot parse wasm-bindgen's `export { initSync, __wbg_init as default }`, warns
 //! "Failed to minify JS: RequiredTokenNotFound(Identifier)" and copies the file. So terser,
 //! pinned in `setup.rs`, minifies every `.js` at the top of the bundle (the glue; `public/` is
-//! copied as it is), and the `integrity="sha384-…"` Trunk wrote for each file into
+//! copied as it is), and csso, pinned there too, every `.css` there (the style sheet, which
+//! Trunk copies byte for byte); the `integrity="sha384-…"` Trunk wrote for each file into
 //! `index.html` is replaced by the new file's. Nothing else in `index.html` changes: the
-//! nonce placeholders stay for the server to fill per response. Terser is deterministic,
-//! so the same build gives the same bytes, and the file keeps its name (Trunk's hash is
-//! the wasm's, and the glue follows from the wasm).
+//! nonce placeholders stay for the server to fill per response. Both minifiers are
+//! deterministic, so the same build gives the same bytes, and each file keeps its name
+//! (Trunk's hash is of the wasm, or of the style sheet's source, and the minified file
+//! follows from it).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,17 +30,17 @@ pub struct Minified {
     pub after: usize,
 }
 
-/// Minifies the glue of `dist` in place and updates its integrity in `dist/index.html`.
-pub fn minify_glue(dist: &Path) -> Result<Vec<Minified>> {
+/// Minifies the glue and the style sheet of `dist` in place and updates their integrity in
+/// `dist/index.html`.
+pub fn minify_bundle(dist: &Path) -> Result<Vec<Minified>> {
     let index_path = dist.join("index.html");
     let mut index = read_text(&index_path)?;
     let mut done = Vec::new();
-    for file in glue_files(dist)? {
+    for (file, minifier) in bundle_files(dist)? {
         let original = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let minified_path = file.with_extension("min.js.tmp");
-        let mut terser = Command::new(env::terser_binary()?);
-        terser.env("PATH", env::tools_path()?).arg(&file).args(TERSER_OPTIONS).arg("--output").arg(&minified_path);
-        run("terser (minify the JS glue)", &mut terser)?;
+        let extension = file.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        let minified_path = file.with_extension(format!("min.{extension}.tmp"));
+        run(minifier.what(), &mut minifier.command(&file, &minified_path)?)?;
         let minified =
             std::fs::read(&minified_path).map_err(|e| format!("cannot read {}: {e}", minified_path.display()))?;
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -50,20 +53,67 @@ pub fn minify_glue(dist: &Path) -> Result<Vec<Minified>> {
     Ok(done)
 }
 
+/// Which tool minifies a file of the bundle, by its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Minifier {
+    /// The JS glue.
+    Terser,
+    /// The style sheet.
+    Csso,
+}
+
+impl Minifier {
+    pub fn of(file: &Path) -> Option<Self> {
+        match file.extension()?.to_str()? {
+            "js" => Some(Self::Terser),
+            "css" => Some(Self::Csso),
+            _ => None,
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            Self::Terser => "terser (minify the JS glue)",
+            Self::Csso => "csso (minify the style sheet)",
+        }
+    }
+
+    /// `<tool> <input> <options> --output <output>`, with the tools PATH (both are Node scripts).
+    fn command(self, input: &Path, output: &Path) -> Result<Command> {
+        let (binary, options): (PathBuf, &[&str]) = match self {
+            Self::Terser => (env::terser_binary()?, &TERSER_OPTIONS),
+            Self::Csso => (env::csso_binary()?, &CSSO_OPTIONS),
+        };
+        let mut cmd = Command::new(binary);
+        cmd.env("PATH", env::tools_path()?).arg(input).args(options).arg("--output").arg(output);
+        Ok(cmd)
+    }
+}
+
 /// ES module (strict, top-level names are its own), compressed and mangled; export names
 /// and the wasm imports' property names are never renamed, so the boot script and the wasm
 /// still find them.
 const TERSER_OPTIONS: [&str; 3] = ["--module", "--compress", "--mangle"];
 
-/// The `.js` files at the top of `dist`, sorted.
-fn glue_files(dist: &Path) -> Result<Vec<PathBuf>> {
+/// csso's safe mode: `--no-restructure` never merges, splits or moves a rule or a
+/// declaration, so every rule keeps its selector, its place in the cascade and its
+/// declarations in order (restructuring merged and moved rules, and came out larger under
+/// brotli). What is left: comments and whitespace, shorter numbers (`0.5em` → `.5em`),
+/// unquoted attribute values, escapes written as their characters, `outline: none` →
+/// `outline: 0` and a `none` or `transparent` background → `0 0`; custom properties are kept
+/// as written. No source maps in or out.
+const CSSO_OPTIONS: [&str; 5] = ["--no-restructure", "--comments", "none", "--input-source-map", "none"];
+
+/// The files at the top of `dist` that a minifier takes, sorted.
+fn bundle_files(dist: &Path) -> Result<Vec<(PathBuf, Minifier)>> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    let mut files: Vec<PathBuf> = entries
+    let mut files: Vec<(PathBuf, Minifier)> = entries
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "js"))
+        .filter(|path| path.is_file())
+        .filter_map(|path| Minifier::of(&path).map(|minifier| (path, minifier)))
         .collect();
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
@@ -98,6 +148,15 @@ pub fn summary(done: &[Minified]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_glue_and_the_style_sheet_only() {
+        assert_eq!(Minifier::of(Path::new("dist/max-channel-admin-1a.js")), Some(Minifier::Terser));
+        assert_eq!(Minifier::of(Path::new("dist/main-1a.css")), Some(Minifier::Csso));
+        for other in ["dist/index.html", "dist/app_bg.wasm", "dist/main-1a.css.br", "dist/main.css.tmp", "dist/js"] {
+            assert_eq!(Minifier::of(Path::new(other)), None, "{other}");
+        }
+    }
 
     #[test]
     fn integrity_as_trunk_writes_it() {

@@ -16,6 +16,10 @@ const AXE_CORE_VERSION: &str = "4.14.1";
 /// terser, the release bundles' JS glue minifier (Trunk's own fails on the glue; decision 63):
 /// pinned exactly, so the same build gives the same bytes.
 const TERSER_VERSION: &str = "5.51.2";
+/// csso, the release bundles' CSS minifier (decision 63): the engine and its command line
+/// (csso-cli, whose `csso ^5.0.4` then resolves to the pinned engine), both pinned exactly.
+const CSSO_VERSION: &str = "5.0.5";
+const CSSO_CLI_VERSION: &str = "4.0.2";
 
 pub fn setup() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
@@ -31,6 +35,10 @@ pub fn setup() -> Result {
     ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
     ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
     ensure("terser", probe_terser, || npm_install("terser", TERSER_VERSION))?;
+    ensure("csso", probe_csso, || {
+        npm_install("csso", CSSO_VERSION)?;
+        npm_install("csso-cli", CSSO_CLI_VERSION)
+    })?;
     ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
     ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
     crate::browsers::setup_engines()
@@ -146,6 +154,16 @@ fn probe_terser() -> Option<String> {
     let binary = env::terser_binary().ok()?;
     let version = probe_stdout(Command::new(&binary).arg("--version"))?;
     (version == format!("terser {TERSER_VERSION}")).then(|| format!("{version} ({})", binary.display()))
+}
+
+/// `csso --version` prints the engine's version, e.g. `5.0.5`; the CLI's is in its manifest.
+fn probe_csso() -> Option<String> {
+    let binary = env::csso_binary().ok()?;
+    let version = probe_stdout(Command::new(&binary).arg("--version"))?;
+    let manifest = env::npm_tools_dir().ok()?.join("node_modules/csso-cli/package.json");
+    let cli = std::fs::read_to_string(manifest).ok()?;
+    (version == CSSO_VERSION && cli.contains(&format!("\"version\": \"{CSSO_CLI_VERSION}\"")))
+        .then(|| format!("csso {version}, csso-cli {CSSO_CLI_VERSION} ({})", binary.display()))
 }
 
 fn probe_file(tool: &str, path: &str) -> Option<String> {
