@@ -11,7 +11,7 @@ use max_channel_fake::samples;
 use serde_json::{json, Value};
 
 use crate::support::sizes::{first_load, total, BROTLI_BUDGET, BROTLI_TARGET};
-use crate::support::{dist, eventually, production_dist, E2e, PATIENCE};
+use crate::support::{eventually, production_dist, E2e, Options, PATIENCE};
 
 /// Page loads per figure (at least 10).
 fn loads() -> usize {
@@ -190,13 +190,14 @@ async fn bench() {
     // Figure 1 is what administrators load: the production bundle (no preview mode).
     let assets = first_load(&production_dist());
 
-    let e2e = E2e::start().await;
+    // Every figure on what administrators load: the production build at the root.
+    let e2e = E2e::start_with(Options { production_at_root: true, ..Options::default() }).await;
     e2e.save_settings(twenty_rows(), None);
 
     // 2. Form interactive, next to a static copy of the same page.
     let mut ready = form_ready_times(&e2e, n).await;
     let copy = e2e.js(STATIC_COPY).await.as_str().unwrap().to_owned();
-    let static_file = dist().join("__bench-static.html");
+    let static_file = production_dist().join("__bench-static.html");
     std::fs::write(&static_file, copy).unwrap();
     let mut statics = static_times(&e2e, "/__bench-static.html", n).await;
     let _ = std::fs::remove_file(&static_file);

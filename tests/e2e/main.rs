@@ -21,6 +21,7 @@ mod faults;
 mod health;
 mod history;
 mod keyboard;
+mod layout_shift;
 mod lighthouse;
 mod link_kit;
 mod no_panic;
