@@ -55,12 +55,12 @@ pub fn wasm_opt_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("wasm-opt"))
 }
 
-/// The JS minifier of the release bundles' glue (`build/minify.rs`).
+/// The JS minifier of the release bundles' glue (`xtask/src/minify.rs`).
 pub fn terser_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("terser"))
 }
 
-/// The CSS minifier of the release bundles' style sheet (`build/minify.rs`): csso-cli's `csso`.
+/// The CSS minifier of the release bundles' style sheet (`xtask/src/minify.rs`): csso-cli's `csso`.
 pub fn csso_binary() -> Result<PathBuf> {
     Ok(npm_bin_dir()?.join("csso"))
 }

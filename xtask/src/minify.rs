@@ -8,10 +8,13 @@
 //! copied as it is), and csso, pinned there too, every `.css` there (the style sheet, which
 //! Trunk copies byte for byte); the `integrity="sha384-…"` Trunk wrote for each file into
 //! `index.html` is replaced by the new file's. Nothing else in `index.html` changes: the
-//! nonce placeholders stay for the server to fill per response. Both minifiers are
-//! deterministic, so the same build gives the same bytes, and each file keeps its name
-//! (Trunk's hash is of the wasm, or of the style sheet's source, and the minified file
-//! follows from it).
+//! nonce placeholders stay for the server to fill per response, and both minifiers are
+//! deterministic, so the same build gives the same bytes. Each minified file is renamed
+//! after its new bytes (`<name>-<16 hex of their SHA-384>.<ext>`, everywhere `index.html`
+//! names it): Trunk's hash is of the wasm before wasm-opt or of the style sheet's source, so
+//! a dev build (not minified) and a release build, or two minifier versions, would otherwise
+//! serve different bytes under one `immutable` name — a cached copy would then fail its
+//! `integrity` and the browser would refuse the page's script or style.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -46,8 +49,15 @@ pub fn minify_bundle(dist: &Path) -> Result<Vec<Minified>> {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         index = replace_integrity(&index, &original, &minified)
             .ok_or_else(|| format!("{}: no integrity=\"{}\" for {name}", index_path.display(), sri(&original)))?;
-        std::fs::rename(&minified_path, &file).map_err(|e| format!("cannot replace {}: {e}", file.display()))?;
-        done.push(Minified { file, before: original.len(), after: minified.len() });
+        let renamed = hashed_name(&name, &minified);
+        index = rename_in_page(&index, &name, &renamed)
+            .ok_or_else(|| format!("{}: does not name {name}", index_path.display()))?;
+        let target = file.with_file_name(&renamed);
+        std::fs::rename(&minified_path, &target).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        if target != file {
+            std::fs::remove_file(&file).map_err(|e| format!("cannot remove {}: {e}", file.display()))?;
+        }
+        done.push(Minified { file: target, before: original.len(), after: minified.len() });
     }
     std::fs::write(&index_path, index).map_err(|e| format!("cannot write {}: {e}", index_path.display()))?;
     Ok(done)
@@ -134,6 +144,23 @@ pub fn replace_integrity(index: &str, original: &[u8], minified: &[u8]) -> Optio
     index.contains(&old).then(|| index.replace(&old, &format!("integrity=\"{}\"", sri(minified))))
 }
 
+/// `main-799c53273b917b32.css` → `main-<16 hex of the SHA-384 of bytes>.css`: Trunk's
+/// name with the hash of what is now in the file (the part after the last `-` of the stem;
+/// a name without one gets the hash appended).
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let base = stem.rsplit_once('-').map_or(stem, |(base, _)| base);
+    let hex: String = Sha384::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{base}-{hex}.{extension}")
+}
+
+/// `index` with every `/<old>` (an `href`, the boot script's `import`) made `/<new>`; `None`
+/// when the page does not name the file at all.
+pub fn rename_in_page(index: &str, old: &str, new: &str) -> Option<String> {
+    let old = format!("/{old}");
+    index.contains(&old).then(|| index.replace(&old, &format!("/{new}")))
+}
+
 /// A line per file for the build's output.
 pub fn summary(done: &[Minified]) -> String {
     done.iter()
@@ -156,6 +183,22 @@ mod tests {
         for other in ["dist/index.html", "dist/app_bg.wasm", "dist/main-1a.css.br", "dist/main.css.tmp", "dist/js"] {
             assert_eq!(Minifier::of(Path::new(other)), None, "{other}");
         }
+    }
+
+    #[test]
+    fn a_minified_file_is_named_after_its_new_bytes_and_the_page_follows() {
+        let renamed = hashed_name("max-channel-admin-cb5693fa11ac5cfa.js", b"export default 1;");
+        assert!(renamed.starts_with("max-channel-admin-") && renamed.ends_with(".js"), "{renamed}");
+        assert_ne!(renamed, "max-channel-admin-cb5693fa11ac5cfa.js");
+        assert_eq!(renamed.len(), "max-channel-admin-cb5693fa11ac5cfa.js".len(), "16 hex digits, as Trunk's");
+        assert_ne!(renamed, hashed_name("max-channel-admin-cb5693fa11ac5cfa.js", b"export default 2;"));
+        assert_eq!(hashed_name("main-799c53273b917b32.css", b"a{}"), hashed_name("main-0.css", b"a{}"));
+        let index = "import init from '/app-1a.js'; init({ module_or_path: '/app-1a_bg.wasm' });\n\
+                     <link rel=\"modulepreload\" href=\"/app-1a.js\"><link rel=\"preload\" href=\"/app-1a_bg.wasm\">";
+        let updated = rename_in_page(index, "app-1a.js", "app-2b.js").unwrap();
+        assert_eq!(updated.matches("/app-2b.js").count(), 2, "{updated}");
+        assert_eq!(updated.matches("/app-1a_bg.wasm").count(), 2, "the wasm keeps its name: {updated}");
+        assert_eq!(rename_in_page(index, "other-1a.js", "x.js"), None);
     }
 
     #[test]
