@@ -34,19 +34,22 @@ impl Locale {
 }
 
 macro_rules! catalogue {
-    ( $( $(#[$attr:meta])* $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
+    ( $( $(#[cfg($cfg:meta)])? $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
         /// A message of the catalogue.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $( $(#[$attr])* $key ),+ }
+        pub enum Msg { $( $(#[cfg($cfg)])? $key ),+ }
 
         impl Msg {
-            pub const ALL: &'static [Msg] = &[ $( $(#[$attr])* Msg::$key ),+ ];
+            pub const ALL: &'static [Msg] = &[ $( $(#[cfg($cfg)])? Msg::$key ),+ ];
 
             /// The message's text in `locale`, with `{placeholders}` still in it. One table per
             /// language indexed by the message, not a `match`: measured smaller (docs/performance.md).
             pub fn text(self, locale: Locale) -> &'static str {
-                static RU: &[&str] = &[ $( $(#[$attr])* $ru ),+ ];
-                static EN: &[&str] = &[ $( $(#[$attr])* $en ),+ ];
+                static RU: &[&str] = &[ $( $(#[cfg($cfg)])? $ru ),+ ];
+                static EN: &[&str] = &[ $( $(#[cfg($cfg)])? $en ),+ ];
+                // A row's `#[cfg]` takes its variant and both its cells together: the tables
+                // stay aligned with the variants under every feature set, checked here.
+                const _: () = assert!(RU.len() == Msg::ALL.len() && EN.len() == Msg::ALL.len());
                 let table = match locale {
                     Locale::Ru => RU,
                     Locale::En => EN,

@@ -1,6 +1,6 @@
 //! The two builds as `cargo xtask dev` serves them (decision 63): the production build at
 //! `/`, the designers' preview build at `/preview/`, in preview mode without `?demo`; each
-//! page's minified JS glue matches the `integrity` its page names.
+//! page's minified JS glue and style sheet match the `integrity` their page names.
 
 use serde_json::{json, Value};
 
@@ -10,14 +10,14 @@ use crate::support::{E2e, Options};
 /// browser checks it (the glue is minified after Trunk wrote that value), and its href.
 const GLUE_INTEGRITY: &str = r#"
     const done = arguments[arguments.length - 1];
-    const link = document.querySelector('link[rel=modulepreload]');
-    fetch(link.href)
+    const matches = (link) => fetch(link.href)
         .then(r => r.arrayBuffer())
         .then(bytes => crypto.subtle.digest('SHA-384', bytes))
-        .then(digest => {
-            const sri = 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(digest)));
-            done({ href: link.getAttribute('href'), matches: sri === link.getAttribute('integrity') });
-        })
+        .then(digest => 'sha384-' + btoa(String.fromCharCode(...new Uint8Array(digest))) === link.getAttribute('integrity'));
+    const glue = document.querySelector('link[rel=modulepreload]');
+    const style = document.querySelector('link[rel=stylesheet]');
+    Promise.all([matches(glue), matches(style)])
+        .then(([glueMatches, styleMatches]) => done({ href: glue.getAttribute('href'), matches: glueMatches, style_matches: styleMatches }))
         .catch(e => done({ error: String(e) }));
 "#;
 
@@ -36,6 +36,7 @@ async fn preview_mode_at_preview_and_production_at_the_root() {
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     let preview_glue = glue(&e2e).await;
     assert_eq!(preview_glue["matches"], json!(true), "{preview_glue}");
+    assert_eq!(preview_glue["style_matches"], json!(true), "the minified style sheet's integrity: {preview_glue}");
     assert!(preview_glue["href"].as_str().is_some_and(|h| h.starts_with("/preview/")), "{preview_glue}");
     // The router's base is /preview: in-app links and a reloaded deep link stay below it.
     e2e.find("a.tile[data-kind=max]").await.click().await.expect("click");
@@ -53,6 +54,11 @@ async fn preview_mode_at_preview_and_production_at_the_root() {
     assert!(!e2e.server().state.controls().requests().is_empty(), "the production build asked no back end");
     let production_glue = glue(&e2e).await;
     assert_eq!(production_glue["matches"], json!(true), "{production_glue}");
+    assert_eq!(
+        production_glue["style_matches"],
+        json!(true),
+        "the minified style sheet's integrity: {production_glue}"
+    );
     assert_ne!(production_glue["href"], preview_glue["href"], "the two builds' glue is not the same file");
     e2e.finish().await;
 }

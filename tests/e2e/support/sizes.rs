@@ -56,6 +56,8 @@ pub fn first_load(dist: &Path) -> Vec<Asset> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_file())
+        // The page is `index.html`; the bench's static copy, should it be left behind, is not.
+        .filter(|p| p.extension().is_none_or(|e| e != "html") || p.ends_with("index.html"))
         .collect();
     entries.sort();
     for kind in ["html", "js", "wasm", "css"] {
