@@ -133,12 +133,9 @@ fn cli() -> Result<PathBuf, String> {
     if let Ok(why) = std::env::var("LIGHTHOUSE_UNAVAILABLE") {
         return Err(why);
     }
-    let path = std::env::var_os("LIGHTHOUSE_CLI").map(PathBuf::from).unwrap_or_else(|| {
-        let cache = std::env::var_os("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cache"));
-        cache.join("max-channel-admin/npm/node_modules/lighthouse/cli/index.js")
-    });
+    let path = std::env::var_os("LIGHTHOUSE_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::support::a11y::npm_modules().join("lighthouse/cli/index.js"));
     match path.is_file() {
         true => Ok(path),
         false => {

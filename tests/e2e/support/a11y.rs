@@ -16,10 +16,16 @@ pub fn axe_core_js() -> PathBuf {
     if let Some(path) = std::env::var_os("AXE_CORE_JS") {
         return PathBuf::from(path);
     }
+    npm_modules().join("axe-core/axe.min.js")
+}
+
+/// Where xtask installs its npm tools (axe-core, Lighthouse): `node_modules` of the tools
+/// directory in the user's cache.
+pub fn npm_modules() -> PathBuf {
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cache"));
-    cache.join("max-channel-admin/npm/node_modules/axe-core/axe.min.js")
+    cache.join("max-channel-admin/npm/node_modules")
 }
 
 /// The rules the app is held to: WCAG 2.0 and 2.1, levels A and AA.
