@@ -1,7 +1,7 @@
 //! The runtime configuration the host page gives the app in
 //! `<script type="application/json" id="max-channel-config">`, with same-origin defaults.
 
-use serde::Deserialize;
+use max_channel_contract::json::{from_json_str, Fields, FromJson, Json, JsonError};
 
 use crate::i18n::Locale;
 
@@ -49,8 +49,7 @@ impl Default for RuntimeConfig {
 }
 
 /// The JSON the host writes; every key optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct RawConfig {
     api_base: Option<String>,
     router_base: Option<String>,
@@ -59,6 +58,25 @@ struct RawConfig {
     parent_origin: Option<String>,
     request_timeout_ms: Option<u32>,
     health_refresh_ms: Option<u32>,
+}
+
+/// Every key optional, no other key allowed (a misspelt key is a mistake to show, not to
+/// ignore).
+impl FromJson for RawConfig {
+    fn from_json(json: Json) -> Result<Self, JsonError> {
+        let mut fields = Fields::of(json)?;
+        let raw = RawConfig {
+            api_base: fields.take("api_base")?,
+            router_base: fields.take("router_base")?,
+            csrf_token: fields.take("csrf_token")?,
+            locale: fields.take("locale")?,
+            parent_origin: fields.take("parent_origin")?,
+            request_timeout_ms: fields.take("request_timeout_ms")?,
+            health_refresh_ms: fields.take("health_refresh_ms")?,
+        };
+        fields.deny_unknown()?;
+        Ok(raw)
+    }
 }
 
 /// Why the configuration cannot be used; shown on the page, never a blank screen.
@@ -85,7 +103,7 @@ impl RuntimeConfig {
     /// `<meta name="csrf-token">`, used when the configuration names no token.
     pub fn parse(text: Option<&str>, meta_csrf: Option<String>) -> Result<RuntimeConfig, ConfigError> {
         let raw: RawConfig = match text.map(str::trim).filter(|t| !t.is_empty()) {
-            Some(text) => serde_json::from_str(text).map_err(|e| ConfigError::NotJson(e.to_string()))?,
+            Some(text) => from_json_str(text).map_err(|e| ConfigError::NotJson(e.to_string()))?,
             None => RawConfig::default(),
         };
         let defaults = RuntimeConfig::default();
@@ -201,6 +219,9 @@ mod tests {
             (r#"{"health_refresh_ms": 999}"#, Some("health_refresh_ms")),
             (r#"{"parent_origin": "*"}"#, Some("parent_origin")),
             (r#"{"apibase": "/x"}"#, None),
+            (r#"{"api_base": "/x", "api_base": "/y"}"#, None),
+            (r#"{"locale": null, "extra": 1}"#, None),
+            ("[]", None),
             (r#"{"request_timeout_ms": "fast"}"#, None),
         ] {
             let error = RuntimeConfig::parse(Some(text), None).unwrap_err();

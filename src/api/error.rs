@@ -1,5 +1,6 @@
 //! The one error type of every API call.
 
+use max_channel_contract::json::from_json_str;
 use max_channel_contract::{ErrorBody, ErrorCode, FieldError, VersionedSettings};
 
 use crate::i18n::{Msg, Tr};
@@ -52,11 +53,10 @@ impl ApiError {
     pub fn from_response(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
         if status == 412 {
             // A 412 carries the current settings (`ConflictBody`).
-            let current =
-                serde_json::from_str::<max_channel_contract::ConflictBody>(body).ok().map(|c| Box::new(c.current));
+            let current = from_json_str::<max_channel_contract::ConflictBody>(body).ok().map(|c| Box::new(c.current));
             return ApiError::VersionConflict(current);
         }
-        match serde_json::from_str::<ErrorBody>(body) {
+        match from_json_str::<ErrorBody>(body) {
             Ok(parsed) => ApiError::from_body(status, parsed, retry_after),
             Err(_) => match status {
                 401 => ApiError::Unauthorized,

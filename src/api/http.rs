@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder};
+use max_channel_contract::json::{parse, FromJson, Json, JsonError};
 use max_channel_contract::{Operation, CSRF_HEADER};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -193,36 +193,46 @@ impl HttpClient {
         error
     }
 
-    /// Turns an answer into `T` or the error it stands for.
-    fn decode<T: DeserializeOwned>(operation: Operation, answer: Answer) -> Result<T, ApiError> {
+    /// Turns an answer into its JSON tree or the error it stands for.
+    fn decode(operation: Operation, answer: Answer) -> Result<Json, ApiError> {
         if !(200..300).contains(&answer.status) {
             return Err(Self::failure(operation, &answer));
         }
-        serde_json::from_str(&answer.body).map_err(|e| {
-            leptos::logging::warn!("max-channel: HTTP {} is not the contract's JSON: {e}", answer.status);
-            ApiError::Unexpected(e.to_string())
-        })
+        parse(&answer.body).map_err(|e| not_the_contract(operation, e))
     }
 
     /// A call without a request body that answers JSON: the GETs, and the POSTs the
     /// contract gives no body (`checkMaxHealth`, `repairMaxHealth`).
-    pub(super) async fn fetch_json<T: DeserializeOwned>(
+    pub(super) async fn fetch_json<T: FromJson>(
         &self,
         operation: Operation,
         query: Vec<(&'static str, String)>,
     ) -> Result<T, ApiError> {
-        let answer = self.exchange(operation, &query, None, None).await?;
-        Self::decode(operation, answer)
+        let json = self.exchange_json(operation, &query, None, None).await?;
+        T::from_json(json).map_err(|e| not_the_contract(operation, e))
     }
 
-    pub(super) async fn send_json<'a, B: Serialize, T: DeserializeOwned>(
+    pub(super) async fn send_json<'a, B: Serialize, T: FromJson>(
         &'a self,
         operation: Operation,
         body: &'a B,
         header: Option<(&'a str, &'a str)>,
     ) -> Result<T, ApiError> {
         let json = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-        let answer = self.exchange(operation, &[], Some(json), header).await?;
+        let json = self.exchange_json(operation, &[], Some(json), header).await?;
+        T::from_json(json).map_err(|e| not_the_contract(operation, e))
+    }
+
+    /// The exchange and the parse, one copy for every answer type: only reading the tree
+    /// into `T` is per type (each generic future would otherwise carry its own copy).
+    async fn exchange_json(
+        &self,
+        operation: Operation,
+        query: &[(&str, String)],
+        body: Option<String>,
+        header: Option<(&str, &str)>,
+    ) -> Result<Json, ApiError> {
+        let answer = self.exchange(operation, query, body, header).await?;
         Self::decode(operation, answer)
     }
 
@@ -243,4 +253,10 @@ impl HttpClient {
             _ => Err(Self::failure(operation, &answer)),
         }
     }
+}
+
+/// A 2xx answer that is not the contract's JSON: the details go to the console.
+fn not_the_contract(operation: Operation, error: JsonError) -> ApiError {
+    leptos::logging::warn!("max-channel: the answer to {} is not the contract's JSON: {error}", operation.id());
+    ApiError::Unexpected(error.to_string())
 }

@@ -7,8 +7,10 @@
 
 #[cfg(feature = "testing")]
 pub mod arbitrary;
+mod decode;
 pub mod health;
 pub mod history;
+pub mod json;
 pub mod schedule;
 mod string_enum;
 pub mod time;

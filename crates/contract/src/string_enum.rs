@@ -56,6 +56,12 @@ macro_rules! string_enum {
             }
         }
 
+        impl crate::json::FromJson for $name {
+            fn from_json(json: crate::json::Json) -> Result<Self, crate::json::JsonError> {
+                String::from_json(json).map($name::from)
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())

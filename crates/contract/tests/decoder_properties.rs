@@ -76,23 +76,52 @@ enum Input<'a> {
 }
 
 /// Decodes as `T`; on success re-encodes, checks that the re-encoding decodes to the same
-/// value, and returns the re-encoded JSON.
+/// value, and returns the re-encoded JSON. The app's own reader ([`json::FromJson`]) reads
+/// the same input and must agree: the same value, or an error wherever serde errs.
 fn decode_as<T>(input: Input<'_>) -> Result<Value, String>
 where
-    T: DeserializeOwned + Serialize + PartialEq + Debug,
+    T: DeserializeOwned + Serialize + PartialEq + Debug + json::FromJson,
 {
-    let decoded: T = match input {
+    let decoded: Result<T, String> = match input {
         Input::Value(v) => serde_json::from_value(v.clone()),
         Input::Text(s) => serde_json::from_str(s),
         Input::Bytes(b) => serde_json::from_slice(b),
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string());
+    app_reader_agrees(input, decoded.as_ref());
+    let decoded = decoded?;
     let encoded = serde_json::to_value(&decoded).expect("a decoded value encodes");
     let again: T = serde_json::from_value(encoded.clone()).unwrap_or_else(|e| {
         panic!("{} re-encodes to JSON it cannot decode: {e}\n{encoded}", std::any::type_name::<T>())
     });
     assert_eq!(again, decoded, "{} is not stable through encode/decode", std::any::type_name::<T>());
     Ok(encoded)
+}
+
+/// The app's reader on the same input: what serde reads it reads the same, what serde
+/// refuses it refuses. It may refuse more only where serde is laxer than the contract: a
+/// struct written as an array of its fields, an integer tag, nesting deeper than 100, bytes
+/// that are not UTF-8 (the app reads text).
+fn app_reader_agrees<T>(input: Input<'_>, serde: Result<&T, &String>)
+where
+    T: PartialEq + Debug + json::FromJson,
+{
+    let text = match input {
+        Input::Value(v) => Some(v.to_string()),
+        Input::Text(s) => Some(s.to_owned()),
+        Input::Bytes(b) => String::from_utf8(b.to_vec()).ok(),
+    };
+    let Some(text) = text else { return };
+    let name = std::any::type_name::<T>();
+    match (serde, json::from_json_str::<T>(&text)) {
+        (Ok(theirs), Ok(ours)) => assert_eq!(&ours, theirs, "{name}: the app's reader reads {text} otherwise"),
+        (Err(e), Ok(ours)) => panic!("{name}: the app's reader takes {text} as {ours:?}; serde refuses it: {e}"),
+        (Ok(theirs), Err(e)) => assert!(
+            matches!(e, json::JsonError::Type(json::OBJECT | json::TAG) | json::JsonError::TooDeep),
+            "{name}: the app's reader refuses {text} ({e}); serde reads {theirs:?}"
+        ),
+        (Err(_), Err(_)) => {}
+    }
 }
 
 impl Dto {
