@@ -11,7 +11,9 @@
 //!   of `Routing`/`Repeat`/`NonWorkingHours` is `Err`; an unknown field is ignored; text cut
 //!   short or carrying a byte that is not UTF-8 is `Err`.
 //!
-//! Anything that decodes re-encodes to JSON that decodes to the same value.
+//! Anything that decodes re-encodes to JSON that decodes to the same value. And the app's
+//! own reader (`json::FromJson`, decision 65) reads every one of these inputs as serde
+//! does: the same value, or an error wherever serde errs.
 
 mod common;
 
