@@ -5,14 +5,13 @@
 //! to the app's own origin (the cabinet serves the app same-origin by default), so a
 //! foreign page that frames the app learns nothing.
 
-use serde::Serialize;
+use max_channel_contract::json::Members;
 
 /// The `source` of every message.
 pub const SOURCE: &str = "max-channel";
 
 /// A message to the host.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostMessage {
     /// The content's height in CSS pixels changed.
     Height { height: u32 },
@@ -22,14 +21,24 @@ pub enum HostMessage {
     SessionExpired,
 }
 
-/// The JSON of a message, with `source`. An internally tagged enum always serialises to
-/// an object; were it ever not, the message goes without `source` rather than panicking.
+/// The JSON of a message: `source`, `type` (kebab-case), then the message's field.
 pub fn message_json(message: &HostMessage) -> String {
-    let mut value = serde_json::to_value(message).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        object.insert("source".into(), SOURCE.into());
+    let mut out = String::new();
+    let mut members = Members::start(&mut out);
+    members.member("source", SOURCE);
+    match message {
+        HostMessage::Height { height } => {
+            members.member("type", "height");
+            members.member("height", height);
+        }
+        HostMessage::State { state } => {
+            members.member("type", "state");
+            members.member("state", state);
+        }
+        HostMessage::SessionExpired => members.member("type", "session-expired"),
     }
-    value.to_string()
+    members.end();
+    out
 }
 
 /// The `targetOrigin` for `postMessage`.

@@ -6,9 +6,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use gloo_net::http::{Method, RequestBuilder};
-use max_channel_contract::json::{parse, FromJson, Json, JsonError};
+use max_channel_contract::json::{parse, to_json_string, FromJson, Json, JsonError, ToJson};
 use max_channel_contract::{Operation, CSRF_HEADER};
-use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -212,14 +211,13 @@ impl HttpClient {
         T::from_json(json).map_err(|e| not_the_contract(operation, e))
     }
 
-    pub(super) async fn send_json<'a, B: Serialize, T: FromJson>(
+    pub(super) async fn send_json<'a, B: ToJson, T: FromJson>(
         &'a self,
         operation: Operation,
         body: &'a B,
         header: Option<(&'a str, &'a str)>,
     ) -> Result<T, ApiError> {
-        let json = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-        let json = self.exchange_json(operation, &[], Some(json), header).await?;
+        let json = self.exchange_json(operation, &[], Some(to_json_string(body)), header).await?;
         T::from_json(json).map_err(|e| not_the_contract(operation, e))
     }
 

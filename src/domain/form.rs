@@ -12,7 +12,7 @@ use max_channel_contract::{
 use crate::domain::{field_order, FieldPath, ReplyField, ReplyList};
 
 /// A unit of a duration the person picks, with its size in the contract's base unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     Seconds,
     Minutes,
@@ -56,7 +56,7 @@ pub const PERIOD_UNITS: [Unit; 3] = [Unit::Minutes, Unit::Hours, Unit::Days];
 pub const AUTO_CLOSE_PRESETS: [i64; 8] = [15, 30, 60, 180, 720, 1_440, 4_320, 10_080];
 
 /// A duration as typed: the number's text and its unit.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DurationInput {
     pub text: String,
     pub unit: Unit,
@@ -138,7 +138,7 @@ pub fn parse_whole(text: &str) -> Result<i64, NumberError> {
 }
 
 /// One auto-reply row.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplyForm {
     pub delay: DurationInput,
     pub text: String,
@@ -175,7 +175,7 @@ impl ReplyForm {
 }
 
 /// «Кто будет принимать обращение».
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoutingKind {
     Employee,
     Group,
@@ -183,7 +183,7 @@ pub enum RoutingKind {
 }
 
 /// Who takes dialogs while the chat-bot is unavailable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FallbackKind {
     Employee,
     Group,
@@ -191,7 +191,7 @@ pub enum FallbackKind {
 
 /// Every choice of the routing section is kept while another kind is picked, so switching
 /// back and forth loses nothing.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutingForm {
     pub kind: RoutingKind,
     pub employee_id: String,
@@ -218,7 +218,7 @@ impl Default for RoutingForm {
 
 /// «Нерабочее время»: both switches are kept as typed; [`SettingsForm::set_non_working_chat_bot`]
 /// and [`SettingsForm::set_non_working_replies`] keep them from both being on.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NonWorkingForm {
     pub chat_bot_on: bool,
     pub chat_bot_id: String,
@@ -227,7 +227,7 @@ pub struct NonWorkingForm {
 }
 
 /// «Автоматическое завершение диалогов»: a preset, or a custom period.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AutoCloseForm {
     pub enabled: bool,
     /// A preset's minutes, or `None` for the custom value.
@@ -246,7 +246,7 @@ impl Default for AutoCloseForm {
 }
 
 /// The whole form. The token is here while typed, and never leaves memory.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SettingsForm {
     pub routing: RoutingForm,
     pub replies: Vec<ReplyForm>,

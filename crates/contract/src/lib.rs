@@ -8,6 +8,7 @@
 #[cfg(feature = "testing")]
 pub mod arbitrary;
 mod decode;
+mod encode;
 pub mod health;
 pub mod history;
 pub mod json;

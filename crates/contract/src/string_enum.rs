@@ -62,6 +62,12 @@ macro_rules! string_enum {
             }
         }
 
+        impl crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                crate::json::write_str(self.as_str(), out);
+            }
+        }
+
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())

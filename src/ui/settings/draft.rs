@@ -2,9 +2,8 @@
 //! the form state has no token in it) and offered back after a reload or a session expiry.
 
 use leptos::prelude::*;
-use max_channel_contract::json::from_json_str;
-use max_channel_contract::{from_json_struct, from_json_unit_enum};
-use serde::Serialize;
+use max_channel_contract::json::{from_json_str, to_json_string};
+use max_channel_contract::{from_json_struct, from_json_unit_enum, to_json_struct, to_json_unit_enum};
 
 use super::FormState;
 use crate::domain::{
@@ -16,18 +15,27 @@ use crate::i18n::Msg;
 pub const KEY: &str = "max-channel:draft";
 
 /// A draft: the form and the version it was based on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     pub base_version: Option<String>,
     pub form: SettingsForm,
 }
 
-// Read back with the contract's small JSON reader, as serde's derives wrote it (the wasm
-// carries no serde deserializer, decision 65).
+// Written and read back with the contract's small JSON writer and reader (the wasm carries
+// no serde, decision 65); the field lists are the storage format.
 from_json_unit_enum!(Unit { Seconds, Minutes, Hours, Days });
 from_json_unit_enum!(RoutingKind { Employee, Group, ChatBot });
 from_json_unit_enum!(FallbackKind { Employee, Group });
-from_json_struct! {
+to_json_unit_enum!(Unit { Seconds, Minutes, Hours, Days });
+to_json_unit_enum!(RoutingKind { Employee, Group, ChatBot });
+to_json_unit_enum!(FallbackKind { Employee, Group });
+macro_rules! both_ways {
+    ($($body:tt)*) => {
+        from_json_struct! { $($body)* }
+        to_json_struct! { $($body)* }
+    };
+}
+both_ways! {
     Draft { base_version, form }
     SettingsForm { routing, replies, closing_enabled, closing_text, non_working, auto_close }
     RoutingForm { kind, employee_id, group_id, chat_bot_id, fallback, fallback_employee_id, fallback_group_id }
@@ -47,8 +55,8 @@ pub fn read() -> Option<Draft> {
 }
 
 pub fn write(draft: &Draft) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
-        let _ = storage.set_item(KEY, &text);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(KEY, &to_json_string(draft));
     }
 }
 
@@ -128,7 +136,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn round_trips(draft: &Draft) -> Result<Draft, String> {
-        let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
+        let text = to_json_string(draft);
         if text.contains("token") {
             return Err(format!("a token in {text}"));
         }

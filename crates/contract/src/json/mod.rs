@@ -75,7 +75,9 @@ pub trait FromJson: Sized {
 }
 
 mod parse;
+mod write;
 pub use parse::parse;
+pub use write::{to_json_string, write_str, Members, ToJson};
 
 /// Parses `text` and reads it as `T`.
 pub fn from_json_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
