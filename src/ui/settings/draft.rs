@@ -132,9 +132,6 @@ mod tests {
     use super::*;
     use max_channel_fake::samples;
 
-    use max_channel_contract::arbitrary::any_settings;
-    use proptest::prelude::*;
-
     fn round_trips(draft: &Draft) -> Result<Draft, String> {
         let text = to_json_string(draft);
         if text.contains("token") {
@@ -171,12 +168,20 @@ mod tests {
         assert!(from_json_str::<Unit>(r#""Weeks""#).is_err());
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(256))]
-        #[test]
-        fn any_settings_as_a_form_round_trip_through_the_storage(settings in any_settings()) {
-            let draft = Draft { base_version: Some("v".into()), form: SettingsForm::from_settings(&settings) };
-            prop_assert_eq!(round_trips(&draft), Ok(draft));
+    // Proptest is a native dev-dependency: the property test runs natively, not in the browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use max_channel_contract::arbitrary::any_settings;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn any_settings_as_a_form_round_trip_through_the_storage(settings in any_settings()) {
+                let draft = Draft { base_version: Some("v".into()), form: SettingsForm::from_settings(&settings) };
+                prop_assert_eq!(round_trips(&draft), Ok(draft));
+            }
         }
     }
 }
