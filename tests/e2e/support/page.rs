@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
@@ -71,11 +72,19 @@ impl Page {
 
     /// Finds an element and scrolls it to the middle of the window, clear of the sticky
     /// action bar, the way a person would before clicking it.
+    /// A view that redraws between the find and the scroll (a health refresh, a reactive
+    /// re-render) leaves a stale element: it is found again, up to five times.
     pub async fn find_centered(&self, css: &str) -> fantoccini::elements::Element {
-        let element = self.find(css).await;
-        let arg = serde_json::to_value(&element).unwrap();
-        self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.unwrap();
-        element
+        let mut attempts = 0;
+        loop {
+            let element = self.find(css).await;
+            let arg = serde_json::to_value(&element).unwrap();
+            match self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await {
+                Ok(_) => return element,
+                Err(e) if is_stale(&e) && attempts < 5 => attempts += 1,
+                Err(e) => panic!("scrolling to {css}: {e}"),
+            }
+        }
     }
 
     /// Waits (up to 10 s) until the element's text contains `text`.
@@ -105,7 +114,15 @@ impl Page {
 
     /// Clicks an element, scrolled clear of the sticky action bar first.
     pub async fn click(&self, css: &str) {
-        self.find_centered(css).await.click().await.unwrap();
+        let mut attempts = 0;
+        loop {
+            match self.find_centered(css).await.click().await {
+                Ok(_) => return,
+                // A stale element was not clicked: find it again.
+                Err(e) if is_stale(&e) && attempts < 5 => attempts += 1,
+                Err(e) => panic!("clicking {css}: {e}"),
+            }
+        }
     }
 
     /// The current value of a form control.
@@ -167,4 +184,9 @@ impl Page {
     pub async fn close(self) {
         let _ = self.browser.close().await;
     }
+}
+
+/// WebDriver's "the element you found is no longer in the page".
+fn is_stale(error: &CmdError) -> bool {
+    matches!(error, CmdError::Standard(w) if w.error == ErrorStatus::StaleElementReference)
 }
