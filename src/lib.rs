@@ -21,8 +21,35 @@ pub mod i18n;
 pub mod perf;
 pub mod ui;
 
-/// Starts the app on the page's `<body>`.
+/// Starts the app on the page's `<body>`: in English once the catalogue's English file is
+/// there (or could not be had: then in Russian), else at once.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::Root);
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async {
+        if let Ok(config) = config::RuntimeConfig::from_document() {
+            if config.locale == i18n::Locale::En {
+                fetch_english(config.request_timeout_ms).await;
+            }
+        }
+        leptos::mount::mount_to_body(ui::Root);
+    });
+}
+
+/// Fetches and installs the English column; a failure leaves the app in Russian and says
+/// why in the console (a warning: the page works on).
+#[cfg(target_arch = "wasm32")]
+async fn fetch_english(timeout_ms: u32) {
+    let path = i18n::english::file_path();
+    let why = match api::fetch_bundle_file(&path, timeout_ms).await {
+        Err(error) => error.to_string(),
+        Ok(text) => match max_channel_contract::json::from_json_str::<Vec<String>>(&text) {
+            Err(error) => error.to_string(),
+            Ok(rows) => match i18n::english::install(rows) {
+                Ok(()) => return,
+                Err(wrong) => format!("{} rows, not {}", wrong.rows, wrong.expected),
+            },
+        },
+    };
+    leptos::logging::warn!("max-channel: English is not available ({path}: {why}); showing Russian");
 }

@@ -35,6 +35,18 @@ struct Answer {
     retry_after: Option<u32>,
 }
 
+/// A file of the bundle as text (the English catalogue), within `timeout_ms`.
+pub async fn fetch_bundle_file(path: &str, timeout_ms: u32) -> Result<String, ApiError> {
+    let guard = AbortGuard::new(timeout_ms);
+    let request =
+        RequestBuilder::new(path).abort_signal(guard.signal().as_ref()).build().map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(|_| guard.failure())?;
+    if !response.ok() {
+        return Err(ApiError::Unexpected(format!("HTTP {} for {path}", response.status())));
+    }
+    response.text().await.map_err(|_| guard.failure())
+}
+
 /// Aborts the fetch when dropped — when the caller (a resource of an unmounted page)
 /// stops waiting — and after the time-out, which it remembers so the error can say so.
 struct AbortGuard {

@@ -13,7 +13,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 pub use error::ApiError;
-pub use http::HttpClient;
+pub use http::{fetch_bundle_file, HttpClient};
 pub use scope::{CancelToken, Scoped};
 
 use max_channel_contract::*;

@@ -33,6 +33,16 @@ impl Locale {
     }
 }
 
+/// `true` for a row without `#[cfg]`, else whether this build has it.
+macro_rules! row_in_this_build {
+    () => {
+        true
+    };
+    ($cfg:meta) => {
+        cfg!($cfg)
+    };
+}
+
 macro_rules! catalogue {
     ( $( $(#[cfg($cfg:meta)])? $key:ident => ( $ru:expr, $en:expr ) ),+ $(,)? ) => {
         /// A message of the catalogue.
@@ -46,23 +56,43 @@ macro_rules! catalogue {
             /// language indexed by the message, not a `match`: measured smaller (docs/performance.md).
             pub fn text(self, locale: Locale) -> &'static str {
                 static RU: &[&str] = &[ $( $(#[cfg($cfg)])? $ru ),+ ];
-                static EN: &[&str] = &[ $( $(#[cfg($cfg)])? $en ),+ ];
-                // A row's `#[cfg]` takes its variant and both its cells together: the tables
-                // stay aligned with the variants under every feature set, checked here.
-                const _: () = assert!(RU.len() == Msg::ALL.len() && EN.len() == Msg::ALL.len());
+                // A row's `#[cfg]` takes its variant and its cells together: the tables stay
+                // aligned with the variants under every feature set, checked here.
+                const _: () = assert!(RU.len() == Msg::ALL.len() && ROW_IN_THIS_BUILD.len() == ENGLISH_ROWS);
                 let table = match locale {
                     Locale::Ru => RU,
-                    Locale::En => EN,
+                    // Russian until English is there (natively it is compiled in).
+                    Locale::En => super::english::rows().unwrap_or(RU),
                 };
                 // Both tables have a row per variant, in variant order; `get` only avoids a
                 // panic path.
                 table.get(self as usize).copied().unwrap_or_default()
             }
         }
+
+        /// How many rows the English file has: every row of the catalogue, of every build.
+        const ENGLISH_ROWS: usize = [ $( stringify!($key) ),+ ].len();
+
+        /// For each row of the English file, whether this build has it.
+        pub(super) const ROW_IN_THIS_BUILD: [bool; ENGLISH_ROWS] = [ $( row_in_this_build!($($cfg)?) ),+ ];
+
+        /// The English file's name: evaluated by the compiler, so the texts themselves do
+        /// not reach the wasm.
+        pub(super) const ENGLISH_FINGERPRINT: u64 = super::english::fingerprint(&[ $( $en ),+ ]);
+
+        /// This build's English column, compiled in natively only (the tests; the wasm
+        /// fetches it, see [`super::english`]).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub(super) static ENGLISH: &[&str] = &[ $( $(#[cfg($cfg)])? $en ),+ ];
+
+        /// Every row's English text, in catalogue order: the English file's content.
+        #[cfg(all(test, not(target_arch = "wasm32")))]
+        pub(super) const ENGLISH_FILE_ROWS: [&str; ENGLISH_ROWS] = [ $( $en ),+ ];
     };
 }
 
 mod catalogue;
+pub mod english;
 
 pub use catalogue::Msg;
 

@@ -60,7 +60,7 @@ impl AppContext {
     pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
         AppContext {
             api,
-            tr: Tr(config.locale),
+            tr: Tr(crate::i18n::english::usable(config.locale)),
             config,
             refresh: RwSignal::new(0),
             health: RwSignal::new(None),

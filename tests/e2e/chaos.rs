@@ -7,7 +7,8 @@
 //!
 //! "At the moment it resolves" is exact, not timed: a wrapper around `window.fetch` leaves
 //! the page in the same task in which the armed call's answer arrives, before the app's
-//! continuation runs.
+//! continuation runs. "In flight" is exact too: the dev back end holds the call until the
+//! test has seen it aborted (or given up), however long the browser takes to leave.
 
 use std::time::Duration;
 
@@ -17,8 +18,8 @@ use serde_json::json;
 
 use crate::support::{eventually, E2e, Options, PATIENCE};
 
-/// How long an in-flight call takes to answer.
-const SLOW: u64 = 1_500;
+/// How long a case waits after the new page is ready for anything of the old one to land.
+const SETTLE: u64 = 1_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Leave {
@@ -132,9 +133,26 @@ fn operation(id: &str) -> Operation {
 /// `sent` is the calls that arrived at the back end between the action's start and the
 /// leave (arrival numbers `sent.0 + 1 ..= sent.1`).
 async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operation, moment: Moment, sent: (u64, u64)) {
+    let old_calls = || {
+        let mut calls = e2e.requests_of(operation.id());
+        calls.retain(|r| r.arrival > sent.0 && r.arrival <= sent.1);
+        calls
+    };
+    if moment == Moment::InFlight {
+        // Still held at the back end: aborted by the browser now, or never.
+        e2e.wait_for_path(to.path()).await;
+        e2e.stop_holding_calls();
+        let what = format!("{case}: every {} call aborted with its page", operation.id());
+        eventually(PATIENCE, &what, || async {
+            let calls = old_calls();
+            !calls.is_empty() && calls.iter().all(|r| r.status == 499)
+        })
+        .await;
+        e2e.release_held();
+    }
     wait_ready(e2e, to).await;
     // Long enough for any answer of the old page to have come and been (not) applied.
-    tokio::time::sleep(Duration::from_millis(SLOW + 300)).await;
+    tokio::time::sleep(Duration::from_millis(SETTLE)).await;
     e2e.assert_console_clean(case).await;
     assert_eq!(e2e.path().await, to.path(), "{case}: the page that replaced it");
     assert!(e2e.text_content("h1").await.contains(to.title()), "{case}: its heading");
@@ -146,28 +164,21 @@ async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operati
     if to != Page::Settings {
         assert!(leftovers.is_empty(), "{case}: the old page's work landed on the new one: {leftovers:?}");
     }
-    let old_calls = || {
-        let mut calls = e2e.requests_of(operation.id());
-        calls.retain(|r| r.arrival > sent.0 && r.arrival <= sent.1);
-        calls
-    };
     let calls = old_calls();
     assert!(!calls.is_empty(), "{case}: {} was never called", operation.id());
     match moment {
-        // Everything that was still running when its page went was aborted.
-        Moment::InFlight => {
-            let what = format!("{case}: every {} call aborted with its page: {calls:?}", operation.id());
-            eventually(PATIENCE, &what, || async { old_calls().iter().all(|r| r.status == 499) }).await;
-        }
+        // Everything that was still running when its page went was aborted, and stays so.
+        Moment::InFlight => assert!(calls.iter().all(|r| r.status == 499), "{case}: {calls:?}"),
         // Answered (a 404 is "nothing saved yet"), and the page left at that moment.
         Moment::AtResolve => assert!(calls.iter().any(|r| r.status != 499), "{case}: {calls:?}"),
     }
 }
 
 /// What a case starts from: a fresh account (connected for save and disconnect), no
-/// draft, no latency.
+/// draft, no latency, nothing held.
 async fn fresh(e2e: &E2e, connected: bool) {
     e2e.latency(0);
+    e2e.release_held();
     e2e.server().state.reset(true).expect("reset");
     if connected {
         e2e.save_settings(samples::settings(), Some("chaos-token-0001"));
@@ -409,7 +420,7 @@ async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
 
 async fn arm(e2e: &E2e, op: Operation, moment: Moment) {
     match moment {
-        Moment::InFlight => e2e.latency(SLOW),
+        Moment::InFlight => e2e.hold_calls(op),
         Moment::AtResolve => arm_at_resolve(e2e, op).await,
     }
 }

@@ -42,14 +42,15 @@ fn the_preview_build_fits_its_own_budget_and_preview_is_what_it_adds() {
 
 /// Text that only the `preview` feature puts in a wasm: the fake back end's (`crates/fake`)
 /// standard seed's chat-bot names and the preview accounts' token, and the preview panel's
-/// own words (catalogue rows marked `#[cfg(feature = "preview")]`).
+/// own words (catalogue rows marked `#[cfg(feature = "preview")]`; their Russian: no wasm
+/// carries English, see below).
 fn preview_only_texts() -> Vec<String> {
     use max_channel_admin::i18n::{Locale, Msg};
     let directory = max_channel_fake::Directory::new(max_channel_fake::SeedKind::Standard);
     let mut texts: Vec<String> = directory.chat_bots.into_iter().map(|bot| bot.name).collect();
     texts.push(max_channel_fake::presets::DEMO_TOKEN.to_owned());
     for msg in [Msg::PreviewNote, Msg::PreviewSlow, Msg::FaultUnexpected, Msg::DataOtherZone] {
-        texts.extend(Locale::ALL.iter().map(|&locale| msg.text(locale).to_owned()));
+        texts.push(msg.text(Locale::Ru).to_owned());
     }
     texts
 }
@@ -77,5 +78,35 @@ fn the_production_wasm_carries_no_preview_code() {
         // Present in the preview build, or this test could no longer fail.
         assert!(holds(&preview, &text), "the preview build has no «{text}»: pick another text of the fake");
         assert!(!holds(&production, &text), "the production wasm carries the fake back end's «{text}»");
+    }
+}
+
+/// The English column is a file of each bundle (decision 66), in neither wasm: every
+/// English row long enough to be told apart is absent where its Russian row is present.
+#[test]
+fn english_is_a_file_of_each_bundle_and_in_no_wasm() {
+    use max_channel_admin::i18n::{english, Locale, Msg};
+    let path = english::file_path();
+    for dist in [dist(), production_dist()] {
+        let file = dist.join(path.trim_start_matches('/'));
+        let rows: Vec<String> =
+            serde_json::from_slice(&std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())))
+                .expect("the English file is a JSON array of strings");
+        assert!(english::rows_of_this_build(rows).is_ok(), "{}: not this catalogue's", file.display());
+        let wasm = wasm_of(&dist);
+        let mut checked = 0;
+        for &msg in Msg::ALL {
+            let (ru, en) = (msg.text(Locale::Ru), msg.text(Locale::En));
+            if en.len() < 16 || Msg::ALL.iter().any(|m| m.text(Locale::Ru).contains(en)) {
+                continue;
+            }
+            // Rows of the other build are in neither language.
+            if !holds(&wasm, ru) {
+                continue;
+            }
+            assert!(!holds(&wasm, en), "{}: the wasm carries English «{en}»", dist.display());
+            checked += 1;
+        }
+        assert!(checked > 200, "{}: only {checked} English rows checked", dist.display());
     }
 }

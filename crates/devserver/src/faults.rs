@@ -8,6 +8,8 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use tokio::sync::watch;
+
 use max_channel_contract::Operation;
 
 use crate::csp::CspReport;
@@ -94,6 +96,12 @@ pub struct LoggedRequest {
 pub struct Controls {
     faults: Vec<FaultSpec>,
     pub latency: Duration,
+    /// While set, every call of this operation that arrives waits until its gate is
+    /// dropped: a test keeps a call in flight for exactly as long as it needs, not for a
+    /// fixed time that a slow browser may outlast.
+    holding: Option<(Operation, watch::Sender<()>)>,
+    /// Gates that hold calls already waiting but no new ones.
+    held: Vec<watch::Sender<()>>,
     log: VecDeque<LoggedRequest>,
     next_seq: u64,
     arrivals: u64,
@@ -130,6 +138,29 @@ impl Controls {
             self.faults.remove(index);
         }
         Some(fault)
+    }
+
+    /// From now on, every call of `op` that arrives waits until [`Self::release_held`].
+    pub fn hold_new_calls(&mut self, op: Operation) {
+        self.stop_holding_new_calls();
+        self.holding = Some((op, watch::channel(()).0));
+    }
+
+    /// Calls that arrive from now on pass; those already held keep waiting.
+    pub fn stop_holding_new_calls(&mut self) {
+        self.held.extend(self.holding.take().map(|(_, gate)| gate));
+    }
+
+    /// Lets every held call go on, and holds no new one.
+    pub fn release_held(&mut self) {
+        self.holding = None;
+        self.held.clear();
+    }
+
+    /// What a call of `op` arriving now must wait for: the gate's sender to be dropped.
+    pub fn gate(&self, op: Option<Operation>) -> Option<watch::Receiver<()>> {
+        let (held, gate) = self.holding.as_ref()?;
+        (op == Some(*held)).then(|| gate.subscribe())
     }
 
     /// Numbers a call as it arrives.
@@ -193,6 +224,24 @@ mod tests {
 
     fn fault(op: &str, count: u32) -> FaultSpec {
         serde_json::from_value(serde_json::json!({"operation": op, "count": count, "status": 500})).unwrap()
+    }
+
+    #[tokio::test]
+    async fn held_calls_wait_until_released_and_new_ones_pass_once_holding_stops() {
+        let (save, read) = (Operation::PutMaxSettings, Operation::GetMaxSettings);
+        let mut c = Controls::default();
+        assert!(c.gate(Some(save)).is_none(), "nothing held by default");
+        c.hold_new_calls(save);
+        assert!(c.gate(Some(read)).is_none() && c.gate(None).is_none(), "other calls pass");
+        let mut first = c.gate(Some(save)).expect("held");
+        let waiting = tokio::spawn(async move { first.changed().await.is_err() });
+        c.stop_holding_new_calls();
+        assert!(c.gate(Some(save)).is_none(), "a call arriving now passes");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "the call held before still waits");
+        c.release_held();
+        let released = tokio::time::timeout(Duration::from_secs(5), waiting).await;
+        assert!(matches!(released, Ok(Ok(true))), "released by the gate's drop: {released:?}");
     }
 
     #[test]

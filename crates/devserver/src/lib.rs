@@ -74,6 +74,8 @@ pub struct Config {
     pub request_timeout_ms: Option<u32>,
     /// Handed to the app as `health_refresh_ms` (tests shorten the minute).
     pub health_refresh_ms: Option<u32>,
+    /// Handed to the app as `locale`: `ru` (default) or `en`, as the cabinet's language.
+    pub locale: String,
     /// Send a strict `Content-Security-Policy` with the app and the host page (see [`csp`]);
     /// on by default, `--no-csp` switches it off. `frame-ancestors` is `'self'` and
     /// `parent_origin`; with `test_controls` violations are reported to `/__dev/csp-reports`.
@@ -97,6 +99,7 @@ impl Default for Config {
             seed: SeedKind::Standard,
             test_controls: false,
             csrf_token: "dev-csrf-token".into(),
+            locale: "ru".into(),
             base_path: "/".into(),
             parent_origin: None,
             serve_api: true,

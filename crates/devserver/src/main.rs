@@ -35,6 +35,7 @@ USAGE: max-channel-devserver [OPTIONS]
                        the app and allowed in the CSP's frame-ancestors
   --request-timeout-ms N  the app's API time-out (default 15000)
   --health-refresh-ms N   how often «Работа канала» refreshes (default 60000, min 1000)
+  --locale ru|en       the cabinet's language, handed to the app (default ru)
   --no-api             serve the app alone (for preview mode: ?demo)
   --no-csp             send no Content-Security-Policy (default: a strict one with a
                        fresh script nonce per page, see docs/dev-backend.md)
@@ -102,6 +103,12 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--health-refresh-ms" => {
                 config.health_refresh_ms =
                     Some(value("--health-refresh-ms")?.parse().map_err(|e| format!("--health-refresh-ms: {e}"))?)
+            }
+            "--locale" => {
+                config.locale = match value("--locale")?.as_str() {
+                    tag @ ("ru" | "en") => tag.to_owned(),
+                    other => return Err(format!("--locale: {other} is neither ru nor en")),
+                }
             }
             "--no-api" => config.serve_api = false,
             "--no-csp" => config.csp = false,
@@ -180,6 +187,9 @@ mod tests {
         let parent = args("--parent-origin https://lk.mango-office.ru/").unwrap().parent_origin;
         assert_eq!(parent.as_deref(), Some("https://lk.mango-office.ru"));
         assert!(args("--parent-origin *").is_err());
+        assert_eq!(c.locale, "ru");
+        assert_eq!(args("--locale en").unwrap().locale, "en");
+        assert!(args("--locale de").is_err());
         assert_eq!(c.seed, SeedKind::Hostile);
         assert_eq!(c.webhook_url, max_channel_fake::DEFAULT_WEBHOOK_URL);
         assert!(!c.max.is_real());

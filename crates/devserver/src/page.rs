@@ -46,7 +46,7 @@ pub(crate) async fn app_page(config: &Config, dist: &Path, router_base: &str) ->
                 api_base: "/api/v1",
                 router_base,
                 csrf_token: &config.csrf_token,
-                locale: "ru",
+                locale: &config.locale,
                 parent_origin: config.parent_origin.as_deref(),
                 request_timeout_ms: config.request_timeout_ms,
                 health_refresh_ms: config.health_refresh_ms,

@@ -88,6 +88,8 @@ pub struct Options {
     pub request_timeout_ms: Option<u32>,
     /// «Работа канала»'s refresh period (default: the app's minute).
     pub health_refresh_ms: Option<u32>,
+    /// The cabinet's language handed to the app: `ru` or `en`.
+    pub locale: &'static str,
     /// Keeps the back end's state across a stop and restart.
     pub state_file: Option<PathBuf>,
     pub seed: SeedKind,
@@ -98,6 +100,8 @@ pub struct Options {
     /// The production build at the root instead of the preview build, as `cargo xtask dev`
     /// serves them (the preview build is at `/preview/` either way).
     pub production_at_root: bool,
+    /// A bundle of the test's own at the root instead (e.g. one with a file taken out).
+    pub root_dist: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -108,6 +112,8 @@ impl Default for Options {
             serve_api: true,
             request_timeout_ms: None,
             health_refresh_ms: None,
+            locale: "ru",
+            root_dist: None,
             state_file: None,
             seed: SeedKind::Standard,
             csp: true,
@@ -121,7 +127,11 @@ impl Options {
     fn server_config(&self, port: u16) -> Config {
         Config {
             port,
-            dist: Some(if self.production_at_root { production_dist() } else { dist() }),
+            dist: Some(match &self.root_dist {
+                Some(own) => own.clone(),
+                None if self.production_at_root => production_dist(),
+                None => dist(),
+            }),
             preview_dist: Some(dist()),
             test_controls: true,
             csrf_token: CSRF.into(),
@@ -130,6 +140,7 @@ impl Options {
             serve_api: self.serve_api,
             request_timeout_ms: self.request_timeout_ms,
             health_refresh_ms: self.health_refresh_ms,
+            locale: self.locale.to_owned(),
             state_file: self.state_file.clone(),
             seed: self.seed,
             csp: self.csp,
@@ -273,6 +284,21 @@ impl E2e {
     /// Delays every API answer by `ms` (0: none).
     pub fn latency(&self, ms: u64) {
         self.server().state.controls().latency = Duration::from_millis(ms);
+    }
+
+    /// From now on every call of `op` waits at the back end until [`Self::release_held`].
+    pub fn hold_calls(&self, op: max_channel_contract::Operation) {
+        self.server().state.controls().hold_new_calls(op);
+    }
+
+    /// Calls from now on pass; those held keep waiting for [`Self::release_held`].
+    pub fn stop_holding_calls(&self) {
+        self.server().state.controls().stop_holding_new_calls();
+    }
+
+    /// Lets every held call go on.
+    pub fn release_held(&self) {
+        self.server().state.controls().release_held();
     }
 
     /// The calls of one operation that reached the back end, oldest first.

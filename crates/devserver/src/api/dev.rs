@@ -169,6 +169,7 @@ async fn reset(State(state): State<Shared>, body: Bytes) -> Answer {
     controls.clear_log();
     controls.clear_csp_reports();
     controls.latency = Duration::ZERO;
+    controls.release_held();
     Ok(done())
 }
 

@@ -70,11 +70,15 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
     let csrf_ok = csrf == state.config.csrf_token;
     let mut pending = PendingLog { state: state.clone(), entry: Some(entry) };
 
-    let (latency, fault) = {
+    let (latency, fault, gate) = {
         let mut controls = state.controls();
         let fault = operation.and_then(|op| controls.take_fault(op));
-        (controls.latency, fault)
+        (controls.latency, fault, controls.gate(operation))
     };
+    if let Some(mut gate) = gate {
+        // Nothing is ever sent: this ends when the gate's sender is dropped (released).
+        let _ = gate.changed().await;
+    }
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
