@@ -156,7 +156,10 @@ fn chromium() -> Result<PathBuf, String> {
 async fn lighthouse(cli: &Path, chromium: &Path, url: &str, preset: &str, report: &Path) -> Result<Scores, Failure> {
     // A report from an earlier run must not pass for this one's.
     let _ = std::fs::remove_file(report);
+    // Lighthouse's Chromium (its profile too) writes into this, and goes with it.
+    let scratch = crate::support::scratch::Scratch::new("lighthouse");
     let mut cmd = tokio::process::Command::new("node");
+    cmd.env("TMPDIR", scratch.path());
     cmd.arg(cli)
         .arg(url)
         .args(["--output=json", "--only-categories=performance,accessibility,best-practices"])
@@ -170,7 +173,11 @@ async fn lighthouse(cli: &Path, chromium: &Path, url: &str, preset: &str, report
         cmd.arg("--preset=desktop");
     }
     let output = match tokio::time::timeout(RUN_LIMIT, cmd.output()).await {
-        Err(_) => return Err(Failure::Run(format!("no report after {} s", RUN_LIMIT.as_secs()))),
+        Err(_) => {
+            // Node is killed on drop; the Chromium it started detached is not.
+            scratch.kill_its_processes();
+            return Err(Failure::Run(format!("no report after {} s", RUN_LIMIT.as_secs())));
+        }
         Ok(Err(e)) => return Err(Failure::Tool(format!("cannot start `node` ({e}): Lighthouse needs Node.js 18.16+"))),
         Ok(Ok(output)) => output,
     };

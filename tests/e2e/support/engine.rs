@@ -140,6 +140,9 @@ pub fn free_port() -> u16 {
 pub struct Driver {
     child: Child,
     url: String,
+    /// The driver's and its browser's `TMPDIR`; removed after the driver is ended (a
+    /// field drops after `Drop::drop`).
+    _scratch: super::scratch::Scratch,
 }
 
 impl Driver {
@@ -147,6 +150,8 @@ impl Driver {
         let binary = engine.driver_binary();
         let port = free_port();
         let mut command = Command::new(&binary);
+        let scratch = super::scratch::Scratch::new(engine.name());
+        command.env("TMPDIR", scratch.path());
         if engine == Engine::WebKit {
             // Without a GPU, WebKitGTK's accelerated compositing draws through a software
             // GL on Xvfb, and the driver's screenshots come out black.
@@ -163,7 +168,7 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (cargo xtask setup installs it)"));
-        Driver { child, url: format!("http://127.0.0.1:{port}") }
+        Driver { child, url: format!("http://127.0.0.1:{port}"), _scratch: scratch }
     }
 
     /// A new browser session with its own profile (its own storage and cookies), its

@@ -16,6 +16,7 @@ pub mod engine;
 use engine::{free_port, Driver, Motion};
 pub use engine::{gap, Engine};
 mod page;
+pub mod scratch;
 pub use page::Page;
 pub mod sizes;
 mod window;

@@ -1,0 +1,93 @@
+//! Scratch directories for the browsers the tests start: each is the `TMPDIR` of one
+//! WebDriver server or Lighthouse run, so everything a Chromium writes to the temporary
+//! directory (its `org.chromium.Chromium.scoped_dir.*`, ~94 MB each; Lighthouse's own
+//! Chromium profile) lands inside it and goes with it. A Chromium killed rather than closed
+//! (a run timed out or interrupted) used to leave those in `/tmp` for good — 7.5 GB once,
+//! enough to refuse a CI run for want of disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Once;
+
+const PREFIX: &str = "max-e2e-tmp-";
+
+/// A directory removed on drop.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn new(what: &str) -> Scratch {
+        static SWEEP: Once = Once::new();
+        SWEEP.call_once(|| sweep(&std::env::temp_dir(), is_running));
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("{PREFIX}{}-{what}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        Scratch(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Kills every process whose command line names this directory: a Chromium that
+    /// Lighthouse started detached and left running when its run was cut short.
+    pub fn kill_its_processes(&self) {
+        let needle = self.0.to_string_lossy().into_owned();
+        let Ok(entries) = std::fs::read_dir("/proc") else { return };
+        for entry in entries.flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|p| p.parse::<u32>().ok()) else { continue };
+            let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+            if String::from_utf8_lossy(&cmdline).contains(&needle) {
+                let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+            }
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn is_running(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Removes the scratch directories in `tmp` of test processes that no longer run.
+fn sweep(tmp: &Path, running: impl Fn(u32) -> bool) {
+    let Ok(entries) = std::fs::read_dir(tmp) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name.strip_prefix(PREFIX).and_then(|rest| rest.split('-').next()).and_then(|p| p.parse().ok());
+        if pid.is_some_and(|pid| !running(pid)) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[test]
+fn scratch_goes_with_its_owner_and_leftovers_of_dead_runs_are_swept() {
+    let scratch = Scratch::new("self-test");
+    let inside = scratch.path().join("org.chromium.Chromium.scoped_dir.x");
+    std::fs::create_dir_all(&inside).unwrap();
+    let kept = scratch.path().to_owned();
+    drop(scratch);
+    assert!(!kept.exists(), "removed with its owner");
+
+    let tmp = std::env::temp_dir().join(format!("max-e2e-sweep-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    for name in [
+        format!("{PREFIX}4000000-chromium-0"),
+        format!("{PREFIX}{}-chromium-1", std::process::id()),
+        "other-4000000".into(),
+    ] {
+        std::fs::create_dir_all(tmp.join(name).join("scoped")).unwrap();
+    }
+    sweep(&tmp, is_running);
+    let mut left: Vec<String> =
+        std::fs::read_dir(&tmp).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    left.sort();
+    assert_eq!(left, [format!("{PREFIX}{}-chromium-1", std::process::id()), "other-4000000".into()]);
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
