@@ -171,6 +171,11 @@ impl Driver {
         Driver { child, url: format!("http://127.0.0.1:{port}"), _scratch: scratch }
     }
 
+    /// The driver's and its browser's temporary directory.
+    pub fn scratch(&self) -> &Path {
+        self._scratch.path()
+    }
+
     /// A new browser session with its own profile (its own storage and cookies), its
     /// window's inside 1280 × 900 CSS px in every engine.
     pub async fn open_session(&self, engine: Engine, profile: &Path, prompts: &str, motion: Motion) -> Client {

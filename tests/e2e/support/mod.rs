@@ -13,7 +13,7 @@ pub mod a11y;
 mod console;
 pub use console::is_console_problem;
 pub mod engine;
-use engine::{free_port, Driver, Motion};
+use engine::{Driver, Motion};
 pub use engine::{gap, Engine};
 mod page;
 pub mod scratch;
@@ -76,8 +76,10 @@ where
 /// The usual patience of the end-to-end tests.
 pub const PATIENCE: Duration = Duration::from_secs(10);
 
-fn profile_dir() -> PathBuf {
-    std::env::temp_dir().join(format!("max-e2e-profile-{}-{}", std::process::id(), free_port()))
+/// A browser's profile: inside its driver's scratch directory, so that it goes with the
+/// driver even when a test fails before [`E2e::finish`].
+fn profile_dir(driver: &Driver) -> PathBuf {
+    driver.scratch().join("profile")
 }
 
 /// Options of one end-to-end run.
@@ -157,7 +159,6 @@ pub struct E2e {
     config: Config,
     page: Page,
     _driver: Driver,
-    _profile: PathBuf,
     _lock: tokio::sync::MutexGuard<'static, ()>,
     /// When this test got its turn at the browser (for `target/e2e/<engine>-times.tsv`).
     started: Instant,
@@ -180,8 +181,7 @@ impl E2e {
         let config = options.server_config(server.addr.port());
         let engine = Engine::current();
         let driver = Driver::start(engine, Motion::Normal);
-        let profile = profile_dir();
-        let browser = driver.open_session(engine, &profile, options.prompts, Motion::Normal).await;
+        let browser = driver.open_session(engine, &profile_dir(&driver), options.prompts, Motion::Normal).await;
         let page = Page {
             browser,
             engine,
@@ -194,7 +194,6 @@ impl E2e {
             config,
             page,
             _driver: driver,
-            _profile: profile,
             _lock: lock,
             started: Instant::now(),
             earlier_violations: Vec::new(),
@@ -218,7 +217,7 @@ impl E2e {
     async fn another_browser(&self, motion: Motion) -> Page {
         // A driver of its own: geckodriver and WebKitWebDriver hold one session each.
         let driver = Driver::start(self.engine, motion);
-        let browser = driver.open_session(self.engine, &profile_dir(), self.prompts, motion).await;
+        let browser = driver.open_session(self.engine, &profile_dir(&driver), self.prompts, motion).await;
         Page {
             browser,
             engine: self.engine,
@@ -335,7 +334,6 @@ impl E2e {
         if let Some(server) = self.server {
             server.stop().await;
         }
-        let _ = std::fs::remove_dir_all(&self._profile);
         assert_no_csp_violations(&violations);
         assert!(console.is_empty(), "the browser console shows what must never happen:\n{}", console.join("\n"));
     }
