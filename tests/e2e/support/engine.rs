@@ -225,6 +225,9 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A browser whose session was never closed (its test failed first) outlives the
+        // driver; its profile is in the scratch directory, so its command line names it.
+        self._scratch.kill_its_processes();
     }
 }
 

@@ -30,7 +30,8 @@ impl Scratch {
     }
 
     /// Kills every process whose command line names this directory: a Chromium that
-    /// Lighthouse started detached and left running when its run was cut short.
+    /// Lighthouse started detached and left running when its run was cut short, or a
+    /// browser whose test failed before closing its session.
     pub fn kill_its_processes(&self) {
         let needle = self.0.to_string_lossy().into_owned();
         let Ok(entries) = std::fs::read_dir("/proc") else { return };
@@ -90,4 +91,33 @@ fn scratch_goes_with_its_owner_and_leftovers_of_dead_runs_are_swept() {
     left.sort();
     assert_eq!(left, [format!("{PREFIX}{}-chromium-1", std::process::id()), "other-4000000".into()]);
     std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+/// Whether any process's command line names `dir`.
+#[cfg(test)]
+fn anything_runs_in(dir: &Path) -> bool {
+    let needle = dir.to_string_lossy().into_owned();
+    std::fs::read_dir("/proc").into_iter().flatten().flatten().any(|entry| {
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        String::from_utf8_lossy(&cmdline).contains(&needle)
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_left_open_by_a_failed_test_ends_with_its_driver() {
+    use super::engine::{Driver, Engine, Motion};
+    let _turn = super::BROWSER.lock().await;
+    let engine = Engine::current();
+    let driver = Driver::start(engine, Motion::Normal);
+    let scratch = driver.scratch().to_owned();
+    let browser = driver.open_session(engine, &scratch.join("profile"), "dismiss", Motion::Normal).await;
+    if engine != Engine::WebKit {
+        // MiniBrowser's command line does not name its profile; the others' do.
+        assert!(anything_runs_in(&scratch), "the browser runs with its profile in {}", scratch.display());
+    }
+    // As when a test panics: the session is never closed.
+    std::mem::forget(browser);
+    drop(driver);
+    assert!(!anything_runs_in(&scratch), "a browser outlived its driver");
+    assert!(!scratch.exists(), "its scratch directory is gone");
 }
