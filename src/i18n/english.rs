@@ -36,6 +36,16 @@ pub struct WrongFile {
     pub expected: usize,
 }
 
+/// How many of the file's rows a build keeps (checked against `Msg::ALL` at compile time).
+pub const fn kept(in_build: &[bool]) -> usize {
+    let (mut row, mut kept) = (0, 0);
+    while row < in_build.len() {
+        kept += in_build[row] as usize;
+        row += 1;
+    }
+    kept
+}
+
 /// This build's rows out of the file's: the file has a row for every row of the catalogue
 /// under every feature set, this build skips the rows it does not have.
 pub fn rows_of_this_build(file: Vec<String>) -> Result<Vec<String>, WrongFile> {

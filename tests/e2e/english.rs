@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::support::scratch::Scratch;
 use crate::support::{production_dist, E2e, Options};
 
 fn english(root_dist: Option<std::path::PathBuf>) -> Options {
@@ -47,11 +48,10 @@ fn without_english(from: &Path, to: &Path) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_its_english_file_the_app_starts_whole_in_russian() {
-    let dir = std::env::temp_dir().join(format!("max-e2e-no-english-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    without_english(&production_dist(), &dir);
-    let e2e = E2e::start_with(english(Some(dir.clone()))).await;
+    // Removed when the test ends, passed or not.
+    let bundle = Scratch::new("no-english");
+    without_english(&production_dist(), bundle.path());
+    let e2e = E2e::start_with(english(Some(bundle.path().to_owned()))).await;
     e2e.open("/channels").await;
     e2e.wait_for_text("main h1", "Группы каналов").await;
     assert_eq!(e2e.js("return document.documentElement.lang").await, "ru");
@@ -59,5 +59,4 @@ async fn without_its_english_file_the_app_starts_whole_in_russian() {
     let said = e2e.console_messages().await;
     assert!(said.iter().any(|m| m.contains("English is not available")), "the console says why: {said:?}");
     e2e.finish().await;
-    let _ = std::fs::remove_dir_all(&dir);
 }

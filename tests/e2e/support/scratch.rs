@@ -33,16 +33,24 @@ impl Scratch {
     /// Lighthouse started detached and left running when its run was cut short, or a
     /// browser whose test failed before closing its session.
     pub fn kill_its_processes(&self) {
-        let needle = self.0.to_string_lossy().into_owned();
-        let Ok(entries) = std::fs::read_dir("/proc") else { return };
-        for entry in entries.flatten() {
-            let Some(pid) = entry.file_name().to_str().and_then(|p| p.parse::<u32>().ok()) else { continue };
-            let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-            if String::from_utf8_lossy(&cmdline).contains(&needle) {
-                let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
-            }
+        for pid in processes_naming(&self.0) {
+            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
         }
     }
+}
+
+/// The processes whose command line names `dir`.
+fn processes_naming(dir: &Path) -> Vec<u32> {
+    let needle = dir.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
+            let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+            String::from_utf8_lossy(&cmdline).contains(&needle).then_some(pid)
+        })
+        .collect()
 }
 
 impl Drop for Scratch {
@@ -93,16 +101,6 @@ fn scratch_goes_with_its_owner_and_leftovers_of_dead_runs_are_swept() {
     std::fs::remove_dir_all(&tmp).unwrap();
 }
 
-/// Whether any process's command line names `dir`.
-#[cfg(test)]
-fn anything_runs_in(dir: &Path) -> bool {
-    let needle = dir.to_string_lossy().into_owned();
-    std::fs::read_dir("/proc").into_iter().flatten().flatten().any(|entry| {
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        String::from_utf8_lossy(&cmdline).contains(&needle)
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_browser_left_open_by_a_failed_test_ends_with_its_driver() {
     use super::engine::{Driver, Engine, Motion};
@@ -113,11 +111,11 @@ async fn a_browser_left_open_by_a_failed_test_ends_with_its_driver() {
     let browser = driver.open_session(engine, &scratch.join("profile"), "dismiss", Motion::Normal).await;
     if engine != Engine::WebKit {
         // MiniBrowser's command line does not name its profile; the others' do.
-        assert!(anything_runs_in(&scratch), "the browser runs with its profile in {}", scratch.display());
+        assert!(!processes_naming(&scratch).is_empty(), "the browser runs with its profile in {}", scratch.display());
     }
     // As when a test panics: the session is never closed.
     std::mem::forget(browser);
     drop(driver);
-    assert!(!anything_runs_in(&scratch), "a browser outlived its driver");
+    assert!(processes_naming(&scratch).is_empty(), "a browser outlived its driver");
     assert!(!scratch.exists(), "its scratch directory is gone");
 }
