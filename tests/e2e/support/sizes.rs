@@ -25,10 +25,10 @@ use std::path::Path;
 /// of serde's derives took it to 319 656 B and the budget to 320 000 B, writing it too
 /// (serde out of the wasm) to 312 908 B and 313 500 B (decision 65), the English column a
 /// file fetched only by an English cabinet to 309 382 B and 309 500 B (decision 66), a
-/// second flatten/rereloop round with binaryen's whole-program type flow (`--gufa-optimizing`)
-/// to 308 103 B and 308 500 B (decision 67; a fresh machine measured the same build 47 B
-/// apart, hence the room). 240 000 B is not reached: docs/performance.md shows where the bytes are and what it
-/// would take. From here it only goes down.
+/// second flatten/rereloop round with binaryen's whole-program type flow
+/// (`--gufa-optimizing`) to 308 103 B and 308 500 B (decision 67). 240 000 B is not
+/// reached: docs/performance.md shows where the bytes are and what it would take. From here
+/// it only goes down.
 pub const BROTLI_BUDGET: usize = 308_500;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
