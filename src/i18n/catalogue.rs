@@ -35,6 +35,10 @@ catalogue! {
     Soon => ("Скоро", "Soon"),
     Loading => ("Загрузка…", "Loading…"),
     Retry => ("Повторить", "Retry"),
+    PagePartFailed => (
+        "Не удалось загрузить эту страницу: нет связи с сервером. Проверьте подключение к интернету и нажмите «Повторить».",
+        "This page could not be loaded: the server is unreachable. Check your internet connection and press Retry."
+    ),
     ConfigBroken => (
         "Приложение не может запуститься: ошибка в настройках встраивания ({details}). Сообщите администратору кабинета.",
         "The app cannot start: the embedding configuration is broken ({details}). Tell the cabinet administrator."

@@ -9,6 +9,7 @@ mod link_kit;
 mod pages;
 pub mod schedule;
 pub mod settings;
+mod split;
 mod timer;
 pub use timer::{use_timer, Timer};
 #[cfg(feature = "preview")]
@@ -171,8 +172,8 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <Redirect path="/channels" /> } />
                 <Route path=path!("/channels") view=pages::ChannelGroupsPage />
                 <Route path=path!("/channels/max") view=pages::AboutPage />
-                <Route path=path!("/channels/max/settings") view=pages::SettingsPage />
-                <Route path=path!("/channels/max/history") view=pages::HistoryPage />
+                <Route path=path!("/channels/max/settings") view=split::SettingsRoute />
+                <Route path=path!("/channels/max/history") view=split::HistoryRoute />
             </Routes>
             {#[cfg(feature = "preview")]
             { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }}

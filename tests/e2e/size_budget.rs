@@ -55,16 +55,23 @@ fn preview_only_texts() -> Vec<String> {
     texts
 }
 
-/// The bytes of the one `*_bg.wasm` of a bundle.
+/// The bytes of every wasm of a bundle, one after the other: the main module (`*_bg.wasm`)
+/// and the split routes' modules (decision 68).
 fn wasm_of(dist: &Path) -> Vec<u8> {
     let mut wasm: Vec<_> = std::fs::read_dir(dist)
         .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.to_string_lossy().ends_with("_bg.wasm"))
+        .filter(|path| path.extension().is_some_and(|e| e == "wasm"))
         .collect();
-    assert_eq!(wasm.len(), 1, "one wasm in {}: {wasm:?}", dist.display());
-    std::fs::read(wasm.remove(0)).unwrap()
+    wasm.sort();
+    assert_eq!(
+        wasm.iter().filter(|path| path.to_string_lossy().ends_with("_bg.wasm")).count(),
+        1,
+        "one main module in {}: {wasm:?}",
+        dist.display()
+    );
+    wasm.iter().flat_map(|path| std::fs::read(path).unwrap()).collect()
 }
 
 fn holds(bytes: &[u8], text: &str) -> bool {

@@ -1,8 +1,12 @@
-//! `cargo xtask build [--dev]`: the app bundle in dist/, built by Trunk for `/preview/`; a
-//! release build also builds the production bundle (no preview mode) in dist-production/,
-//! and both get their JS glue and style sheet minified (see [`minify`]) and precompressed `.br` and `.gz`
-//! siblings of their files (see [`compress`]).
+//! `cargo xtask build [--dev]`: the app bundle in dist/, built for `/preview/`; a release
+//! build also builds the production bundle (no preview mode) in dist-production/. Trunk
+//! builds the page, the style sheet and `public/`, the xtask the wasm and its JS (see
+//! [`app_wasm`]: split by route in a release build); a release build's JS and style sheet
+//! are minified (see [`minify`]) and get precompressed `.br` and `.gz` siblings (see
+//! [`compress`]).
 
+#[path = "app_wasm.rs"]
+pub mod app_wasm;
 #[path = "compress.rs"]
 pub mod compress;
 #[path = "minify.rs"]
@@ -47,28 +51,28 @@ pub fn build_app(profile: Profile) -> Result {
 /// never meet the production build's at the root (decision 63).
 pub const PREVIEW_PUBLIC_URL: &str = "/preview/";
 
-/// One `trunk build` into `dist`, with or without preview mode, then (release) its glue and
-/// style sheet minified and its precompressed siblings.
+/// One bundle into `dist`, with or without preview mode: `trunk build` of the page, its
+/// style sheet and `public/`, (release) the style sheet minified, then the app's wasm and
+/// glue ([`app_wasm`]: Trunk cannot split it) and (release) the precompressed siblings.
 fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Result {
+    let public_url = if preview { PREVIEW_PUBLIC_URL } else { "/" };
     let mut trunk = env::tool_command("trunk")?;
     trunk.arg("build");
     if profile == Profile::Release {
         trunk.arg("--release");
     }
-    if preview {
-        trunk.args(["--public-url", PREVIEW_PUBLIC_URL]);
-    } else {
-        trunk.arg("--no-default-features");
-    }
-    trunk.arg("--offline").arg("--dist").arg(dist);
+    trunk.args(["--public-url", public_url]).arg("--offline").arg("--dist").arg(dist);
     let what = if preview { "trunk build" } else { "trunk build (production, no preview)" };
     run(what, &mut trunk)?;
-    println!("built {}", dist.display());
     // A dev build's wasm is many megabytes and nobody measures it: served as it is, its glue
     // readable for debugging.
     if profile == Profile::Release {
-        // Before the siblings: they are compressed from the minified file.
         println!("{}", minify::summary(&minify::minify_bundle(dist)?));
+    }
+    let scripts = app_wasm::build(profile, dist, public_url, preview)?;
+    println!("built {}: {scripts:?}", dist.display());
+    if profile == Profile::Release {
+        // Before the siblings: they are compressed from the minified file.
         let started = Instant::now();
         let outcomes = compress::precompress(dist)?;
         println!(

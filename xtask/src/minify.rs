@@ -89,7 +89,7 @@ impl Minifier {
     }
 
     /// `<tool> <input> <options> --output <output>`, with the tools PATH (both are Node scripts).
-    fn command(self, input: &Path, output: &Path) -> Result<Command> {
+    pub fn command(self, input: &Path, output: &Path) -> Result<Command> {
         let (binary, options): (PathBuf, &[&str]) = match self {
             Self::Terser => (env::terser_binary()?, &TERSER_OPTIONS),
             Self::Csso => (env::csso_binary()?, &CSSO_OPTIONS),
@@ -150,8 +150,13 @@ pub fn replace_integrity(index: &str, original: &[u8], minified: &[u8]) -> Optio
 pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     let base = stem.rsplit_once('-').map_or(stem, |(base, _)| base);
-    let hex: String = Sha384::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{base}-{hex}.{extension}")
+    format!("{base}-{}.{extension}", short_hash(bytes))
+}
+
+/// 16 hex digits of the SHA-384 of `bytes`: the part of a bundle file's name that changes
+/// with its content (as long as Trunk's).
+pub fn short_hash(bytes: &[u8]) -> String {
+    Sha384::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// `index` with every `/<old>` (an `href`, the boot script's `import`) made `/<new>`; `None`

@@ -57,16 +57,39 @@ pub struct Asset {
     pub brotli: usize,
 }
 
-/// The first-load assets of `dist`, in a fixed order: html, js, wasm, css.
+/// The first-load assets of `dist`, in a fixed order: html, js, wasm, css — the page and
+/// every file it names (its boot script's glue and main wasm, the split loader, the style
+/// sheet). A split route's module is not among them: it is fetched when the route opens
+/// (see [`route_modules`]).
 pub fn first_load(dist: &Path) -> Vec<Asset> {
+    let page = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| panic!("{}: {e}", dist.display()));
+    let assets: Vec<Asset> = bundle_files(dist, |name| name == "index.html" || page.contains(name));
+    assert!(
+        ["html", "js", "wasm", "css"].iter().all(|k| assets.iter().any(|a| a.kind == *k)),
+        "{} is not a built app: {assets:?}",
+        dist.display()
+    );
+    assets
+}
+
+/// The split modules a route fetches when it first opens: its own (`split_<route>-….wasm`)
+/// and every shared chunk (`chunk_…`; counted whole for each route, an upper bound).
+pub fn route_modules(dist: &Path, route: &str) -> Vec<Asset> {
+    let own = format!("split_{route}-");
+    let modules = bundle_files(dist, |name| name.ends_with(".wasm") && (name.starts_with(&own) || name.starts_with("chunk_")));
+    assert!(modules.iter().any(|m| m.name.starts_with(&own)), "{}: no module of the route «{route}»", dist.display());
+    modules
+}
+
+/// The files at the top of `dist` whose name `keep` accepts, of the four kinds, in order.
+fn bundle_files(dist: &Path, keep: impl Fn(&str) -> bool) -> Vec<Asset> {
     let mut assets = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(dist)
         .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.is_file())
-        // The page is `index.html`; the bench's static copy, should it be left behind, is not.
-        .filter(|p| p.extension().is_none_or(|e| e != "html") || p.ends_with("index.html"))
+        .filter(|p| p.file_name().is_some_and(|name| keep(&name.to_string_lossy())))
         .collect();
     entries.sort();
     for kind in ["html", "js", "wasm", "css"] {
@@ -81,11 +104,6 @@ pub fn first_load(dist: &Path) -> Vec<Asset> {
             });
         }
     }
-    assert!(
-        ["html", "js", "wasm", "css"].iter().all(|k| assets.iter().any(|a| a.kind == *k)),
-        "{} is not a built app: {assets:?}",
-        dist.display()
-    );
     assets
 }
 
