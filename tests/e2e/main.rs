@@ -30,5 +30,6 @@ mod responsive;
 mod settings;
 mod shell;
 mod size_budget;
+mod split_routes;
 mod style_tokens;
 mod two_builds;

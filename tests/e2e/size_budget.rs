@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::sizes::{first_load, total, BROTLI_BUDGET, PREVIEW_BROTLI_BUDGET};
+use crate::support::sizes::{first_load, route_modules, total, BROTLI_BUDGET, PREVIEW_BROTLI_BUDGET, ROUTE_BUDGETS};
 use crate::support::{dist, production_dist, take_turn};
 
 /// Prints the bundle's first load and fails when it is over `budget`.
@@ -38,6 +38,23 @@ fn the_preview_build_fits_its_own_budget_and_preview_is_what_it_adds() {
         "preview {preview} B vs production {production} B: is dist-production built without `preview`?"
     );
     println!("preview mode costs {} B brotli", preview - production);
+}
+
+/// A split route (decision 68), opened straight from a link: the first load and the
+/// modules it fetches, within the route's budget.
+#[test]
+fn each_split_route_fits_its_budget() {
+    let _turn = take_turn();
+    let first = total(&first_load(&production_dist()), |a| a.brotli);
+    for (route, budget) in ROUTE_BUDGETS {
+        let modules = route_modules(&production_dist(), route);
+        for m in &modules {
+            println!("{:5} {:>9} B raw {:>8} B gzip {:>8} B brotli  {}", m.kind, m.raw, m.gzip, m.brotli, m.name);
+        }
+        let load = first + total(&modules, |a| a.brotli);
+        println!("«{route}» opened first: {load} B brotli (first load {first} B; budget {budget} B)");
+        assert!(load <= budget, "«{route}» opened first is {load} B brotli, over its budget of {budget} B");
+    }
 }
 
 /// Text that only the `preview` feature puts in a wasm: the fake back end's (`crates/fake`)

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::build::boot_page::{boot_html, with_head_end, without_skipped_rust_link};
 use crate::build::minify::{short_hash, sri, Minifier};
 use crate::build::Profile;
 use crate::env;
@@ -25,6 +26,12 @@ const GLUE_PLACEHOLDER: &str = "./max-channel-admin.js";
 /// After the `-Oz` Trunk ran first: decision 67's second flatten/rereloop round with GUFA.
 const WASM_OPT_PASSES: [&str; 9] =
     ["-Oz", "--flatten", "--rereloop", "-Oz", "--gufa-optimizing", "-Oz", "--flatten", "--rereloop", "-Oz"];
+/// The app's path of each split point of `src/ui/split.rs`: a page opened straight at one of
+/// them fetches its modules beside the main wasm instead of after it (the boot script's
+/// hint). A split point missing here fails the build.
+const ROUTE_OF_SPLIT: [(&str, &str); 2] =
+    [("settings", "/channels/max/settings"), ("history", "/channels/max/history")];
+
 /// The features rustc's wasm32 target uses that binaryen does not assume (the split
 /// modules carry no `target_features` section to say so).
 const WASM_OPT_FEATURES: [&str; 2] = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
@@ -38,6 +45,8 @@ pub struct Scripts {
     pub loader: Option<String>,
     /// The split routes' modules and the shared chunk.
     pub modules: Vec<String>,
+    /// Per split route: its path and the modules it needs.
+    pub hints: Vec<(String, Vec<String>)>,
 }
 
 /// Builds the app's wasm for `dist` (a Trunk build of the page, its style and `public/`),
@@ -51,8 +60,10 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     let bound = staging.join("bound");
     let mut files = Vec::new();
     let mut loader = None;
+    let mut prefetch = Vec::new();
     if profile == Profile::Release {
         let split = split(&linked, &staging)?;
+        prefetch = split.prefetch;
         bindgen(&split.main, &bound, true)?;
         for module in &split.modules {
             optimise(module)?;
@@ -78,6 +89,7 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
         glue: named.glue.0,
         wasm: wasm_name,
         loader: named.loader.map(|(name, _)| name),
+        hints: route_hints(&prefetch, &files)?,
         modules: files.into_iter().map(|(name, _, _)| name).collect(),
     };
     let index_path = dist.join("index.html");
@@ -100,10 +112,9 @@ fn link(profile: Profile, preview: bool) -> Result<PathBuf> {
     if profile == Profile::Release {
         // The splitter reads the relocations; setting the flags replaces the target's own
         // from .cargo/config.toml, so `erase_components` is said again.
-        cargo.args(["--release", "--features", "split"]).env(
-            "CARGO_ENCODED_RUSTFLAGS",
-            ["--cfg", "erase_components", "-Clink-arg=--emit-relocs"].join("\u{1f}"),
-        );
+        cargo
+            .args(["--release", "--features", "split"])
+            .env("CARGO_ENCODED_RUSTFLAGS", ["--cfg", "erase_components", "-Clink-arg=--emit-relocs"].join("\u{1f}"));
     }
     run(&format!("cargo build (wasm, {})", if preview { "preview" } else { "production" }), &mut cargo)?;
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -117,6 +128,8 @@ struct Split {
     main: PathBuf,
     loader: PathBuf,
     modules: Vec<PathBuf>,
+    /// Per split point, the module files (stems) it needs, sorted.
+    prefetch: Vec<(String, Vec<String>)>,
 }
 
 fn split(linked: &Path, staging: &Path) -> Result<Split> {
@@ -131,8 +144,10 @@ fn split(linked: &Path, staging: &Path) -> Result<Split> {
     let split = wasm_split_cli_support::transform(options).map_err(|e| format!("wasm-split: {e:#}"))?;
     let mut modules = split.split_modules;
     modules.sort();
-    println!("split the wasm: main and {} modules", modules.len());
-    Ok(Split { main, loader: out_dir.join(LOADER_PLACEHOLDER), modules })
+    let mut prefetch: Vec<(String, Vec<String>)> = split.prefetch_map.into_iter().collect();
+    prefetch.sort();
+    println!("split the wasm: main and {} modules; {prefetch:?}", modules.len());
+    Ok(Split { main, loader: out_dir.join(LOADER_PLACEHOLDER), modules, prefetch })
 }
 
 /// wasm-bindgen on the main module (the splitter's exports kept for the split modules).
@@ -169,6 +184,35 @@ fn named_file(module: &Path, bytes: &[u8]) -> (String, String, Vec<u8>) {
     (format!("{stem}-{}.wasm", short_hash(bytes)), format!("./{stem}.wasm"), bytes.to_vec())
 }
 
+/// Each split point's route path and its modules' final names (from the splitter's map of
+/// stems, e.g. `settings` → `chunk_3`, `split_settings`).
+fn route_hints(
+    prefetch: &[(String, Vec<String>)],
+    files: &[(String, String, Vec<u8>)],
+) -> Result<Vec<(String, Vec<String>)>> {
+    prefetch
+        .iter()
+        .map(|(split, stems)| {
+            let (_, path) = ROUTE_OF_SPLIT
+                .iter()
+                .find(|(name, _)| name == split)
+                .ok_or_else(|| format!("the split point `{split}` has no route in app_wasm.rs's ROUTE_OF_SPLIT"))?;
+            let names = stems
+                .iter()
+                .map(|stem| {
+                    let placeholder = format!("./{stem}.wasm");
+                    files
+                        .iter()
+                        .find(|(_, p, _)| *p == placeholder)
+                        .map(|(name, _, _)| name.clone())
+                        .ok_or_else(|| format!("the split point `{split}` needs `{stem}`, which was not written"))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((path.to_string(), names))
+        })
+        .collect()
+}
+
 struct NamedScripts {
     glue: (String, Vec<u8>),
     loader: Option<(String, Vec<u8>)>,
@@ -187,8 +231,10 @@ fn name_scripts(glue: &[u8], loader: Option<&[u8]>, modules: &[(String, String, 
     }
     let id = short_hash(&[glue, loader.as_bytes()].concat());
     let (glue_name, loader_name) = (format!("{BIN}-{id}.js"), format!("wasm-split-{id}.js"));
-    let glue = replaced(&text(glue)?, LOADER_PLACEHOLDER, &format!("./{loader_name}"))?;
-    let loader = replaced(&loader, GLUE_PLACEHOLDER, &format!("./{glue_name}"))?;
+    // The glue names the loader twice: as the module it imports (renamed) and as the key of
+    // the wasm's imports object, which must stay what the wasm's import section says.
+    let glue = replaced_imports(&text(glue)?, LOADER_PLACEHOLDER, &format!("./{loader_name}"))?;
+    let loader = replaced_imports(&loader, GLUE_PLACEHOLDER, &format!("./{glue_name}"))?;
     Ok(NamedScripts { glue: (glue_name, glue.into_bytes()), loader: Some((loader_name, loader.into_bytes())) })
 }
 
@@ -202,43 +248,23 @@ pub fn replaced(text: &str, from: &str, to: &str) -> Result<String> {
     }
 }
 
-/// The boot script and the preload links, as Trunk wrote them (the nonce placeholder the
-/// server fills per response; `window.wasmBindings` for the bench), plus the loader's.
-pub fn boot_html(public_url: &str, scripts: &Scripts, integrity: impl Fn(&str) -> String) -> String {
-    let (glue, wasm) = (&scripts.glue, &scripts.wasm);
-    let nonce = r#"nonce="{{__TRUNK NONCE__}}""#;
-    let mut html = format!(
-        "<script type=\"module\" {nonce}>\nimport init, * as bindings from '{public_url}{glue}';\n\
-         await init({{ module_or_path: '{public_url}{wasm}' }});\nwindow.wasmBindings = bindings;\n</script>\n"
-    );
-    for module in std::iter::once(glue).chain(&scripts.loader) {
-        html += &format!(
-            "<link rel=\"modulepreload\" {nonce} href=\"{public_url}{module}\" crossorigin=\"anonymous\" integrity=\"{}\">",
-            integrity(module)
-        );
+/// `text` with every `import … from "<from>"` made `"<to>"` (as terser writes it, or not),
+/// other mentions of `from` left alone; an error when no import names it.
+pub fn replaced_imports(text: &str, from: &str, to: &str) -> Result<String> {
+    let mut out = text.to_owned();
+    let mut found = false;
+    for space in ["", " "] {
+        for quote in ['"', '\''] {
+            let import = format!("from{space}{quote}{from}{quote}");
+            found |= out.contains(&import);
+            out = out.replace(&import, &format!("from{space}{quote}{to}{quote}"));
+        }
     }
-    html += &format!(
-        "<link rel=\"preload\" {nonce} href=\"{public_url}{wasm}\" crossorigin=\"anonymous\" integrity=\"{}\" \
-         as=\"fetch\" type=\"application/wasm\">",
-        integrity(wasm)
-    );
-    html
-}
-
-/// `index` without the `<link data-trunk rel="rust" data-trunk-skip …/>` line Trunk leaves
-/// in the page (it only tells Trunk not to build the crate).
-pub fn without_skipped_rust_link(index: &str) -> Option<String> {
-    let start = index.find("<link data-trunk rel=\"rust\"")?;
-    let end = start + index[start..].find("/>")? + "/>".len();
-    let line_start = index[..start].rfind('\n').map_or(start, |at| at + 1);
-    let line_end = if index[end..].starts_with('\n') { end + 1 } else { end };
-    Some(format!("{}{}", &index[..line_start], &index[line_end..]))
-}
-
-/// `index` with `head` inserted just before `</head>`.
-pub fn with_head_end(index: &str, head: &str) -> Option<String> {
-    let at = index.find("</head>")?;
-    Some(format!("{}{head}{}", &index[..at], &index[at..]))
+    if found {
+        Ok(out)
+    } else {
+        Err(format!("expected an import of `{from}` in the split build's JS, found none"))
+    }
 }
 
 fn text(bytes: &[u8]) -> Result<String> {
@@ -265,20 +291,38 @@ mod tests {
     fn the_glue_and_the_loader_find_each_other_and_the_modules_by_their_new_names() {
         let settings = module("split_settings", b"\0asm settings");
         assert!(settings.0.starts_with("split_settings-") && settings.0.ends_with(".wasm"), "{}", settings.0);
-        let glue = format!("import * as s from \"{LOADER_PLACEHOLDER}\";export default 1;");
-        let loader = format!("import{{initSync}}from\"{GLUE_PLACEHOLDER}\";fetch(new URL(\"./split_settings.wasm\",import.meta.url))");
+        let glue = format!("import*as s from\"{LOADER_PLACEHOLDER}\";const i={{\"{LOADER_PLACEHOLDER}\":s}};");
+        let loader = format!(
+            "import{{initSync}}from\"{GLUE_PLACEHOLDER}\";fetch(new URL(\"./split_settings.wasm\",import.meta.url))"
+        );
         let named = name_scripts(glue.as_bytes(), Some(loader.as_bytes()), std::slice::from_ref(&settings)).unwrap();
         let (loader_name, loader_bytes) = named.loader.unwrap();
         let (glue_text, loader_text) = (text(&named.glue.1).unwrap(), text(&loader_bytes).unwrap());
-        assert!(glue_text.contains(&format!("\"./{loader_name}\"")), "{glue_text}");
+        assert!(glue_text.contains(&format!("from\"./{loader_name}\"")), "{glue_text}");
+        assert!(glue_text.contains(&format!("{{\"{LOADER_PLACEHOLDER}\":s}}")), "the imports' key stays: {glue_text}");
         assert!(loader_text.contains(&format!("\"./{}\"", named.glue.0)), "{loader_text}");
         assert!(loader_text.contains(&format!("\"./{}\"", settings.0)), "{loader_text}");
-        assert!(!loader_text.contains("split_settings.wasm") && !glue_text.contains("____"), "{loader_text}");
+        assert!(
+            !loader_text.contains("split_settings.wasm") && !loader_text.contains(GLUE_PLACEHOLDER),
+            "{loader_text}"
+        );
         // Another module's bytes: other names for all three.
         let other = module("split_settings", b"\0asm settings 2");
         let renamed = name_scripts(glue.as_bytes(), Some(loader.as_bytes()), &[other]).unwrap();
         assert_ne!(renamed.glue.0, named.glue.0);
         assert_ne!(renamed.loader.unwrap().0, loader_name);
+    }
+
+    #[test]
+    fn every_split_point_is_hinted_on_its_route_with_the_modules_it_needs() {
+        let files = [module("chunk_3", b"c"), module("split_settings", b"s")];
+        let prefetch = vec![("settings".to_string(), vec!["chunk_3".to_string(), "split_settings".to_string()])];
+        let hints = route_hints(&prefetch, &files).unwrap();
+        assert_eq!(hints, [("/channels/max/settings".to_string(), vec![files[0].0.clone(), files[1].0.clone()])]);
+        let unknown = vec![("billing".to_string(), vec!["chunk_3".to_string()])];
+        assert!(route_hints(&unknown, &files).is_err(), "a split point without a route");
+        let missing = vec![("history".to_string(), vec!["split_history".to_string()])];
+        assert!(route_hints(&missing, &files).is_err(), "a module that was not written");
     }
 
     #[test]
@@ -288,32 +332,7 @@ mod tests {
         assert!(name_scripts(b"x", Some(loader.as_bytes()), &[settings]).is_err());
         assert!(replaced("abc", "d", "e").is_err());
         assert_eq!(replaced("a.b.a", "a", "c").unwrap(), "c.b.c");
-    }
-
-    #[test]
-    fn the_boot_script_preloads_every_script_with_its_integrity() {
-        let scripts = Scripts {
-            glue: "app-1.js".into(),
-            wasm: "app-2_bg.wasm".into(),
-            loader: Some("wasm-split-1.js".into()),
-            modules: vec!["split_settings-3.wasm".into()],
-        };
-        let head = boot_html("/preview/", &scripts, |name| format!("sha384-{name}"));
-        assert!(head.contains("import init, * as bindings from '/preview/app-1.js'"), "{head}");
-        assert!(head.contains("module_or_path: '/preview/app-2_bg.wasm'"), "{head}");
-        for (href, integrity) in [("app-1.js", "app-1.js"), ("wasm-split-1.js", "wasm-split-1.js")] {
-            assert!(head.contains(&format!("href=\"/preview/{href}\" crossorigin=\"anonymous\" integrity=\"sha384-{integrity}\"")), "{head}");
-        }
-        assert_eq!(head.matches(r#"nonce="{{__TRUNK NONCE__}}""#).count(), 4, "{head}");
-        assert!(!head.contains("split_settings"), "a route's module is fetched when the route opens: {head}");
-        let index = with_head_end("<html><head><title>t</title></head><body></body></html>", "<x>").unwrap();
-        assert_eq!(index, "<html><head><title>t</title><x></head><body></body></html>");
-        assert_eq!(with_head_end("<html>", "<x>"), None);
-        let built = "<head>\n    <link rel=\"icon\" />\n    <link data-trunk rel=\"rust\" data-trunk-skip data-trunk-id=\"0\" />\n    <link rel=\"stylesheet\"/>\n</head>";
-        assert_eq!(
-            without_skipped_rust_link(built).unwrap(),
-            "<head>\n    <link rel=\"icon\" />\n    <link rel=\"stylesheet\"/>\n</head>"
-        );
-        assert_eq!(without_skipped_rust_link("<head></head>"), None);
+        assert_eq!(replaced_imports("import x from 'a';f('a')", "a", "b").unwrap(), "import x from 'b';f('a')");
+        assert!(replaced_imports("f('a')", "a", "b").is_err());
     }
 }

@@ -7,6 +7,8 @@
 
 #[path = "app_wasm.rs"]
 pub mod app_wasm;
+#[path = "boot_page.rs"]
+pub mod boot_page;
 #[path = "compress.rs"]
 pub mod compress;
 #[path = "minify.rs"]

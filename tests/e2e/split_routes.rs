@@ -1,0 +1,113 @@
+//! Route-level code splitting (decision 68): «Группы каналов» and «О канале» load without
+//! the settings' and the history's code; each route fetches its module the first time it
+//! opens. A module that cannot be fetched (a network blip between «О канале» and the
+//! settings) is a message at the route with «Повторить», never a panic, and the retry
+//! fetches it afresh.
+
+use std::path::Path;
+
+use crate::support::scratch::Scratch;
+use crate::support::{eventually, production_dist, E2e, Options, PATIENCE};
+
+/// The names of the split modules this page has fetched so far.
+const FETCHED_MODULES: &str = "return performance.getEntriesByType('resource')\
+    .map(r => new URL(r.name).pathname.split('/').pop())\
+    .filter(name => /^(split_|chunk_).*\\.wasm$/.test(name))";
+
+async fn fetched(e2e: &E2e) -> Vec<String> {
+    serde_json::from_value(e2e.js(FETCHED_MODULES).await).expect("a list of names")
+}
+
+fn production(root_dist: Option<std::path::PathBuf>) -> Options {
+    Options { production_at_root: true, root_dist, ..Options::default() }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_and_the_history_are_fetched_when_first_opened() {
+    let e2e = E2e::start_with(production(None)).await;
+    e2e.open("/channels").await;
+    e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
+    e2e.click("a.tile[data-kind=max]").await;
+    e2e.wait_for_text("main h1", "О канале").await;
+    assert_eq!(fetched(&e2e).await, Vec::<String>::new(), "the first pages need no split module");
+
+    e2e.click("a.button--primary").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    e2e.find("#f-token").await;
+    let settings = fetched(&e2e).await;
+    assert!(settings.iter().any(|name| name.starts_with("split_settings-")), "{settings:?}");
+    assert!(!settings.iter().any(|name| name.starts_with("split_history-")), "{settings:?}");
+
+    e2e.click("#history-link").await;
+    e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
+    let both = fetched(&e2e).await;
+    assert!(both.iter().any(|name| name.starts_with("split_history-")), "{both:?}");
+
+    // Back to the settings: the module is in, nothing is fetched again.
+    e2e.browser.back().await.expect("back");
+    e2e.find("#f-token").await;
+    let again = fetched(&e2e).await;
+    assert_eq!(again.len(), both.len(), "fetched again: {again:?}");
+    e2e.finish().await;
+}
+
+/// How this page fetched the settings' module: one resource entry per fetch, with what
+/// started it (`link`: the boot script's hint).
+const SETTINGS_MODULE_FETCHES: &str = "return performance.getEntriesByType('resource')\
+    .filter(r => /\\/split_settings-[0-9a-f]+\\.wasm$/.test(new URL(r.name).pathname))\
+    .map(r => r.initiatorType)";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_opened_straight_fetch_their_module_beside_the_main_wasm_once() {
+    let e2e = E2e::start_with(production(None)).await;
+    e2e.open("/channels/max/settings").await;
+    e2e.find("#f-token").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    // Started by the page's hint as it was parsed, and taken by the loader: not fetched twice.
+    let fetches = e2e.js(SETTINGS_MODULE_FETCHES).await;
+    assert_eq!(fetches, serde_json::json!(["link"]), "the settings' module fetches");
+    assert!(!fetched(&e2e).await.iter().any(|name| name.starts_with("split_history-")), "the history's module too");
+    e2e.finish().await;
+}
+
+/// Copies a bundle (its files and `public/`), only the files `keep` accepts by name.
+fn copy_bundle(from: &Path, to: &Path, keep: &dyn Fn(&str) -> bool) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_bundle(&entry.path(), &target, keep);
+        } else if keep(&entry.file_name().to_string_lossy()) {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_settings_module_that_cannot_be_fetched_is_a_message_and_a_retry() {
+    let is_settings_module = |name: &str| name.starts_with("split_settings-");
+    // Removed when the test ends, passed or not.
+    let bundle = Scratch::new("no-settings-module");
+    copy_bundle(&production_dist(), bundle.path(), &|name| !is_settings_module(name));
+    let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text("main h1", "О канале").await;
+    e2e.click("a.button--primary").await;
+
+    // The route's heading, the reason and «Повторить» in place of the form; the app runs on.
+    e2e.wait_for_text("main [role=alert]", "Не удалось загрузить эту страницу").await;
+    assert_eq!(e2e.text_content("main h1").await, "Подключение и настройки канала Max");
+    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала Max · Канал Max — Манго Диалоги");
+    eventually(PATIENCE, "the focus on the route's heading", || async {
+        e2e.js("return document.activeElement.tagName").await == "H1"
+    })
+    .await;
+
+    // The connection is back: «Повторить» fetches the module afresh and the form opens.
+    copy_bundle(&production_dist(), bundle.path(), &is_settings_module);
+    e2e.click("main .retry").await;
+    e2e.find("#f-token").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
+    e2e.finish().await;
+}
