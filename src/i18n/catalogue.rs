@@ -35,7 +35,7 @@ catalogue! {
     Soon => ("Скоро", "Soon"),
     Loading => ("Загрузка…", "Loading…"),
     Retry => ("Повторить", "Retry"),
-    PagePartFailed => (
+    PageLoadFailed => (
         "Не удалось загрузить эту страницу: нет связи с сервером. Проверьте подключение к интернету и нажмите «Повторить».",
         "This page could not be loaded: the server is unreachable. Check your internet connection and press Retry."
     ),

@@ -35,7 +35,6 @@ pub fn HistoryRoute() -> impl IntoView {
 }
 
 #[cfg(feature = "split")]
-#[allow(unsafe_code)] // the split points' import/export pair is the macro's `extern "C"`
 mod points {
     use leptos::prelude::*;
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -90,7 +89,7 @@ fn SplitPage(title: Msg, load: fn() -> PageFuture) -> impl IntoView {
                                         {tr.t(title)}
                                     </h1>
                                     <div class="alert alert--danger" role="alert">
-                                        <p class="alert__text">{tr.t(Msg::PagePartFailed)}</p>
+                                        <p class="alert__text">{tr.t(Msg::PageLoadFailed)}</p>
                                         <crate::ui::RetryButton tr=tr on_retry=on_retry />
                                     </div>
                                 </main>

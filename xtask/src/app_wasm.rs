@@ -94,7 +94,8 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     };
     let index_path = dist.join("index.html");
     let index = String::from_utf8(read(&index_path)?).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let head = boot_html(public_url, &scripts, |name| sri(&read(&dist.join(name)).unwrap_or_default()));
+    let integrity = |name: &str| out.iter().find(|(file, _)| file == name).map(|(_, bytes)| sri(bytes));
+    let head = boot_html(public_url, &scripts, |name| integrity(name).unwrap_or_default());
     let index = without_skipped_rust_link(&index)
         .and_then(|index| with_head_end(&index, &head))
         .ok_or_else(|| format!("{}: no skipped Rust link or no </head>", index_path.display()))?;

@@ -24,9 +24,10 @@ Commands:
                         clippy, leptosfmt; chromium, firefox-esr, geckodriver, WebKitWebDriver, xvfb)
   gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
                         (native, wasm32, wasm32 without default features)
-  build [--dev]         setup, then `trunk build` the app into dist/ (release unless --dev), the
-                        preview build, for /preview/; a release build also writes the production
-                        bundle (no preview mode) into dist-production/ and minifies the JS glue
+  build [--dev]         setup, then build the app into dist/ (release unless --dev), the preview
+                        build, for /preview/: Trunk the page and style, the xtask the wasm (a
+                        release build split by route); a release build also writes the production
+                        bundle (no preview mode) into dist-production/ and minifies the JS and CSS
   dev [--port N] [--bind ADDR] [args…]
                         release build, then run the dev server (default port 8080): the
                         production build at /, the preview build at /preview/; other args are
