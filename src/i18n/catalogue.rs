@@ -36,9 +36,10 @@ catalogue! {
     Loading => ("Загрузка…", "Loading…"),
     Retry => ("Повторить", "Retry"),
     PageLoadFailed => (
-        "Не удалось загрузить эту страницу: нет связи с сервером. Проверьте подключение к интернету и нажмите «Повторить».",
-        "This page could not be loaded: the server is unreachable. Check your internet connection and press Retry."
+        "Не удалось загрузить эту страницу. Проверьте подключение к интернету и нажмите «Повторить». Если не поможет, обновите страницу: возможно, вышла новая версия приложения.",
+        "This page could not be loaded. Check your internet connection and press Retry. If that does not help, reload the page: a new version of the app may have been released."
     ),
+    ReloadPage => ("Обновить страницу", "Reload the page"),
     ConfigBroken => (
         "Приложение не может запуститься: ошибка в настройках встраивания ({details}). Сообщите администратору кабинета.",
         "The app cannot start: the embedding configuration is broken ({details}). Tell the cabinet administrator."

@@ -6,8 +6,10 @@
 //!
 //! The splitter's own route wrapper (`#[lazy_route]`) `expect`s the download, so a network
 //! blip on the way to the settings would panic and abort the app. Here the split functions
-//! are `fallible`: a failed download becomes a message at the route with «Повторить», and
-//! the next attempt starts afresh (the loader never caches a failure).
+//! are `fallible`: a failed download becomes a message at the route with «Повторить» (the
+//! next attempt starts afresh: the loader never caches a failure) and «Обновить страницу»
+//! (a tab opened before a deploy asks for modules of the old build, which a retry cannot
+//! bring back; a reload gets the new build, and no form was open to lose).
 
 use leptos::prelude::*;
 
@@ -90,7 +92,17 @@ fn SplitPage(title: Msg, load: fn() -> PageFuture) -> impl IntoView {
                                     </h1>
                                     <div class="alert alert--danger" role="alert">
                                         <p class="alert__text">{tr.t(Msg::PageLoadFailed)}</p>
-                                        <crate::ui::RetryButton tr=tr on_retry=on_retry />
+                                        <div class="actions">
+                                            <crate::ui::RetryButton tr=tr on_retry=on_retry />
+                                            <button
+                                                type="button"
+                                                class="button button--secondary"
+                                                id="reload-page"
+                                                on:click=|_| reload_page()
+                                            >
+                                                {tr.t(Msg::ReloadPage)}
+                                            </button>
+                                        </div>
                                     </div>
                                 </main>
                             }
@@ -100,5 +112,13 @@ fn SplitPage(title: Msg, load: fn() -> PageFuture) -> impl IntoView {
                 })
             }}
         </Suspense>
+    }
+}
+
+/// «Обновить страницу»: the page loaded again from the server (the new build after a deploy).
+#[cfg(feature = "split")]
+fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }

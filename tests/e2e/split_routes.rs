@@ -121,3 +121,26 @@ async fn a_settings_module_that_cannot_be_fetched_is_a_message_and_a_retry() {
     assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
     e2e.finish().await;
 }
+
+/// A tab opened before a deploy asks for the old build's modules, which are gone: «Повторить»
+/// cannot bring them back, «Обновить страницу» loads the new build. Here the history's
+/// shared chunk is missing, then back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_history_without_its_shared_chunk_offers_a_reload_that_brings_the_page() {
+    let is_chunk = |name: &str| name.starts_with("chunk_");
+    let bundle = Scratch::new("no-shared-chunk");
+    copy_bundle(&production_dist(), bundle.path(), &|name| !is_chunk(name));
+    let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
+    e2e.open("/channels/max/history").await;
+    e2e.wait_for_text("main [role=alert]", "обновите страницу").await;
+    assert_eq!(e2e.text_content("main h1").await, "История изменений");
+    assert_eq!(e2e.text_content("#reload-page").await, "Обновить страницу");
+    assert!(e2e.is_present("main .retry").await, "«Повторить» beside it");
+
+    copy_bundle(&production_dist(), bundle.path(), &is_chunk);
+    e2e.click("#reload-page").await;
+    e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
+    e2e.wait_for_path("/channels/max/history").await;
+    assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the reload");
+    e2e.finish().await;
+}

@@ -23,7 +23,7 @@ const BIN: &str = "max-channel-admin";
 const LOADER_PLACEHOLDER: &str = "./__wasm_split.______________________.js";
 const GLUE_PLACEHOLDER: &str = "./max-channel-admin.js";
 
-/// After the `-Oz` Trunk ran first: decision 67's second flatten/rereloop round with GUFA.
+/// Decision 67's passes: `-Oz`, then two flatten/rereloop rounds with GUFA between them.
 const WASM_OPT_PASSES: [&str; 9] =
     ["-Oz", "--flatten", "--rereloop", "-Oz", "--gufa-optimizing", "-Oz", "--flatten", "--rereloop", "-Oz"];
 /// The app's path of each split point of `src/ui/split.rs`: a page opened straight at one of
@@ -95,7 +95,7 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     let index_path = dist.join("index.html");
     let index = String::from_utf8(read(&index_path)?).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let integrity = |name: &str| out.iter().find(|(file, _)| file == name).map(|(_, bytes)| sri(bytes));
-    let head = boot_html(public_url, &scripts, |name| integrity(name).unwrap_or_default());
+    let head = boot_html(public_url, &scripts, integrity).ok_or("the boot script names a file not written")?;
     let index = without_skipped_rust_link(&index)
         .and_then(|index| with_head_end(&index, &head))
         .ok_or_else(|| format!("{}: no skipped Rust link or no </head>", index_path.display()))?;
@@ -103,26 +103,37 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     Ok(scripts)
 }
 
-/// `cargo build` of the app's binary for wasm32; the path of the linked wasm.
+/// `cargo rustc` of the app's binary for wasm32; the path of the linked wasm, as cargo says
+/// it (wherever the target directory is configured).
 fn link(profile: Profile, preview: bool) -> Result<PathBuf> {
     let mut cargo = env::cargo_command()?;
-    cargo.args(["build", "--target", "wasm32-unknown-unknown", "--bin", BIN, "-p", BIN]);
+    cargo.args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", BIN, "-p", BIN]);
+    cargo.arg("--message-format=json-render-diagnostics");
     if !preview {
         cargo.arg("--no-default-features");
     }
     if profile == Profile::Release {
-        // The splitter reads the relocations; setting the flags replaces the target's own
-        // from .cargo/config.toml, so `erase_components` is said again.
-        cargo
-            .args(["--release", "--features", "split"])
-            .env("CARGO_ENCODED_RUSTFLAGS", ["--cfg", "erase_components", "-Clink-arg=--emit-relocs"].join("\u{1f}"));
+        // The splitter reads the relocations. A flag of the final link only: every crate
+        // keeps the flags .cargo/config.toml gives (`erase_components`).
+        cargo.args(["--release", "--features", "split", "--", "-Clink-arg=--emit-relocs"]);
     }
-    run(&format!("cargo build (wasm, {})", if preview { "preview" } else { "production" }), &mut cargo)?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .filter(|dir| !dir.is_empty())
-        .map_or_else(|| env::workspace_root().join("target"), PathBuf::from);
-    let profile_dir = if profile == Profile::Release { "release" } else { "debug" };
-    Ok(target.join("wasm32-unknown-unknown").join(profile_dir).join(format!("{BIN}.wasm")))
+    let what = format!("cargo rustc (wasm, {})", if preview { "preview" } else { "production" });
+    let (status, stdout) = crate::shell::run_capture(&what, &mut cargo)?;
+    crate::shell::check_status(&what, &cargo, status)?;
+    linked_wasm(&stdout).ok_or_else(|| format!("{what}: cargo named no wasm of `{BIN}`"))
+}
+
+/// The `.wasm` of the app's binary in cargo's JSON messages (the last build of it).
+pub fn linked_wasm(messages: &str) -> Option<PathBuf> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| message["reason"] == "compiler-artifact" && message["target"]["name"] == BIN)
+        .filter_map(|message| {
+            let files = message["filenames"].as_array()?.iter().filter_map(|f| f.as_str());
+            files.filter(|f| f.ends_with(".wasm")).map(PathBuf::from).next()
+        })
+        .next_back()
 }
 
 struct Split {
@@ -312,6 +323,22 @@ mod tests {
         let renamed = name_scripts(glue.as_bytes(), Some(loader.as_bytes()), &[other]).unwrap();
         assert_ne!(renamed.glue.0, named.glue.0);
         assert_ne!(renamed.loader.unwrap().0, loader_name);
+    }
+
+    #[test]
+    fn the_linked_wasm_is_where_cargo_says() {
+        let messages = [
+            r#"{"reason":"compiler-artifact","target":{"name":"leptos","kind":["lib"]},"filenames":["/t/libleptos.rlib"]}"#,
+            "not json",
+            r#"{"reason":"compiler-artifact","target":{"name":"max-channel-admin","kind":["bin"]},"filenames":["/elsewhere/wasm32-unknown-unknown/release/max-channel-admin.wasm"]}"#,
+            r#"{"reason":"build-finished","success":true}"#,
+        ]
+        .join("\n");
+        assert_eq!(
+            linked_wasm(&messages),
+            Some(PathBuf::from("/elsewhere/wasm32-unknown-unknown/release/max-channel-admin.wasm"))
+        );
+        assert_eq!(linked_wasm(&messages.replace("max-channel-admin\"", "other\"")), None);
     }
 
     #[test]

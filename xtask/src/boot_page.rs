@@ -5,8 +5,9 @@
 use crate::build::app_wasm::Scripts;
 
 /// The boot script and the preload links, as Trunk wrote them (the nonce placeholder the
-/// server fills per response; `window.wasmBindings` for the bench), plus the loader's.
-pub fn boot_html(public_url: &str, scripts: &Scripts, integrity: impl Fn(&str) -> String) -> String {
+/// server fills per response; `window.wasmBindings` for the bench), plus the loader's;
+/// `None` when `integrity` knows one of the files not (never a page with an empty one).
+pub fn boot_html(public_url: &str, scripts: &Scripts, integrity: impl Fn(&str) -> Option<String>) -> Option<String> {
     let (glue, wasm) = (&scripts.glue, &scripts.wasm);
     let nonce = r#"nonce="{{__TRUNK NONCE__}}""#;
     let mut html = String::new();
@@ -35,15 +36,15 @@ pub fn boot_html(public_url: &str, scripts: &Scripts, integrity: impl Fn(&str) -
     for module in std::iter::once(glue).chain(&scripts.loader) {
         html += &format!(
             "<link rel=\"modulepreload\" {nonce} href=\"{public_url}{module}\" crossorigin=\"anonymous\" integrity=\"{}\">",
-            integrity(module)
+            integrity(module)?
         );
     }
     html += &format!(
         "<link rel=\"preload\" {nonce} href=\"{public_url}{wasm}\" crossorigin=\"anonymous\" integrity=\"{}\" \
          as=\"fetch\" type=\"application/wasm\">",
-        integrity(wasm)
+        integrity(wasm)?
     );
-    html
+    Some(html)
 }
 
 /// `index` without the `<link data-trunk rel="rust" data-trunk-skip …/>` line Trunk leaves
@@ -78,7 +79,8 @@ mod tests {
                 vec!["chunk_3-4.wasm".into(), "split_settings-3.wasm".into()],
             )],
         };
-        let head = boot_html("/preview/", &scripts, |name| format!("sha384-{name}"));
+        let head = boot_html("/preview/", &scripts, |name| Some(format!("sha384-{name}"))).unwrap();
+        assert_eq!(boot_html("/", &scripts, |name| (name != "wasm-split-1.js").then(|| name.to_owned())), None);
         assert!(head.contains("import init, * as bindings from '/preview/app-1.js'"), "{head}");
         assert!(head.contains("module_or_path: '/preview/app-2_bg.wasm'"), "{head}");
         for (href, integrity) in [("app-1.js", "app-1.js"), ("wasm-split-1.js", "wasm-split-1.js")] {

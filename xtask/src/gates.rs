@@ -34,7 +34,9 @@ fn gates() -> Vec<(&'static str, Result<Command>)> {
         ("leptosfmt", leptosfmt_check()),
         ("clippy (native)", Ok(cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))),
         (
-            "clippy (wasm32)",
+            // The preview build as `cargo xtask build` compiles it, split by route; the
+            // unsplit routes (the wasm tests' and the dev build's) are the native line's.
+            "clippy (wasm32, preview + split)",
             Ok(cargo(&[
                 "clippy",
                 "-p",
@@ -42,6 +44,8 @@ fn gates() -> Vec<(&'static str, Result<Command>)> {
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
+                "--features",
+                "split",
                 "--",
                 "-D",
                 "warnings",
@@ -49,7 +53,7 @@ fn gates() -> Vec<(&'static str, Result<Command>)> {
         ),
         (
             // The production build as `cargo xtask build` compiles it: no preview mode, split
-            // by route (the line above covers the unsplit routes).
+            // by route.
             "clippy (wasm32, production: no default features, split)",
             Ok(cargo(&[
                 "clippy",

@@ -23,7 +23,8 @@ Commands:
   setup                 install missing tools (trunk, wasm-bindgen, wasm-opt, wasm target, rustfmt,
                         clippy, leptosfmt; chromium, firefox-esr, geckodriver, WebKitWebDriver, xvfb)
   gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
-                        (native, wasm32, wasm32 without default features)
+                        (native; wasm32 preview + split; wasm32 production: no default
+                        features, split)
   build [--dev]         setup, then build the app into dist/ (release unless --dev), the preview
                         build, for /preview/: Trunk the page and style, the xtask the wasm (a
                         release build split by route); a release build also writes the production

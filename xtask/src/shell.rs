@@ -32,6 +32,17 @@ pub fn check_status(step: &str, cmd: &Command, status: ExitStatus) -> Result {
     }
 }
 
+/// Runs `cmd` with its stderr ours (progress and diagnostics as they come) and returns its
+/// exit status and its stdout (e.g. cargo's JSON messages).
+pub fn run_capture(step: &str, cmd: &mut Command) -> Result<(ExitStatus, String)> {
+    let output = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{step}: cannot start `{}`: {e}", describe(cmd)))?;
+    Ok((output.status, String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
 /// Trimmed stdout of a quick probe such as `tool --version`; `None` when the
 /// tool is missing or unhappy, which callers treat as "needs installing".
 pub fn probe_stdout(cmd: &mut Command) -> Option<String> {
