@@ -43,7 +43,9 @@ pub const SCRIPT: &str = r#"// Test builds only: the page's console, uncaught er
     };
   });
   window.addEventListener('error', function (event) {
-    send('error', 'Uncaught ' + (event.error ? describe(event.error) : event.message));
+    // A wasm trap's stack names the functions it ran through: what a rare one needs.
+    var stack = event.error && event.error.stack ? '\nStack:\n' + event.error.stack : '';
+    send('error', 'Uncaught ' + (event.error ? describe(event.error) : event.message) + stack);
   });
   window.addEventListener('unhandledrejection', function (event) {
     send('error', 'Unhandled Promise Rejection: ' + describe(event.reason));
