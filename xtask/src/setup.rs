@@ -93,7 +93,8 @@ pub fn is_wanted_trunk(version_output: &str) -> bool {
     version_output.strip_prefix(&wanted).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
 }
 
-/// Trunk refuses any wasm-bindgen CLI other than the exact locked version.
+/// The wasm-bindgen CLI must be the `wasm-bindgen` crate's locked version: its schema of the
+/// wasm's custom section changes between versions, and the xtask runs it on every build.
 pub fn is_wanted_wasm_bindgen(program: &str, version_output: &str, locked: &str) -> bool {
     version_output == format!("{program} {locked}")
 }
