@@ -136,7 +136,7 @@ async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
     js_sys::Reflect::set(&window, &"fetch".into(), &stub).unwrap();
     let config = RuntimeConfig::parse(None, Some("csrf-7Qa1".into())).unwrap();
     let client = HttpClient::new(&config);
-    let write = SettingsWrite { token: None, settings: max_channel_fake::samples::settings() };
+    let write = SettingsWrite { token: None, settings: max_channel_fake::samples::settings(), restored_from: None };
     for operation in Operation::ALL {
         // Exhaustive: a new operation does not compile until it is listed here.
         let _ = match operation {

@@ -20,6 +20,7 @@ fn healthy() -> ChannelHealth {
             last_inbound_at: Some("2026-12-01T09:25:00+03:00".into()),
             failing_since: None,
             last_error: None,
+            last_outage: None,
         },
     }
 }
@@ -42,6 +43,7 @@ fn lost() -> ChannelHealth {
             at: "2026-12-01T06:19:00+03:00".into(),
             message: "MAX удалил подписку после 8 часов неудачных доставок".into(),
         }),
+        last_outage: None,
     };
     health
 }
@@ -145,6 +147,7 @@ fn no_inbound_yet_and_a_warning_delivery() {
         last_inbound_at: None,
         failing_since: Some("2026-12-01T09:00:00+03:00".into()),
         last_error: None,
+        last_outage: None,
     };
     let rows = rows_of(&health);
     assert_eq!(rows[2].text, "пока не было");

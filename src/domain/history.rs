@@ -31,6 +31,7 @@ pub fn action_text(tr: Tr, entry: &HistoryEntry) -> String {
     let action = match &entry.event {
         HistoryEvent::Connected => tr.t(Msg::HistoryConnected).to_owned(),
         HistoryEvent::Saved => tr.t(Msg::HistorySaved).to_owned(),
+        HistoryEvent::Restored => tr.t(Msg::HistoryEventRestored).to_owned(),
         HistoryEvent::Disconnected => tr.t(Msg::HistoryDisconnected).to_owned(),
         HistoryEvent::Other(event) => tr.f(Msg::HistoryOtherEvent, &[("event", event)]),
     };
@@ -83,6 +84,7 @@ mod tests {
             event,
             token_replaced: false,
             settings,
+            restored_from: None,
         }
     }
 

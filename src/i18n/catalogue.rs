@@ -674,6 +674,7 @@ catalogue! {
     HistoryTitle => ("История изменений", "Change history"),
     HistoryConnected => ("Подключил(а) канал", "Connected the channel"),
     HistorySaved => ("Изменил(а) настройки", "Changed the settings"),
+    HistoryEventRestored => ("Вернул(а) прежнюю версию", "Restored an earlier version"),
     HistoryDisconnected => ("Отключил(а) канал", "Disconnected the channel"),
     HistoryOtherEvent => ("Событие «{event}»", "Event «{event}»"),
     HistoryTokenReplaced => ("заменён токен", "token replaced"),

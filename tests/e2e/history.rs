@@ -25,7 +25,8 @@ fn save_as(e2e: &E2e, actor: &str, settings: Settings) {
     let mut fake = state.fake();
     fake.set_actor(actor).expect("a known actor");
     let version = fake.account().settings.as_ref().map(|s| s.version.clone()).expect("saved before");
-    fake.save(&Precondition::IfMatch(version), &SettingsWrite { token: None, settings }).expect("saved");
+    fake.save(&Precondition::IfMatch(version), &SettingsWrite { token: None, settings, restored_from: None })
+        .expect("saved");
     fake.set_actor(max_channel_fake::DEFAULT_ACTOR_ID).expect("back to the session's");
     state.persist(&fake).expect("persisted");
 }

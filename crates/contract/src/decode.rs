@@ -7,7 +7,7 @@ use crate::json::{Fields, FromJson, Json, JsonError};
 use crate::*;
 
 from_json_struct! {
-    ChannelTile { kind, title, state, available, icon_url }
+    ChannelTile { kind, title, state, available, icon_url, state_reason }
     ChannelGroup { id, title, channels }
     ChannelGroups { groups }
     Money { amount_minor, currency }
@@ -24,7 +24,7 @@ from_json_struct! {
     ClosingMessage { enabled, text }
     AutoClose { enabled, after_minutes }
     Settings { routing, auto_replies, closing_message, non_working_hours, auto_close }
-    SettingsWrite { token, settings }
+    SettingsWrite { token, settings, restored_from }
     VersionedSettings { version, settings }
     Employee { id, name, extension }
     EmployeePage { items, next_cursor }
@@ -39,14 +39,20 @@ from_json_struct! {
     TokenHealth { status, reason }
     SubscriptionHealth { status, url, update_types, missing_types, since }
     DeliveryError { at, message }
-    DeliveryHealth { last_inbound_at, failing_since, last_error }
+    Outage { from, to }
+    DeliveryHealth { last_inbound_at, failing_since, last_error, last_outage }
     ChannelHealth { checked_at, overall, token, subscription, delivery }
     Actor { id, name }
-    HistoryEntry { version, at, actor, event, token_replaced, settings }
+    HistoryEntry { version, at, actor, event, token_replaced, settings, restored_from }
     HistoryPage { items, next_cursor }
     TimeInterval { from, to }
     ScheduleException { date, title, intervals }
     WorkSchedule { timezone, week, exceptions, settings_url }
+    DeliveryReceived { at, via, from_name }
+    DeliveryReply { state, at, error }
+    DeliveryTest { id, state, code, link, created_at, expires_at, received, reply }
+    SourceItem { label, dialogs, by_day }
+    SourceStats { timezone, from, to, total, items }
 }
 
 /// serde's `#[serde(tag = "…", rename_all = "snake_case")]`: the tag and the variant's

@@ -8,7 +8,7 @@ use crate::*;
 
 to_json_struct! {
     TokenVerifyRequest { token }
-    SettingsWrite { #[skip] token, settings }
+    SettingsWrite { #[skip] token, settings, #[skip] restored_from }
     Settings { routing, auto_replies, closing_message, non_working_hours, auto_close }
     AutoReply { delay_seconds, text, repeat }
     ClosingMessage { enabled, text }

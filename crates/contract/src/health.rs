@@ -68,6 +68,15 @@ pub struct DeliveryError {
     pub message: String,
 }
 
+/// `ChannelHealth.delivery.last_outage` (1.2): a period in which MAX gave up delivering
+/// updates, so customers' messages of that period never reached the dialogs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outage {
+    pub from: String,
+    /// `None` while it goes on.
+    pub to: Option<String>,
+}
+
 /// `ChannelHealth.delivery`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryHealth {
@@ -76,7 +85,14 @@ pub struct DeliveryHealth {
     /// Deliveries have failed since then; `None`: they do not fail.
     pub failing_since: Option<String>,
     pub last_error: Option<DeliveryError>,
+    /// 1.2: the last outage within 30 days; `None`: none, or a 1.1 back end that does not
+    /// say (absent). Written only when there is one, so 1.1 answers re-encode unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_outage: Option<Outage>,
 }
+
+/// How long a back end keeps an outage in `last_outage`.
+pub const OUTAGE_KEPT_SECONDS: i64 = 30 * 24 * 3600;
 
 /// `ChannelHealth`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,6 +11,8 @@ string_enum! {
         /// The first save with a token, or the first after a disconnect.
         Connected = "connected",
         Saved = "saved",
+        /// 1.2: a save with `restored_from` («Вернуть эту версию»).
+        Restored = "restored",
         Disconnected = "disconnected",
     }
 }
@@ -22,7 +24,8 @@ pub struct Actor {
     pub name: String,
 }
 
-/// `HistoryEntry`. The optional fields are always written (as `null`), as the back end does.
+/// `HistoryEntry`. The 1.1 optional fields are always written (as `null`), as the back end
+/// does; 1.2's `restored_from` only when it has a value, so a 1.1 answer reads the same.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     /// The settings version this entry saved; `None` for `disconnected`.
@@ -35,6 +38,10 @@ pub struct HistoryEntry {
     pub token_replaced: bool,
     /// The whole settings as saved by this entry; `None` for `disconnected`.
     pub settings: Option<Settings>,
+    /// 1.2: with `restored`, the version it brought back. Absent in 1.1 answers and on
+    /// other events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from: Option<String>,
 }
 
 /// The answer of `listMaxSettingsHistory`: one page, newest first.

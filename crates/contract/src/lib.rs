@@ -8,6 +8,7 @@
 #[cfg(feature = "testing")]
 pub mod arbitrary;
 mod decode;
+pub mod delivery;
 mod encode;
 pub mod health;
 pub mod history;
@@ -18,6 +19,7 @@ pub mod time;
 pub mod types;
 pub mod validation;
 
+pub use delivery::*;
 pub use health::*;
 pub use history::*;
 pub use schedule::*;
@@ -48,10 +50,13 @@ pub enum Operation {
     RepairMaxHealth,
     GetSchedule,
     ListMaxSettingsHistory,
+    StartMaxDeliveryTest,
+    GetMaxDeliveryTest,
+    GetMaxSources,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 17] = [
         Operation::ListChannelGroups,
         Operation::GetMaxChannel,
         Operation::VerifyMaxToken,
@@ -66,6 +71,9 @@ impl Operation {
         Operation::RepairMaxHealth,
         Operation::GetSchedule,
         Operation::ListMaxSettingsHistory,
+        Operation::StartMaxDeliveryTest,
+        Operation::GetMaxDeliveryTest,
+        Operation::GetMaxSources,
     ];
 
     /// The `operationId` of the OpenAPI document.
@@ -85,6 +93,9 @@ impl Operation {
             Operation::RepairMaxHealth => "repairMaxHealth",
             Operation::GetSchedule => "getSchedule",
             Operation::ListMaxSettingsHistory => "listMaxSettingsHistory",
+            Operation::StartMaxDeliveryTest => "startMaxDeliveryTest",
+            Operation::GetMaxDeliveryTest => "getMaxDeliveryTest",
+            Operation::GetMaxSources => "getMaxSources",
         }
     }
 
@@ -94,14 +105,18 @@ impl Operation {
 
     pub fn method(self) -> &'static str {
         match self {
-            Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth => "POST",
+            Operation::VerifyMaxToken
+            | Operation::CheckMaxHealth
+            | Operation::RepairMaxHealth
+            | Operation::StartMaxDeliveryTest => "POST",
             Operation::PutMaxSettings => "PUT",
             Operation::DisconnectMax => "DELETE",
             _ => "GET",
         }
     }
 
-    /// The path below [`API_PREFIX`].
+    /// The path below [`API_PREFIX`], as the document writes it: a path parameter is
+    /// `{id}` ([`Operation::path_for`] fills it in).
     pub fn path(self) -> &'static str {
         match self {
             Operation::ListChannelGroups => "/channel-groups",
@@ -117,7 +132,48 @@ impl Operation {
             Operation::RepairMaxHealth => "/channels/max/health/repair",
             Operation::GetSchedule => "/schedule",
             Operation::ListMaxSettingsHistory => "/channels/max/settings/history",
+            Operation::StartMaxDeliveryTest => "/channels/max/delivery-tests",
+            Operation::GetMaxDeliveryTest => "/channels/max/delivery-tests/{id}",
+            Operation::GetMaxSources => "/channels/max/sources",
         }
+    }
+
+    /// The path with its `{id}` filled in, percent-encoded (an id is opaque: it may hold
+    /// what a path must not).
+    pub fn path_for(self, id: &str) -> String {
+        let mut encoded = String::with_capacity(id.len());
+        for byte in id.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                encoded.push(char::from(byte));
+            } else {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        self.path().replace("{id}", &encoded)
+    }
+
+    /// Whether a request path (below [`API_PREFIX`]) is this operation's: a `{…}` segment
+    /// takes any one non-empty segment.
+    pub fn matches_path(self, path: &str) -> bool {
+        let mut template = self.path().split('/');
+        let mut given = path.split('/');
+        loop {
+            match (template.next(), given.next()) {
+                (None, None) => return true,
+                (Some(t), Some(g)) if t.starts_with('{') => {
+                    if g.is_empty() {
+                        return false;
+                    }
+                }
+                (Some(t), Some(g)) if t == g => {}
+                _ => return false,
+            }
+        }
+    }
+
+    /// The operation a request is, by method and path below [`API_PREFIX`].
+    pub fn of_request(method: &str, path: &str) -> Option<Operation> {
+        Operation::ALL.into_iter().find(|op| op.method() == method && op.matches_path(path))
     }
 
     /// Whether the call changes state and so must carry [`CSRF_HEADER`].
@@ -138,6 +194,9 @@ impl Operation {
             Operation::GetMaxHealth => &[401, 404],
             Operation::CheckMaxHealth => &[401, 403, 404, 429],
             Operation::RepairMaxHealth => &[401, 403, 404, 422, 429],
+            Operation::StartMaxDeliveryTest => &[401, 403, 404, 429],
+            Operation::GetMaxDeliveryTest => &[401, 404],
+            Operation::GetMaxSources => &[400, 401, 404],
             _ => &[401],
         }
     }
@@ -189,5 +248,34 @@ mod operation_tests {
         assert!(!Operation::CheckMaxHealth.understands(422));
         assert!(Operation::GetMaxHealth.understands(404));
         assert!(!Operation::GetSchedule.understands(404));
+        assert!(Operation::StartMaxDeliveryTest.understands(404));
+        assert!(!Operation::StartMaxDeliveryTest.understands(422));
+        assert!(Operation::GetMaxDeliveryTest.understands(404));
+        assert!(Operation::GetMaxSources.understands(400));
+        assert!(!Operation::GetMaxSources.understands(412));
+    }
+
+    #[test]
+    fn request_paths_find_their_operation() {
+        use Operation as O;
+        let cases = [
+            ("POST", "/channels/max/delivery-tests", Some(O::StartMaxDeliveryTest)),
+            ("GET", "/channels/max/delivery-tests/dt-7f3k2q9m", Some(O::GetMaxDeliveryTest)),
+            ("GET", "/channels/max/delivery-tests/", None),
+            ("GET", "/channels/max/delivery-tests/a/b", None),
+            ("GET", "/channels/max/delivery-tests", None),
+            ("GET", "/channels/max/sources", Some(O::GetMaxSources)),
+            ("PUT", "/channels/max/settings", Some(O::PutMaxSettings)),
+            ("GET", "/channels/max/settings/history", Some(O::ListMaxSettingsHistory)),
+            ("GET", "/channels/max/settings/", None),
+        ];
+        for (method, path, expected) in cases {
+            assert_eq!(Operation::of_request(method, path), expected, "{method} {path}");
+        }
+        for op in Operation::ALL {
+            assert_eq!(Operation::of_request(op.method(), &op.path_for("dt-1")), Some(op), "{}", op.id());
+        }
+        assert_eq!(O::GetMaxDeliveryTest.path_for("a/b c"), "/channels/max/delivery-tests/a%2Fb%20c");
+        assert_eq!(O::GetMaxSources.path_for("x"), "/channels/max/sources");
     }
 }

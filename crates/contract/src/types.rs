@@ -101,6 +101,9 @@ pub struct ChannelTile {
     pub available: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub icon_url: Option<String>,
+    /// 1.2: with state `error`, why (as `MaxChannel.state_reason`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_reason: Option<StateReason>,
 }
 
 /// One section of «Группы каналов».
@@ -265,6 +268,10 @@ pub struct SettingsWrite {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     pub settings: Settings,
+    /// 1.2: the version this save restores («Вернуть эту версию»): the history then says
+    /// `restored`. Omitted by an ordinary save.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from: Option<String>,
 }
 
 /// `VersionedSettings`.

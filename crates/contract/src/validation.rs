@@ -125,14 +125,21 @@ pub fn validate_settings(settings: &Settings, chat_bots_service: bool) -> Vec<Fi
     report.errors
 }
 
-/// Validates the body of `putMaxSettings`: the token (required while none is stored) and
-/// the settings.
+/// Validates the body of `putMaxSettings`: the token (required while none is stored), the
+/// settings, and a `restored_from` that is no version at all (empty). Whether it names a
+/// version the history knows is the back end's reference check (422 `unknown_reference`).
 pub fn validate_write(write: &SettingsWrite, ctx: WriteContext) -> Vec<FieldError> {
     let mut errors: Vec<FieldError> =
         check_write_token(write.token.as_deref(), ctx.token_stored).err().into_iter().collect();
     errors.extend(validate_settings(&write.settings, ctx.chat_bots_service));
+    if write.restored_from.as_deref().is_some_and(str::is_empty) {
+        errors.push(field_error(RESTORED_FROM_PATH, FieldErrorCode::UnknownReference));
+    }
     errors
 }
+
+/// The field path of `SettingsWrite.restored_from` in a 422.
+pub const RESTORED_FROM_PATH: &str = "restored_from";
 
 /// The token of a save: a carried token must pass [`check_token`] (the trimmed token is what
 /// to send); none is fine only while one is stored.
@@ -316,6 +323,9 @@ pub fn default_message_ru(path: &str, code: &FieldErrorCode) -> String {
         FieldErrorCode::BadCharacters => "Текст содержит недопустимые управляющие символы.",
         FieldErrorCode::TokenInvalid => "MAX не принял токен. Проверьте, что он скопирован полностью.",
         FieldErrorCode::ServiceNotConnected => "Подключите услугу «Чат-боты».",
+        FieldErrorCode::UnknownReference if leaf == RESTORED_FROM_PATH => {
+            "Этой версии нет в истории изменений: восстановить её нельзя."
+        }
         FieldErrorCode::UnknownReference => "Такого значения больше нет. Выберите другое.",
         FieldErrorCode::Other(_) => "Проверьте значение.",
     };

@@ -24,7 +24,7 @@ proptest! {
     #[test]
     fn settings_are_written_as_serde_writes_them(settings in any_settings(), token in proptest::option::of(any_string(40))) {
         same_as_serde(&settings)?;
-        let write = SettingsWrite { token, settings };
+        let write = SettingsWrite { token, settings, restored_from: None };
         same_as_serde(&write)?;
         // And read back by the app's reader to the same value.
         prop_assert_eq!(from_json_str::<SettingsWrite>(&to_json_string(&write)).ok(), Some(write));

@@ -40,7 +40,7 @@ proptest! {
             "strategy made invalid settings: {:?}", validate_settings(&settings, true));
         let json = serde_json::to_value(&settings).unwrap();
         common::assert_valid(schema("Settings"), &json, "valid settings");
-        let write = SettingsWrite { token: Some("abc_DEF-123".into()), settings: settings.clone() };
+        let write = SettingsWrite { token: Some("abc_DEF-123".into()), settings: settings.clone(), restored_from: None };
         common::assert_valid(schema("SettingsWrite"), &serde_json::to_value(&write).unwrap(), "write");
         // And it decodes back to the same value.
         let back: Settings = serde_json::from_value(json).unwrap();

@@ -306,7 +306,8 @@ fn non_working_hours_rules() {
 
 #[test]
 fn the_token_is_required_on_a_write_only_while_none_is_stored() {
-    let write = |token: Option<&str>| SettingsWrite { token: token.map(Into::into), settings: base() };
+    let write =
+        |token: Option<&str>| SettingsWrite { token: token.map(Into::into), settings: base(), restored_from: None };
     let ctx = |stored| WriteContext { chat_bots_service: true, token_stored: stored };
     let paths = |w: &SettingsWrite, c| validate_write(w, c).into_iter().map(|e| (e.path, e.code)).collect::<Vec<_>>();
     assert_eq!(paths(&write(None), ctx(false)), one("token", Required));

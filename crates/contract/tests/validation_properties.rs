@@ -324,7 +324,7 @@ proptest! {
         token_stored in any::<bool>(),
         known in proptest::collection::vec(prop_oneof![id(), any_string(4)], 0..4),
     ) {
-        let write = SettingsWrite { token, settings };
+        let write = SettingsWrite { token, settings, restored_from: None };
         let ctx = WriteContext { chat_bots_service, token_stored };
         let errors = validate_write(&write, ctx);
         check_errors(&errors, &write)?;

@@ -103,6 +103,8 @@ pub fn assemble(answer: &MaxHealthAnswer, webhook_url: &str, deliveries: &Delive
             .last_error
             .as_ref()
             .map(|(at, message)| DeliveryError { at: rfc3339(*at), message: message.clone() }),
+        // The account's, filled in by `Fake::follow_outage`.
+        last_outage: None,
     };
     ChannelHealth {
         checked_at: rfc3339(now),
@@ -163,7 +165,8 @@ impl Fake {
         if call == HealthCall::Repair {
             self.account.max.deliveries.failing_since = None;
         }
-        let health = assemble(&answer, &self.webhook_url, &self.account.max.deliveries, now);
+        let mut health = assemble(&answer, &self.webhook_url, &self.account.max.deliveries, now);
+        self.follow_outage(&mut health, now);
         self.follow_health(&health);
         self.account.health = Some((now, health.clone()));
         Ok(health)

@@ -19,9 +19,20 @@ pub struct Recorded {
 impl Fake {
     /// Adds an entry by the session's administrator, now. Never the token: only whether one
     /// was replaced.
-    pub(crate) fn record(&mut self, event: HistoryEvent, saved: Option<&VersionedSettings>, token_replaced: bool) {
+    pub(crate) fn record(
+        &mut self,
+        event: HistoryEvent,
+        saved: Option<&VersionedSettings>,
+        token_replaced: bool,
+        restored_from: Option<String>,
+    ) {
         let actor = Some(self.actor());
-        self.record_as(actor, event, saved, token_replaced);
+        self.record_as(actor, event, saved, token_replaced, restored_from);
+    }
+
+    /// Whether a history entry saved `version` (what `restored_from` may name).
+    pub fn history_knows(&self, version: &str) -> bool {
+        self.account.history.iter().any(|r| r.entry.version.as_deref() == Some(version))
     }
 
     /// Adds an entry by `actor` (`None`: the system), now.
@@ -31,6 +42,7 @@ impl Fake {
         event: HistoryEvent,
         saved: Option<&VersionedSettings>,
         token_replaced: bool,
+        restored_from: Option<String>,
     ) {
         let seq = self.account.history.last().map_or(1, |r| r.seq + 1);
         let entry = HistoryEntry {
@@ -40,6 +52,7 @@ impl Fake {
             event,
             token_replaced,
             settings: saved.map(|s| s.settings.clone()),
+            restored_from,
         };
         self.account.history.push(Recorded { seq, entry });
     }

@@ -1,4 +1,4 @@
-//! The one fake back end of the MAX channel contract (1.1).
+//! The one fake back end of the MAX channel contract (1.2).
 //!
 //! Pure Rust with no HTTP and no browser: the dev back end serves it over HTTP, preview
 //! mode through the app's `Backend` trait, so both answer with the same rules, the same
@@ -19,6 +19,7 @@ mod health;
 mod history;
 pub mod max;
 mod ops;
+mod outage;
 pub mod presets;
 mod refusal;
 pub mod samples;
@@ -32,6 +33,7 @@ pub use health::{HealthCall, HealthPlan, MaxHealthAnswer};
 pub use history::Recorded;
 pub use max::{FakeMax, MaxCondition, MaxError, MaxResult, MaxSubscription};
 pub use ops::PendingSave;
+pub use outage::OutagePeriod;
 pub use presets::Preset;
 pub use refusal::{names_version, Precondition, Refusal, RefusalBody};
 
@@ -75,6 +77,9 @@ pub struct Account {
     /// Who the session is: the actor of saves and disconnects.
     #[serde(default = "default_actor_id")]
     pub actor_id: String,
+    /// 1.2: the last period MAX delivered nothing (`delivery.last_outage`).
+    #[serde(default)]
+    pub last_outage: Option<OutagePeriod>,
 }
 
 fn default_actor_id() -> String {
@@ -97,6 +102,7 @@ impl Account {
             last_manual_check: None,
             schedule: samples::schedule(),
             actor_id: default_actor_id(),
+            last_outage: None,
         }
     }
 

@@ -15,6 +15,8 @@ pub struct PendingSave {
     token: Option<String>,
     /// The version the save was based on, checked again at commit time.
     base_version: Option<String>,
+    /// 1.2: the history's version this save brings back.
+    restored_from: Option<String>,
 }
 
 impl PendingSave {
@@ -40,7 +42,7 @@ impl Fake {
     /// `listChannelGroups`.
     pub fn channel_groups(&mut self) -> ChannelGroups {
         self.refresh_health_if_stale();
-        samples::channel_groups(self.account.state.clone())
+        samples::channel_groups(self.account.state.clone(), self.account.state_reason.clone())
     }
 
     /// `getMaxChannel`.
@@ -125,6 +127,11 @@ impl Fake {
         };
         let mut fields = validate_write(write, ctx);
         fields.extend(validate_references(&write.settings, &self.directory));
+        if let Some(version) = write.restored_from.as_deref().filter(|v| !v.is_empty()) {
+            if !self.history_knows(version) {
+                fields.push(field_error(RESTORED_FROM_PATH, FieldErrorCode::UnknownReference));
+            }
+        }
         if !fields.is_empty() {
             return Err(Refusal::validation(fields));
         }
@@ -133,6 +140,7 @@ impl Fake {
             settings: normalized(&write.settings),
             token,
             base_version: self.account.settings.as_ref().map(|s| s.version.clone()),
+            restored_from: write.restored_from.clone(),
         })
     }
 
@@ -174,8 +182,17 @@ impl Fake {
         }
         account.state = ChannelState::Connected;
         account.state_reason = None;
-        let event = if was_connected { HistoryEvent::Saved } else { HistoryEvent::Connected };
-        self.record(event, Some(&saved), token_replaced);
+        // The first save after a disconnect connects, whatever it restores (decision 69).
+        let (event, restored_from) = match (was_connected, pending.restored_from) {
+            (false, _) => (HistoryEvent::Connected, None),
+            (true, Some(version)) => (HistoryEvent::Restored, Some(version)),
+            (true, None) => (HistoryEvent::Saved, None),
+        };
+        self.record(event, Some(&saved), token_replaced, restored_from);
+        if token_replaced || !was_connected {
+            // A new bot's subscription was made just now: nothing is lost from here on.
+            self.close_outage(now);
+        }
         Ok(saved)
     }
 
@@ -187,6 +204,7 @@ impl Fake {
             settings,
             token: token.as_ref().map(|(t, _)| t.clone()),
             base_version: self.account.settings.as_ref().map(|s| s.version.clone()),
+            restored_from: None,
         };
         let me = token.map(|(_, bot)| Ok(bot));
         match self.commit_save(pending, me) {
@@ -225,7 +243,10 @@ impl Fake {
         account.max.forget();
         account.health = None;
         if was_connected {
-            self.record_as(actor, HistoryEvent::Disconnected, None, false);
+            let now = self.now();
+            // Nothing is expected from MAX any more; an outage ends with the channel.
+            self.close_outage(now);
+            self.record_as(actor, HistoryEvent::Disconnected, None, false, None);
         }
     }
 

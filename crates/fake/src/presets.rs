@@ -141,7 +141,7 @@ impl Fake {
             Some(current) => Precondition::IfMatch(current.version.clone()),
             None => Precondition::CreateOnly,
         };
-        let write = SettingsWrite { token: token.map(str::to_owned), settings };
+        let write = SettingsWrite { token: token.map(str::to_owned), settings, restored_from: None };
         let _ = self.save(&precondition, &write);
     }
 

@@ -3,15 +3,18 @@
 
 use max_channel_contract::*;
 
-/// «Группы каналов» with the Max tile in `max_state`. It includes a kind this version of
-/// the app does not know (`ok_ru`), which must be shown as «Скоро».
-pub fn channel_groups(max_state: ChannelState) -> ChannelGroups {
+/// «Группы каналов» with the Max tile in `max_state`, and with state `error` its
+/// `max_reason` (1.2). It includes a kind this version of the app does not know (`ok_ru`),
+/// which must be shown as «Скоро».
+pub fn channel_groups(max_state: ChannelState, max_reason: Option<StateReason>) -> ChannelGroups {
+    let max_reason = max_reason.filter(|_| max_state == ChannelState::Error);
     let tile = |kind: &str, title: &str, state: ChannelState, available: bool| ChannelTile {
         kind: ChannelKind::from(kind),
         title: title.into(),
         state,
         available,
         icon_url: None,
+        state_reason: None,
     };
     let off = || ChannelState::NotConnected;
     let group = |id: &str, title: &str, channels| ChannelGroup { id: id.into(), title: title.into(), channels };
@@ -21,7 +24,7 @@ pub fn channel_groups(max_state: ChannelState) -> ChannelGroups {
                 "messengers",
                 "Мессенджеры",
                 vec![
-                    tile("max", "Max", max_state, true),
+                    ChannelTile { state_reason: max_reason, ..tile("max", "Max", max_state, true) },
                     tile("telegram", "Telegram", off(), false),
                     tile("whatsapp", "WhatsApp", off(), false),
                 ],
@@ -149,7 +152,7 @@ mod tests {
             assert!(groups().iter().any(|g| &g.distribution == rule), "{rule}");
         }
         assert!(groups().iter().any(|g| !g.distribution.is_known()));
-        let tiles = channel_groups(ChannelState::Connected);
+        let tiles = channel_groups(ChannelState::Connected, None);
         assert!(tiles.groups[0]
             .channels
             .iter()

@@ -37,6 +37,7 @@ fn preconditions_table() {
         let write = SettingsWrite {
             token: (!stored).then(|| "good-token-0002".to_owned()),
             settings: with_closing("Новое прощание"),
+            restored_from: None,
         };
         let status = Precondition::from_headers(if_match, if_none_match)
             .and_then(|p| fake.save(&p, &write))
@@ -50,7 +51,7 @@ fn a_conflict_carries_the_current_settings_and_changes_nothing() {
     let (mut fake, _) = fake();
     connect(&mut fake);
     let theirs = save(&mut fake, with_closing("Их прощание"), None);
-    let write = SettingsWrite { token: None, settings: with_closing("Моё прощание") };
+    let write = SettingsWrite { token: None, settings: with_closing("Моё прощание"), restored_from: None };
     let refusal = fake.save(&Precondition::IfMatch("\"1\"".into()), &write).unwrap_err();
     assert_eq!(refusal.status, 412);
     let RefusalBody::Conflict(body) = &refusal.body else { panic!("412 without current") };
@@ -63,7 +64,8 @@ fn a_conflict_carries_the_current_settings_and_changes_nothing() {
 fn someone_saving_while_max_is_asked_is_a_conflict() {
     let (mut fake, _) = fake();
     connect(&mut fake);
-    let mine = SettingsWrite { token: Some("good-token-0003".into()), settings: with_closing("Моё") };
+    let mine =
+        SettingsWrite { token: Some("good-token-0003".into()), settings: with_closing("Моё"), restored_from: None };
     let pending = fake.prepare_save(&precondition(&fake), &mine).unwrap();
     assert_eq!(pending.token(), Some("good-token-0003"));
     let theirs = save(&mut fake, with_closing("Их"), None);
@@ -79,7 +81,7 @@ fn writes_are_validated_with_references_and_max_refusals() {
     let (mut fake, _) = fake();
     let mut settings = samples::settings();
     settings.routing = Routing::Employee { employee_id: "e-99999999".into() };
-    let write = SettingsWrite { token: None, settings };
+    let write = SettingsWrite { token: None, settings, restored_from: None };
     let refusal = fake.save(&Precondition::CreateOnly, &write).unwrap_err();
     assert_eq!(refusal.status, 422);
     let RefusalBody::Error(body) = &refusal.body else { panic!() };
@@ -88,12 +90,12 @@ fn writes_are_validated_with_references_and_max_refusals() {
         paths,
         [("token", &FieldErrorCode::Required), ("routing.employee_id", &FieldErrorCode::UnknownReference)]
     );
-    let refused = SettingsWrite { token: Some("revoked-1".into()), settings: samples::settings() };
+    let refused = SettingsWrite { token: Some("revoked-1".into()), settings: samples::settings(), restored_from: None };
     let refusal = fake.save(&Precondition::CreateOnly, &refused).unwrap_err();
     assert_eq!((refusal.status, refusal.json().contains("token_invalid")), (422, true));
-    let down = SettingsWrite { token: Some("down-1".into()), settings: samples::settings() };
+    let down = SettingsWrite { token: Some("down-1".into()), settings: samples::settings(), restored_from: None };
     assert_eq!(fake.save(&Precondition::CreateOnly, &down).unwrap_err().status, 502);
-    let busy = SettingsWrite { token: Some("busy-1".into()), settings: samples::settings() };
+    let busy = SettingsWrite { token: Some("busy-1".into()), settings: samples::settings(), restored_from: None };
     let refusal = fake.save(&Precondition::CreateOnly, &busy).unwrap_err();
     assert_eq!((refusal.status, refusal.retry_after), (429, Some(30)));
     assert!(fake.account().settings.is_none() && fake.account().history.is_empty());
@@ -107,7 +109,7 @@ fn the_settings_are_404_until_the_first_save_and_stay_after_a_disconnect() {
     fake.disconnect();
     assert_eq!(fake.settings().unwrap(), saved);
     assert_eq!(fake.max_channel().state, ChannelState::NotConnected);
-    let write = SettingsWrite { token: None, settings: samples::settings() };
+    let write = SettingsWrite { token: None, settings: samples::settings(), restored_from: None };
     let refusal = fake.save(&precondition(&fake), &write).unwrap_err();
     assert!(refusal.json().contains("\"path\":\"token\""), "a save after a disconnect needs a token");
 }

@@ -120,7 +120,7 @@ fn every_answer_matches_its_schema() {
         }
         let conflict = fake.save(
             &max_channel_fake::Precondition::IfMatch("\"0\"".into()),
-            &SettingsWrite { token: None, settings: samples::settings() },
+            &SettingsWrite { token: None, settings: samples::settings(), restored_from: None },
         );
         if let Err(refusal) = conflict {
             let schema = if refusal.status == 412 { "ConflictBody" } else { "ErrorBody" };

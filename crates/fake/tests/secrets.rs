@@ -82,7 +82,7 @@ proptest! {
         for (i, op) in ops.iter().enumerate() {
             let token = &tokens[i % tokens.len()];
             let precondition = precondition(&fake);
-            let write = |token: Option<&String>| SettingsWrite { token: token.cloned(), settings: with_closing(&format!("Шаг {i}")) };
+            let write = |token: Option<&String>| SettingsWrite { token: token.cloned(), settings: with_closing(&format!("Шаг {i}")), restored_from: None };
             match op {
                 Op::SaveWithToken => answers.push(fake.save(&precondition, &write(Some(token))).map_or_else(|r| r.json(), |s| s.version)),
                 Op::Save => answers.push(fake.save(&precondition, &write(None)).map_or_else(|r| r.json(), |s| s.version)),
@@ -109,7 +109,11 @@ proptest! {
 #[test]
 fn the_hint_is_all_that_is_shown() {
     let (mut fake, _) = fake();
-    let write = SettingsWrite { token: Some("  secret-token-x7Qa ".into()), settings: with_closing("Привет") };
+    let write = SettingsWrite {
+        token: Some("  secret-token-x7Qa ".into()),
+        settings: with_closing("Привет"),
+        restored_from: None,
+    };
     fake.save(&Precondition::CreateOnly, &write).unwrap();
     assert_eq!(fake.max_channel().token_hint.as_deref(), Some("…x7Qa"));
     assert_eq!(fake.account().token.as_deref(), Some("secret-token-x7Qa"), "stored trimmed");

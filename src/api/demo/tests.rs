@@ -115,7 +115,7 @@ fn refusals_are_the_errors_the_http_client_reads() {
     // 412 with their settings.
     let (demo, clock) = demo(Preset::Connected);
     let mut dev = twin(Preset::Connected, &clock);
-    let write = SettingsWrite { token: None, settings: samples::settings() };
+    let write = SettingsWrite { token: None, settings: samples::settings(), restored_from: None };
     let conflict = demo.save_now(&write, &Precondition::Create).unwrap_err();
     let theirs = dev.save(&max_channel_fake::Precondition::CreateOnly, &write).unwrap_err();
     assert_eq!(theirs.status, 412);
@@ -147,7 +147,7 @@ fn refusals_are_the_errors_the_http_client_reads() {
 #[test]
 fn saves_and_tokens_follow_the_contract() {
     let (demo, _) = demo(Preset::NotConnected);
-    let write = SettingsWrite { token: None, settings: samples::settings() };
+    let write = SettingsWrite { token: None, settings: samples::settings(), restored_from: None };
     assert_eq!(
         demo.save_now(&write, &Precondition::Create).unwrap_err(),
         ApiError::Validation(vec![field_error("token", FieldErrorCode::Required)])

@@ -224,7 +224,7 @@ fn write_of(state: &FormState, form: &SettingsForm) -> Result<SettingsWrite, Vec
         }
     };
     match form.to_settings(state.chat_bots_service()) {
-        Ok(settings) if errors.is_empty() => Ok(SettingsWrite { token, settings }),
+        Ok(settings) if errors.is_empty() => Ok(SettingsWrite { token, settings, restored_from: None }),
         Ok(_) => Err(errors),
         Err(more) => {
             errors.extend(more);

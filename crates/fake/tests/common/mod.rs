@@ -26,7 +26,7 @@ pub fn precondition(fake: &Fake) -> Precondition {
 
 /// Saves `settings` (with `token` when given) as the app would.
 pub fn save(fake: &mut Fake, settings: Settings, token: Option<&str>) -> VersionedSettings {
-    let write = SettingsWrite { token: token.map(str::to_owned), settings };
+    let write = SettingsWrite { token: token.map(str::to_owned), settings, restored_from: None };
     let precondition = precondition(fake);
     fake.save(&precondition, &write).unwrap_or_else(|r| panic!("save refused: {} {}", r.status, r.json()))
 }
