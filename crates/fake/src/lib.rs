@@ -14,6 +14,8 @@
 //! forms ask the built-in fake MAX.
 
 pub mod clock;
+mod delivery;
+mod dialogs;
 pub mod directory;
 mod health;
 mod history;
@@ -28,6 +30,10 @@ use max_channel_contract::*;
 use serde::{Deserialize, Serialize};
 
 pub use clock::{Clock, ManualClock};
+pub use delivery::{
+    reply_failure, Delivered, DeliveryTests, InboundUpdate, ScriptedTester, StoredTest, UpdateKind, TEST_REPLY_TEXT,
+};
+pub use dialogs::{zone_offset_minutes, Dialog};
 pub use directory::{Directory, SeedKind};
 pub use health::{HealthCall, HealthPlan, MaxHealthAnswer};
 pub use history::Recorded;
@@ -80,6 +86,12 @@ pub struct Account {
     /// 1.2: the last period MAX delivered nothing (`delivery.last_outage`).
     #[serde(default)]
     pub last_outage: Option<OutagePeriod>,
+    /// 1.2: «Проверка связи».
+    #[serde(default)]
+    pub delivery: DeliveryTests,
+    /// 1.2: the dialogs customers opened, oldest first («Откуда пишут клиенты»).
+    #[serde(default)]
+    pub dialogs: Vec<Dialog>,
 }
 
 fn default_actor_id() -> String {
@@ -103,6 +115,8 @@ impl Account {
             schedule: samples::schedule(),
             actor_id: default_actor_id(),
             last_outage: None,
+            delivery: DeliveryTests::default(),
+            dialogs: Vec::new(),
         }
     }
 
@@ -196,6 +210,7 @@ impl Fake {
     fn tick(&mut self) {
         let now = self.now();
         self.account.max.tick(now);
+        self.tick_delivery_tests();
     }
 
     /// The session's administrator.
@@ -222,7 +237,8 @@ impl Fake {
         self.account.health = None;
     }
 
-    /// A customer's message arrives now (dev controls): «Последнее обращение».
+    /// An update arrives now (dev controls), without a customer behind it: «Последнее
+    /// обращение» only. [`Fake::deliver_update`] is a customer's, with dialogs and tests.
     pub fn deliver_inbound(&mut self) {
         self.account.max.deliveries.last_inbound_at = Some(self.now());
         self.account.health = None;

@@ -242,6 +242,7 @@ impl Fake {
         account.bot = None;
         account.max.forget();
         account.health = None;
+        self.forget_delivery_tests();
         if was_connected {
             let now = self.now();
             // Nothing is expected from MAX any more; an outage ends with the channel.

@@ -4,6 +4,7 @@
 
 use max_channel_contract::*;
 
+use crate::delivery::ScriptedTester;
 use crate::max::MaxCondition;
 use crate::refusal::Precondition;
 use crate::{samples, Clock, Fake, SeedKind};
@@ -37,10 +38,27 @@ pub enum Preset {
     LongHistory,
     /// Connected, with a schedule in Asia/Vladivostok.
     OtherZone,
+    /// «Проверка связи»: a started test is received 5 s later by the link, the bot's
+    /// reply sent.
+    DeliveryReceived,
+    /// The same, but MAX refuses the token when the bot answers: the reply failed.
+    DeliveryReplyFailed,
+    /// Nobody writes; a test waits only [`COMPRESSED_TEST_SECONDS`] (time compressed).
+    DeliveryExpires,
+    /// Connected for months: 90 days of new dialogs under several labels.
+    Sources,
+    /// Connected a minute ago: no customer wrote yet, no dialogs.
+    NoDialogs,
 }
 
+/// How long a test waits in [`Preset::DeliveryExpires`], instead of 10 minutes.
+pub const COMPRESSED_TEST_SECONDS: i64 = 60;
+
+/// When the scripted tester of the delivery presets writes, after the start.
+pub const SCRIPTED_TESTER_SECONDS: i64 = 5;
+
 impl Preset {
-    pub const ALL: [Preset; 10] = [
+    pub const ALL: [Preset; 15] = [
         Preset::NotConnected,
         Preset::Connected,
         Preset::TokenRevoked,
@@ -51,6 +69,11 @@ impl Preset {
         Preset::SubscriptionLost,
         Preset::LongHistory,
         Preset::OtherZone,
+        Preset::DeliveryReceived,
+        Preset::DeliveryReplyFailed,
+        Preset::DeliveryExpires,
+        Preset::Sources,
+        Preset::NoDialogs,
     ];
 
     pub fn id(self) -> &'static str {
@@ -65,6 +88,11 @@ impl Preset {
             Preset::SubscriptionLost => "subscription_lost",
             Preset::LongHistory => "long_history",
             Preset::OtherZone => "other_zone",
+            Preset::DeliveryReceived => "delivery_received",
+            Preset::DeliveryReplyFailed => "delivery_reply_failed",
+            Preset::DeliveryExpires => "delivery_expires",
+            Preset::Sources => "sources",
+            Preset::NoDialogs => "no_dialogs",
         }
     }
 
@@ -187,12 +215,46 @@ impl Fake {
         let _ = self.set_actor(crate::DEFAULT_ACTOR_ID);
     }
 
+    /// Connected a minute ago by the session's administrator; nobody wrote yet.
+    fn connect_just_now(&mut self) {
+        self.back_to(60);
+        self.save_as("e-101", samples::settings(), Some(DEMO_TOKEN));
+        self.back_to(0);
+    }
+
+    /// Connected 100 days ago, with 90 days of customers' dialogs.
+    fn connect_with_dialogs(&mut self) {
+        self.back_to(100 * DAY);
+        self.save_as("e-102", variant(1), Some(DEMO_TOKEN));
+        self.back_to(HOUR);
+        self.save_as("e-101", samples::settings(), None);
+        self.back_to(0);
+        self.seed_dialogs(2026, 240);
+        self.deliver_inbound();
+    }
+
     /// Turns this (fresh) account into `preset`'s.
     pub fn apply(&mut self, preset: Preset) {
         match preset {
             Preset::NotConnected | Preset::NoChatBots => {}
             Preset::LongHistory => self.long_history(),
+            Preset::NoDialogs => self.connect_just_now(),
+            Preset::Sources => self.connect_with_dialogs(),
             _ => self.connect_with_short_history(),
+        }
+        let tester = |then| ScriptedTester {
+            after_seconds: SCRIPTED_TESTER_SECONDS,
+            name: "Иван Петров".to_owned(),
+            via: ReceivedVia::BotStarted,
+            then,
+        };
+        match preset {
+            Preset::DeliveryReceived => self.script_delivery_tests(DELIVERY_TEST_SECONDS, Some(tester(None))),
+            Preset::DeliveryReplyFailed => {
+                self.script_delivery_tests(DELIVERY_TEST_SECONDS, Some(tester(Some(MaxCondition::TokenRevoked))))
+            }
+            Preset::DeliveryExpires => self.script_delivery_tests(COMPRESSED_TEST_SECONDS, None),
+            _ => {}
         }
         let condition = match preset {
             Preset::TokenRevoked => Some(MaxCondition::TokenRevoked),

@@ -28,6 +28,11 @@ fn each_preset_is_the_account_it_names() {
         (Preset::SubscriptionLost, C::Error, Some(StateReason::SubscriptionLost), Some(H::Failing)),
         (Preset::LongHistory, C::Connected, None, Some(H::Ok)),
         (Preset::OtherZone, C::Connected, None, Some(H::Ok)),
+        (Preset::DeliveryReceived, C::Connected, None, Some(H::Ok)),
+        (Preset::DeliveryReplyFailed, C::Connected, None, Some(H::Ok)),
+        (Preset::DeliveryExpires, C::Connected, None, Some(H::Ok)),
+        (Preset::Sources, C::Connected, None, Some(H::Ok)),
+        (Preset::NoDialogs, C::Connected, None, Some(H::Ok)),
     ];
     assert_eq!(table.len(), Preset::ALL.len());
     for (preset, state, reason, overall) in table {
