@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use max_channel_contract::arbitrary::any_token;
 use max_channel_contract::*;
-use max_channel_fake::{HealthCall, MaxCondition, Precondition};
+use max_channel_fake::{HealthCall, InboundUpdate, MaxCondition, Precondition, UpdateKind};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -19,6 +19,9 @@ enum Op {
     Advance(i64),
     Check,
     Repair,
+    StartTest,
+    /// A customer sends the newest test's code (or a plain message when there is none).
+    SendCode,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -31,11 +34,13 @@ fn op() -> impl Strategy<Value = Op> {
         (1i64..40_000).prop_map(Op::Advance),
         Just(Op::Check),
         Just(Op::Repair),
+        Just(Op::StartTest),
+        Just(Op::SendCode),
     ]
 }
 
 /// Every answer a client can read, as JSON text.
-fn everything_readable(fake: &mut max_channel_fake::Fake) -> Vec<String> {
+fn everything_readable(fake: &mut max_channel_fake::Fake, tests: &[String]) -> Vec<String> {
     let mut out = vec![
         serde_json::to_string(&fake.max_channel()).unwrap(),
         serde_json::to_string(&fake.channel_groups()).unwrap(),
@@ -58,6 +63,12 @@ fn everything_readable(fake: &mut max_channel_fake::Fake) -> Vec<String> {
     if let Ok(settings) = fake.settings() {
         out.push(serde_json::to_string(&settings).unwrap());
     }
+    for days in SourceDays::ALL {
+        out.push(fake.sources(days).map_or_else(|r| r.json(), |s| serde_json::to_string(&s).unwrap()));
+    }
+    for id in tests {
+        out.push(fake.delivery_test(id).map_or_else(|r| r.json(), |t| serde_json::to_string(&t).unwrap()));
+    }
     out
 }
 
@@ -79,6 +90,7 @@ proptest! {
         prop_assume!(!tokens.is_empty());
         let (mut fake, _) = fake();
         let mut answers = Vec::new();
+        let mut tests: Vec<DeliveryTest> = Vec::new();
         for (i, op) in ops.iter().enumerate() {
             let token = &tokens[i % tokens.len()];
             let precondition = precondition(&fake);
@@ -95,9 +107,21 @@ proptest! {
                 Op::Advance(seconds) => fake.advance(*seconds),
                 Op::Check => answers.extend(fake.health(HealthCall::Check).err().map(|r| r.json())),
                 Op::Repair => answers.extend(fake.health(HealthCall::Repair).err().map(|r| r.json())),
+                Op::StartTest => match fake.start_delivery_test() {
+                    Ok(test) => {
+                        answers.push(serde_json::to_string(&test).unwrap());
+                        tests.push(test);
+                    }
+                    Err(refusal) => answers.push(refusal.json()),
+                },
+                Op::SendCode => {
+                    let text = tests.last().map_or_else(|| "Здравствуйте".to_owned(), |t| t.code.clone());
+                    fake.deliver_update(InboundUpdate { user_id: 5, name: None, kind: UpdateKind::Message { text } });
+                }
             }
         }
-        answers.extend(everything_readable(&mut fake));
+        let ids: Vec<String> = tests.iter().map(|t| t.id.clone()).collect();
+        answers.extend(everything_readable(&mut fake, &ids));
         for answer in &answers {
             for token in &tokens {
                 prop_assert!(!answer.contains(token.as_str()), "a token in {answer}");
@@ -117,6 +141,6 @@ fn the_hint_is_all_that_is_shown() {
     fake.save(&Precondition::CreateOnly, &write).unwrap();
     assert_eq!(fake.max_channel().token_hint.as_deref(), Some("…x7Qa"));
     assert_eq!(fake.account().token.as_deref(), Some("secret-token-x7Qa"), "stored trimmed");
-    let all = everything_readable(&mut fake).join("\n");
+    let all = everything_readable(&mut fake, &[]).join("\n");
     assert!(!all.contains("secret-token"), "{all}");
 }
