@@ -1,14 +1,14 @@
 //! The development back end of the MAX channel admin app.
 //!
 //! It serves THE fake back end (`max-channel-fake`: the account, its rules, its directory,
-//! the fake MAX, the schedule and the history) over HTTP as contract 1.1 says, so the dev
-//! back end and preview mode cannot answer differently. Every handler is a thin adapter:
-//! decode the request, call the [`Fake`], write its answer as JSON or its
-//! [`Refusal`](max_channel_fake::Refusal) as status, body and `Retry-After`. With
-//! `--max-api` the calls that need MAX ask the real MAX Bot API in between the fake's two
-//! steps (see [`max`]). It also serves the built app
-//! with a runtime configuration. Test-only controls (faults, request log, the fake MAX's
-//! condition, the clock, presets) are off by default.
+//! the fake MAX, the schedule, the history, delivery tests and sources) over HTTP as
+//! contract 1.2 says, so the dev back end and preview mode cannot answer differently. Every
+//! handler is a thin adapter: decode the request, call the [`Fake`], write its answer as
+//! JSON or its [`Refusal`](max_channel_fake::Refusal) as status, body and `Retry-After`.
+//! With `--max-api` the calls that need MAX ask the real MAX Bot API in between the fake's
+//! two steps (see [`max`]). It also serves the built app with a runtime configuration.
+//! Test-only controls (faults, request log, the fake MAX's condition, the clock, presets,
+//! customers' updates, seeded dialogs) are off by default.
 //!
 //! Who saves: the session's administrator — the actor of every history entry a save or
 //! disconnect adds — is employee `e-101` of the directory

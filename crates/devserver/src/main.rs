@@ -7,7 +7,7 @@ use max_channel_devserver::{Config, MaxApi, SeedKind, Server};
 const HELP: &str = "\
 max-channel-devserver — the dev back end of the MAX channel admin app
 
-Serves the fake back end (crate max-channel-fake) over HTTP as contract 1.1 says, the
+Serves the fake back end (crate max-channel-fake) over HTTP as contract 1.2 says, the
 built app, and a demo host page. The session's administrator (the actor of the history)
 is employee e-101 unless POST /__dev/actor says otherwise.
 
@@ -23,8 +23,9 @@ USAGE: max-channel-devserver [OPTIONS]
   --state FILE         keep the account in FILE (JSON, written atomically): settings,
                        token, history, schedule, the fake MAX's state
   --max-api URL        ask the real MAX Bot API at URL: GET /me for tokens, GET and
-                       POST /subscriptions for the channel's health and its repair;
-                       default: the built-in fake MAX (see docs/dev-backend.md)
+                       POST /subscriptions for the channel's health and its repair,
+                       POST /messages for a delivery test's reply; default: the
+                       built-in fake MAX (see docs/dev-backend.md)
   --webhook-url URL    where MAX is to deliver the bot's updates: what a repair subscribes
                        and the health expects (default https://dialogs.mango-office.ru/
                        webhooks/max/account-1)
@@ -45,12 +46,23 @@ USAGE: max-channel-devserver [OPTIONS]
                                                       connected, error, no_chat_bots,
                                                       health_warning, health_failing,
                                                       health_unknown, subscription_lost,
-                                                      long_history, other_zone)
+                                                      long_history, other_zone,
+                                                      delivery_received,
+                                                      delivery_reply_failed,
+                                                      delivery_expires, sources,
+                                                      no_dialogs)
                          POST /__dev/max-condition    {\"condition\": \"deliveries_failing\"}
                                                       (healthy, subscription_lost, wrong_url,
                                                       missing_types, token_revoked,
                                                       bot_blocked, max_down, rate_limited)
                          POST /__dev/inbound          a customer's message arrives now
+                         POST /__dev/updates          MAX delivers a customer's update:
+                                                      {\"type\": \"bot_started\", \"payload\":
+                                                      \"check-…\"} or {\"type\":
+                                                      \"message_created\", \"text\": \"…\"}
+                                                      (\"name\", \"user_id\" optional)
+                         POST /__dev/dialogs          {\"seed\": 7, \"count\": 120} labelled
+                                                      dialogs over the last 90 days
                          GET|POST /__dev/clock        {\"advance_hours\": 8} (_minutes, _seconds)
                          POST /__dev/actor            {\"id\": \"e-102\"}
                          POST /__dev/schedule         a WorkSchedule, or {\"preset\":
@@ -198,6 +210,10 @@ mod tests {
         assert_eq!(c.webhook_url, "https://hooks.example/max");
         assert!(args("--webhook-url ftp://x").is_err());
         assert!(HELP.contains("--webhook-url") && HELP.contains("/__dev/max-condition"));
+        assert!(HELP.contains("/__dev/updates") && HELP.contains("/__dev/dialogs"));
+        for preset in max_channel_fake::Preset::ALL {
+            assert!(HELP.contains(preset.id()), "--help names the preset {}", preset.id());
+        }
         assert!(args("--port").is_err());
         let both = args("--dist dist-production --preview-dist dist").unwrap();
         assert_eq!(both.preview_dist, Some(PathBuf::from("dist")));

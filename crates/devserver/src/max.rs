@@ -1,8 +1,10 @@
 //! Asking MAX: the fake's built-in MAX (the default), or the real MAX Bot API
 //! (`--max-api URL`): `GET /me` for a token, `GET /subscriptions` and `POST /subscriptions`
-//! for the webhook. Its answers become the fake's [`MaxError`] / [`MaxResult`], which the
-//! fake's second steps (`commit_verify`, `commit_save`, `health_answer`) turn into the
-//! contract's answers, so both modes refuse alike.
+//! for the webhook, `POST /messages` for a delivery test's reply. Its answers become the
+//! fake's [`MaxError`] / [`MaxResult`], which the fake's second steps (`commit_verify`,
+//! `commit_save`, `health_answer`, `commit_test_reply`) turn into the contract's answers,
+//! so both modes refuse alike. The token goes only into the `Authorization` header: never
+//! into a URL, a log line, an answer or an error.
 
 use std::time::Duration;
 
@@ -104,6 +106,12 @@ struct MaxSubscriptionItem {
     update_types: Option<Vec<String>>,
 }
 
+/// MAX's answer to `POST /messages` (`SendMessageResult`): the message it made.
+#[derive(Deserialize)]
+struct MaxSent {
+    message: serde_json::Value,
+}
+
 /// MAX's answer to `POST /subscriptions`.
 #[derive(Deserialize)]
 struct MaxSuccess {
@@ -162,6 +170,23 @@ impl RealMax {
         }
     }
 
+    /// `POST /messages?user_id=…` with `{"text": …}`: the bot writes to a user (a delivery
+    /// test's reply to whoever sent the code). Sent when MAX answers 200 with the message
+    /// (`SendMessageResult`); the failures are [`answer`]'s, except a 403 not about the
+    /// token: MAX documents it here as "user suspended bot, bot doesn't have access to
+    /// chat" (`chat.denied`), which is [`MaxError::BotBlocked`]. A 200 without the message
+    /// (a proxy's page) is MAX unavailable, as for the other calls.
+    pub async fn send_message(&self, token: &str, user_id: i64, text: &str) -> MaxResult<()> {
+        let body = serde_json::json!({ "text": text });
+        let path = format!("/messages?user_id={user_id}");
+        let request = self.request(Method::POST, &path, token).json(&body);
+        let answer = answer_with(request, MaxError::BotBlocked).await?;
+        match serde_json::from_slice::<MaxSent>(&answer) {
+            Ok(MaxSent { message }) if message.is_object() => Ok(()),
+            _ => Err(MaxError::Unavailable),
+        }
+    }
+
     /// What a health call asks MAX with the stored token: for a repair, subscribe first
     /// (when that fails MAX is not asked further: the fake refuses on that answer alone).
     pub async fn health(&self, call: HealthCall, token: &str, webhook_url: &str) -> MaxHealthAnswer {
@@ -185,6 +210,11 @@ impl RealMax {
 /// `verify.token`) is a refused token; 429 is a wait (`Retry-After`, else 30 s); anything
 /// else — 5xx, another 4xx, a time-out, no connection — is MAX unavailable.
 async fn answer(request: RequestBuilder) -> MaxResult<Vec<u8>> {
+    answer_with(request, MaxError::Unavailable).await
+}
+
+/// [`answer`], with `forbidden` for a 403 that is not about the token.
+async fn answer_with(request: RequestBuilder, forbidden: MaxError) -> MaxResult<Vec<u8>> {
     let response = request.send().await.map_err(|_| MaxError::Unavailable)?;
     let status = response.status().as_u16();
     let retry_after = response
@@ -202,7 +232,7 @@ async fn answer(request: RequestBuilder) -> MaxResult<Vec<u8>> {
             if status == 401 || code.as_deref() == Some("verify.token") {
                 Err(MaxError::Invalid)
             } else {
-                Err(MaxError::Unavailable)
+                Err(forbidden)
             }
         }
         429 => Err(MaxError::RateLimited { retry_after: retry_after.unwrap_or(FAKE_RETRY_AFTER) }),

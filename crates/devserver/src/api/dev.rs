@@ -10,6 +10,8 @@
 //! | `POST /__dev/channel-state` | `{"state": "error", "state_reason": "token_revoked"}` | forces the channel's state |
 //! | `POST /__dev/max-condition` | `{"condition": "deliveries_failing"}` | puts the fake MAX in a condition |
 //! | `POST /__dev/inbound` | | a customer's message arrives now |
+//! | `POST /__dev/updates` | `{"type": "bot_started", "payload": "check-…"}` or `{"type": "message_created", "text": "…"}`, with `"name"`, `"user_id"` optional | MAX delivers a customer's update; answers what it did |
+//! | `POST /__dev/dialogs` | `{"seed": 7, "count": 120}` (both optional) | labelled dialogs over the last 90 days; answers `{"added": n}` |
 //! | `GET`/`POST /__dev/clock` | `{"advance_hours": 8}` (or `_minutes`, `_seconds`) | the fake's time / moves it forward |
 //! | `POST /__dev/actor` | `{"id": "e-102"}` | later saves are by another administrator |
 //! | `POST /__dev/schedule` | a `WorkSchedule`, or `{"preset": "vladivostok"}` | replaces the work schedule |
@@ -19,8 +21,9 @@
 //! A body that is not the control's shape, an unknown id or condition, a schedule that
 //! breaks the contract's rules (its `problems` listed beside the `error`) are 400 with the
 //! contract's `ErrorBody`; a CSP report of another media type is 415. Success is 204,
-//! except the reads and the clock, which answers the fake's time. The fake's account is
-//! kept in the state file after each control that changes it.
+//! except the reads, the clock (the fake's time), `updates` (what happened) and `dialogs`
+//! (how many were added). The fake's account is kept in the state file after each control
+//! that changes it.
 
 use std::time::Duration;
 
@@ -33,7 +36,7 @@ use axum::{Json, Router};
 use max_channel_contract::{ChannelState, ErrorCode, Operation, StateReason};
 use serde::Deserialize;
 
-use super::{bad_request, decode, error, internal, persist, scenario, Answer, Failure};
+use super::{bad_request, customers, decode, error, internal, persist, scenario, Answer, Failure};
 use crate::faults::{FaultSpec, LoggedRequest};
 use crate::Shared;
 
@@ -46,6 +49,8 @@ pub fn routes() -> Router<Shared> {
         .route("/channel-state", post(set_channel_state))
         .route("/max-condition", post(scenario::set_max_condition))
         .route("/inbound", post(scenario::deliver_inbound))
+        .route("/updates", post(customers::deliver_update))
+        .route("/dialogs", post(customers::seed_dialogs))
         .route("/clock", get(scenario::clock).post(scenario::advance_clock))
         .route("/actor", post(scenario::set_actor))
         .route("/schedule", post(scenario::set_schedule))
@@ -58,7 +63,7 @@ pub(super) fn done() -> Response {
 }
 
 /// A body that may be empty (then the defaults).
-fn decode_or_default<T: for<'de> Deserialize<'de> + Default>(body: &Bytes) -> Result<T, Failure> {
+pub(super) fn decode_or_default<T: for<'de> Deserialize<'de> + Default>(body: &Bytes) -> Result<T, Failure> {
     if body.iter().all(u8::is_ascii_whitespace) {
         Ok(T::default())
     } else {

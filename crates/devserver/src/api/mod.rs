@@ -7,6 +7,8 @@
 //! latency, CSRF, the request log.
 
 pub mod channel;
+pub mod customers;
+pub mod delivery;
 pub mod dev;
 pub mod guard;
 pub mod health;
@@ -65,6 +67,9 @@ pub fn routes(state: Shared) -> Router<Shared> {
         .route("/channels/max/health/check", post(health::check_max_health))
         .route("/channels/max/health/repair", post(health::repair_max_health))
         .route("/channels/max/settings/history", get(health::list_max_settings_history))
+        .route("/channels/max/delivery-tests", post(delivery::start_max_delivery_test))
+        .route("/channels/max/delivery-tests/{id}", get(delivery::get_max_delivery_test))
+        .route("/channels/max/sources", get(delivery::get_max_sources))
         .route("/employees", get(channel::list_employees))
         .route("/groups", get(channel::list_groups))
         .route("/chat-bots", get(channel::list_chat_bots))

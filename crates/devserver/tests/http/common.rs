@@ -160,8 +160,10 @@ pub fn spec() -> &'static Value {
     })
 }
 
+/// A path as one JSON pointer segment inside a URI fragment: `~` and `/` escaped as the
+/// pointer wants, `{` and `}` (of `/delivery-tests/{id}`) percent-encoded as a URI wants.
 fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    segment.replace('~', "~0").replace('/', "~1").replace('{', "%7B").replace('}', "%7D")
 }
 
 /// The JSON pointer of the schema of `op`'s answer with `status` (a `$ref`'d response

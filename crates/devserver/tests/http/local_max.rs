@@ -1,12 +1,14 @@
 //! A stand-in for the MAX Bot API on 127.0.0.1: `GET /me`, `GET` and `POST /subscriptions`,
-//! answering by the token and by a mode the test sets, and recording what it was asked.
+//! `POST /messages`, answering by the token and by a mode the test sets, and recording what
+//! it was asked.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use axum::extract::RawQuery;
 use axum::http::{HeaderMap, Method, StatusCode as S};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -31,6 +33,9 @@ pub enum Mode {
     Sleepy,
     /// `POST /subscriptions` answers `{"success": false}`; the rest is fine.
     RefuseSubscribe,
+    /// `POST /messages` answers 403 `chat.denied` (MAX's own example of a 403 there: the
+    /// bot may not write to that chat); the rest is fine.
+    RefuseMessages,
 }
 
 /// When the stand-in says a subscription was made: 2025-12-01T09:30:00+03:00.
@@ -45,6 +50,8 @@ pub struct MaxState {
     pub subscriptions: Vec<Value>,
     /// The bodies of `POST /subscriptions`.
     pub posted: Vec<Value>,
+    /// `(query, body)` of every `POST /messages` with a token MAX knows.
+    pub messages: Vec<(String, Value)>,
 }
 
 pub struct LocalMax {
@@ -59,6 +66,7 @@ impl LocalMax {
         let app = Router::new()
             .route("/me", get(me))
             .route("/subscriptions", get(subscriptions).post(subscribe))
+            .route("/messages", post(send_message))
             .with_state(shared);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
@@ -97,6 +105,7 @@ async fn trouble(mode: Mode, method: &Method) -> Option<Response> {
             Json(json!({"success": false, "message": "url must be https"})).into_response()
         }
         Mode::RefuseSubscribe => return None,
+        Mode::RefuseMessages => return None,
         Mode::Unauthorized => (S::UNAUTHORIZED, verify_token()).into_response(),
         Mode::ForbiddenVerify => (S::FORBIDDEN, verify_token()).into_response(),
         Mode::ForbiddenOther => (S::FORBIDDEN, Json(json!({"code": "access.denied"}))).into_response(),
@@ -162,4 +171,40 @@ async fn subscribe(axum::extract::State(state): Shared, headers: HeaderMap, Json
     state.subscriptions.retain(|s| s["url"] != body["url"]);
     state.subscriptions.push(subscription);
     Json(json!({ "success": true })).into_response()
+}
+
+/// `POST /messages?user_id=…`: a message MAX takes (`SendMessageResult`), or the mode's
+/// trouble; `RefuseMessages` fails only this call.
+async fn send_message(
+    axum::extract::State(state): Shared,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    Json(body): Json<Value>,
+) -> Response {
+    let (auth, mode) = note(&state, "POST /messages", &headers);
+    if !auth.starts_with("good") {
+        return (S::UNAUTHORIZED, verify_token()).into_response();
+    }
+    state.lock().unwrap().messages.push((query.clone().unwrap_or_default(), body.clone()));
+    match mode {
+        Mode::RefuseMessages => {
+            let denied = json!({"code": "chat.denied", "message": "chat.denied"});
+            return (S::FORBIDDEN, Json(denied)).into_response();
+        }
+        // Only `POST /subscriptions` is refused then.
+        Mode::RefuseSubscribe => {}
+        _ => {
+            if let Some(answer) = trouble(mode, &Method::POST).await {
+                return answer;
+            }
+        }
+    }
+    let user_id = query.as_deref().and_then(|q| q.strip_prefix("user_id=")).and_then(|id| id.parse::<i64>().ok());
+    Json(json!({ "message": {
+        "sender": { "user_id": 42, "first_name": "Бот магазина", "is_bot": true },
+        "recipient": { "chat_type": "dialog", "user_id": user_id },
+        "timestamp": SUBSCRIBED_AT_MS,
+        "body": { "mid": "mid.0000000000000001", "seq": 1, "text": body["text"] },
+    }}))
+    .into_response()
 }

@@ -3,6 +3,7 @@
 
 mod common;
 mod compression;
+mod delivery;
 mod dev_controls;
 mod health;
 mod history;
@@ -10,5 +11,6 @@ mod local_max;
 mod ops;
 mod preview_mount;
 mod real_max;
+mod real_max_reply;
 mod serving;
 mod statuses;

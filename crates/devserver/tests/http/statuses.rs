@@ -42,6 +42,10 @@ async fn every_provoked_error_is_a_documented_status() {
     for op in [Operation::GetMaxHealth, Operation::CheckMaxHealth, Operation::RepairMaxHealth] {
         provoke(op, call(Method::from_bytes(op.method().as_bytes()).unwrap(), op.path()), 404, seen).await;
     }
+    let test_path = Operation::GetMaxDeliveryTest.path_for("dt-none");
+    provoke(Operation::StartMaxDeliveryTest, call(Method::POST, "/channels/max/delivery-tests"), 404, seen).await;
+    provoke(Operation::GetMaxDeliveryTest, call(Method::GET, &test_path), 404, seen).await;
+    provoke(Operation::GetMaxSources, call(Method::GET, "/channels/max/sources"), 404, seen).await;
     // CSRF on every state-changing call.
     for op in Operation::ALL.into_iter().filter(|op| op.needs_csrf()) {
         let method = Method::from_bytes(op.method().as_bytes()).unwrap();
@@ -85,6 +89,11 @@ async fn every_provoked_error_is_a_documented_status() {
         )
         .await;
     }
+    // Delivery tests and sources, connected.
+    let r = call(Method::POST, "/channels/max/delivery-tests").send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    provoke(Operation::StartMaxDeliveryTest, call(Method::POST, "/channels/max/delivery-tests"), 429, seen).await;
+    provoke(Operation::GetMaxSources, call(Method::GET, "/channels/max/sources?days=8"), 400, seen).await;
     // The health, connected.
     api.dev_ok("max-condition", json!({ "condition": "token_revoked" })).await;
     provoke(Operation::RepairMaxHealth, call(Method::POST, "/channels/max/health/repair"), 422, seen).await;
@@ -111,9 +120,11 @@ async fn every_operation_is_routed_and_its_success_matches_its_schema() {
     // The disconnect last: the health answers only a connected channel.
     let mut ops = Operation::ALL.to_vec();
     ops.sort_by_key(|op| *op == Operation::DisconnectMax);
+    // `Operation::ALL` starts a delivery test before it reads one.
+    let mut test_id = String::new();
     for op in ops {
         let method = Method::from_bytes(op.method().as_bytes()).unwrap();
-        let mut request = api.request(method, op.path());
+        let mut request = api.request(method, &op.path_for(&test_id));
         if op == Operation::VerifyMaxToken {
             request = request.json(&json!({ "token": "routed-token-2" }));
         }
@@ -125,6 +136,12 @@ async fn every_operation_is_routed_and_its_success_matches_its_schema() {
         let text = r.text().await.unwrap();
         match op {
             Operation::DisconnectMax => assert_eq!(status, StatusCode::NO_CONTENT, "{}", op.id()),
+            Operation::StartMaxDeliveryTest => {
+                assert_eq!(status, StatusCode::CREATED, "{}: {text}", op.id());
+                let test: Value = serde_json::from_str(&text).unwrap();
+                assert_matches_schema(op, 201, &test);
+                test_id = test["id"].as_str().unwrap().to_owned();
+            }
             _ => {
                 assert_eq!(status, StatusCode::OK, "{}: {text}", op.id());
                 assert_matches_schema(op, 200, &serde_json::from_str(&text).unwrap());
