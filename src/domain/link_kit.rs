@@ -1,6 +1,7 @@
 //! «Как клиентам написать вам в MAX»: the bot's link with a source label, its QR code as
 //! SVG, and the HTML of a button for the company's site. Pure: the UI shows what these make.
 
+use max_channel_contract::{check_start_label, StartLabelError};
 use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
 use crate::i18n::Msg;
@@ -8,13 +9,11 @@ use crate::i18n::Msg;
 /// Where MAX opens a bot's chat: `https://max.ru/<username>`.
 pub const MAX_LINK_BASE: &str = "https://max.ru/";
 
-/// The longest source label MAX passes on with `?start=`.
-pub const LABEL_MAX_CHARS: usize = 64;
-
 /// The modules of white around the code that scanners need (the QR standard's four).
 const QUIET_ZONE: i32 = 4;
 
-/// Why a source label is refused; each has its own message.
+/// Why a source label is refused; each has its own message. The rule is the contract's
+/// ([`check_start_label`]), shared with delivery tests' codes and the sources' labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelError {
     TooLong,
@@ -36,24 +35,17 @@ impl LabelError {
     }
 }
 
-/// A source label as typed: empty is none; else 1–64 of `A–Z a–z 0–9 _ -`.
+/// A source label as typed: empty is none; else the contract's `start` label rule, 1–64
+/// of `A–Z a–z 0–9 _ -`.
 pub fn check_label(label: &str) -> Result<Option<&str>, LabelError> {
-    if label.is_empty() {
-        return Ok(None);
+    match check_start_label(label) {
+        Ok(label) => Ok(Some(label)),
+        Err(StartLabelError::Empty) => Ok(None),
+        Err(StartLabelError::Space) => Err(LabelError::Space),
+        Err(StartLabelError::NotLatin) => Err(LabelError::NotLatin),
+        Err(StartLabelError::BadCharacter) => Err(LabelError::BadCharacter),
+        Err(StartLabelError::TooLong) => Err(LabelError::TooLong),
     }
-    if label.chars().any(char::is_whitespace) {
-        return Err(LabelError::Space);
-    }
-    if label.chars().any(|c| c.is_alphabetic() && !c.is_ascii_alphabetic()) {
-        return Err(LabelError::NotLatin);
-    }
-    if !label.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(LabelError::BadCharacter);
-    }
-    if label.chars().count() > LABEL_MAX_CHARS {
-        return Err(LabelError::TooLong);
-    }
-    Ok(Some(label))
 }
 
 /// The bot's link, with `?start=<label>` when there is one. `None` for a username that is

@@ -64,12 +64,24 @@ fn labels_are_checked_each_fault_with_its_message() {
         ("site!", Err(LabelError::BadCharacter)),
         ("a/b", Err(LabelError::BadCharacter)),
         ("a?start=b", Err(LabelError::BadCharacter)),
+        ("site\t", Err(LabelError::Space)),
+        ("x\u{a0}", Err(LabelError::Space)),
+        ("\u{200b}x", Err(LabelError::BadCharacter)),
+        ("١٢", Err(LabelError::BadCharacter)),
+        ("сайт site", Err(LabelError::Space)),
+        ("сайт!", Err(LabelError::NotLatin)),
+        (&"я".repeat(65)[..], Err(LabelError::NotLatin)),
+        (&"x!".repeat(40)[..], Err(LabelError::BadCharacter)),
     ];
     for (label, expected) in cases {
         assert_eq!(check_label(label), expected, "{label:?}");
     }
     assert_eq!(check_label(&"x".repeat(64)).map(|l| l.map(str::len)), Ok(Some(64)));
     assert_eq!(check_label(&"x".repeat(65)), Err(LabelError::TooLong));
+    // The longest label is the contract's: one rule for the kit, delivery tests' codes and
+    // the sources' labels.
+    let longest = "a".repeat(max_channel_contract::START_LABEL_MAX_CHARS);
+    assert_eq!(check_label(&longest), Ok(Some(longest.as_str())));
     let messages: std::collections::HashSet<Msg> =
         [LabelError::TooLong, LabelError::Space, LabelError::NotLatin, LabelError::BadCharacter]
             .map(LabelError::message)

@@ -9,7 +9,10 @@
 
 use proptest::collection::vec;
 use proptest::prelude::*;
+use proptest::sample::Index;
 
+use crate::delivery::*;
+use crate::time::{Date, Moment};
 use crate::types::*;
 use crate::validation::*;
 
@@ -271,4 +274,124 @@ pub fn any_settings() -> impl Strategy<Value = Settings> {
             auto_close: AutoClose { enabled: ac, after_minutes: after },
         },
     )
+}
+
+/// A `start` label the contract accepts ([`check_start_label`]): mostly short, one in five
+/// 60–64 characters, at the limit.
+pub fn start_label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => regex("[A-Za-z0-9_-]{1,16}"),
+        1 => regex("[A-Za-z0-9_-]{60,64}"),
+    ]
+}
+
+/// An RFC 3339 moment between 2000 and 2100 at a whole-quarter-hour offset from −12:00 to
+/// +14:00, as [`Moment::to_rfc3339`] writes it (`Z` for a zero offset).
+pub fn moment() -> impl Strategy<Value = Moment> {
+    (946_684_800i64..4_102_444_800, -48i32..=56)
+        .prop_map(|(unix_seconds, quarters)| Moment { unix_seconds, offset_minutes: quarters * 15 })
+}
+
+/// A delivery test as a back end may give it: the code a `start` label and the link
+/// carrying it, ten minutes between `created_at` and `expires_at` at one offset, `received`
+/// and `reply` only with `received` (the reply after the code and, when `failed`, with an
+/// error; it may still be on its way), and every moment one the schema takes.
+pub fn delivery_test() -> impl Strategy<Value = DeliveryTest> {
+    let received = (
+        0..=DELIVERY_TEST_SECONDS,
+        prop_oneof![Just(ReceivedVia::BotStarted), Just(ReceivedVia::Message)],
+        proptest::option::of(prop_oneof![regex("[А-ЯA-Z][а-яa-z]{0,12}( [А-ЯA-Z][а-яa-z]{0,12})?"), any_string(12)]),
+        proptest::option::of((0i64..=30, any::<bool>(), valid_text())),
+    );
+    (
+        prop_oneof![regex("dt-[a-z0-9]{1,8}"), regex("[^\\x00-\\x1f]{1,64}")],
+        start_label(),
+        regex("[a-z][a-z0-9_]{2,20}"),
+        moment(),
+        prop_oneof![
+            1 => Just(DeliveryTestState::Waiting),
+            2 => Just(DeliveryTestState::Received),
+            1 => Just(DeliveryTestState::Expired),
+        ],
+        received,
+    )
+        .prop_map(|(id, code, bot, created, state, (after, via, from_name, reply))| {
+            let at = |seconds: i64| Moment { unix_seconds: created.unix_seconds + seconds, ..created }.to_rfc3339();
+            let (received, reply) = match state {
+                DeliveryTestState::Received => (
+                    Some(DeliveryReceived { at: at(after), via, from_name }),
+                    reply.map(|(later, failed, error)| DeliveryReply {
+                        state: if failed { ReplyState::Failed } else { ReplyState::Sent },
+                        at: at(after + later),
+                        error: failed.then_some(error),
+                    }),
+                ),
+                _ => (None, None),
+            };
+            DeliveryTest {
+                id,
+                state,
+                link: format!("https://max.ru/{bot}?start={code}"),
+                code,
+                created_at: created.to_rfc3339(),
+                expires_at: at(DELIVERY_TEST_SECONDS),
+                received,
+                reply,
+            }
+        })
+}
+
+/// One of the periods `getMaxSources` knows.
+pub fn source_days() -> impl Strategy<Value = SourceDays> {
+    proptest::sample::select(SourceDays::ALL.to_vec())
+}
+
+/// `SourceStats` of `days` that keep every rule of [`SourceStats::problems`]: `days` dates
+/// from `from` to `to`, 0–8 items with distinct labels (at most one without), each with at
+/// least one dialog and a `by_day` of one count a day adding up to it, ordered most first
+/// and then by label (no label last among equals), `total` their sum. Counts are mostly
+/// small (so that equal counts and their order come up); one item in ten has up to 20 000
+/// a day.
+pub fn source_stats(days: SourceDays) -> impl Strategy<Value = SourceStats> {
+    let n = days.days() as usize;
+    let by_day = prop_oneof![
+        9 => vec(prop_oneof![3 => Just(0u32), 1 => 1u32..4], n),
+        1 => vec(0u32..20_000, n),
+    ];
+    (
+        proptest::sample::select(vec!["Europe/Moscow", "Asia/Vladivostok", "Europe/Kaliningrad", "UTC"]),
+        10_957i64..47_482,
+        proptest::collection::btree_set(proptest::option::of(start_label()), 0..=8).prop_flat_map(move |labels| {
+            let n = labels.len();
+            (Just(labels.into_iter().collect::<Vec<_>>()), vec(by_day.clone(), n), vec(any::<Index>(), n))
+        }),
+    )
+        .prop_map(move |(timezone, to, (labels, by_days, ones))| {
+            let to = Date::from_days_since_epoch(to);
+            let from = to.add_days(-(n as i64 - 1));
+            let mut items: Vec<SourceItem> = labels
+                .into_iter()
+                .zip(by_days)
+                .zip(ones)
+                .map(|((label, mut by_day), one)| {
+                    if by_day.iter().all(|d| *d == 0) {
+                        by_day[one.index(n)] = 1;
+                    }
+                    SourceItem { label, dialogs: by_day.iter().sum(), by_day }
+                })
+                .collect();
+            items.sort_by(|a, b| {
+                b.dialogs.cmp(&a.dialogs).then_with(|| match (&a.label, &b.label) {
+                    (Some(a), Some(b)) => a.cmp(b),
+                    (a, b) => a.is_none().cmp(&b.is_none()),
+                })
+            });
+            SourceStats {
+                timezone: timezone.to_owned(),
+                from: from.to_string(),
+                to: to.to_string(),
+                total: items.iter().map(|i| i.dialogs).sum(),
+                items,
+            }
+        })
 }

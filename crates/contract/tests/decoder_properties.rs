@@ -50,9 +50,11 @@ enum Dto {
     ChannelHealth,
     WorkSchedule,
     HistoryPage,
+    DeliveryTest,
+    SourceStats,
 }
 
-const ALL: [Dto; 14] = [
+const ALL: [Dto; 16] = [
     Dto::ChannelGroups,
     Dto::MaxChannel,
     Dto::TokenVerifyResponse,
@@ -67,6 +69,8 @@ const ALL: [Dto; 14] = [
     Dto::ChannelHealth,
     Dto::WorkSchedule,
     Dto::HistoryPage,
+    Dto::DeliveryTest,
+    Dto::SourceStats,
 ];
 
 /// One way in to the decoder.
@@ -143,6 +147,8 @@ impl Dto {
             Dto::ChannelHealth => decode_as::<ChannelHealth>(input),
             Dto::WorkSchedule => decode_as::<WorkSchedule>(input),
             Dto::HistoryPage => decode_as::<HistoryPage>(input),
+            Dto::DeliveryTest => decode_as::<DeliveryTest>(input),
+            Dto::SourceStats => decode_as::<SourceStats>(input),
         }
     }
 
@@ -150,7 +156,7 @@ impl Dto {
     /// array indices. Every other field is required.
     fn removable(self) -> &'static [&'static str] {
         match self {
-            Dto::ChannelGroups => &["groups.channels.icon_url"],
+            Dto::ChannelGroups => &["groups.channels.icon_url", "groups.channels.state_reason"],
             Dto::MaxChannel => &[
                 "state_reason",
                 "distribution_settings_url",
@@ -166,7 +172,7 @@ impl Dto {
             Dto::GroupList | Dto::ChatBotList | Dto::TokenVerifyRequest => &[],
             Dto::ErrorBody => &["error.fields"],
             Dto::ConflictBody => &["error.fields", "current.settings.routing.fallback"],
-            Dto::SettingsWrite => &["token", "settings.routing.fallback"],
+            Dto::SettingsWrite => &["token", "settings.routing.fallback", "restored_from"],
             Dto::ChannelHealth => &[
                 "token.reason",
                 "subscription.url",
@@ -174,11 +180,22 @@ impl Dto {
                 "delivery.last_inbound_at",
                 "delivery.failing_since",
                 "delivery.last_error",
+                "delivery.last_outage",
+                // Required by the schema, but an `Option`: serde reads an absent one as `None`.
+                "delivery.last_outage.to",
             ],
             Dto::WorkSchedule => &["exceptions.title", "settings_url"],
-            Dto::HistoryPage => {
-                &["next_cursor", "items.version", "items.actor", "items.settings", "items.settings.routing.fallback"]
-            }
+            Dto::HistoryPage => &[
+                "next_cursor",
+                "items.version",
+                "items.actor",
+                "items.settings",
+                "items.settings.routing.fallback",
+                "items.restored_from",
+            ],
+            // Required by the schema, all of them, but `Option`s.
+            Dto::DeliveryTest => &["received", "received.from_name", "reply", "reply.error"],
+            Dto::SourceStats => &["items.label"],
         }
     }
 
@@ -191,48 +208,109 @@ impl Dto {
 /// The tag fields of the internally tagged enums, with every value the contract names.
 const TAGS: [(&str, &[&str]); 2] =
     [("type", &["employee", "group", "chat_bot", "once", "every"]), ("mode", &["off", "chat_bot", "auto_replies"])];
-/// Fields holding a string enum that keeps unknown values (`Other`).
-const ENUM_KEYS: [&str; 5] = ["kind", "state", "state_reason", "distribution", "code"];
-
 fn is_tag(key: &str) -> bool {
     TAGS.iter().any(|(k, _)| *k == key)
 }
 
-/// The integer range of the Rust type behind an integer field.
-fn fits(key: &str, n: &serde_json::Number) -> bool {
-    match key {
+/// The integer range of the Rust type behind an integer field, by the field's dotted path
+/// (an array's items count as its field: `items.by_day`).
+fn fits(dotted: &str, n: &serde_json::Number) -> bool {
+    let u32_max = u64::from(u32::MAX);
+    match dotted.rsplit('.').next().unwrap_or("") {
         "amount_minor" => n.is_u64(),
-        "members" => n.as_u64().is_some_and(|n| n <= u64::from(u32::MAX)),
+        "members" | "dialogs" | "total" | "by_day" => n.as_u64().is_some_and(|n| n <= u32_max),
         _ => n.is_i64(),
     }
 }
 
-/// Whether `text` decodes as the string enum of `key` to `Other` (unknown) or a known value.
-fn enum_is_other(key: &str, in_field_errors: bool, text: &str) -> bool {
-    let v = Value::String(text.to_owned());
-    fn other<T: DeserializeOwned>(v: Value) -> T {
-        serde_json::from_value(v).expect("any string decodes as a string enum")
-    }
-    match key {
-        "kind" => matches!(other::<ChannelKind>(v), ChannelKind::Other(_)),
-        "state" => matches!(other::<ChannelState>(v), ChannelState::Other(_)),
-        "state_reason" => matches!(other::<StateReason>(v), StateReason::Other(_)),
-        "distribution" => matches!(other::<Distribution>(v), Distribution::Other(_)),
-        "code" if in_field_errors => matches!(other::<FieldErrorCode>(v), FieldErrorCode::Other(_)),
-        "code" => matches!(other::<ErrorCode>(v), ErrorCode::Other(_)),
-        _ => unreachable!("{key} is no string enum"),
+/// The string enums that keep unknown values (`Other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StringEnum {
+    ChannelKind,
+    ChannelState,
+    StateReason,
+    Distribution,
+    ErrorCode,
+    FieldErrorCode,
+    HealthStatus,
+    SubscriptionStatus,
+    HistoryEvent,
+    DeliveryTestState,
+    ReceivedVia,
+    ReplyState,
+}
+
+/// The string enum at a location, by the body's type and the dotted path: one key holds
+/// different enums in different places (`state` is a `ChannelState` in a tile, a
+/// `DeliveryTestState` at the top of a `DeliveryTest`, a `ReplyState` in its `reply`;
+/// `code` is an `ErrorCode`, a `FieldErrorCode` in `fields`, and no enum at all in a
+/// `DeliveryTest`).
+fn string_enum_at(dto: Dto, dotted: &str) -> Option<StringEnum> {
+    use StringEnum as E;
+    let error = |dotted: &str| match dotted {
+        "error.code" => Some(E::ErrorCode),
+        "error.fields.code" => Some(E::FieldErrorCode),
+        _ => None,
+    };
+    match (dto, dotted) {
+        (Dto::ChannelGroups, "groups.channels.kind") | (Dto::MaxChannel, "kind") => Some(E::ChannelKind),
+        (Dto::ChannelGroups, "groups.channels.state") | (Dto::MaxChannel, "state") => Some(E::ChannelState),
+        (Dto::ChannelGroups, "groups.channels.state_reason")
+        | (Dto::MaxChannel, "state_reason")
+        | (Dto::ChannelHealth, "token.reason") => Some(E::StateReason),
+        (Dto::GroupList, "items.distribution") => Some(E::Distribution),
+        (Dto::ErrorBody | Dto::ConflictBody, _) => error(dotted),
+        (Dto::ChannelHealth, "overall" | "token.status") => Some(E::HealthStatus),
+        (Dto::ChannelHealth, "subscription.status") => Some(E::SubscriptionStatus),
+        (Dto::HistoryPage, "items.event") => Some(E::HistoryEvent),
+        (Dto::DeliveryTest, "state") => Some(E::DeliveryTestState),
+        (Dto::DeliveryTest, "received.via") => Some(E::ReceivedVia),
+        (Dto::DeliveryTest, "reply.state") => Some(E::ReplyState),
+        _ => None,
     }
 }
 
-fn known_strings(key: &str, in_field_errors: bool) -> Vec<String> {
-    match key {
-        "kind" => ChannelKind::KNOWN.iter().map(ToString::to_string).collect(),
-        "state" => ChannelState::KNOWN.iter().map(ToString::to_string).collect(),
-        "state_reason" => StateReason::KNOWN.iter().map(ToString::to_string).collect(),
-        "distribution" => Distribution::KNOWN.iter().map(ToString::to_string).collect(),
-        "code" if in_field_errors => FieldErrorCode::KNOWN.iter().map(ToString::to_string).collect(),
-        "code" => ErrorCode::KNOWN.iter().map(ToString::to_string).collect(),
-        _ => Vec::new(),
+impl StringEnum {
+    /// Whether `text` decodes as this enum to `Other` (unknown) rather than a known value.
+    fn is_other(self, text: &str) -> bool {
+        fn other<T: DeserializeOwned>(text: &str) -> T {
+            serde_json::from_value(Value::String(text.to_owned())).expect("any string decodes as a string enum")
+        }
+        match self {
+            StringEnum::ChannelKind => !other::<ChannelKind>(text).is_known(),
+            StringEnum::ChannelState => !other::<ChannelState>(text).is_known(),
+            StringEnum::StateReason => !other::<StateReason>(text).is_known(),
+            StringEnum::Distribution => !other::<Distribution>(text).is_known(),
+            StringEnum::ErrorCode => !other::<ErrorCode>(text).is_known(),
+            StringEnum::FieldErrorCode => !other::<FieldErrorCode>(text).is_known(),
+            StringEnum::HealthStatus => !other::<HealthStatus>(text).is_known(),
+            StringEnum::SubscriptionStatus => !other::<SubscriptionStatus>(text).is_known(),
+            StringEnum::HistoryEvent => !other::<HistoryEvent>(text).is_known(),
+            StringEnum::DeliveryTestState => !other::<DeliveryTestState>(text).is_known(),
+            StringEnum::ReceivedVia => !other::<ReceivedVia>(text).is_known(),
+            StringEnum::ReplyState => !other::<ReplyState>(text).is_known(),
+        }
+    }
+
+    /// Every value the contract names.
+    fn known(self) -> Vec<String> {
+        fn names<T: ToString>(known: &[T]) -> Vec<String> {
+            known.iter().map(ToString::to_string).collect()
+        }
+        match self {
+            StringEnum::ChannelKind => names(ChannelKind::KNOWN),
+            StringEnum::ChannelState => names(ChannelState::KNOWN),
+            StringEnum::StateReason => names(StateReason::KNOWN),
+            StringEnum::Distribution => names(Distribution::KNOWN),
+            StringEnum::ErrorCode => names(ErrorCode::KNOWN),
+            StringEnum::FieldErrorCode => names(FieldErrorCode::KNOWN),
+            StringEnum::HealthStatus => names(HealthStatus::KNOWN),
+            StringEnum::SubscriptionStatus => names(SubscriptionStatus::KNOWN),
+            StringEnum::HistoryEvent => names(HistoryEvent::KNOWN),
+            StringEnum::DeliveryTestState => names(DeliveryTestState::KNOWN),
+            StringEnum::ReceivedVia => names(ReceivedVia::KNOWN),
+            StringEnum::ReplyState => names(ReplyState::KNOWN),
+        }
     }
 }
 
@@ -272,7 +350,7 @@ fn examples() -> &'static [(Dto, Value)] {
                 Dto::ChannelGroups,
                 json!({"groups": [
                     {"id": "messengers", "title": "Мессенджеры", "channels": [
-                        {"kind": "max", "title": "Max", "state": "error", "available": true},
+                        {"kind": "max", "title": "Max", "state": "error", "available": true, "state_reason": "bot_blocked"},
                         {"kind": "telegram", "title": "Telegram", "state": "not_connected", "available": false}
                     ]},
                     {"id": "social", "title": "Социальные сети", "channels": [
@@ -351,6 +429,7 @@ fn examples() -> &'static [(Dto, Value)] {
                 json!({"token": "f9LHodD0cOIv2yHfW2Qv-x7Qa", "settings": settings_get["settings"].clone()}),
             ),
             (Dto::SettingsWrite, json!({"settings": chat_bot_settings.clone()})),
+            (Dto::SettingsWrite, json!({"settings": off_settings.clone(), "restored_from": "7"})),
             (Dto::ChannelHealth, spec_example("/paths/~1channels~1max~1health/get/responses/200")),
             (
                 Dto::ChannelHealth,
@@ -360,6 +439,18 @@ fn examples() -> &'static [(Dto, Value)] {
                     "subscription": {"status": "wrong_url", "url": "https://bots.example.com/h", "update_types": ["message_created"],
                         "missing_types": ["bot_started", "message_callback"], "since": "2026-11-01T09:00:00+03:00"},
                     "delivery": {"last_inbound_at": null, "failing_since": null, "last_error": null}
+                }),
+            ),
+            (
+                Dto::ChannelHealth,
+                json!({
+                    "checked_at": "2026-12-05T10:00:00+03:00", "overall": "ok",
+                    "token": {"status": "ok"},
+                    "subscription": {"status": "active", "url": "https://bots.example.com/h",
+                        "update_types": ["message_created", "bot_started", "message_callback"],
+                        "missing_types": [], "since": "2026-12-01T09:00:00+03:00"},
+                    "delivery": {"last_inbound_at": "2026-12-05T09:58:00+03:00", "failing_since": null, "last_error": null,
+                        "last_outage": {"from": "2026-11-30T22:20:00+03:00", "to": "2026-12-01T10:05:00+03:00"}}
                 }),
             ),
             (Dto::WorkSchedule, spec_example("/paths/~1schedule/get/responses/200")),
@@ -375,8 +466,47 @@ fn examples() -> &'static [(Dto, Value)] {
                     {"version": "3", "at": "2026-12-01T10:02:11+03:00", "actor": null, "event": "reconnected",
                         "token_replaced": true, "settings": chat_bot_settings},
                     {"version": "2", "at": "2026-11-30T10:02:11+03:00", "actor": {"id": "e-9", "name": "Бот"}, "event": "saved",
-                        "token_replaced": false, "settings": off_settings}
+                        "token_replaced": false, "settings": off_settings.clone()}
                 ], "next_cursor": null}),
+            ),
+            (
+                Dto::HistoryPage,
+                json!({"items": [
+                    {"version": "5", "at": "2026-12-05T11:00:00+03:00", "actor": {"id": "e-101", "name": "Иванова Мария"},
+                        "event": "restored", "token_replaced": false, "settings": off_settings, "restored_from": "2"}
+                ], "next_cursor": "c-2"}),
+            ),
+            (Dto::DeliveryTest, spec_example("/paths/~1channels~1max~1delivery-tests/post/responses/201")),
+            (Dto::DeliveryTest, spec_example("/paths/~1channels~1max~1delivery-tests~1{id}/get/responses/200")),
+            (
+                Dto::DeliveryTest,
+                json!({
+                    "id": "dt-2", "state": "received", "code": "check_A-1",
+                    "link": "https://max.ru/romashka_shop_bot?start=check_A-1",
+                    "created_at": "2026-12-05T10:00:00+03:00", "expires_at": "2026-12-05T10:10:00+03:00",
+                    "received": {"at": "2026-12-05T10:03:00+03:00", "via": "message", "from_name": null},
+                    "reply": {"state": "failed", "at": "2026-12-05T10:03:01+03:00", "error": "MAX не принял токен бота."}
+                }),
+            ),
+            (
+                Dto::DeliveryTest,
+                json!({
+                    "id": "dt-3", "state": "expired", "code": "C", "link": "https://max.ru/b?start=C",
+                    "created_at": "2026-12-05T09:00:00Z", "expires_at": "2026-12-05T09:10:00Z",
+                    "received": null, "reply": null
+                }),
+            ),
+            (Dto::SourceStats, spec_example("/paths/~1channels~1max~1sources/get/responses/200")),
+            (
+                Dto::SourceStats,
+                json!({"timezone": "Asia/Vladivostok", "from": "2026-11-29", "to": "2026-12-05", "total": 3, "items": [
+                    {"label": null, "dialogs": 2, "by_day": [0, 0, 0, 0, 0, 1, 1]},
+                    {"label": "qr_A-1", "dialogs": 1, "by_day": [1, 0, 0, 0, 0, 0, 0]}
+                ]}),
+            ),
+            (
+                Dto::SourceStats,
+                json!({"timezone": "Europe/Moscow", "from": "2026-11-06", "to": "2026-12-05", "total": 0, "items": []}),
             ),
         ];
         // Every example decodes and re-encodes to itself: the mutations below rely on it.
@@ -393,6 +523,106 @@ fn every_type_has_examples() {
     for dto in ALL {
         assert!(examples().iter().any(|(d, _)| *d == dto), "{dto:?}");
     }
+    // Every variant of the 1.2 enums, and the 1.2 fields with a value.
+    let texts: Vec<String> = examples().iter().map(|(_, e)| e.to_string()).collect();
+    let has = |needle: &str| texts.iter().any(|t| t.contains(needle));
+    for needle in [
+        r#""state":"waiting""#,
+        r#""state":"received""#,
+        r#""state":"expired""#,
+        r#""via":"bot_started""#,
+        r#""via":"message""#,
+        r#""state":"sent""#,
+        r#""state":"failed""#,
+        r#""from_name":null"#,
+        r#""event":"restored""#,
+        r#""label":null"#,
+        r#""items":[]"#,
+        r#""last_outage":{"#,
+        r#""to":null"#,
+        r#""restored_from":"#,
+        r#""state_reason":"bot_blocked""#,
+    ] {
+        assert!(has(needle), "no example has {needle}");
+    }
+}
+
+/// The enum dispatch is the types' own: every location it names holds, in the examples, a
+/// value the contract names for that enum (a delivery test's `received` read as a
+/// `ChannelState` would be `Other`) but for the unknown values put there on purpose, and
+/// every enum is met somewhere.
+#[test]
+fn every_string_enum_location_holds_a_known_value() {
+    let mut met = Vec::new();
+    let mut unknown = Vec::new();
+    for (dto, example) in examples() {
+        for path in locations(example) {
+            let here = dotted(&path);
+            let (Some(string_enum), Value::String(text)) = (string_enum_at(*dto, &here), get(example, &path)) else {
+                continue;
+            };
+            assert_eq!(string_enum.is_other(text), !string_enum.known().contains(text), "{dto:?} {here}: {text:?}");
+            if string_enum.is_other(text) {
+                unknown.push(format!("{dto:?} {here} = {text}"));
+            } else if !met.contains(&string_enum) {
+                met.push(string_enum);
+            }
+        }
+    }
+    assert_eq!(
+        unknown,
+        [
+            "ChannelGroups groups.channels.kind = ok_ru",
+            "GroupList items.distribution = skills_based",
+            "HistoryPage items.event = reconnected"
+        ]
+    );
+    assert_eq!(met.len(), 12, "enums met in the examples: {met:?}");
+    // And the places a key alone would mistake.
+    assert_eq!(string_enum_at(Dto::DeliveryTest, "code"), None);
+    assert_eq!(string_enum_at(Dto::DeliveryTest, "reply.state"), Some(StringEnum::ReplyState));
+    assert_eq!(string_enum_at(Dto::ChannelGroups, "groups.channels.state"), Some(StringEnum::ChannelState));
+    assert_eq!(string_enum_at(Dto::ConflictBody, "error.fields.code"), Some(StringEnum::FieldErrorCode));
+}
+
+/// A 1.1 back end writes no `last_outage`, no `restored_from`, no tile `state_reason`: its
+/// answers read as `None` through serde and the app's reader alike, and re-encode unchanged.
+#[test]
+fn answers_of_a_1_1_back_end_read_as_none() {
+    let health = json!({
+        "checked_at": "2026-12-01T10:00:00+03:00", "overall": "ok",
+        "token": {"status": "ok"},
+        "subscription": {"status": "active", "url": "https://bots.example.com/h",
+            "update_types": ["message_created", "bot_started", "message_callback"], "missing_types": [], "since": null},
+        "delivery": {"last_inbound_at": "2026-12-01T09:58:00+03:00", "failing_since": null, "last_error": null}
+    });
+    let ours: ChannelHealth = json::from_json_str(&health.to_string()).unwrap();
+    let theirs: ChannelHealth = serde_json::from_value(health.clone()).unwrap();
+    assert_eq!(ours.delivery.last_outage, None);
+    assert_eq!(ours, theirs);
+    assert_eq!(serde_json::to_value(&theirs).unwrap(), health);
+
+    let page = json!({"items": [
+        {"version": "2", "at": "2026-11-30T10:02:11+03:00", "actor": null, "event": "saved",
+            "token_replaced": false, "settings": spec_example("/paths/~1channels~1max~1settings/get/responses/200")["settings"]}
+    ], "next_cursor": null});
+    let ours: HistoryPage = json::from_json_str(&page.to_string()).unwrap();
+    let theirs: HistoryPage = serde_json::from_value(page.clone()).unwrap();
+    assert_eq!(ours.items[0].restored_from, None);
+    assert_eq!(ours, theirs);
+    assert_eq!(serde_json::to_value(&theirs).unwrap(), page);
+
+    let groups = spec_example("/paths/~1channel-groups/get/responses/200");
+    let ours: ChannelGroups = json::from_json_str(&groups.to_string()).unwrap();
+    assert!(ours.groups.iter().flat_map(|g| &g.channels).all(|t| t.state_reason.is_none()));
+    assert_eq!(serde_json::to_value(&ours).unwrap(), groups);
+
+    // And a 1.2 value where 1.1 had none is read, not dropped.
+    let mut outage = health;
+    outage["delivery"]["last_outage"] = json!({"from": "2026-11-30T22:20:00+03:00", "to": null});
+    let ours: ChannelHealth = json::from_json_str(&outage.to_string()).unwrap();
+    assert_eq!(ours.delivery.last_outage, Some(Outage { from: "2026-11-30T22:20:00+03:00".into(), to: None }));
+    assert_eq!(ours, serde_json::from_value::<ChannelHealth>(outage).unwrap());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -550,6 +780,31 @@ const KEYS: &[&str] = &[
     "fields",
     "path",
     "current",
+    "checked_at",
+    "overall",
+    "status",
+    "reason",
+    "delivery",
+    "last_error",
+    "last_outage",
+    "from",
+    "to",
+    "at",
+    "event",
+    "actor",
+    "restored_from",
+    "link",
+    "created_at",
+    "expires_at",
+    "received",
+    "via",
+    "from_name",
+    "reply",
+    "timezone",
+    "total",
+    "label",
+    "dialogs",
+    "by_day",
 ];
 
 /// Values of the contract's enums and tags, and near misses.
@@ -574,6 +829,17 @@ const WORDS: &[&str] = &[
     "too_long",
     "required",
     "token_revoked",
+    "waiting",
+    "received",
+    "expired",
+    "bot_started",
+    "message",
+    "sent",
+    "failed",
+    "restored",
+    "check-7F3K2Q",
+    "2026-12-05",
+    "2026-12-05T10:00:00+03:00",
     "RUB",
     "Max",
     "CONNECTED",
@@ -738,7 +1004,7 @@ fn mutate(dto: Dto, original: &Value, mutation: &Mutation) -> Option<(Value, Exp
                 (Kind::String, Kind::Integer) if is_tag(&key) => Expect::Unknown,
                 (Kind::String, Kind::String) | (Kind::Bool, Kind::Bool) => Expect::OkAs(value.clone()),
                 (Kind::Integer, Kind::Integer) => {
-                    if fits(&key, new.as_number().unwrap()) {
+                    if fits(&here, new.as_number().unwrap()) {
                         Expect::OkAs(value.clone())
                     } else {
                         Expect::Err
@@ -751,14 +1017,14 @@ fn mutate(dto: Dto, original: &Value, mutation: &Mutation) -> Option<(Value, Exp
             }
         }
         Mutation::EnumValue(i, text) => {
-            let path = pick(&|p, v| v.is_string() && last_key(p).is_some_and(|k| ENUM_KEYS.contains(&k)), i)?;
-            let key = last_key(&path).unwrap().to_owned();
-            let in_fields = path.contains(&Seg::Key("fields".into()));
+            let path = pick(&|p, v| v.is_string() && string_enum_at(dto, &dotted(p)).is_some(), i)?;
+            let here = dotted(&path);
+            let string_enum = string_enum_at(dto, &here).unwrap();
             *get_mut(&mut value, &path) = Value::String(text.clone());
             // Decided here, checked after decoding: a value the contract does not name is
             // `Other`, a named one is not.
-            let unknown = !known_strings(&key, in_fields).contains(text);
-            assert_eq!(enum_is_other(&key, in_fields, text), unknown, "{key} = {text:?}");
+            let unknown = !string_enum.known().contains(text);
+            assert_eq!(string_enum.is_other(text), unknown, "{dto:?} {here} ({string_enum:?}) = {text:?}");
             Expect::OkAs(value.clone())
         }
         Mutation::UnknownTag(i, text) => {

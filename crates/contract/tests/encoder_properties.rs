@@ -22,9 +22,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(common::cases_at_least(2_000)))]
 
     #[test]
-    fn settings_are_written_as_serde_writes_them(settings in any_settings(), token in proptest::option::of(any_string(40))) {
+    fn settings_are_written_as_serde_writes_them(
+        settings in any_settings(),
+        token in proptest::option::of(any_string(40)),
+        restored_from in proptest::option::of(any_string(8)),
+    ) {
         same_as_serde(&settings)?;
-        let write = SettingsWrite { token, settings, restored_from: None };
+        let write = SettingsWrite { token, settings, restored_from };
         same_as_serde(&write)?;
         // And read back by the app's reader to the same value.
         prop_assert_eq!(from_json_str::<SettingsWrite>(&to_json_string(&write)).ok(), Some(write));

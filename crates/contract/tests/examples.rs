@@ -77,8 +77,17 @@ fn check_example(location: &str, example: &Value) -> bool {
             health.subscription.missing_types,
             SubscriptionHealth::missing_of(&health.subscription.update_types)
         );
-        for moment in [Some(&health.checked_at), health.delivery.last_inbound_at.as_ref()].into_iter().flatten() {
+        let outage = health.delivery.last_outage.as_ref();
+        let moments = [Some(&health.checked_at), health.delivery.last_inbound_at.as_ref()]
+            .into_iter()
+            .chain([outage.map(|o| &o.from), outage.and_then(|o| o.to.as_ref())]);
+        for moment in moments.flatten() {
             assert!(time::Moment::parse(moment).is_some(), "{location}: {moment}");
+        }
+        if let Some(outage) = outage {
+            // The example's outage goes on: it began when the deliveries began to fail.
+            assert_eq!(outage.to, None, "{location}");
+            assert_eq!(Some(&outage.from), health.delivery.failing_since.as_ref(), "{location}");
         }
     } else if op("/schedule", "get/responses/200") {
         round_trip::<WorkSchedule>(example, location);
@@ -91,11 +100,54 @@ fn check_example(location: &str, example: &Value) -> bool {
             assert!(time::Moment::parse(&entry.at).is_some(), "{location}: {}", entry.at);
             assert_eq!(entry.version.is_none(), entry.settings.is_none(), "{location}");
             assert!(entry.event.is_known(), "{location}");
+            assert_eq!(entry.restored_from.is_some(), entry.event == HistoryEvent::Restored, "{location}");
         }
+    } else if op("/channels/max/delivery-tests", "post/responses/201")
+        || op("/channels/max/delivery-tests/{id}", "get/responses/200")
+    {
+        round_trip::<DeliveryTest>(example, location);
+        let test: DeliveryTest = serde_json::from_value(example.clone()).unwrap();
+        check_delivery_test(&test, location);
+    } else if op("/channels/max/sources", "get/responses/200") {
+        round_trip::<SourceStats>(example, location);
+        let stats: SourceStats = serde_json::from_value(example.clone()).unwrap();
+        assert_eq!(stats.problems(SourceDays::Week), Vec::<String>::new(), "{location}: the example keeps the rules");
+        assert!(stats.items.iter().any(|i| i.label.is_none()), "{location}: the example shows the unlabelled row");
     } else {
         return false;
     }
     true
+}
+
+/// What the contract says of a delivery test beyond its schema: moments that parse, ten
+/// minutes to wait, the code a `start` label and the link carrying it, and what arrived
+/// matching the state.
+fn check_delivery_test(test: &DeliveryTest, location: &str) {
+    assert!(test.state.is_known(), "{location}: {}", test.state);
+    assert!(!test.id.is_empty() && test.id.chars().count() <= DELIVERY_TEST_ID_MAX_CHARS, "{location}: {}", test.id);
+    let moments = [Some(&test.created_at), Some(&test.expires_at)]
+        .into_iter()
+        .chain([test.received.as_ref().map(|r| &r.at), test.reply.as_ref().map(|r| &r.at)]);
+    for moment in moments.flatten() {
+        assert!(time::Moment::parse(moment).is_some(), "{location}: {moment}");
+    }
+    let seconds = |text: &str| time::Moment::parse(text).unwrap().unix_seconds;
+    assert_eq!(seconds(&test.expires_at) - seconds(&test.created_at), DELIVERY_TEST_SECONDS, "{location}");
+    assert_eq!(check_start_label(&test.code), Ok(test.code.as_str()), "{location}: the code is a start label");
+    assert!(test.link.ends_with(&format!("?start={}", test.code)), "{location}: {}", test.link);
+    assert!(test.link.starts_with("https://max.ru/"), "{location}: {}", test.link);
+    match test.state {
+        DeliveryTestState::Waiting => assert!(test.received.is_none() && test.reply.is_none(), "{location}"),
+        DeliveryTestState::Received => {
+            let received = test.received.as_ref().unwrap_or_else(|| panic!("{location}: received without `received`"));
+            assert!(received.via.is_known(), "{location}");
+            let reply = test.reply.as_ref().unwrap_or_else(|| panic!("{location}: received without `reply`"));
+            assert!(reply.state.is_known(), "{location}");
+            assert_eq!(reply.error.is_some(), reply.state == ReplyState::Failed, "{location}");
+            assert!(seconds(&received.at) <= seconds(&reply.at), "{location}: the reply before what it answers");
+        }
+        _ => {}
+    }
 }
 
 #[test]
@@ -103,7 +155,7 @@ fn every_example_round_trips() {
     let spec = common::spec();
     let mut examples = Vec::new();
     collect_examples(&spec, String::new(), &mut examples);
-    assert!(examples.len() >= 20, "found only {} examples", examples.len());
+    assert!(examples.len() >= 24, "found only {} examples", examples.len());
     let unmapped: Vec<&str> =
         examples.iter().filter(|(at, example)| !check_example(at, example)).map(|(at, _)| at.as_str()).collect();
     assert!(unmapped.is_empty(), "examples without a Rust type: {unmapped:?}");
@@ -125,7 +177,7 @@ fn every_example_matches_its_schema() {
             }
         }
     }
-    assert!(checked >= 14, "checked only {checked} examples against their schema");
+    assert!(checked >= 17, "checked only {checked} examples against their schema");
 }
 
 #[test]

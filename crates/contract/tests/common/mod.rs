@@ -32,7 +32,7 @@ pub fn spec() -> Value {
 /// with the whole document as the root so that `$ref`s resolve.
 pub fn validator(spec: &Value, pointer: &str) -> jsonschema::Validator {
     let mut root = spec.clone();
-    root.as_object_mut().unwrap().insert("$ref".into(), Value::String(format!("#{pointer}")));
+    root.as_object_mut().unwrap().insert("$ref".into(), Value::String(format!("#{}", uri_fragment(pointer))));
     root.as_object_mut()
         .unwrap()
         .insert("$schema".into(), Value::String("https://json-schema.org/draft/2020-12/schema".into()));
@@ -40,6 +40,20 @@ pub fn validator(spec: &Value, pointer: &str) -> jsonschema::Validator {
         .with_draft(jsonschema::Draft::Draft202012)
         .build(&root)
         .unwrap_or_else(|e| panic!("schema at {pointer}: {e}"))
+}
+
+/// A JSON pointer as a URI fragment (RFC 6901, section 6): what a fragment may not hold
+/// percent-encoded, e.g. the braces of `/paths/~1channels~1max~1delivery-tests~1{id}`.
+pub fn uri_fragment(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    for byte in pointer.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Escapes a path segment for a JSON pointer.
