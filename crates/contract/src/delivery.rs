@@ -143,7 +143,7 @@ impl SourceStats {
     /// What the contract promises of the numbers: `total` is the items' sum, each item's
     /// `by_day` has one count per day of the period and adds up to its `dialogs`, every
     /// item has at least one dialog, labels keep the label rule and appear once, items are
-    /// ordered most first. Empty when all hold; else what does not, for tests and logs.
+    /// ordered most first, then by label with no label last. Empty when all hold; else what does not, for tests and logs.
     pub fn problems(&self, days: SourceDays) -> Vec<String> {
         let mut out = Vec::new();
         let sum: u64 = self.items.iter().map(|i| u64::from(i.dialogs)).sum();
@@ -162,7 +162,7 @@ impl SourceStats {
         }
         for (i, item) in self.items.iter().enumerate() {
             let by_day: u64 = item.by_day.iter().map(|n| u64::from(*n)).sum();
-            if item.by_day.len() as i64 != period {
+            if item.by_day.len() != days.days() as usize {
                 out.push(format!("item {i}: {} days in by_day", item.by_day.len()));
             }
             if by_day != u64::from(item.dialogs) || item.dialogs == 0 {
@@ -177,8 +177,18 @@ impl SourceStats {
                 out.push(format!("item {i}: label {:?} twice", item.label));
             }
         }
-        if self.items.windows(2).any(|w| w[0].dialogs < w[1].dialogs) {
-            out.push("items are not ordered most first".to_owned());
+        // Most first; among equals by label, no label after the labels.
+        let in_order = |a: &SourceItem, b: &SourceItem| match a.dialogs.cmp(&b.dialogs) {
+            core::cmp::Ordering::Greater => true,
+            core::cmp::Ordering::Less => false,
+            core::cmp::Ordering::Equal => match (&a.label, &b.label) {
+                (Some(a), Some(b)) => a <= b,
+                (Some(_), None) | (None, None) => true,
+                (None, Some(_)) => false,
+            },
+        };
+        if self.items.windows(2).any(|w| !in_order(&w[0], &w[1])) {
+            out.push("items are not ordered most first, then by label".to_owned());
         }
         out
     }
@@ -273,6 +283,13 @@ mod tests {
             items: vec![item(Some("site"), vec![1, 0, 0, 1, 0, 1, 0]), item(None, vec![0, 0, 0, 0, 0, 1, 1])],
         };
         assert_eq!(stats.problems(SourceDays::Week), Vec::<String>::new());
+        let mut tie = stats.clone();
+        tie.items[1].by_day = vec![0, 0, 0, 0, 1, 1, 1];
+        tie.items[1].dialogs = 3;
+        tie.total = 6;
+        assert_eq!(tie.problems(SourceDays::Week), Vec::<String>::new(), "a label before none");
+        tie.items.swap(0, 1);
+        assert_eq!(tie.problems(SourceDays::Week).len(), 1, "none before a label it ties with");
         assert_eq!(stats.problems(SourceDays::Month).len(), 3, "30 days expected, 7 given (period and both items)");
         stats.total = 6;
         stats.items.reverse();

@@ -174,13 +174,13 @@ impl RealMax {
     /// test's reply to whoever sent the code). Sent when MAX answers 200 with the message
     /// (`SendMessageResult`); the failures are [`answer`]'s, except a 403 not about the
     /// token: MAX documents it here as "user suspended bot, bot doesn't have access to
-    /// chat" (`chat.denied`), which is [`MaxError::BotBlocked`]. A 200 without the message
+    /// chat" (`chat.denied`), which is [`MaxError::ChatDenied`]. A 200 without the message
     /// (a proxy's page) is MAX unavailable, as for the other calls.
     pub async fn send_message(&self, token: &str, user_id: i64, text: &str) -> MaxResult<()> {
         let body = serde_json::json!({ "text": text });
         let path = format!("/messages?user_id={user_id}");
         let request = self.request(Method::POST, &path, token).json(&body);
-        let answer = answer_with(request, MaxError::BotBlocked).await?;
+        let answer = answer_with(request, MaxError::ChatDenied).await?;
         match serde_json::from_slice::<MaxSent>(&answer) {
             Ok(MaxSent { message }) if message.is_object() => Ok(()),
             _ => Err(MaxError::Unavailable),

@@ -113,6 +113,9 @@ pub fn reply_failure(error: &MaxError) -> &'static str {
     match error {
         MaxError::Invalid => "MAX не принял токен бота, и ответ не отправлен. Замените токен в настройках канала.",
         MaxError::BotBlocked => "MAX заблокировал бота, и ответ не отправлен.",
+        MaxError::ChatDenied => {
+            "MAX не дал боту написать в этот чат (например, бота остановили в MAX), и ответ не отправлен."
+        }
         MaxError::Unavailable => "MAX не ответил, и ответ не отправлен. Проверьте связь ещё раз.",
         MaxError::RateLimited { .. } => "MAX попросил подождать, и ответ не отправлен. Проверьте связь через минуту.",
     }
@@ -208,7 +211,7 @@ impl Fake {
         let test = carried.and_then(|(code, via)| tests.iter().position(|t| t.test.code == code).map(|i| (i, via)));
         match test {
             Some((index, via)) if tests[index].test.state == DeliveryTestState::Waiting => {
-                self.receive(index, now, via, update.name, update.user_id)
+                self.receive(index, now, (via, update.name, update.user_id), false)
             }
             // A test's update never opens a dialog, even late or repeated.
             Some(_) => Delivered::Customer { new_dialog: false, label: None },
@@ -217,13 +220,22 @@ impl Fake {
     }
 
     /// The test at `index` is received at `at`; with the fake MAX the bot answers at once.
-    fn receive(&mut self, index: usize, at: i64, via: ReceivedVia, name: Option<String>, user_id: i64) -> Delivered {
+    /// A scripted tester (`scripted`) is the fake's own customer: the fake MAX answers it
+    /// even when an external MAX answers everything else.
+    fn receive(
+        &mut self,
+        index: usize,
+        at: i64,
+        sender: (ReceivedVia, Option<String>, i64),
+        scripted: bool,
+    ) -> Delivered {
+        let (via, name, user_id) = sender;
         let test = &mut self.account.delivery.tests[index].test;
         test.state = DeliveryTestState::Received;
         test.received = Some(DeliveryReceived { at: rfc3339(at), via, from_name: name });
         let test_id = test.id.clone();
         let token = self.account.token.clone().unwrap_or_default();
-        if !self.uses_fake_max {
+        if !self.uses_fake_max && !scripted {
             return Delivered::TestReceived {
                 test_id,
                 user_id,
@@ -235,6 +247,7 @@ impl Fake {
         if let Some(condition) = self.account.delivery.tester.as_ref().and_then(|t| t.then) {
             self.set_max_condition(condition);
         }
+        // The fake MAX takes the reply when it would take the token.
         let outcome = self.account.max.me(&token).map(|_| ());
         self.reply_at(&test_id, outcome, at + 1);
         Delivered::TestReceived {
@@ -276,7 +289,7 @@ impl Fake {
                 let at = self.account.delivery.tests[index].created + tester.after_seconds;
                 self.account.max.deliveries.last_inbound_at = Some(at);
                 self.account.health = None;
-                let _ = self.receive(index, at, tester.via, Some(tester.name), 7_000_000_001);
+                let _ = self.receive(index, at, (tester.via, Some(tester.name), 7_000_000_001), true);
             }
         }
         for stored in &mut self.account.delivery.tests {

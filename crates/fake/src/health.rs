@@ -54,7 +54,7 @@ pub fn assemble(answer: &MaxHealthAnswer, webhook_url: &str, deliveries: &Delive
         Err(MaxError::BotBlocked) => {
             TokenHealth { status: HealthStatus::Failing, reason: Some(StateReason::BotBlocked) }
         }
-        Err(MaxError::Unavailable | MaxError::RateLimited { .. }) => {
+        Err(MaxError::Unavailable | MaxError::RateLimited { .. } | MaxError::ChatDenied) => {
             TokenHealth { status: HealthStatus::Unknown, reason: None }
         }
     };
@@ -153,7 +153,7 @@ impl Fake {
         let refused = match (&answer.subscribed, &answer.me) {
             (Some(Err(MaxError::Invalid | MaxError::BotBlocked)), _) => Some(Refusal::token_invalid()),
             (Some(Err(e)), _) | (_, Err(e)) if call != HealthCall::Get => match e {
-                MaxError::Unavailable => Some(Refusal::max_unavailable()),
+                MaxError::Unavailable | MaxError::ChatDenied => Some(Refusal::max_unavailable()),
                 MaxError::RateLimited { retry_after } => Some(Refusal::rate_limited(*retry_after)),
                 MaxError::Invalid | MaxError::BotBlocked => None,
             },

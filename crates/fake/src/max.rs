@@ -20,6 +20,9 @@ pub enum MaxError {
     Unavailable,
     /// MAX answered 429; wait this many seconds.
     RateLimited { retry_after: u64 },
+    /// Only `POST /messages` answers it (403 `chat.denied`): the user stopped the bot, or
+    /// the bot may not write to this chat. The token itself is fine.
+    ChatDenied,
 }
 
 pub type MaxResult<T> = Result<T, MaxError>;

@@ -33,7 +33,7 @@ fn refusal_of(error: &MaxError, on_save: bool) -> Refusal {
             Refusal::validation(vec![field_error("token", FieldErrorCode::TokenInvalid)])
         }
         MaxError::Invalid | MaxError::BotBlocked => Refusal::token_invalid(),
-        MaxError::Unavailable => Refusal::max_unavailable(),
+        MaxError::Unavailable | MaxError::ChatDenied => Refusal::max_unavailable(),
         MaxError::RateLimited { retry_after } => Refusal::rate_limited(*retry_after),
     }
 }
