@@ -222,3 +222,21 @@ fn the_preview_scenarios_play_on_the_clock() {
     clock.advance_seconds(COMPRESSED_TEST_SECONDS);
     assert_eq!(fake.delivery_test(&test.id).unwrap().state, DeliveryTestState::Expired);
 }
+
+#[test]
+fn a_scripted_tester_is_answered_by_the_fake_max_even_beside_an_external_one() {
+    let clock = max_channel_fake::ManualClock::at(NOW);
+    let mut fake = Preset::DeliveryReceived.build(Box::new(clock.clone()));
+    fake.use_external_max();
+    let test = fake.start_delivery_test().unwrap();
+    clock.advance_seconds(SCRIPTED_TESTER_SECONDS);
+    assert_eq!(fake.delivery_test(&test.id).unwrap().reply.map(|r| r.state), Some(ReplyState::Sent));
+    // A real customer's code is the caller's to answer.
+    clock.advance_seconds(DELIVERY_TEST_START_INTERVAL_SECONDS);
+    let test = fake.start_delivery_test().unwrap();
+    let delivered = fake.deliver_update(started(&test.code));
+    assert!(matches!(delivered, Delivered::TestReceived { reply_pending: true, .. }), "{delivered:?}");
+    fake.commit_test_reply(&test.id, Err(MaxError::ChatDenied));
+    let reply = fake.delivery_test(&test.id).unwrap().reply.unwrap();
+    assert!(reply.error.unwrap().contains("не дал боту написать"));
+}
