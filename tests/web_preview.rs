@@ -4,7 +4,9 @@
 
 use max_channel_admin::api::demo::{DemoBackend, Preset, Scenario};
 use max_channel_admin::api::{ApiError, Backend};
-use max_channel_contract::{ChannelState, EmployeeQuery, HistoryQuery, StateReason};
+use max_channel_contract::{
+    ChannelState, DeliveryTestState, EmployeeQuery, HistoryQuery, SourceDays, StateReason, DELIVERY_TEST_SECONDS,
+};
 use wasm_bindgen_test::*;
 
 mod web_support;
@@ -40,5 +42,35 @@ async fn every_preset_builds_on_the_browsers_clock() {
 
     demo.set_scenario(Scenario::default());
     assert_eq!(demo.health().await, Err(ApiError::NotFound));
+    console.finish().await;
+}
+
+/// Contract 1.2 on the browser's clock: a delivery test's moments are today's (not 1970),
+/// its code is made in the browser, the compressed wait is the fake's, the sources add up.
+#[wasm_bindgen_test]
+async fn delivery_tests_and_sources_answer_on_the_browsers_clock() {
+    let console = ConsoleWatch::start();
+    let demo = DemoBackend::new(Scenario { data: Preset::DeliveryExpires, ..Scenario::default() });
+    assert_eq!(demo.compressed_wait_seconds(), Some(60));
+    let started = demo.start_delivery_test().await.unwrap();
+    assert_eq!(started.state, DeliveryTestState::Waiting);
+    assert!(started.created_at.starts_with("20") && !started.created_at.starts_with("1970"), "{}", started.created_at);
+    assert!(started.link.ends_with(&started.code), "{}", started.link);
+    assert_eq!(demo.delivery_test(&started.id).await.map(|t| t.state), Ok(DeliveryTestState::Waiting));
+    assert_eq!(demo.delivery_test("dt-nope").await, Err(ApiError::NotFound));
+
+    demo.set_scenario(Scenario { data: Preset::DeliveryReceived, ..Scenario::default() });
+    assert_eq!(demo.delivery_test_seconds(), DELIVERY_TEST_SECONDS);
+    let other = demo.start_delivery_test().await.unwrap();
+    assert_ne!(other.code, started.code);
+
+    demo.set_scenario(Scenario { data: Preset::Sources, ..Scenario::default() });
+    for days in SourceDays::ALL {
+        let stats = demo.sources(days).await.unwrap();
+        assert_eq!(stats.problems(days), Vec::<String>::new(), "{} days", days.days());
+        assert!(stats.total > 0, "{} days", days.days());
+    }
+    demo.set_scenario(Scenario { data: Preset::NoDialogs, ..Scenario::default() });
+    assert_eq!(demo.sources(SourceDays::Quarter).await.map(|s| s.total), Ok(0));
     console.finish().await;
 }

@@ -130,12 +130,14 @@ impl HttpClient {
         url
     }
 
-    /// Sends one request of `operation` and reads the whole answer, within the time-out.
-    /// The operation decides the method and whether the CSRF header goes along (every
-    /// state-changing call, POSTs without a body included).
+    /// Sends one request of `operation` to `path` (its own, or with its `{id}` filled in)
+    /// and reads the whole answer, within the time-out. The operation decides the method
+    /// and whether the CSRF header goes along (every state-changing call, POSTs without a
+    /// body included).
     async fn exchange(
         &self,
         operation: Operation,
+        path: &str,
         query: &[(&str, String)],
         body: Option<String>,
         header: Option<(&str, &str)>,
@@ -144,7 +146,7 @@ impl HttpClient {
         let signal = guard.signal();
         // The contract's methods are all valid tokens; the fallback is never taken.
         let method = Method::from_bytes(operation.method().as_bytes()).unwrap_or(Method::GET);
-        let mut builder = RequestBuilder::new(&self.url(operation.path(), query))
+        let mut builder = RequestBuilder::new(&self.url(path, query))
             .method(method)
             .abort_signal(signal.as_ref())
             .header("Accept", "application/json");
@@ -213,13 +215,20 @@ impl HttpClient {
     }
 
     /// A call without a request body that answers JSON: the GETs, and the POSTs the
-    /// contract gives no body (`checkMaxHealth`, `repairMaxHealth`).
+    /// contract gives no body (`checkMaxHealth`, `repairMaxHealth`, `startMaxDeliveryTest`).
     pub(super) async fn fetch_json<T: FromJson>(
         &self,
         operation: Operation,
         query: Vec<(&'static str, String)>,
     ) -> Result<T, ApiError> {
-        let json = self.exchange_json(operation, &query, None, None).await?;
+        let json = self.exchange_json(operation, operation.path(), &query, None, None).await?;
+        T::from_json(json).map_err(|e| not_the_contract(operation, e))
+    }
+
+    /// A GET of one item by its path's `{id}` (`getMaxDeliveryTest`), percent-encoded.
+    pub(super) async fn fetch_json_by_id<T: FromJson>(&self, operation: Operation, id: &str) -> Result<T, ApiError> {
+        let path = operation.path_for(id);
+        let json = self.exchange_json(operation, &path, &[], None, None).await?;
         T::from_json(json).map_err(|e| not_the_contract(operation, e))
     }
 
@@ -229,7 +238,7 @@ impl HttpClient {
         body: &'a B,
         header: Option<(&'a str, &'a str)>,
     ) -> Result<T, ApiError> {
-        let json = self.exchange_json(operation, &[], Some(to_json_string(body)), header).await?;
+        let json = self.exchange_json(operation, operation.path(), &[], Some(to_json_string(body)), header).await?;
         T::from_json(json).map_err(|e| not_the_contract(operation, e))
     }
 
@@ -238,17 +247,18 @@ impl HttpClient {
     async fn exchange_json(
         &self,
         operation: Operation,
+        path: &str,
         query: &[(&str, String)],
         body: Option<String>,
         header: Option<(&str, &str)>,
     ) -> Result<Json, ApiError> {
-        let answer = self.exchange(operation, query, body, header).await?;
+        let answer = self.exchange(operation, path, query, body, header).await?;
         Self::decode(operation, answer)
     }
 
     /// A call without a body either way (`disconnectMax`: 204).
     pub(super) async fn send_empty(&self, operation: Operation) -> Result<(), ApiError> {
-        let answer = self.exchange(operation, &[], None, None).await?;
+        let answer = self.exchange(operation, operation.path(), &[], None, None).await?;
         match answer.status {
             // The contract answers 204; an empty 2xx means the same.
             200..=299 if answer.body.trim().is_empty() => Ok(()),

@@ -306,6 +306,30 @@ catalogue! {
     #[cfg(feature = "preview")]
     DataOtherZone => ("Расписание: Владивосток", "Schedule: Vladivostok"),
     #[cfg(feature = "preview")]
+    DataDeliveryReceived => (
+        "Проверка связи: клиент написал, бот ответил",
+        "Connection check: a customer wrote, the bot replied"
+    ),
+    #[cfg(feature = "preview")]
+    DataDeliveryReplyFailed => (
+        "Проверка связи: клиент написал, бот не смог ответить",
+        "Connection check: a customer wrote, the bot could not reply"
+    ),
+    #[cfg(feature = "preview")]
+    DataDeliveryExpires => ("Проверка связи: никто не написал", "Connection check: nobody wrote"),
+    #[cfg(feature = "preview")]
+    DataSources => ("Откуда пишут клиенты: диалоги за 90 дней", "Where customers write from: 90 days of dialogs"),
+    #[cfg(feature = "preview")]
+    DataNoDialogs => (
+        "Канал только что подключён, клиенты ещё не писали",
+        "Channel just connected, no customer has written yet"
+    ),
+    #[cfg(feature = "preview")]
+    PreviewTimeCompressed => (
+        "Время сжато: проверка связи ждёт {wait} вместо {usual}",
+        "Time is compressed: the connection check waits {wait} instead of {usual}"
+    ),
+    #[cfg(feature = "preview")]
     Fault401 => ("401 — сессия истекла", "401 — session expired"),
     #[cfg(feature = "preview")]
     Fault403 => ("403 — недостаточно прав", "403 — not enough permissions"),

@@ -1,14 +1,16 @@
 //! Preview mode's floating panel: switch the fake back end's scenario — the account (one of
 //! the fake's presets, the same the dev back end offers), a back-end error, a slow network
-//! — and every page loads again.
+//! — and every page loads again. When the account compresses time (`delivery_expires`: a
+//! delivery test waits a minute, not ten), the panel says so, with the fake's own number.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use max_channel_contract::DELIVERY_TEST_SECONDS;
 
 use crate::api::demo::{DemoBackend, DemoFault, Preset, Scenario};
 use crate::config::RuntimeConfig;
-use crate::i18n::{Msg, Tr};
+use crate::i18n::{count, Msg, Tr};
 use crate::ui::{use_app, AppContext};
 
 /// The app over the in-browser fake, starting with the preset `?demo=<id>` names.
@@ -30,7 +32,30 @@ fn data_label(data: Preset) -> Msg {
         Preset::SubscriptionLost => Msg::DataSubscriptionLost,
         Preset::LongHistory => Msg::DataLongHistory,
         Preset::OtherZone => Msg::DataOtherZone,
+        Preset::DeliveryReceived => Msg::DataDeliveryReceived,
+        Preset::DeliveryReplyFailed => Msg::DataDeliveryReplyFailed,
+        Preset::DeliveryExpires => Msg::DataDeliveryExpires,
+        Preset::Sources => Msg::DataSources,
+        Preset::NoDialogs => Msg::DataNoDialogs,
     }
+}
+
+/// A wait as «ждёт …» says it: «1 минуту», «10 минут», «90 секунд».
+fn wait_words(tr: Tr, seconds: i64) -> String {
+    let seconds = seconds.unsigned_abs();
+    if seconds.is_multiple_of(60) {
+        count(tr.0, Msg::UnitMinuteAgo, seconds / 60)
+    } else {
+        count(tr.0, Msg::UnitSecondAfter, seconds)
+    }
+}
+
+/// «Время сжато: проверка связи ждёт 1 минуту вместо 10 минут».
+fn time_compressed(tr: Tr, seconds: i64) -> String {
+    tr.f(
+        Msg::PreviewTimeCompressed,
+        &[("wait", &wait_words(tr, seconds)), ("usual", &wait_words(tr, DELIVERY_TEST_SECONDS))],
+    )
 }
 
 fn fault_label(fault: DemoFault) -> Msg {
@@ -66,6 +91,14 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
     // Open where it fits beside the page; folded where it would cover the form.
     let open = RwSignal::new(room_beside_the_page());
     let scenario = RwSignal::new(demo.scenario());
+    // The account's compressed wait, read from the fake again whenever the scenario changes.
+    let compressed = {
+        let demo = demo.clone();
+        move || {
+            scenario.track();
+            demo.compressed_wait_seconds()
+        }
+    };
     // Every change goes to the fake and makes the pages load again.
     let apply = move |change: &dyn Fn(&mut Scenario)| {
         let mut next = scenario.get_untracked();
@@ -89,6 +122,16 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
             <div id="preview-body" class="preview__body" hidden=move || !open.get()>
                 <p class="preview__title">{tr.t(Msg::PreviewTitle)}</p>
                 <p class="preview__note">{tr.t(Msg::PreviewNote)}</p>
+                {move || {
+                    compressed()
+                        .map(|seconds| {
+                            view! {
+                                <p class="preview__note" id="preview-time">
+                                    {time_compressed(tr, seconds)}
+                                </p>
+                            }
+                        })
+                }}
                 <label class="preview__field">
                     <span>{tr.t(Msg::PreviewData)}</span>
                     <select
@@ -150,5 +193,32 @@ pub fn PreviewPanel(demo: Arc<DemoBackend>) -> impl IntoView {
                 </label>
             </div>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_preset_has_its_own_name() {
+        for locale in Locale::ALL {
+            let names: std::collections::HashSet<&str> =
+                Preset::ALL.into_iter().map(|p| Tr(locale).t(data_label(p))).collect();
+            assert_eq!(names.len(), Preset::ALL.len(), "{locale}");
+        }
+    }
+
+    #[test]
+    fn the_compressed_wait_is_said_with_the_fakes_number() {
+        let ru = Tr(Locale::Ru);
+        assert_eq!(time_compressed(ru, 60), "Время сжато: проверка связи ждёт 1 минуту вместо 10 минут");
+        assert_eq!(time_compressed(ru, 120), "Время сжато: проверка связи ждёт 2 минуты вместо 10 минут");
+        assert_eq!(time_compressed(ru, 90), "Время сжато: проверка связи ждёт 90 секунд вместо 10 минут");
+        assert_eq!(
+            time_compressed(Tr(Locale::En), 60),
+            "Time is compressed: the connection check waits 1 minute instead of 10 minutes"
+        );
     }
 }
