@@ -122,7 +122,9 @@ async fn sleep_ms(ms: i32) {
 async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
     use max_channel_admin::api::{Backend, HttpClient, Precondition};
     use max_channel_admin::config::RuntimeConfig;
-    use max_channel_contract::{EmployeeQuery, HistoryQuery, Operation, SettingsWrite, CSRF_HEADER};
+    use max_channel_contract::{EmployeeQuery, HistoryQuery, Operation, SettingsWrite, SourceDays, CSRF_HEADER};
+    // An id with what a path must not hold raw: it arrives percent-encoded.
+    const TEST_ID: &str = "dt-7f3k/2q 9";
 
     let console = ConsoleWatch::start();
     let window = web_sys::window().unwrap();
@@ -154,6 +156,9 @@ async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
             Operation::RepairMaxHealth => client.repair_health().await.map(drop),
             Operation::GetSchedule => client.schedule().await.map(drop),
             Operation::ListMaxSettingsHistory => client.history(&HistoryQuery::default()).await.map(drop),
+            Operation::StartMaxDeliveryTest => client.start_delivery_test().await.map(drop),
+            Operation::GetMaxDeliveryTest => client.delivery_test(TEST_ID).await.map(drop),
+            Operation::GetMaxSources => client.sources(SourceDays::Week).await.map(drop),
         };
     }
     js_sys::Reflect::set(&window, &"fetch".into(), &fetch).unwrap();
@@ -166,7 +171,7 @@ async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
         let path = request.get(1).as_string().unwrap();
         let csrf = request.get(2).as_string();
         assert_eq!(method, operation.method(), "{}", operation.id());
-        assert!(path.ends_with(operation.path()), "{}: {path}", operation.id());
+        assert!(path.ends_with(&operation.path_for(TEST_ID)), "{}: {path}", operation.id());
         assert_eq!(csrf.is_some(), operation.needs_csrf(), "{}: CSRF header {csrf:?}", operation.id());
         if let Some(csrf) = csrf {
             assert_eq!(csrf, config.csrf_token, "{}", operation.id());
