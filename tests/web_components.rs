@@ -120,7 +120,7 @@ async fn sleep_ms(ms: i32) {
 /// state (`Operation::needs_csrf`), each with its method — the fetch is caught in the page.
 #[wasm_bindgen_test]
 async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
-    use max_channel_admin::api::{Backend, HttpClient, Precondition};
+    use max_channel_admin::api::{Backend, ChannelInsights, HttpClient, Precondition};
     use max_channel_admin::config::RuntimeConfig;
     use max_channel_contract::{EmployeeQuery, HistoryQuery, Operation, SettingsWrite, SourceDays, CSRF_HEADER};
     // An id with what a path must not hold raw: it arrives percent-encoded.

@@ -3,7 +3,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "preview"))]
 
 use max_channel_admin::api::demo::{DemoBackend, Preset, Scenario};
-use max_channel_admin::api::{ApiError, Backend};
+use max_channel_admin::api::{ApiError, Backend, ChannelInsights};
 use max_channel_contract::{
     ChannelState, DeliveryTestState, EmployeeQuery, HistoryQuery, SourceDays, StateReason, DELIVERY_TEST_SECONDS,
 };

@@ -139,9 +139,8 @@ mod hidden_errors {
     use max_channel_admin::i18n::{Locale, Msg};
     use max_channel_admin::ui::settings::{error_id, field_id};
     use max_channel_contract::{
-        field_error, BotInfo, ChannelGroups, ChannelHealth, ChatBotList, DeliveryTest, EmployeePage, EmployeeQuery,
-        FieldError, FieldErrorCode, GroupList, HistoryPage, HistoryQuery, MaxChannel, SettingsWrite, SourceDays,
-        SourceStats, WorkSchedule,
+        field_error, BotInfo, ChannelGroups, ChannelHealth, ChatBotList, EmployeePage, EmployeeQuery, FieldError,
+        FieldErrorCode, GroupList, HistoryPage, HistoryQuery, MaxChannel, SettingsWrite, WorkSchedule,
     };
 
     use super::*;
@@ -201,15 +200,6 @@ mod hidden_errors {
         }
         fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
             self.demo.history(query)
-        }
-        fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest> {
-            self.demo.start_delivery_test()
-        }
-        fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest> {
-            self.demo.delivery_test(id)
-        }
-        fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats> {
-            self.demo.sources(days)
         }
     }
 

@@ -384,18 +384,6 @@ impl Backend for DemoBackend {
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
         self.answer(Operation::ListMaxSettingsHistory, || self.history_now(query))
     }
-
-    fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest> {
-        self.answer(Operation::StartMaxDeliveryTest, || self.start_delivery_test_now())
-    }
-
-    fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest> {
-        self.answer(Operation::GetMaxDeliveryTest, || self.delivery_test_now(id))
-    }
-
-    fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats> {
-        self.answer(Operation::GetMaxSources, move || self.sources_now(days))
-    }
 }
 
 mod delivery;

@@ -6,6 +6,7 @@
 pub mod demo;
 mod error;
 mod http;
+mod insights;
 mod scope;
 
 use std::future::Future;
@@ -14,6 +15,7 @@ use std::sync::Arc;
 
 pub use error::ApiError;
 pub use http::{fetch_bundle_file, HttpClient};
+pub use insights::ChannelInsights;
 pub use scope::{CancelToken, Scoped};
 
 use max_channel_contract::*;
@@ -58,16 +60,6 @@ pub trait Backend: Send + Sync {
     fn schedule(&self) -> ApiFuture<'_, WorkSchedule>;
     /// `listMaxSettingsHistory`: one page, newest first.
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage>;
-    /// `startMaxDeliveryTest` («Проверить связь»): a new test, `waiting`. 404 `not_found`
-    /// while the channel is not connected stays [`ApiError::NotFound`]; started again within
-    /// 10 s, [`ApiError::RateLimited`] with the rest of the wait.
-    fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest>;
-    /// `getMaxDeliveryTest`: the test as it stands now. [`ApiError::NotFound`] for an id the
-    /// back end does not know (never made, or made before a disconnection).
-    fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest>;
-    /// `getMaxSources` («Откуда пишут клиенты»): the new dialogs of the last `days` by label.
-    /// [`ApiError::NotFound`] while the channel has never been connected.
-    fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats>;
     /// How far the back end's clock is ahead of the browser's, in ms, as its last answer's
     /// `Date` showed (0 until one did): «5 минут назад» counts from the back end's «now»,
     /// which wrote `checked_at`, not from a PC clock that may be off by hours.
@@ -113,12 +105,6 @@ pub fn history_params(query: &HistoryQuery) -> Vec<(&'static str, String)> {
         params.push(("cursor", cursor.clone()));
     }
     params
-}
-
-/// The query string of `getMaxSources`: the period is always sent, so the answer never
-/// depends on the back end's default.
-pub fn source_params(days: SourceDays) -> Vec<(&'static str, String)> {
-    vec![("days", days.days().to_string())]
 }
 
 impl Backend for HttpClient {
@@ -194,19 +180,6 @@ impl Backend for HttpClient {
         Box::pin(self.fetch_json(Operation::ListMaxSettingsHistory, history_params(query)))
     }
 
-    // A POST without a body, like the health check: the CSRF header goes along.
-    fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest> {
-        Box::pin(self.fetch_json(Operation::StartMaxDeliveryTest, Vec::new()))
-    }
-
-    fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest> {
-        Box::pin(self.fetch_json_by_id(Operation::GetMaxDeliveryTest, id))
-    }
-
-    fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats> {
-        Box::pin(self.fetch_json(Operation::GetMaxSources, source_params(days)))
-    }
-
     fn server_clock_offset_ms(&self) -> f64 {
         self.clock_offset_ms()
     }
@@ -227,8 +200,8 @@ mod tests {
             };
         assert_eq!(employee_params(&query), vec![("query", "Иван".to_owned()), ("ids", "e-101,e-102".to_owned())]);
         for days in SourceDays::ALL {
-            assert_eq!(source_params(days), vec![("days", days.days().to_string())]);
+            assert_eq!(insights::source_params(days), vec![("days", days.days().to_string())]);
         }
-        assert_eq!(source_params(SourceDays::Quarter), vec![("days", "90".to_owned())]);
+        assert_eq!(insights::source_params(SourceDays::Quarter), vec![("days", "90".to_owned())]);
     }
 }

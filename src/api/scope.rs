@@ -174,15 +174,6 @@ impl Backend for Scoped {
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
         until(&self.token, self.inner.history(query))
     }
-    fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest> {
-        until(&self.token, self.inner.start_delivery_test())
-    }
-    fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest> {
-        until(&self.token, self.inner.delivery_test(id))
-    }
-    fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats> {
-        until(&self.token, self.inner.sources(days))
-    }
     fn server_clock_offset_ms(&self) -> f64 {
         self.inner.server_clock_offset_ms()
     }

@@ -7,7 +7,6 @@ use super::Locale;
 catalogue! {
     AppTitle => ("Канал Max — Манго Диалоги", "Max channel — Mango Dialogs"),
     PageTitle => ("{page} · Канал Max — Манго Диалоги", "{page} · Max channel — Mango Dialogs"),
-    Breadcrumbs => ("Навигация", "Breadcrumbs"),
     ChannelGroupsTitle => ("Группы каналов", "Channel groups"),
     ChannelGroupsLead => (
         "Подключите каналы, через которые клиенты пишут в Манго Диалоги.",
@@ -43,10 +42,6 @@ catalogue! {
     ConfigBroken => (
         "Приложение не может запуститься: ошибка в настройках встраивания ({details}). Сообщите администратору кабинета.",
         "The app cannot start: the embedding configuration is broken ({details}). Tell the cabinet administrator."
-    ),
-    SettingsPlaceholder => (
-        "Форма настроек канала появится здесь.",
-        "The channel settings form will appear here."
     ),
     ConfigureAndConnect => ("Настроить и подключить", "Configure and connect"),
     ErrBadRequest => (
@@ -209,7 +204,6 @@ catalogue! {
         "MAX не принимает токен канала, поэтому подписку восстановить нельзя. Замените токен в настройках.",
         "MAX refuses the channel's token, so the subscription cannot be restored. Replace the token in the settings."
     ),
-    HealthErrOther => ("Не удалось: {reason}", "Failed: {reason}"),
     LinkKitTitle => ("Как клиентам написать вам в MAX", "How customers write to you in MAX"),
     LinkKitLead => (
         "Поделитесь ссылкой на чат-бота: по ней клиент откроет чат с компанией в MAX.",

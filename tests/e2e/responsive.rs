@@ -341,7 +341,7 @@ async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
     let mut overflowing = Vec::new();
 
     // Tiles whose names do not fit: the back end may send any title.
-    let mut groups = samples::channel_groups(ChannelState::NotConnected);
+    let mut groups = samples::channel_groups(ChannelState::NotConnected, None);
     groups.groups[0].title = unbroken(90);
     groups.groups[0].channels[1].title = unbroken(120);
     let body = serde_json::to_value(&groups).unwrap();

@@ -191,11 +191,9 @@ impl Operation {
             Operation::PutMaxSettings => &[400, 401, 403, 412, 422, 428, 429],
             Operation::DisconnectMax => &[401, 403],
             Operation::ListEmployees | Operation::ListMaxSettingsHistory => &[400, 401],
-            Operation::GetMaxHealth => &[401, 404],
-            Operation::CheckMaxHealth => &[401, 403, 404, 429],
+            Operation::GetMaxHealth | Operation::GetMaxDeliveryTest => &[401, 404],
+            Operation::CheckMaxHealth | Operation::StartMaxDeliveryTest => &[401, 403, 404, 429],
             Operation::RepairMaxHealth => &[401, 403, 404, 422, 429],
-            Operation::StartMaxDeliveryTest => &[401, 403, 404, 429],
-            Operation::GetMaxDeliveryTest => &[401, 404],
             Operation::GetMaxSources => &[400, 401, 404],
             _ => &[401],
         }

@@ -3,9 +3,24 @@
 //! (`delivery_received`, `delivery_reply_failed`) acts on the fake's clock, so a test
 //! started in the browser is received a few seconds later, when the page asks again.
 
-use max_channel_contract::{DeliveryTest, SourceDays, SourceStats, DELIVERY_TEST_SECONDS};
+use max_channel_contract::{DeliveryTest, Operation, SourceDays, SourceStats, DELIVERY_TEST_SECONDS};
 
 use super::{refused, ApiError, DemoBackend};
+use crate::api::{ApiFuture, ChannelInsights};
+
+impl ChannelInsights for DemoBackend {
+    fn start_delivery_test(&self) -> ApiFuture<'_, DeliveryTest> {
+        self.answer(Operation::StartMaxDeliveryTest, || self.start_delivery_test_now())
+    }
+
+    fn delivery_test<'a>(&'a self, id: &'a str) -> ApiFuture<'a, DeliveryTest> {
+        self.answer(Operation::GetMaxDeliveryTest, || self.delivery_test_now(id))
+    }
+
+    fn sources(&self, days: SourceDays) -> ApiFuture<'_, SourceStats> {
+        self.answer(Operation::GetMaxSources, move || self.sources_now(days))
+    }
+}
 
 impl DemoBackend {
     /// `startMaxDeliveryTest`: 404 while not connected, 429 when started again too soon.

@@ -28,8 +28,12 @@ use std::path::Path;
 /// second flatten/rereloop round with binaryen's whole-program type flow
 /// (`--gufa-optimizing`) to 308 103 B and 308 500 B (decision 67), and splitting the wasm by
 /// route — «Настройки» and «История изменений» fetched when first opened (decision 68) — to
-/// 203 003 B and 203 500 B, under the issue's 240 000 B. From here it only goes down.
-pub const BROTLI_BUDGET: usize = 203_500;
+/// 203 003 B and 203 500 B, under the issue's 240 000 B. Contract 1.2 (issue 31, decision 70):
+/// reading its new fields — the tile's reason, the health's outage, restored history entries —
+/// and three more operations in the contract's tables took it to 203 589 B (+586 B; the new
+/// calls themselves are kept out of the first load until a page uses them) and the budget to
+/// 204 100 B, for this round's later issues to bring back under 203 500 B.
+pub const BROTLI_BUDGET: usize = 204_100;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
@@ -43,18 +47,21 @@ pub const BROTLI_BUDGET: usize = 203_500;
 /// (decision 65): 338 800 B, budget 339 000 B; the writer: 332 568 B, budget 333 000 B;
 /// English out of the wasm (decision 66): 328 763 B, budget 329 000 B; the second wasm-opt
 /// round (decision 67): 327 960 B, budget 328 500 B; split by route (decision 68): 226 973 B,
-/// budget 227 500 B. Every budget since the split keeps ~500 B of room: the splitter's
+/// budget 227 500 B; contract 1.2 in the one fake back end (delivery tests, dialogs by label,
+/// outages, five presets) and the panel's scenarios (issue 31, decision 70): 231 888 B
+/// (+4 915 B), budget 232 400 B. Every budget since the split keeps ~500 B of room: the splitter's
 /// generated names hash each split point's source position, so an edit of `ui/split.rs`
 /// that changes nothing else moved a bundle's brotli by up to ~250 B.
-pub const PREVIEW_BROTLI_BUDGET: usize = 227_500;
+pub const PREVIEW_BROTLI_BUDGET: usize = 232_400;
 
 /// A route split off the first load (decision 68), opened first: the first load, its own
 /// module and the shared chunk, brotli, in the production build. Measured when the split
 /// landed: «settings» 325 185 B (the module 111 092 B, the chunk 11 090 B), «history»
 /// 238 283 B (24 190 B and the chunk): the settings opened cold cost 17 082 B more than the
 /// single-wasm first load of 308 103 B before it (the seams between the modules), every other way in less.
-/// Each with ~500 B of room (see the preview budget).
-pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 325_700), ("history", 238_800)];
+/// Each with ~500 B of room (see the preview budget). Contract 1.2 (issue 31): «settings»
+/// 325 861 B (the first load's +586 B), budget 326 400 B; «history» 238 823 B, budget 239 300 B.
+pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 326_400), ("history", 239_300)];
 
 /// Issue 20's target for the same total (the first round aimed at 100 KiB, with a single
 /// wasm and without this round's capabilities).
