@@ -323,6 +323,9 @@ pub fn default_message_ru(path: &str, code: &FieldErrorCode) -> String {
         FieldErrorCode::BadCharacters => "Текст содержит недопустимые управляющие символы.",
         FieldErrorCode::TokenInvalid => "MAX не принял токен. Проверьте, что он скопирован полностью.",
         FieldErrorCode::ServiceNotConnected => "Подключите услугу «Чат-боты».",
+        FieldErrorCode::UnknownReference if leaf == RESTORED_FROM_PATH => {
+            "Этой версии нет в истории изменений: восстановить её нельзя."
+        }
         FieldErrorCode::UnknownReference => "Такого значения больше нет. Выберите другое.",
         FieldErrorCode::Other(_) => "Проверьте значение.",
     };
