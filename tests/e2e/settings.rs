@@ -365,11 +365,18 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     assert_eq!(e2e.js("return document.activeElement.id").await, "cancel");
     assert_eq!(e2e.value_of("#f-token").await, "cancel-me-1");
 
-    // The employee picker pages with «Показать ещё».
+    // The employee picker pages with «Показать ещё». Focusing the field lists everyone
+    // before the typed search answers: wait for the list a person would page through —
+    // the answer to «ова» (every name holds it) — not the first list that shows.
     e2e.type_into("#f-routing-employee_id", "ова").await;
-    e2e.find("#f-routing-employee_id-list li").await;
-    let first_page = e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len();
-    assert_eq!(first_page, 20);
+    eventually(PATIENCE, "the search for «ова» never answered", || async {
+        let texts = e2e
+            .js("return [...document.querySelectorAll('#f-routing-employee_id-list li')].map(li => li.textContent.toLowerCase())")
+            .await;
+        let texts = texts.as_array().cloned().unwrap_or_default();
+        texts.len() == 20 && texts.iter().all(|t| t.as_str().is_some_and(|t| t.contains("ова")))
+    })
+    .await;
     e2e.find(".picker__more").await.click().await.unwrap();
     eventually(PATIENCE, "the next page never came", || async {
         e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len() == 40
