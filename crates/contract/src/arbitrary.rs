@@ -380,12 +380,7 @@ pub fn source_stats(days: SourceDays) -> impl Strategy<Value = SourceStats> {
                     SourceItem { label, dialogs: by_day.iter().sum(), by_day }
                 })
                 .collect();
-            items.sort_by(|a, b| {
-                b.dialogs.cmp(&a.dialogs).then_with(|| match (&a.label, &b.label) {
-                    (Some(a), Some(b)) => a.cmp(b),
-                    (a, b) => a.is_none().cmp(&b.is_none()),
-                })
-            });
+            items.sort_by(SourceItem::order);
             SourceStats {
                 timezone: timezone.to_owned(),
                 from: from.to_string(),

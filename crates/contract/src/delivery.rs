@@ -89,6 +89,17 @@ pub struct SourceItem {
     pub by_day: Vec<u32>,
 }
 
+impl SourceItem {
+    /// The order of `SourceStats.items`: most dialogs first, then by label, no label after
+    /// the labels it ties with.
+    pub fn order(a: &SourceItem, b: &SourceItem) -> core::cmp::Ordering {
+        b.dialogs.cmp(&a.dialogs).then_with(|| match (&a.label, &b.label) {
+            (Some(a), Some(b)) => a.cmp(b),
+            (a, b) => a.is_none().cmp(&b.is_none()),
+        })
+    }
+}
+
 /// `SourceStats`: the answer of `getMaxSources`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceStats {
@@ -100,7 +111,7 @@ pub struct SourceStats {
     pub to: String,
     /// The sum of every item's `dialogs`.
     pub total: u32,
-    /// Most dialogs first, then by label (no label last among equals).
+    /// In [`SourceItem::order`].
     pub items: Vec<SourceItem>,
 }
 
@@ -143,7 +154,7 @@ impl SourceStats {
     /// What the contract promises of the numbers: `total` is the items' sum, each item's
     /// `by_day` has one count per day of the period and adds up to its `dialogs`, every
     /// item has at least one dialog, labels keep the label rule and appear once, items are
-    /// ordered most first, then by label with no label last. Empty when all hold; else what does not, for tests and logs.
+    /// in [`SourceItem::order`]. Empty when all hold; else what does not, for tests and logs.
     pub fn problems(&self, days: SourceDays) -> Vec<String> {
         let mut out = Vec::new();
         let sum: u64 = self.items.iter().map(|i| u64::from(i.dialogs)).sum();
@@ -177,17 +188,7 @@ impl SourceStats {
                 out.push(format!("item {i}: label {:?} twice", item.label));
             }
         }
-        // Most first; among equals by label, no label after the labels.
-        let in_order = |a: &SourceItem, b: &SourceItem| match a.dialogs.cmp(&b.dialogs) {
-            core::cmp::Ordering::Greater => true,
-            core::cmp::Ordering::Less => false,
-            core::cmp::Ordering::Equal => match (&a.label, &b.label) {
-                (Some(a), Some(b)) => a <= b,
-                (Some(_), None) | (None, None) => true,
-                (None, Some(_)) => false,
-            },
-        };
-        if self.items.windows(2).any(|w| !in_order(&w[0], &w[1])) {
+        if self.items.windows(2).any(|w| SourceItem::order(&w[0], &w[1]).is_gt()) {
             out.push("items are not ordered most first, then by label".to_owned());
         }
         out

@@ -201,8 +201,7 @@ impl Fake {
             return Delivered::NotConnected;
         }
         let now = self.now();
-        self.account.max.deliveries.last_inbound_at = Some(now);
-        self.account.health = None;
+        self.inbound_at(now);
         let carried = match &update.kind {
             UpdateKind::BotStarted { payload } => payload.as_deref().map(|p| (p.trim(), ReceivedVia::BotStarted)),
             UpdateKind::Message { text } => Some((text.trim(), ReceivedVia::Message)),
@@ -235,28 +234,16 @@ impl Fake {
         test.received = Some(DeliveryReceived { at: rfc3339(at), via, from_name: name });
         let test_id = test.id.clone();
         let token = self.account.token.clone().unwrap_or_default();
-        if !self.uses_fake_max && !scripted {
-            return Delivered::TestReceived {
-                test_id,
-                user_id,
-                token,
-                reply_text: TEST_REPLY_TEXT.to_owned(),
-                reply_pending: true,
-            };
+        let reply_pending = !self.uses_fake_max && !scripted;
+        if !reply_pending {
+            if let Some(condition) = self.account.delivery.tester.as_ref().and_then(|t| t.then) {
+                self.set_max_condition(condition);
+            }
+            // The fake MAX takes the reply when it would take the token.
+            let outcome = self.account.max.me(&token).map(|_| ());
+            self.reply_at(&test_id, outcome, at + 1);
         }
-        if let Some(condition) = self.account.delivery.tester.as_ref().and_then(|t| t.then) {
-            self.set_max_condition(condition);
-        }
-        // The fake MAX takes the reply when it would take the token.
-        let outcome = self.account.max.me(&token).map(|_| ());
-        self.reply_at(&test_id, outcome, at + 1);
-        Delivered::TestReceived {
-            test_id,
-            user_id,
-            token,
-            reply_text: TEST_REPLY_TEXT.to_owned(),
-            reply_pending: false,
-        }
+        Delivered::TestReceived { test_id, user_id, token, reply_text: TEST_REPLY_TEXT.to_owned(), reply_pending }
     }
 
     /// MAX's answer to the bot's reply of a received test (an external MAX's, now).
@@ -287,8 +274,7 @@ impl Fake {
             });
             if let Some(index) = due {
                 let at = self.account.delivery.tests[index].created + tester.after_seconds;
-                self.account.max.deliveries.last_inbound_at = Some(at);
-                self.account.health = None;
+                self.inbound_at(at);
                 let _ = self.receive(index, at, (tester.via, Some(tester.name), 7_000_000_001), true);
             }
         }

@@ -116,15 +116,7 @@ impl Fake {
             item.dialogs += 1;
             item.by_day[day as usize] += 1;
         }
-        // Most first, then by label; no label after the labels it ties with.
-        items.sort_by(|a, b| {
-            b.dialogs.cmp(&a.dialogs).then_with(|| match (&a.label, &b.label) {
-                (Some(a), Some(b)) => a.cmp(b),
-                (None, Some(_)) => core::cmp::Ordering::Greater,
-                (Some(_), None) => core::cmp::Ordering::Less,
-                (None, None) => core::cmp::Ordering::Equal,
-            })
-        });
+        items.sort_by(SourceItem::order);
         Ok(SourceStats {
             timezone,
             from: from.to_string(),

@@ -240,7 +240,12 @@ impl Fake {
     /// An update arrives now (dev controls), without a customer behind it: «Последнее
     /// обращение» only. [`Fake::deliver_update`] is a customer's, with dialogs and tests.
     pub fn deliver_inbound(&mut self) {
-        self.account.max.deliveries.last_inbound_at = Some(self.now());
+        self.inbound_at(self.now());
+    }
+
+    /// MAX delivered an update at `at`: «Последнее обращение», and the kept health is stale.
+    pub(crate) fn inbound_at(&mut self, at: i64) {
+        self.account.max.deliveries.last_inbound_at = Some(at);
         self.account.health = None;
     }
 
