@@ -82,7 +82,11 @@ pub struct Combobox<T> {
     pub active: Option<usize>,
     /// Whether a search has answered: an empty list then says that nobody was found.
     pub searched: bool,
+    /// The query whose answer `items` are: «Показать ещё» pages this one, never a newer text.
+    shown: Option<String>,
     latest: u64,
+    /// Whether the latest search has not answered yet (and what it was).
+    waiting: Option<Search>,
 }
 
 impl<T> Default for Combobox<T> {
@@ -94,33 +98,87 @@ impl<T> Default for Combobox<T> {
             open: false,
             active: None,
             searched: false,
+            shown: None,
             latest: 0,
+            waiting: None,
         }
     }
 }
 
+/// What «Показать ещё» asks the view to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoreOutcome {
+    /// Send this search (the next page, or — when a newer text is typed — its first page,
+    /// which also takes the place of a debounced search still waiting).
+    Send(Search),
+    /// Nothing to send: the answer asked for is already on its way, or there is no next page.
+    Wait,
+}
+
 impl<T: Clone> Combobox<T> {
-    /// A search for what is typed: the first page, or the next one (`more`).
-    pub fn search(&mut self, more: bool) -> Search {
-        self.latest += 1;
+    /// What is typed now, as a search sends it: trimmed and cut; `None` lists everyone.
+    fn typed_query(&self) -> Option<String> {
         let trimmed = self.text.trim();
-        Search {
-            ticket: self.latest,
-            query: (!trimmed.is_empty()).then(|| trimmed.chars().take(QUERY_MAX_CHARS).collect()),
-            cursor: if more { self.next_cursor.clone() } else { None },
+        (!trimmed.is_empty()).then(|| trimmed.chars().take(QUERY_MAX_CHARS).collect())
+    }
+
+    /// A search for the first page of what is typed.
+    pub fn search(&mut self) -> Search {
+        let query = self.typed_query();
+        self.send(query, None)
+    }
+
+    fn send(&mut self, query: Option<String>, cursor: Option<String>) -> Search {
+        self.latest += 1;
+        let search = Search { ticket: self.latest, query, cursor };
+        self.waiting = Some(search.clone());
+        search
+    }
+
+    /// The person typed: the list no longer answers the text, so an answer still on its
+    /// way (to an older text) is dropped; the view then debounces [`Self::search`].
+    pub fn typed(&mut self, text: String) {
+        self.text = text;
+        self.latest += 1;
+        self.waiting = None;
+    }
+
+    /// «Показать ещё». The list shows the answer to `shown`; when a newer text is typed
+    /// (its search debounced or on its way) the person asked for more of what they typed
+    /// now, so they get its first page — never a page of the older query appended to it
+    /// nor the newer answer mixed with the older. A second press while a page is on its
+    /// way asks nothing more.
+    pub fn more(&mut self) -> MoreOutcome {
+        let typed = self.typed_query();
+        if let Some(waiting) = &self.waiting {
+            return if waiting.cursor.is_none() && waiting.query != typed {
+                MoreOutcome::Send(self.search())
+            } else {
+                MoreOutcome::Wait
+            };
+        }
+        if typed != self.shown || !self.searched {
+            return MoreOutcome::Send(self.search());
+        }
+        match self.next_cursor.clone() {
+            Some(cursor) => MoreOutcome::Send(self.send(typed, Some(cursor))),
+            None => MoreOutcome::Wait,
         }
     }
 
-    /// A search's answer; `false` (and nothing changes) when a newer search was sent since.
+    /// A search's answer; `false` (and nothing changes) when a newer search was sent or
+    /// the text changed since.
     pub fn answered(&mut self, search: &Search, items: Vec<T>, next_cursor: Option<String>) -> bool {
         if search.ticket != self.latest {
             return false;
         }
+        self.waiting = None;
         if search.cursor.is_some() {
             self.items.extend(items);
         } else {
             self.items = items;
             self.active = None;
+            self.shown = search.query.clone();
         }
         self.next_cursor = next_cursor;
         self.searched = true;
@@ -134,6 +192,7 @@ impl<T: Clone> Combobox<T> {
         if search.ticket != self.latest {
             return false;
         }
+        self.waiting = None;
         self.open = false;
         true
     }
@@ -144,7 +203,7 @@ impl<T: Clone> Combobox<T> {
         let outcome = match action {
             KeyAction::OpenAndMove(next) => {
                 self.active = next;
-                KeyOutcome::SearchNow(self.search(false))
+                KeyOutcome::SearchNow(self.search())
             }
             KeyAction::Move(next) => {
                 self.active = next;
@@ -168,122 +227,5 @@ impl<T: Clone> Combobox<T> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use KeyAction::*;
-
-    #[test]
-    fn keys_table() {
-        // (key, open, active, len) → action
-        let cases: &[(&str, bool, Option<usize>, usize, KeyAction)] = &[
-            ("ArrowDown", true, None, 3, Move(Some(0))),
-            ("ArrowDown", true, Some(0), 3, Move(Some(1))),
-            ("ArrowDown", true, Some(2), 3, Move(Some(2))),
-            ("ArrowDown", false, None, 3, OpenAndMove(Some(0))),
-            ("ArrowDown", false, None, 0, OpenAndMove(None)),
-            ("ArrowDown", true, None, 0, Move(None)),
-            ("ArrowUp", true, Some(2), 3, Move(Some(1))),
-            ("ArrowUp", true, Some(0), 3, Move(Some(0))),
-            ("ArrowUp", true, None, 3, Move(None)),
-            ("Enter", true, Some(1), 3, Pick(1)),
-            ("Enter", true, None, 3, Swallow),
-            ("Enter", false, None, 0, Swallow),
-            ("Enter", false, Some(1), 3, Swallow),
-            ("Enter", true, Some(5), 3, Swallow),
-            ("Escape", true, Some(1), 3, Close),
-            ("Tab", true, Some(1), 3, Pass),
-            ("a", true, None, 3, Pass),
-        ];
-        for &(key, open, active, len, expected) in cases {
-            assert_eq!(key_action(key, open, active, len), expected, "{key} open={open} active={active:?} len={len}");
-        }
-    }
-
-    #[test]
-    fn enter_never_reaches_the_form() {
-        for open in [false, true] {
-            for active in [None, Some(0), Some(9)] {
-                assert!(key_action("Enter", open, active, 3).prevents_default(), "open={open} active={active:?}");
-            }
-        }
-        assert!(!key_action("Tab", true, None, 3).prevents_default(), "Tab moves on");
-    }
-
-    fn boxed(items: &[&str]) -> Combobox<String> {
-        let mut c = Combobox::default();
-        let search = c.search(false);
-        assert!(c.answered(&search, items.iter().map(|s| s.to_string()).collect(), Some("p2".into())));
-        c
-    }
-
-    #[test]
-    fn a_search_sends_what_is_typed_trimmed_and_cut() {
-        let mut c = Combobox::<String>::default();
-        assert_eq!(c.search(false).query, None, "nothing typed lists everyone");
-        c.text = "  Цв  ".into();
-        assert_eq!(c.search(false).query.as_deref(), Some("Цв"));
-        c.text = "я".repeat(150);
-        assert_eq!(c.search(false).query.map(|q| q.chars().count()), Some(QUERY_MAX_CHARS));
-    }
-
-    #[test]
-    fn only_the_latest_searchs_answer_counts() {
-        let mut c = Combobox::<String>::default();
-        let old = c.search(false);
-        let new = c.search(false);
-        assert!(!c.answered(&old, vec!["late".into()], None), "a stale answer is dropped");
-        assert!(c.items.is_empty() && !c.open && !c.searched);
-        assert!(!c.failed(&old), "a stale failure is dropped too");
-        assert!(c.answered(&new, vec!["Ана".into()], None));
-        assert_eq!((c.items.clone(), c.open, c.searched), (vec!["Ана".to_string()], true, true));
-    }
-
-    #[test]
-    fn show_more_appends_and_keeps_the_highlight() {
-        let mut c = boxed(&["a", "b"]);
-        c.active = Some(1);
-        let more = c.search(true);
-        assert_eq!(more.cursor.as_deref(), Some("p2"));
-        assert!(c.answered(&more, vec!["c".into()], None));
-        assert_eq!((c.items.len(), c.active, c.next_cursor.clone()), (3, Some(1), None));
-        // A new search starts over and drops the highlight.
-        let fresh = c.search(false);
-        assert_eq!(fresh.cursor, None);
-        assert!(c.answered(&fresh, vec!["z".into()], None));
-        assert_eq!((c.items.len(), c.active), (1, None));
-    }
-
-    #[test]
-    fn a_failed_search_closes_the_list() {
-        let mut c = boxed(&["a"]);
-        let search = c.search(false);
-        assert!(c.failed(&search));
-        assert!(!c.open);
-    }
-
-    #[test]
-    fn key_sequences_drive_the_state() {
-        // (keys, then: open, active, what the last key asked)
-        let mut c = boxed(&["a", "b", "c"]);
-        c.open = false;
-        let (_, outcome) = c.key("ArrowDown");
-        assert!(matches!(outcome, KeyOutcome::SearchNow(Search { cursor: None, .. })), "{outcome:?}");
-        assert_eq!(c.active, Some(0));
-        c.open = true;
-        for (key, active, open) in [
-            ("ArrowDown", Some(1), true),
-            ("ArrowDown", Some(2), true),
-            ("ArrowDown", Some(2), true),
-            ("ArrowUp", Some(1), true),
-            ("Escape", Some(1), false),
-        ] {
-            let (_, outcome) = c.key(key);
-            assert_eq!((c.active, c.open, outcome), (active, open, KeyOutcome::Nothing), "{key}");
-        }
-        c.open = true;
-        assert_eq!(c.key("Enter").1, KeyOutcome::Picked("b".to_string()));
-        c.picked("b · 101".into());
-        assert_eq!((c.text.as_str(), c.open), ("b · 101", false));
-        assert_eq!(c.key("Enter"), (KeyAction::Swallow, KeyOutcome::Nothing), "closed: Enter never submits");
-    }
-}
+#[path = "combobox_tests.rs"]
+mod tests;

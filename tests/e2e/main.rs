@@ -19,6 +19,7 @@ mod concurrency;
 mod customer_view;
 mod english;
 mod faults;
+mod picker;
 mod health;
 mod history;
 mod keyboard;

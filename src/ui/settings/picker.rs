@@ -11,7 +11,7 @@ use max_channel_contract::{Employee, EmployeeQuery};
 use super::fields::{described_by, invalid, ErrorText};
 use super::{FormState, Workflows};
 use crate::api::{ApiError, SharedBackend};
-use crate::domain::{Combobox, FieldPath, KeyOutcome, Search};
+use crate::domain::{Combobox, FieldPath, KeyOutcome, MoreOutcome, Search};
 use crate::i18n::{Msg, Tr};
 use crate::ui::RetryButton;
 
@@ -72,11 +72,22 @@ impl PickerCalls {
         });
     }
 
-    /// Searches for what is typed: the first page, or the next (`more`).
-    fn fetch(self, more: bool) {
-        if let Some(search) = self.combo.try_update(|c| c.search(more)) {
-            self.send(search);
-        }
+    /// Searches for what is typed: the first page, or what «Показать ещё» asks (`more`).
+    /// Returns whether a search went, so that a debounced one still due can be dropped.
+    fn fetch(self, more: bool) -> bool {
+        let search = self.combo.try_update(|c| {
+            if more {
+                match c.more() {
+                    MoreOutcome::Send(search) => Some(search),
+                    MoreOutcome::Wait => None,
+                }
+            } else {
+                Some(c.search())
+            }
+        });
+        let Some(search) = search.flatten() else { return false };
+        self.send(search);
+        true
     }
 
     /// A saved choice shows its name: finds the employee by id.
@@ -106,7 +117,9 @@ impl PickerCalls {
     /// «Повторить»: the failed call again.
     fn retry(self) {
         match self.failed.get_untracked() {
-            Some((_, PickerCall::Search { more })) => self.fetch(more),
+            Some((_, PickerCall::Search { more })) => {
+                self.fetch(more);
+            }
             Some((_, PickerCall::Resolve(id))) => self.resolve(id),
             None => {}
         }
@@ -134,12 +147,22 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
     });
     let debounce = timer.clone();
     let on_input = move |ev| {
-        combo.update(|c| c.text = event_target_value(&ev));
+        combo.update(|c| c.typed(event_target_value(&ev)));
         set.run(String::new());
         state.clear_error(path);
         // Debounced: one request once the person pauses.
-        debounce.schedule(DEBOUNCE, move || calls.fetch(false));
+        debounce.schedule(DEBOUNCE, move || {
+            calls.fetch(false);
+        });
     };
+    // «Показать ещё» while a search of newer text is due sends that search now (its first
+    // page, as `Combobox::more` decides): the debounce then has nothing left to do.
+    let more_timer = timer.clone();
+    let more = Callback::new(move |()| {
+        if calls.fetch(true) {
+            more_timer.cancel();
+        }
+    });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some((action, outcome)) = combo.try_update(|c| c.key(&ev.key())) else { return };
         if action.prevents_default() {
@@ -184,11 +207,11 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
                 on:keydown=on_keydown
                 on:focus=move |_| {
                     if !combo.with_untracked(|c| c.searched) {
-                        calls.fetch(false)
+                        calls.fetch(false);
                     }
                 }
             />
-            <Popup path=path combo=combo get=get pick=pick more=Callback::new(move |()| calls.fetch(true)) />
+            <Popup path=path combo=combo get=get pick=pick more=more />
             <Failure failed=failed tr=tr retry=Callback::new(move |()| calls.retry()) />
             <ErrorText path=path />
         </div>
