@@ -7,7 +7,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use max_channel_contract::*;
 
-use crate::support::{eventually, fault, E2e, Options, PATIENCE};
+use crate::support::{eventually, fault, waits, E2e, Options, PATIENCE};
 
 /// Groups → Max tile → «О канале» → «Настроить и подключить», with back and forward.
 async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
@@ -122,20 +122,14 @@ async fn a_connected_channel_offers_to_edit_its_settings() {
 
 /// The messages the demo host page received, as JSON texts.
 async fn host_messages(e2e: &E2e, kind: &str, containing: &str) -> Vec<String> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let script = format!(
-            "return Array.from(document.querySelectorAll('#messages li[data-type={kind}]')).map(li => li.textContent);"
-        );
-        let found: Vec<String> = serde_json::from_value(e2e.js(&script).await).unwrap();
-        if found.iter().any(|m| m.contains(containing)) {
-            return found;
-        }
-        if std::time::Instant::now() > deadline {
-            panic!("the host never received a {kind} message with {containing}: {found:?}");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let script = format!(
+        "return Array.from(document.querySelectorAll('#messages li[data-type={kind}]')).map(li => li.textContent);"
+    );
+    let read = || async { serde_json::from_value::<Vec<String>>(e2e.js(&script).await).unwrap() };
+    let came = waits::until(PATIENCE, || async { read().await.iter().any(|m| m.contains(containing)) }).await;
+    let found = read().await;
+    assert!(came, "the host never received a {kind} message with {containing}: {found:?}");
+    found
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -256,13 +250,16 @@ async fn leaving_a_page_aborts_its_fetch() {
     let e2e = E2e::start().await;
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
-    e2e.server().state.controls().add_fault(fault(serde_json::json!({"operation": "getMaxChannel", "stall": true})));
+    let stall = fault(serde_json::json!({"operation": "getMaxChannel", "stall": true}));
+    e2e.server().state.controls().add_fault(stall.clone());
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.find("main [aria-busy=true]").await;
+    // Left once the call is at the back end (its stall used up), not merely sent.
+    waits::arrived(&e2e, &stall, "the page's load").await;
     e2e.find("a.back-link").await.click().await.unwrap();
     e2e.wait_for_path("/channels").await;
     // The server sees the client give up at once, long before the 15 s time-out.
-    eventually(Duration::from_secs(5), "the fetch was not aborted", || async {
+    eventually(PATIENCE, "the fetch was not aborted", || async {
         let log = e2e.server().state.controls().requests();
         log.iter().any(|r| r.operation.as_deref() == Some("getMaxChannel") && r.status == 499)
     })

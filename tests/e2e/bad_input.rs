@@ -4,8 +4,6 @@
 //! wording itself is pinned by the native tables), at that control, and send nothing when
 //! it refuses — asserted through the dev back end's request log.
 
-use std::time::Duration;
-
 use max_channel_admin::domain::{field_message, token_message, DurationInput, SettingsForm, Unit};
 use max_channel_admin::i18n::{Locale, Tr};
 use max_channel_admin::ui::settings::{error_id, field_id};
@@ -181,8 +179,11 @@ async fn every_bad_input_has_its_message_and_sends_nothing() {
                 if invalid.as_deref() != Some("true") {
                     failures.push(format!("{field:?} {}: not marked aria-invalid", show(&value)));
                 }
-                // A refusal is synchronous; give a stray request time to show anyway.
-                tokio::time::sleep(Duration::from_millis(150)).await;
+                // A refusal is synchronous. A request sent anyway would keep its button
+                // busy until its answer, which the back end logs first: once the button is
+                // idle, the log holds every request this press made.
+                let busy = format!("{button}[aria-busy=true]");
+                eventually(PATIENCE, &format!("{button} stays busy"), || async { !e2e.is_present(&busy).await }).await;
                 if sent(&e2e, operation) != requests {
                     failures.push(format!("{field:?} {}: refused, yet {operation} was sent", show(&value)));
                 }

@@ -10,16 +10,11 @@
 //! continuation runs. "In flight" is exact too: the dev back end holds the call until the
 //! test has seen it aborted (or given up), however long the browser takes to leave.
 
-use std::time::Duration;
-
 use max_channel_contract::Operation;
 use max_channel_fake::samples;
 use serde_json::json;
 
-use crate::support::{eventually, E2e, Options, PATIENCE};
-
-/// How long a case waits after the new page is ready for anything of the old one to land.
-const SETTLE: u64 = 1_000;
+use crate::support::{eventually, waits, E2e, Options, PATIENCE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Leave {
@@ -85,13 +80,9 @@ impl Page {
 
 async fn wait_ready(e2e: &E2e, page: Page) {
     e2e.wait_for_text("h1", page.title()).await;
-    let deadline = std::time::Instant::now() + PATIENCE;
-    while !e2e.is_present(page.ready()).await {
-        if std::time::Instant::now() > deadline {
-            let shows = e2e.text_content("main").await;
-            panic!("{page:?} never got its data ({}); at {} it shows «{shows}»", page.ready(), e2e.path().await);
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    if !waits::until(PATIENCE, || e2e.is_present(page.ready())).await {
+        let shows = e2e.text_content("main").await;
+        panic!("{page:?} never got its data ({}); at {} it shows «{shows}»", page.ready(), e2e.path().await);
     }
 }
 
@@ -151,8 +142,10 @@ async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operati
         e2e.release_held();
     }
     wait_ready(e2e, to).await;
-    // Long enough for any answer of the old page to have come and been (not) applied.
-    tokio::time::sleep(Duration::from_millis(SETTLE)).await;
+    // The old call has ended in the browser (aborted: the back end saw it go; answered:
+    // the page left as its answer came). Then the page's own next request, made after the
+    // leave, comes back: what the old call's answer would do has been done by then.
+    waits::round_trip(e2e).await;
     e2e.assert_console_clean(case).await;
     assert_eq!(e2e.path().await, to.path(), "{case}: the page that replaced it");
     assert!(e2e.text_content("h1").await.contains(to.title()), "{case}: its heading");
@@ -198,7 +191,15 @@ async fn prepare(e2e: &E2e, action: SettingsAction) {
             e2e.find("#f-routing-employee_id-list li").await;
             if action == SettingsAction::Paging {
                 e2e.find("#f-routing-employee_id").await.send_keys("ова").await.unwrap();
-                tokio::time::sleep(Duration::from_millis(600)).await; // past the debounce
+                // Past the debounce: the list a person pages is the answer to «ова» (every
+                // name holds it), not the list focusing showed first.
+                eventually(PATIENCE, "the search for «ова» never answered", || async {
+                    let texts = e2e
+                        .strings("return [...document.querySelectorAll('#f-routing-employee_id-list li')].map(li => li.textContent.toLowerCase())")
+                        .await;
+                    texts.len() == 20 && texts.iter().all(|t| t.contains("ова"))
+                })
+                .await;
                 e2e.find(".picker__more").await;
             }
         }
@@ -269,12 +270,12 @@ async fn settings_case(e2e: &E2e, action: SettingsAction, leave: Leave, moment: 
     prepare(e2e, action).await;
     let op = action.operation();
     let since = arrivals(e2e);
-    arm(e2e, op, moment).await;
+    let marker = arm(e2e, op, moment).await;
     send(e2e, action).await;
     let mut until = u64::MAX;
-    if moment == Moment::InFlight {
-        // Past the search's debounce: the call is on its way.
-        tokio::time::sleep(Duration::from_millis(500)).await;
+    if let Some(marker) = marker {
+        // Past the search's debounce: the call is held at the back end.
+        waits::arrived(e2e, &marker, &case).await;
         until = leave_now(e2e).await;
     }
     assert_left_cleanly(e2e, &case, Page::About, op, moment, (since, until)).await;
@@ -397,9 +398,9 @@ async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
         go(e2e, load.to_next, load.next).await;
         install_leave(e2e, leave, load.page).await;
         let since = arrivals(e2e);
-        arm(e2e, op, moment).await;
+        let marker = arm(e2e, op, moment).await;
         e2e.js("history.back(); return 0;").await;
-        let until = leave_in_flight(e2e, load.page, moment).await;
+        let until = leave_in_flight(e2e, load.page, marker, &case).await;
         to = load.next;
         assert_left_cleanly(e2e, &case, to, op, moment, (since, until)).await;
     } else {
@@ -407,9 +408,9 @@ async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
         wait_ready(e2e, load.from).await;
         install_leave(e2e, leave, load.page).await;
         let since = arrivals(e2e);
-        arm(e2e, op, moment).await;
+        let marker = arm(e2e, op, moment).await;
         e2e.click(&format!("a[href$='{}']", load.page.path())).await;
-        let until = leave_in_flight(e2e, load.page, moment).await;
+        let until = leave_in_flight(e2e, load.page, marker, &case).await;
         to = load.from;
         assert_left_cleanly(e2e, &case, to, op, moment, (since, until)).await;
     }
@@ -418,21 +419,28 @@ async fn load_case(e2e: &E2e, load: Load, leave: Leave, moment: Moment) {
     }
 }
 
-async fn arm(e2e: &E2e, op: Operation, moment: Moment) {
+/// Arms the moment; in flight, also a marker of the call's arrival (see
+/// [`waits::trace_arrival`]), so that the page is left once the call is held, not after a
+/// guess at how long it takes to get there.
+async fn arm(e2e: &E2e, op: Operation, moment: Moment) -> Option<max_channel_devserver::FaultSpec> {
     match moment {
-        Moment::InFlight => e2e.hold_calls(op),
-        Moment::AtResolve => arm_at_resolve(e2e, op).await,
+        Moment::InFlight => {
+            e2e.hold_calls(op);
+            Some(waits::trace_arrival(e2e, op))
+        }
+        Moment::AtResolve => {
+            arm_at_resolve(e2e, op).await;
+            None
+        }
     }
 }
 
-/// For an in-flight case: once the page is there and loading, leave it; the calls that
-/// arrived until then are its own.
-async fn leave_in_flight(e2e: &E2e, page: Page, moment: Moment) -> u64 {
-    if moment == Moment::AtResolve {
-        return u64::MAX;
-    }
+/// For an in-flight case: once the page is there and its call is held at the back end,
+/// leave it; the calls that arrived until then are its own.
+async fn leave_in_flight(e2e: &E2e, page: Page, marker: Option<max_channel_devserver::FaultSpec>, case: &str) -> u64 {
+    let Some(marker) = marker else { return u64::MAX };
     e2e.wait_for_path(page.path()).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    waits::arrived(e2e, &marker, case).await;
     leave_now(e2e).await
 }
 
@@ -494,10 +502,12 @@ async fn preview_scenario_switches_survive_every_way_out() {
             }
             e2e.click("#preview-slow").await;
             e2e.select("#preview-data", "not_connected").await;
-            tokio::time::sleep(Duration::from_millis(after)).await;
-            e2e.js("window.__chaosLeave(); return 0;").await;
+            // The moment is the page's own clock's, as the fake's answer is.
+            leave_after(&e2e, after).await;
             wait_ready(&e2e, Page::About).await;
-            tokio::time::sleep(Duration::from_millis(slow + 300)).await;
+            // Every answer the in-page fake had begun before the new page was ready has
+            // come (its timers fire before this later, no shorter one).
+            waits::page_clock(&e2e, slow).await;
             e2e.assert_console_clean(&case).await;
             assert_eq!(e2e.path().await, Page::About.path(), "{case}");
             let leftovers =
@@ -506,6 +516,13 @@ async fn preview_scenario_switches_survive_every_way_out() {
         }
     }
     e2e.finish().await;
+}
+
+/// Leaves the page `ms` after now by the page's clock, the one the in-page fake waits on.
+async fn leave_after(e2e: &E2e, ms: u64) {
+    let script = "const done = arguments[arguments.length - 1]; \
+        setTimeout(() => { window.__chaosLeave(); done(true); }, arguments[0]);";
+    e2e.browser.execute_async(script, vec![json!(ms)]).await.expect("the leave on the page's clock");
 }
 
 fn max_channel_admin_slow_ms() -> u64 {

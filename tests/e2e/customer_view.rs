@@ -3,13 +3,11 @@
 //! «Проверьте настройки» focusing its control without blocking the save, and the schedule
 //! read in Asia/Vladivostok's own time. axe in every state.
 
-use std::time::Duration;
-
 use max_channel_contract::time::Date;
 use max_channel_fake::samples;
 
 use crate::a11y::Audit;
-use crate::support::{eventually, E2e};
+use crate::support::{eventually, waits, E2e, PATIENCE};
 
 const TOKEN: &str = "customer-view-token-7Qp2";
 
@@ -21,7 +19,7 @@ async fn chat(e2e: &E2e) -> Vec<String> {
 
 /// Waits until the chat has `line`.
 async fn has_line(e2e: &E2e, line: &str) {
-    eventually(Duration::from_secs(5), &format!("the chat never said «{line}»"), || async {
+    eventually(PATIENCE, &format!("the chat never said «{line}»"), || async {
         chat(e2e).await.iter().any(|l| l == line)
     })
     .await;
@@ -75,7 +73,7 @@ async fn the_chat_follows_the_form_as_it_is_typed_without_a_request() {
     e2e.wait_for_text("#customer-chat > li:nth-child(2)", "Добрый день!").await;
     // The four situations.
     e2e.click("label[for=situation-operator-closed]").await;
-    eventually(Duration::from_secs(5), "operator closed", || async {
+    eventually(PATIENCE, "operator closed", || async {
         chat(&e2e).await
             == [
                 "0:00 | Клиент | Здравствуйте! Подскажите, пожалуйста, по заказу.",
@@ -94,8 +92,9 @@ async fn the_chat_follows_the_form_as_it_is_typed_without_a_request() {
     e2e.click("label[for=situation-non-working]").await;
     e2e.wait_for_text("#customer-chat", "Сейчас мы не работаем. Ответим утром с 9:00.").await;
     audit.check(&e2e, "customer view, non-working").await;
-    // Nothing of it asked the back end anything.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Nothing of it asked the back end anything: after the page's own next request has
+    // come back, a request made while editing has reached the back end too.
+    waits::round_trip(&e2e).await;
     // «Работа канала» refreshes on its own clock and when the window comes back into view
     // (WebKitGTK's window does, as the run focuses it): not editing's.
     let sent: Vec<String> = e2e.server().state.controls().requests()[before..]
@@ -133,7 +132,7 @@ async fn a_reply_after_auto_close_is_a_warning_at_its_control_and_the_save_still
         .contains(&"через 2 минуты | Бот | Все операторы заняты, ответим в течение 5 минут.".to_owned()));
     audit.check(&e2e, "a warning").await;
     e2e.click("#checks button[data-control=f-auto_replies-0-delay_seconds]").await;
-    eventually(Duration::from_secs(5), "the warning focuses its control", || async {
+    eventually(PATIENCE, "the warning focuses its control", || async {
         e2e.js("return document.activeElement.id").await == "f-auto_replies-0-delay_seconds"
     })
     .await;

@@ -3,13 +3,13 @@
 //! too), the one-click repair, the token's replacement, «Проверить сейчас» refused with 429,
 //! and the minute's refresh that stops when the page is hidden or left. axe in every state.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use max_channel_fake::{samples, MaxCondition};
 use serde_json::json;
 
 use crate::a11y::Audit;
-use crate::support::{fault, E2e, Options};
+use crate::support::{eventually, fault, waits, E2e, Options, PATIENCE};
 
 const TOKEN: &str = "health-token-Zq8Xw3Rt";
 
@@ -138,18 +138,20 @@ async fn check_now_refused_with_429_counts_down_and_blocks_a_second_press() {
     e2e.wait_for_text(".health__failure", "MAX можно спрашивать не так часто. Повторите через").await;
     let label = e2e.wait_for_text("#health-check", "Проверить через").await;
     assert_eq!(e2e.find("#health-check").await.attr("aria-disabled").await.unwrap().as_deref(), Some("true"));
+    // A press during the wait sends nothing, and the countdown goes on. A press that did
+    // send would show «Проверяю…» until its answer came (and the back end logged it), so
+    // a lower count shown after the press is the moment the log is complete.
+    let seconds = |text: &str| text.split_whitespace().filter_map(|w| w.parse::<u32>().ok()).next();
+    let first = seconds(&label).expect("the countdown's seconds");
     e2e.click("#health-check").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    eventually(PATIENCE, "the countdown never moved on after the press", || async {
+        let now = e2e.text_content("#health-check").await;
+        now.contains("Проверить через") && seconds(&now).is_some_and(|n| n < first)
+    })
+    .await;
     assert_eq!(e2e.requests_of("checkMaxHealth").len(), 2, "a press during the wait sends nothing");
     assert!(e2e.is_present(".health__rows").await, "the last known health stays");
     audit.check(&e2e, "check refused with 429").await;
-    // It counts down.
-    let seconds = |text: &str| text.split_whitespace().filter_map(|w| w.parse::<u32>().ok()).next().unwrap_or(0);
-    let first = seconds(&label);
-    crate::support::eventually(Duration::from_secs(5), "the countdown moves", || async {
-        seconds(&e2e.text_content("#health-check").await) < first
-    })
-    .await;
 
     // MAX not answering, and the session ending, have their own words; the health stays.
     e2e.server().state.fake().advance(11);
@@ -166,6 +168,9 @@ async fn check_now_refused_with_429_counts_down_and_blocks_a_second_press() {
     e2e.finish().await;
 }
 
+/// The refresh period of the refresh test.
+const PERIOD_MS: u64 = 1_000;
+
 /// The health calls that arrived after `since` (an arrival number).
 fn health_calls_after(e2e: &E2e, since: u64) -> usize {
     e2e.requests_of("getMaxHealth").iter().filter(|r| r.arrival > since).count()
@@ -173,35 +178,43 @@ fn health_calls_after(e2e: &E2e, since: u64) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_refresh_runs_while_visible_pauses_while_hidden_and_stops_on_leaving() {
-    let e2e = E2e::start_with(Options { health_refresh_ms: Some(1_000), ..Options::default() }).await;
+    let e2e = E2e::start_with(Options { health_refresh_ms: Some(PERIOD_MS as u32), ..Options::default() }).await;
     connected(&e2e, MaxCondition::Healthy, 0);
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    // Three refreshes come on their own, and no sooner than the period each: two periods
+    // at least from the first to the third (a slow machine only spaces them more).
     let start = e2e.server().state.controls().arrivals();
-    tokio::time::sleep(Duration::from_millis(3_500)).await;
-    let visible = health_calls_after(&e2e, start);
-    assert!((2..=4).contains(&visible), "about one refresh a second while visible: {visible}");
+    let since = Instant::now();
+    eventually(PATIENCE, "three refreshes while visible", || async { health_calls_after(&e2e, start) >= 3 }).await;
+    let took = since.elapsed();
+    assert!(took >= Duration::from_millis(2 * PERIOD_MS - 200), "refreshes faster than one a second: 3 in {took:?}");
     let log = e2e.requests_of("getMaxHealth");
     assert!(log.iter().all(|r| r.status == 200), "one at a time, none aborted: {log:?}");
 
     // Hidden: nothing. Shown again: one at once (the period has passed).
     e2e.js("Object.defineProperty(document, 'hidden', {value: true, configurable: true}); document.dispatchEvent(new Event('visibilitychange')); return true;").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // A refresh on its way as the page hid has come back: every call sent before is counted.
+    let idle = || async { e2e.text_content("#health-check").await.trim() == "Проверить сейчас" };
+    eventually(PATIENCE, "the refresh in flight as the page hid never came back", idle).await;
     let hidden_from = e2e.server().state.controls().arrivals();
-    tokio::time::sleep(Duration::from_millis(3_000)).await;
+    // Two of the page's own periods: a refresh still planned would have fired, and shown
+    // «Проверяю…» until its answer.
+    waits::page_clock(&e2e, 2 * PERIOD_MS).await;
+    eventually(PATIENCE, "a refresh while hidden never came back", idle).await;
     assert_eq!(health_calls_after(&e2e, hidden_from), 0, "no refresh while hidden");
     e2e.js("delete document.hidden; document.dispatchEvent(new Event('visibilitychange')); return true;").await;
-    crate::support::eventually(Duration::from_secs(2), "a refresh as the page shows", || async {
-        health_calls_after(&e2e, hidden_from) >= 1
-    })
-    .await;
+    eventually(PATIENCE, "a refresh as the page shows", || async { health_calls_after(&e2e, hidden_from) >= 1 }).await;
 
     // Left by a link: no health call after it.
     e2e.click("a.back-link").await;
     e2e.wait_for_path("/channels").await;
     e2e.find("a.tile[data-kind=max]").await;
     let left = e2e.server().state.controls().arrivals();
-    tokio::time::sleep(Duration::from_millis(3_000)).await;
+    // Two of the page's own periods, then the page's own next request: a refresh the gone
+    // card still planned would have fired, and reached the back end before that request.
+    waits::page_clock(&e2e, 2 * PERIOD_MS).await;
+    waits::round_trip(&e2e).await;
     assert_eq!(health_calls_after(&e2e, left), 0, "the refresh stopped with the page");
     e2e.finish().await;
 }
@@ -219,7 +232,7 @@ async fn a_failing_health_is_told_to_the_host_cabinet_as_a_state_change() {
         let found: Vec<String> = serde_json::from_value(e2e.js(script).await).unwrap_or_default();
         found
     };
-    crate::support::eventually(Duration::from_secs(10), "the first state message", || async {
+    eventually(Duration::from_secs(10), "the first state message", || async {
         states().await.iter().any(|m| m.contains("\"state\":\"connected\""))
     })
     .await;
@@ -229,7 +242,7 @@ async fn a_failing_health_is_told_to_the_host_cabinet_as_a_state_change() {
     e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
     e2e.wait_for_text(".about__header .alert", "Подписка на события указывает на другой адрес").await;
     e2e.browser.enter_parent_frame().await.expect("back to the host page");
-    crate::support::eventually(Duration::from_secs(10), "a state message saying error", || async {
+    eventually(Duration::from_secs(10), "a state message saying error", || async {
         states().await.iter().any(|m| m.contains("\"state\":\"error\""))
     })
     .await;

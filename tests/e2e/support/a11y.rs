@@ -2,7 +2,6 @@
 //! no mouse, the viewport width, horizontal overflow and full-page screenshots.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -241,10 +240,8 @@ impl Page {
 
     /// Waits until the focus is on `css`.
     pub async fn wait_for_focus(&self, css: &str) {
-        let deadline = Instant::now() + super::PATIENCE;
-        while !self.focus_is(css).await {
-            assert!(Instant::now() < deadline, "the focus never reached {css}; it is on {}", self.focused().await);
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if !super::waits::until(super::PATIENCE, || self.focus_is(css)).await {
+            panic!("the focus never reached {css}; it is on {}", self.focused().await);
         }
     }
 
@@ -269,13 +266,14 @@ impl Page {
                 path.join(" → ")
             );
             // In sight within a few frames: the app may scroll it clear of the action bar
-            // a frame after the browser's own scroll (WebKit).
+            // a frame after the browser's own scroll (WebKit). Frames the page drew, not
+            // milliseconds: a loaded machine draws them later, not fewer.
             let mut hidden = self.js(FOCUS_HIDDEN).await;
             for _ in 0..10 {
                 if hidden.is_null() {
                     break;
                 }
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                super::waits::next_frame(self).await;
                 hidden = self.js(FOCUS_HIDDEN).await;
             }
             assert!(hidden.is_null(), "focus on {here} cannot be seen: {}", hidden.as_str().unwrap_or_default());

@@ -19,6 +19,7 @@ mod page;
 pub mod scratch;
 pub use page::Page;
 pub mod sizes;
+pub mod waits;
 mod window;
 
 pub const CSRF: &str = "e2e-csrf-token";
