@@ -327,8 +327,11 @@ async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
     let active = "return document.getElementById('f-routing-employee_id').getAttribute('aria-activedescendant')";
     assert_eq!(e2e.js(active).await, serde_json::Value::Null, "nothing highlighted");
     e2e.press(Key::Enter).await;
-    // Both a save and a client-side refusal would show within this time.
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // A refusal would be drawn in the next frames; a save's call would be on its way before
+    // the page's own next request reaches the back end.
+    crate::support::waits::next_frame(&e2e).await;
+    crate::support::waits::next_frame(&e2e).await;
+    crate::support::waits::round_trip(&e2e).await;
     assert!(e2e.requests_of("putMaxSettings").is_empty(), "Enter sent the form");
     // A refused submit marks the empty employee choice invalid and shows the banner.
     assert!(!e2e.is_present("[aria-invalid=true]").await, "Enter submitted the form and it was refused");

@@ -44,7 +44,9 @@ async fn settle_without_jumping(width: u32, height: u32) {
     e2e.find("#f-auto_close-enabled, form.settings").await;
     e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
     // The shift, if any, is reported with the next frames.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for _ in 0..3 {
+        crate::support::waits::next_frame(&e2e).await;
+    }
     let shifts = e2e.browser.execute_async(SHIFTS, vec![]).await.expect("layout shifts");
     let total: f64 = shifts.as_array().into_iter().flatten().filter_map(|s| s[0].as_f64()).sum();
     println!("layout shifts at {width}×{height}: {shifts}");

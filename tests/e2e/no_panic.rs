@@ -3,9 +3,9 @@
 //! `E2e::finish` fails on a panic, a wasm trap, an uncaught error or a CSP violation); these
 //! tests also ask it directly, at the moment it matters.
 
-use std::time::Duration;
+use max_channel_contract::Operation;
 
-use crate::support::{is_console_problem, E2e};
+use crate::support::{eventually, is_console_problem, waits, E2e, PATIENCE};
 
 /// Open the settings of a channel that is not connected and choose «Сотрудник».
 async fn employee_picker(e2e: &E2e) {
@@ -33,8 +33,9 @@ async fn leaving_while_the_search_is_debounced_is_quiet() {
     e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
     e2e.click(".back-link").await; // «О канале», within the 250 ms debounce
     e2e.wait_for_text("h1", "О канале").await;
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    e2e.assert_console_clean("two seconds after leaving the picker").await;
+    // Twice the debounce on the page's own clock: the typed search's timer was due by now.
+    waits::page_clock(&e2e, 500).await;
+    e2e.assert_console_clean("after the debounce was due").await;
     e2e.click(".back-link").await; // «Группы каналов»
     e2e.wait_for_text("h1", "Группы каналов").await;
     // Whatever went out (focusing the field lists the first employees at once; the typed
@@ -52,14 +53,21 @@ async fn leaving_while_the_search_is_in_flight_aborts_it_quietly() {
     let e2e = E2e::start().await;
     employee_picker(&e2e).await;
     e2e.latency(3_000);
+    // Focusing lists everyone at once; the typed «Цв» goes after the 250 ms debounce: both
+    // reach the back end, their answers 3 s off.
+    let focus = waits::trace_arrival(&e2e, Operation::ListEmployees);
+    let typed = waits::trace_arrival(&e2e, Operation::ListEmployees);
     e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
-    // Past the 250 ms debounce: the search is on its way, its answer 3 s off.
-    tokio::time::sleep(Duration::from_millis(1_000)).await;
+    waits::arrived(&e2e, &focus, "focusing the picker").await;
+    waits::arrived(&e2e, &typed, "the typed search").await;
     assert!(e2e.requests_of("listEmployees").is_empty(), "still in flight");
     e2e.click(".back-link").await;
     e2e.wait_for_text("h1", "О канале").await;
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    e2e.assert_console_clean("after the search's answer was due").await;
+    // The back end ends a call when its client gives up: both end as aborted (499) long
+    // before their answers were due — had they not been aborted, they would end with 200.
+    eventually(PATIENCE, "the two searches never ended", || async { e2e.requests_of("listEmployees").len() >= 2 })
+        .await;
+    e2e.assert_console_clean("after the searches ended").await;
     let searches = e2e.requests_of("listEmployees");
     assert!(searches.iter().any(|r| r.query.as_deref().is_some_and(|q| q.contains("query="))), "{searches:?}");
     assert!(searches.iter().all(|r| r.status == 499), "every search was aborted with its page: {searches:?}");
@@ -108,18 +116,17 @@ async fn the_console_oracle_hears_every_kind_of_problem() {
     e2e.browser.refresh().await.unwrap();
     e2e.wait_for_text("h1", "Группы каналов").await;
     let heard = |messages: &[String], what: &str| messages.iter().any(|m| m.contains(what) && is_console_problem(m));
-    let mut problems = Vec::new();
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    while std::time::Instant::now() < deadline {
-        problems = e2e.console_problems().await;
-        if ["panicked at src/oracle.rs", "SyntaxError", "oracle-rejected", "Content Security Policy"]
+    let problems = std::cell::RefCell::new(Vec::new());
+    waits::until(PATIENCE, || async {
+        let heard_now = e2e.console_problems().await;
+        let all = ["panicked at src/oracle.rs", "SyntaxError", "oracle-rejected", "Content Security Policy"]
             .iter()
-            .all(|what| heard(&problems, what))
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+            .all(|what| heard(&heard_now, what));
+        *problems.borrow_mut() = heard_now;
+        all
+    })
+    .await;
+    let problems = problems.into_inner();
     for what in ["panicked at src/oracle.rs", "SyntaxError", "oracle-rejected", "Content Security Policy"] {
         assert!(
             heard(&problems, what),
