@@ -5,6 +5,7 @@
 //! `cargo xtask test` builds `dist/` first and points `MAX_E2E_DIST` at it.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use max_channel_devserver::{Config, SeedKind, Server};
@@ -168,7 +169,50 @@ pub struct E2e {
     prompts: &'static str,
     /// Every console message read so far (reading the log empties it), so that
     /// [`E2e::finish`] judges the whole session even when a test read some itself.
-    console_seen: std::sync::Mutex<Vec<String>>,
+    console: ConsoleLog,
+}
+
+/// The page's console as the back end hears it (`max_channel_devserver::console`), and
+/// every message read from it so far: shared by a test's [`E2e`] and its pages, whose crash
+/// report quotes the last lines.
+#[derive(Clone, Default)]
+pub(crate) struct ConsoleLog(Arc<Mutex<ConsoleSeen>>);
+
+#[derive(Default)]
+struct ConsoleSeen {
+    seen: Vec<String>,
+    /// The running back end's state, which collects what the page sends.
+    server: Option<max_channel_devserver::Shared>,
+}
+
+impl ConsoleLog {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ConsoleSeen> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Hears the page through this back end from now on (none: it stopped).
+    fn listen_to(&self, server: Option<&Server>) {
+        let _ = self.read(Vec::new());
+        self.lock().server = server.map(|s| s.state.clone());
+    }
+
+    /// `first`, then what the page sent since the last read: kept, and returned.
+    fn read(&self, first: Vec<String>) -> Vec<String> {
+        let mut console = self.lock();
+        let mut messages = first;
+        if let Some(server) = &console.server {
+            messages.extend(server.console().take());
+        }
+        console.seen.extend(messages.iter().cloned());
+        messages
+    }
+
+    /// The last `n` messages of the session.
+    pub(crate) fn last(&self, n: usize) -> Vec<String> {
+        let _ = self.read(Vec::new());
+        let console = self.lock();
+        console.seen[console.seen.len().saturating_sub(n)..].iter().map(|m| m.chars().take(300).collect()).collect()
+    }
 }
 
 impl E2e {
@@ -183,11 +227,14 @@ impl E2e {
         let engine = Engine::current();
         let driver = Driver::start(engine, Motion::Normal);
         let browser = driver.open_session(engine, &profile_dir(&driver), options.prompts, Motion::Normal).await;
+        let console = ConsoleLog::default();
+        console.listen_to(Some(&server));
         let page = Page {
             browser,
             engine,
             origin: format!("http://127.0.0.1:{}", config.port),
             base: options.base_path.trim_end_matches('/').to_owned(),
+            watch: page::Watch::new(engine, &driver, console.clone()),
             _driver: None,
         };
         E2e {
@@ -199,7 +246,7 @@ impl E2e {
             started: Instant::now(),
             earlier_violations: Vec::new(),
             prompts: options.prompts,
-            console_seen: std::sync::Mutex::new(Vec::new()),
+            console,
         }
     }
 
@@ -224,6 +271,7 @@ impl E2e {
             engine: self.engine,
             origin: self.origin.clone(),
             base: self.base.clone(),
+            watch: page::Watch::new(self.engine, &driver, self.console.clone()),
             _driver: Some(driver),
         }
     }
@@ -243,8 +291,7 @@ impl E2e {
         if let Some(server) = self.server.take() {
             // The violations and console messages it collected still count at `finish`.
             self.earlier_violations.extend(server.state.controls().csp_reports());
-            let console = server.state.console().take();
-            self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(console);
+            self.console.listen_to(None);
             server.stop().await;
         }
     }
@@ -255,6 +302,7 @@ impl E2e {
         loop {
             match Server::start(self.config.clone()).await {
                 Ok(server) => {
+                    self.console.listen_to(Some(&server));
                     self.server = Some(server);
                     return;
                 }
@@ -314,15 +362,23 @@ impl E2e {
     pub async fn forgive_console_and_csp(&self) {
         tokio::time::sleep(CSP_REPORT_GRACE).await;
         let _ = self.console_messages().await;
-        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.console.lock().seen.clear();
         self.server().state.controls().clear_csp_reports();
     }
 
     /// Ends the test: fails it if the browser reported any Content-Security-Policy
     /// violation (the dev back end serves the app under its strict CSP with
     /// `report-uri /__dev/csp-reports`), then closes the browser and the back end.
+    /// A session lost under the test (a crashed page process) fails it with its report,
+    /// whatever the test made of the failures it caught.
     pub async fn finish(self) {
         record_time(self.engine, self.started.elapsed());
+        if let Some(report) = self.page.watch.report() {
+            if let Some(server) = self.server {
+                server.stop().await;
+            }
+            panic!("{report}");
+        }
         // Reports are sent asynchronously, a moment after the violation; wait for them
         // while the page is still open.
         tokio::time::sleep(CSP_REPORT_GRACE).await;
@@ -343,8 +399,7 @@ impl E2e {
     /// panic, a wasm trap, an uncaught exception or promise rejection, a CSP violation.
     pub async fn console_problems(&self) -> Vec<String> {
         let _ = self.console_messages().await;
-        let seen = self.console_seen.lock().unwrap_or_else(|e| e.into_inner());
-        seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
+        self.console.lock().seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
     }
 
     /// Fails, naming `when`, if the console shows any of [`E2e::console_problems`] so far.
@@ -371,12 +426,11 @@ impl E2e {
     /// Every console message since the last call, as `level: text`: what the page's
     /// capture script sent to the back end (every engine), and Chromium's own log.
     pub async fn console_messages(&self) -> Vec<String> {
-        let mut messages = engine::browser_log(self.engine, &self.browser).await;
-        if let Some(server) = &self.server {
-            messages.extend(server.state.console().take());
-        }
-        self.console_seen.lock().unwrap_or_else(|e| e.into_inner()).extend(messages.iter().cloned());
-        messages
+        let browser = match self.page.watch.report() {
+            None => engine::browser_log(self.engine, &self.browser).await,
+            Some(_) => Vec::new(),
+        };
+        self.console.read(browser)
     }
 }
 

@@ -32,7 +32,11 @@ impl Page {
     async fn cdp(&self, cmd: &str, params: Value) -> Value {
         assert_eq!(self.engine, Engine::Chromium, "{cmd}: the DevTools protocol is Chromium's");
         let body = json!({ "cmd": cmd, "params": params }).to_string();
-        self.browser.issue_cmd(Cdp { body }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+        self.watch.refuse(&|| format!("sending {cmd}"));
+        match self.browser.issue_cmd(Cdp { body }).await {
+            Ok(answer) => answer,
+            Err(e) => self.watch.fail(&format!("sending {cmd}"), e).await,
+        }
     }
 
     /// Lays the page out `width` CSS pixels wide (and `height` high), as a window of that
@@ -112,7 +116,9 @@ impl Page {
             .then(KeyAction::Down { value: 'v' })
             .then(KeyAction::Up { value: 'v' })
             .then(KeyAction::Up { value: control });
-        self.browser.perform_actions(paste).await.expect("Ctrl+V");
+        if let Err(e) = self.browser.perform_actions(paste).await {
+            self.watch.fail("pressing Ctrl+V", e).await;
+        }
         let pasted = self
             .js("const t = document.getElementById('e2e-paste'); const v = t.value; t.remove(); \
                  if (window.__pasteBack) window.__pasteBack.focus(); return v;")
@@ -130,7 +136,10 @@ impl Page {
             Engine::Firefox => {
                 // Firefox's pictures are not the documented ones.
                 let shot = tokio::time::timeout(Duration::from_secs(30), self.browser.screenshot()).await;
-                shot.expect("the driver answers a screenshot within 30 s").expect("a screenshot")
+                match shot.expect("the driver answers a screenshot within 30 s") {
+                    Ok(bytes) => bytes,
+                    Err(e) => self.watch.fail("taking a screenshot", e).await,
+                }
             }
             Engine::WebKit => {
                 // WebKitWebDriver's window screenshot does not answer on Xvfb once the window

@@ -1,0 +1,86 @@
+//! The harness's own tests: what a test says when the browser's page process dies under it
+//! (docs/browsers.md, «A crashed web process»).
+
+use std::panic::AssertUnwindSafe;
+use std::time::{Duration, Instant};
+
+use futures::FutureExt;
+
+use crate::support::{E2e, Engine};
+
+/// A panic's message, from a future expected to panic.
+async fn failure_of(future: impl std::future::Future<Output = ()>) -> String {
+    let payload = AssertUnwindSafe(future).catch_unwind().await.expect_err("it fails");
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crashed_page_process_is_named_not_a_missing_element() {
+    let e2e = E2e::start().await;
+    let engine = e2e.engine();
+    e2e.open("/").await;
+    e2e.find("main").await;
+    assert!(e2e.kill_page_processes() > 0, "no page process of the browser found");
+
+    let report = failure_of(async {
+        // As a test does: a few tries while the page comes and goes.
+        for _ in 0..50 {
+            e2e.find("main").await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    let test = "harness::a_crashed_page_process_is_named_not_a_missing_element";
+    let first = format!("BROWSER SESSION LOST: {} in {test}, ", engine.name());
+    assert!(report.starts_with(&first), "{report}");
+    assert!(report.contains("while finding main."), "{report}");
+    assert!(!report.contains("no element main"), "{report}");
+    if engine == Engine::WebKit {
+        assert!(report.contains("WebProcess CRASHED"), "MiniBrowser's own word, from the driver's log:\n{report}");
+    }
+
+    // The session is not asked again: the next command fails at once, saying why.
+    let started = Instant::now();
+    let again = failure_of(e2e.click("main")).await;
+    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+    assert!(again.contains("not finding main: this session was lost earlier"), "{again}");
+
+    // And the test fails with the report at its end, whatever it caught on the way.
+    let end = failure_of(e2e.finish()).await;
+    assert_eq!(end, report);
+}
+
+#[test]
+fn each_drivers_word_for_a_lost_session_is_known() {
+    use crate::support::engine::is_session_lost;
+    use fantoccini::error::{CmdError, ErrorStatus, WebDriver};
+    let said = |status, message: &'static str| CmdError::Standard(WebDriver::new(status, message));
+    let lost = [
+        // WebKitWebDriver, the CI run's words.
+        said(ErrorStatus::InvalidSessionId, "session deleted because of page crash or hang."),
+        said(ErrorStatus::InvalidSessionId, ""),
+        // chromedriver: not even W3C.
+        CmdError::NotW3C(serde_json::json!("tab crashed")),
+        said(ErrorStatus::UnknownError, "session deleted because of page crash\nfrom tab crashed"),
+        // geckodriver.
+        said(ErrorStatus::NoSuchWindow, "Browsing context has been discarded"),
+        // The driver itself gone.
+        CmdError::Lost(std::io::Error::from(std::io::ErrorKind::ConnectionReset)),
+    ];
+    for error in &lost {
+        assert!(is_session_lost(error), "{error:?}");
+    }
+    let alive = [
+        said(ErrorStatus::NoSuchElement, "no such element"),
+        said(ErrorStatus::StaleElementReference, "stale element reference"),
+        said(ErrorStatus::JavascriptError, "the value changed"),
+        CmdError::WaitTimeout,
+    ];
+    for error in &alive {
+        assert!(!is_session_lost(error), "{error:?}");
+    }
+}
