@@ -56,7 +56,7 @@ async fn a_crashed_page_process_is_named_not_a_missing_element() {
 
 #[test]
 fn each_drivers_word_for_a_lost_session_is_known() {
-    use crate::support::engine::is_session_lost;
+    use crate::support::lost::is_session_lost;
     use fantoccini::error::{CmdError, ErrorStatus, WebDriver};
     let said = |status, message: &'static str| CmdError::Standard(WebDriver::new(status, message));
     let lost = [

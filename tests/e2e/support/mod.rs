@@ -8,14 +8,18 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use max_channel_devserver::{Config, SeedKind, Server};
+use max_channel_devserver::{Config, Server};
 
 pub mod a11y;
 mod console;
 pub use console::is_console_problem;
+mod driver_log;
 pub mod engine;
 pub use engine::{gap, Engine};
 use engine::{Driver, Motion};
+pub mod lost;
+mod options;
+pub use options::Options;
 mod page;
 pub mod scratch;
 pub use page::Page;
@@ -84,77 +88,6 @@ fn profile_dir(driver: &Driver) -> PathBuf {
     driver.scratch().join("profile")
 }
 
-/// Options of one end-to-end run.
-pub struct Options {
-    pub base_path: String,
-    pub chat_bots_service: bool,
-    /// Off: the app alone, no back end (preview mode).
-    pub serve_api: bool,
-    pub request_timeout_ms: Option<u32>,
-    /// «Работа канала»'s refresh period (default: the app's minute).
-    pub health_refresh_ms: Option<u32>,
-    /// The cabinet's language handed to the app: `ru` or `en`.
-    pub locale: &'static str,
-    /// Keeps the back end's state across a stop and restart.
-    pub state_file: Option<PathBuf>,
-    pub seed: SeedKind,
-    /// The strict Content-Security-Policy (on unless a test proves something without it).
-    pub csp: bool,
-    /// WebDriver's `unhandledPromptBehavior`.
-    pub prompts: &'static str,
-    /// The production build at the root instead of the preview build, as `cargo xtask dev`
-    /// serves them (the preview build is at `/preview/` either way).
-    pub production_at_root: bool,
-    /// A bundle of the test's own at the root instead (e.g. one with a file taken out).
-    pub root_dist: Option<PathBuf>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            base_path: "/".into(),
-            chat_bots_service: true,
-            serve_api: true,
-            request_timeout_ms: None,
-            health_refresh_ms: None,
-            locale: "ru",
-            root_dist: None,
-            state_file: None,
-            seed: SeedKind::Standard,
-            csp: true,
-            prompts: "accept",
-            production_at_root: false,
-        }
-    }
-}
-
-impl Options {
-    fn server_config(&self, port: u16) -> Config {
-        Config {
-            port,
-            dist: Some(match &self.root_dist {
-                Some(own) => own.clone(),
-                None if self.production_at_root => production_dist(),
-                None => dist(),
-            }),
-            preview_dist: Some(dist()),
-            test_controls: true,
-            csrf_token: CSRF.into(),
-            base_path: self.base_path.clone(),
-            chat_bots_service: self.chat_bots_service,
-            serve_api: self.serve_api,
-            request_timeout_ms: self.request_timeout_ms,
-            health_refresh_ms: self.health_refresh_ms,
-            locale: self.locale.to_owned(),
-            state_file: self.state_file.clone(),
-            seed: self.seed,
-            csp: self.csp,
-            console_capture: true,
-            ..Config::default()
-        }
-    }
-}
-
 /// A running app with a browser looking at it.
 pub struct E2e {
     server: Option<Server>,
@@ -206,13 +139,6 @@ impl ConsoleLog {
         console.seen.extend(messages.iter().cloned());
         messages
     }
-
-    /// The last `n` messages of the session.
-    pub(crate) fn last(&self, n: usize) -> Vec<String> {
-        let _ = self.read(Vec::new());
-        let console = self.lock();
-        console.seen[console.seen.len().saturating_sub(n)..].iter().map(|m| m.chars().take(300).collect()).collect()
-    }
 }
 
 impl E2e {
@@ -234,7 +160,7 @@ impl E2e {
             engine,
             origin: format!("http://127.0.0.1:{}", config.port),
             base: options.base_path.trim_end_matches('/').to_owned(),
-            watch: page::Watch::new(engine, &driver, console.clone()),
+            watch: lost::Watch::new(engine, &driver, console.clone()),
             _driver: None,
         };
         E2e {
@@ -271,7 +197,7 @@ impl E2e {
             engine: self.engine,
             origin: self.origin.clone(),
             base: self.base.clone(),
-            watch: page::Watch::new(self.engine, &driver, self.console.clone()),
+            watch: lost::Watch::new(self.engine, &driver, self.console.clone()),
             _driver: Some(driver),
         }
     }
