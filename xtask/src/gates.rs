@@ -32,7 +32,12 @@ fn gates() -> Vec<(&'static str, Result<Command>)> {
     vec![
         ("rustfmt", Ok(cargo(&["fmt", "--all", "--check"]))),
         ("leptosfmt", leptosfmt_check()),
-        ("clippy (native)", Ok(cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))),
+        // `--all-targets` leaves out the browser suite (`test = false`: `cargo test` must not
+        // run it without its bundles), so it is named.
+        (
+            "clippy (native)",
+            Ok(cargo(&["clippy", "--workspace", "--all-targets", "--test", "e2e", "--", "-D", "warnings"])),
+        ),
         (
             // The preview build as `cargo xtask build` compiles it, split by route; the
             // unsplit routes (the wasm tests' and the dev build's) are the native line's.
