@@ -283,7 +283,7 @@ fn show_more_while_a_newer_search_is_due_shows_the_newer_querys_pages() {
 #[test]
 fn every_interleaving_settles_on_what_is_typed() {
     use Step::*;
-    // Every order of six moves among typing, the debounce, «Показать ещё» and answers to
+    // Every sequence of five moves (7^5) among typing, the debounce, «Показать ещё» and answers to
     // the requests sent (an answer to one not sent yet is skipped): no step shows a mix
     // (`play` checks), and once every answer is in and the debounce ran, the list is what
     // is typed — the first page or pages of it.
