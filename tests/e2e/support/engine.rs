@@ -256,8 +256,8 @@ pub async fn fit_window(client: &Client, width: u32, height: u32) -> u32 {
         // A driver may wait for ever for a size the platform never grants.
         let sized = tokio::time::timeout(Duration::from_secs(15), client.set_window_size(outer.0, outer.1)).await;
         assert!(sized.is_ok(), "the driver never sized the window to {} × {}", outer.0, outer.1);
-        let inner = client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await;
-        let inner = inner.ok().and_then(|v| {
+        let inner = settled_inner_size(client).await;
+        let inner = inner.and_then(|v| {
             let pair = v.as_array()?.clone();
             Some((pair.first()?.as_u64()? as u32, pair.get(1)?.as_u64()? as u32))
         });
@@ -272,6 +272,21 @@ pub async fn fit_window(client: &Client, width: u32, height: u32) -> u32 {
     }
     let reached = client.execute("return window.innerWidth;", vec![]).await;
     reached.ok().and_then(|v| v.as_u64()).unwrap_or(0) as u32
+}
+
+/// The window's inside once the page has laid out the driver's resize: the same on three
+/// frames in a row (at most 60 frames). A driver may answer the resize before the page
+/// took it, and a loaded machine makes that moment longer: a size read at once is stale,
+/// and a correction from it misses (issue 32).
+async fn settled_inner_size(client: &Client) -> Option<serde_json::Value> {
+    let script = "const done = arguments[arguments.length - 1]; let last = '', same = 0, frames = 0; \
+        const look = () => { const now = innerWidth + 'x' + innerHeight; same = now === last ? same + 1 : 0; last = now; \
+        if (same >= 2 || ++frames >= 60) { done([innerWidth, innerHeight]); } else { requestAnimationFrame(look); } }; \
+        requestAnimationFrame(look);";
+    match client.execute_async(script, vec![]).await {
+        Ok(size) => Some(size),
+        Err(_) => client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await.ok(),
+    }
 }
 
 /// chromedriver's console log (not in W3C WebDriver): what the page logged since the
