@@ -98,7 +98,7 @@ impl Page {
         loop {
             let element = self.find(css).await;
             let arg = serde_json::to_value(&element).unwrap();
-            match self.browser.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await {
+            match self.browser.execute_async(SCROLL_AND_SETTLE, vec![arg]).await {
                 Ok(_) => return element,
                 Err(e) if is_stale(&e) && attempts < 5 => attempts += 1,
                 Err(e) => self.watch.fail(&format!("scrolling to {css}"), e).await,
@@ -255,3 +255,15 @@ fn short(script: &str) -> String {
 fn is_stale(error: &CmdError) -> bool {
     matches!(error, CmdError::Standard(w) if w.error == ErrorStatus::StaleElementReference)
 }
+
+/// Scrolls an element to the middle of the window, then waits until it stands still: the
+/// same box on three frames in a row (at most 30 frames, or a second if the page draws
+/// none). A part arriving above it moves it, and a click aimed a moment earlier lands
+/// beside it — under load that moment is longer (issue 32). A person clicks what is still.
+const SCROLL_AND_SETTLE: &str = "const [el, done] = [arguments[0], arguments[arguments.length - 1]]; \
+    el.scrollIntoView({block: 'center'}); let last = '', same = 0, frames = 0; \
+    const guard = setTimeout(() => done(true), 1000); \
+    const look = () => { const r = el.getBoundingClientRect(); const now = [r.x, r.y, r.width, r.height].join(); \
+    same = now === last ? same + 1 : 0; last = now; \
+    if (same >= 2 || ++frames >= 30) { clearTimeout(guard); done(true); } else { requestAnimationFrame(look); } }; \
+    requestAnimationFrame(look);";
