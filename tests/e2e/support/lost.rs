@@ -111,13 +111,7 @@ impl Watch {
         if !matches!(error, CmdError::Standard(w) if w.error == ErrorStatus::UnknownError) {
             return false;
         }
-        for _ in 0..20 {
-            if self.driver.tells_of_crash() {
-                return true;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        false
+        super::waits::until(Duration::from_secs(1), || async { self.driver.tells_of_crash() }).await
     }
 
     /// Records the session as lost (once) and returns the report.

@@ -67,16 +67,12 @@ fn built_bundle(variable: &str, folder: &str, missing: &str) -> PathBuf {
 }
 
 /// Waits (up to `within`) until `check` holds; panics with `what` otherwise.
-pub async fn eventually<F, Fut>(within: Duration, what: &str, mut check: F)
+pub async fn eventually<F, Fut>(within: Duration, what: &str, check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
 {
-    let deadline = Instant::now() + within;
-    while !check().await {
-        assert!(Instant::now() < deadline, "{what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    assert!(waits::until(within, check).await, "{what}");
 }
 
 /// The usual patience of the end-to-end tests.
