@@ -8,6 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::browsers::{self, Engine};
+use crate::e2e_retry;
 use crate::env;
 use crate::shell::{describe, Result};
 use crate::test_results::{sum_test_results, Totals};
@@ -77,15 +78,55 @@ pub fn run_engines(binary: &Path, engines: &[Engine], envs: &[(&str, PathBuf)]) 
             let output = std::fs::read_to_string(&log).unwrap_or_default();
             println!("\n==> e2e in {} ({}), {}:\n{}", engine.name(), minutes(started.elapsed()), log.display(), output);
             print_gaps(engine, &logs);
-            let totals = sum_test_results(&output);
-            let failure = match status {
+            let mut totals = sum_test_results(&output);
+            let mut failure = match status {
                 Ok(status) if status.success() => None,
                 Ok(status) => Some(format!("e2e in {}: {status}", engine.name())),
                 Err(e) => Some(e),
             };
+            if let (Some(_), Some(names)) = (&failure, e2e_retry::to_retry(&e2e_retry::failures(&output))) {
+                let (again, passed) = retry(binary, engine, envs, &names, deadline, &logs);
+                totals.failed = totals.failed.saturating_sub(names.len() as u64);
+                totals += again;
+                if passed {
+                    failure = None;
+                }
+            }
             EngineRun { engine, totals, failure }
         })
         .collect()
+}
+
+/// Runs `names` once more in a fresh session of `engine` (their sessions were lost; decision
+/// 73); returns what the second run counted and whether it passed.
+fn retry(
+    binary: &Path,
+    engine: Engine,
+    envs: &[(&str, PathBuf)],
+    names: &[String],
+    deadline: Instant,
+    logs: &Path,
+) -> (Totals, bool) {
+    let log = logs.join(format!("{}-retry.log", engine.name()));
+    let mut cmd = engine_command(binary, engine);
+    cmd.args(names).arg("--exact");
+    cmd.envs(envs.iter().map(|(k, v)| (*k, v.as_os_str()))).current_dir(env::workspace_root());
+    println!("==> e2e in {}: the browser session was lost under {}; once more: {}", engine.name(), names.join(", "), describe(&cmd));
+    let status = File::create(&log)
+        .and_then(|file| {
+            let err = file.try_clone()?;
+            cmd.stdin(Stdio::null()).stdout(file).stderr(err).spawn()
+        })
+        .map_err(|e| format!("cannot start: {e}"))
+        .and_then(|mut child| wait_until(&mut child, deadline, engine));
+    let output = std::fs::read_to_string(&log).unwrap_or_default();
+    println!("\n==> e2e in {} once more, {}:\n{}", engine.name(), log.display(), output);
+    let passed = matches!(status, Ok(s) if s.success());
+    for name in names {
+        let verdict = if passed { "passed the second time" } else { "failed again" };
+        println!("RETRIED in {} after a lost browser session: {name} — {verdict}", engine.name());
+    }
+    (sum_test_results(&output), passed)
 }
 
 /// No engine's run may take longer (a hung WebDriver command would hold CI to its limit).

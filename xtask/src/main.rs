@@ -6,6 +6,7 @@ mod browsers;
 mod build;
 mod dev;
 mod e2e;
+mod e2e_retry;
 mod env;
 mod gates;
 mod lighthouse;

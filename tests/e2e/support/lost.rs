@@ -43,22 +43,29 @@ pub(super) struct Watch {
     started: Instant,
     driver: DriverLog,
     console: ConsoleLog,
+    /// The session, asked whether it still answers after an error that does not say.
+    browser: fantoccini::Client,
     /// The report, once the session was found lost.
     lost: Mutex<Option<String>>,
 }
+
+/// How long a session may take to say whether it is still there ([`Watch::is_lost`]): far
+/// more than any live session needs for its window handle, even under load.
+const ASK_LIMIT: Duration = Duration::from_secs(20);
 
 /// The sessions alive, for the panic hook that notices a lost session behind a test's own
 /// WebDriver call (`e2e.browser…unwrap()`).
 static WATCHES: Mutex<Vec<Weak<Watch>>> = Mutex::new(Vec::new());
 
 impl Watch {
-    pub(super) fn new(engine: Engine, driver: &Driver, console: ConsoleLog) -> Arc<Watch> {
+    pub(super) fn new(engine: Engine, driver: &Driver, console: ConsoleLog, browser: fantoccini::Client) -> Arc<Watch> {
         let watch = Arc::new(Watch {
             engine,
             test: std::thread::current().name().unwrap_or("?").to_owned(),
             started: Instant::now(),
             driver: driver.log().clone(),
             console,
+            browser,
             lost: Mutex::new(None),
         });
         let mut watches = WATCHES.lock().unwrap_or_else(|e| e.into_inner());
@@ -89,7 +96,7 @@ impl Watch {
     /// Fails the test for `error`: with the crash report if it means the session is lost.
     pub(super) async fn fail(&self, moment: &str, error: CmdError) -> ! {
         self.lost_if(moment, &error).await;
-        panic!("{moment}: {error}");
+        panic!("{moment}: {} (the session still answers)", said(&error));
     }
 
     /// Fails the test with the crash report if `error` means the session is lost; else
@@ -101,9 +108,11 @@ impl Watch {
     }
 
     /// Whether `error` means the session is lost: it says so ([`is_session_lost`]), or it is
-    /// an «unknown error» and the browser tells of a crash within a second. WebKitWebDriver
-    /// answers a command in flight when the web process dies with an empty «unknown error»,
-    /// a moment before MiniBrowser logs `WebProcess CRASHED` and the session is deleted.
+    /// an «unknown error» and then the browser tells of a crash within a second or the
+    /// session no longer answers. WebKitWebDriver answers a command in flight when the web
+    /// process ends with an empty «unknown error»: a moment before MiniBrowser logs
+    /// `WebProcess CRASHED` when it crashed, and with no line at all when WebKit ended it
+    /// (seen in CI on 2026-12-05: «opening …: webdriver returned error: » and nothing more).
     async fn is_lost(&self, error: &CmdError) -> bool {
         if is_session_lost(error) {
             return true;
@@ -112,6 +121,17 @@ impl Watch {
             return false;
         }
         super::waits::until(Duration::from_secs(1), || async { self.driver.tells_of_crash() }).await
+            || self.stopped_answering().await
+    }
+
+    /// Asks the session the cheapest question there is (its window handle). A lost session
+    /// answers that it is gone; a hung one does not answer within [`ASK_LIMIT`].
+    async fn stopped_answering(&self) -> bool {
+        match tokio::time::timeout(ASK_LIMIT, self.browser.window()).await {
+            Err(_) => true,
+            Ok(Err(e)) => is_session_lost(&e),
+            Ok(Ok(_)) => false,
+        }
     }
 
     /// Records the session as lost (once) and returns the report.

@@ -152,11 +152,11 @@ impl E2e {
         let console = ConsoleLog::default();
         console.listen_to(Some(&server));
         let page = Page {
-            browser,
+            browser: browser.clone(),
             engine,
             origin: format!("http://127.0.0.1:{}", config.port),
             base: options.base_path.trim_end_matches('/').to_owned(),
-            watch: lost::Watch::new(engine, &driver, console.clone()),
+            watch: lost::Watch::new(engine, &driver, console.clone(), browser.clone()),
             _driver: None,
         };
         E2e {
@@ -189,11 +189,11 @@ impl E2e {
         let driver = Driver::start(self.engine, motion);
         let browser = driver.open_session(self.engine, &profile_dir(&driver), self.prompts, motion).await;
         Page {
-            browser,
+            browser: browser.clone(),
             engine: self.engine,
             origin: self.origin.clone(),
             base: self.base.clone(),
-            watch: lost::Watch::new(self.engine, &driver, self.console.clone()),
+            watch: lost::Watch::new(self.engine, &driver, self.console.clone(), browser),
             _driver: Some(driver),
         }
     }
