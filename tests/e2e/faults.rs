@@ -379,7 +379,9 @@ type Row = (Operation, Vec<(Fault, Option<Result<Duration, String>>)>);
 enum Plan {
     Full,
     /// Cell `k` of `0..max(rows, columns)` is (`k mod rows`, `(k + shift) mod columns`).
-    Cover { shift: usize },
+    Cover {
+        shift: usize,
+    },
 }
 
 impl Plan {
@@ -398,9 +400,7 @@ impl Plan {
         let (rows, columns) = (APP_CALLS.len(), FAULTS.len());
         match self {
             Plan::Full => true,
-            Plan::Cover { shift } => {
-                (0..rows.max(columns)).any(|k| k % rows == row && (k + shift) % columns == column)
-            }
+            Plan::Cover { shift } => (0..rows.max(columns)).any(|k| k % rows == row && (k + shift) % columns == column),
         }
     }
 }

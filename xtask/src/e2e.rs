@@ -111,7 +111,12 @@ fn retry(
     let mut cmd = engine_command(binary, engine);
     cmd.args(names).arg("--exact");
     cmd.envs(envs.iter().map(|(k, v)| (*k, v.as_os_str()))).current_dir(env::workspace_root());
-    println!("==> e2e in {}: the browser session was lost under {}; once more: {}", engine.name(), names.join(", "), describe(&cmd));
+    println!(
+        "==> e2e in {}: the browser session was lost under {}; once more: {}",
+        engine.name(),
+        names.join(", "),
+        describe(&cmd)
+    );
     let status = File::create(&log)
         .and_then(|file| {
             let err = file.try_clone()?;
