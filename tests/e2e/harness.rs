@@ -84,3 +84,20 @@ fn each_drivers_word_for_a_lost_session_is_known() {
         assert!(!is_session_lost(error), "{error:?}");
     }
 }
+
+/// WebKitWebDriver answers a command with an empty «unknown error» when the browser's
+/// automation connection closes (docs/browsers.md). The harness then asks the session, and a
+/// session that answers is not called lost: the test fails as an ordinary failure, saying so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_error_that_does_not_say_is_not_called_a_lost_session_while_the_session_answers() {
+    use fantoccini::error::{CmdError, ErrorStatus, WebDriver};
+    let e2e = E2e::start().await;
+    e2e.open("/").await;
+    e2e.find("main").await;
+    let silent = CmdError::Standard(WebDriver::new(ErrorStatus::UnknownError, ""));
+    let failure = failure_of(e2e.fail_as_if("opening /", silent)).await;
+    assert_eq!(failure, "opening /: unknown error (no message) (the session still answers)");
+    // Still the same session, and still used.
+    e2e.find("main").await;
+    e2e.finish().await;
+}

@@ -241,6 +241,11 @@ impl Page {
     pub fn kill_page_processes(&self) -> usize {
         self.watch.driver.kill_page_processes().len()
     }
+
+    /// Fails as a command of this page that met `error` would (the harness's own test).
+    pub async fn fail_as_if(&self, moment: &str, error: CmdError) {
+        self.watch.fail(moment, error).await
+    }
 }
 
 impl ConsoleLog {
