@@ -3,6 +3,7 @@
 mod anchor;
 mod channel;
 mod combobox;
+pub mod delivery_check;
 mod field_path;
 mod form;
 mod health;

@@ -192,6 +192,50 @@ catalogue! {
     HealthReplaceToken => ("Заменить токен", "Replace the token"),
     HealthLoading => ("Проверяем работу канала…", "Checking the channel…"),
     HealthRepaired => ("Подписка восстановлена.", "The subscription is restored."),
+    DeliveryCheck => ("Проверить связь", "Test the connection"),
+    DeliveryTitle => ("Проверка связи", "Connection test"),
+    DeliveryLead => (
+        "Напишите боту со своего телефона: так видно, что сообщения клиентов доходят до Манго Диалогов, а ответы бота — до клиентов.",
+        "Write to the bot from your own phone: this shows that customers' messages reach Mango Dialogs and the bot's answers reach customers."
+    ),
+    DeliveryStarting => ("Готовим проверку…", "Preparing the test…"),
+    DeliveryScan => (
+        "Откройте ссылку на телефоне или отсканируйте QR-код",
+        "Open the link on your phone or scan the QR code"
+    ),
+    DeliveryQr => ("QR-код ссылки для проверки {link}", "QR code of the test link {link}"),
+    DeliveryLink => ("Ссылка для проверки", "Test link"),
+    DeliveryCode => ("Или отправьте боту код {code}", "Or send the bot the code {code}"),
+    DeliveryWaiting => ("Ждём сообщение… осталось {left}", "Waiting for the message… {left} left"),
+    DeliveryMinutesLeft => ("Ждём сообщение ещё {left}.", "Waiting for the message for {left} more."),
+    DeliveryReceived => (
+        "Сообщение дошло до Манго Диалогов за {took} ({how}).",
+        "The message reached Mango Dialogs in {took} ({how})."
+    ),
+    DeliveryViaLink => ("по ссылке", "through the link"),
+    DeliveryViaCode => ("кодом", "by the code"),
+    DeliveryFrom => ("Отправитель: {name}", "Sender: {name}"),
+    DeliveryReplying => ("Бот отвечает…", "The bot is answering…"),
+    DeliveryReplySent => ("Бот ответил в MAX.", "The bot answered in MAX."),
+    DeliveryReplyFailed => ("Бот не смог ответить: {error}", "The bot could not answer: {error}"),
+    DeliveryReplyFailedBare => ("Бот не смог ответить.", "The bot could not answer."),
+    DeliveryExpired => ("Сообщение не пришло за {time}.", "No message came in {time}."),
+    DeliveryCauses => ("Что может мешать сейчас:", "What may be in the way now:"),
+    DeliveryNoCause => (
+        "MAX не сообщает о неполадках канала. Проверьте, что пишете именно этому боту, и попробуйте ещё раз.",
+        "MAX reports no trouble with the channel. Make sure you write to this very bot, and try again."
+    ),
+    DeliveryAgain => ("Проверить ещё раз", "Test again"),
+    DeliveryGone => (
+        "Канал отключён, поэтому проверка связи остановлена.",
+        "The channel is disconnected, so the connection test has stopped."
+    ),
+    DeliveryTooSoon => ("Новую проверку можно начать через {wait}.", "A new test can start in {wait}."),
+    DeliveryLoadFailed => (
+        "Не удалось загрузить проверку связи. Проверьте интернет и повторите.",
+        "The connection test could not be loaded. Check the internet connection and try again."
+    ),
+    Close => ("Закрыть", "Close"),
     HealthErrRateLimited => (
         "MAX можно спрашивать не так часто. Повторите через {wait}.",
         "MAX cannot be asked that often. Try again in {wait}."
@@ -443,7 +487,10 @@ catalogue! {
     Saving => ("Сохраняем…", "Saving…"),
     Cancel => ("Отмена", "Cancel"),
     Disconnect => ("Отключить канал", "Disconnect the channel"),
-    SavedFirst => ("Канал Max успешно настроен", "The Max channel is set up"),
+    SavedFirst => (
+        "Канал Max успешно настроен. Проверьте связь: напишите боту со своего телефона.",
+        "The Max channel is set up. Test the connection: write to the bot from your phone."
+    ),
     Saved => ("Настройки сохранены", "Settings saved"),
     FixErrors => ("Проверьте выделенные поля: {count}.", "Check the highlighted fields: {count}."),
     UnitField => ("поле|поля|полей", "field|fields"),
