@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub use error::ApiError;
 pub use http::{fetch_bundle_file, HttpClient};
 pub use insights::ChannelInsights;
-pub use scope::{CancelToken, Scoped};
+pub use scope::{until_cancelled, CancelToken, Scoped};
 
 use max_channel_contract::*;
 

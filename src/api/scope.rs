@@ -115,8 +115,14 @@ impl<T> Drop for UntilCancelled<'_, T> {
     }
 }
 
-fn until<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a, T> {
+/// `call`, ended with `token` (see [`UntilCancelled`]): for calls outside [`Backend`], such
+/// as Contract 1.2's ([`super::ChannelInsights`]).
+pub fn until_cancelled<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a, T> {
     Box::pin(UntilCancelled { call: Some(call), token: token.clone(), slot: None })
+}
+
+fn until<'a, T: 'a>(token: &CancelToken, call: ApiFuture<'a, T>) -> ApiFuture<'a, T> {
+    until_cancelled(token, call)
 }
 
 /// A back end whose calls end when its token is cancelled.

@@ -2,6 +2,7 @@
 
 mod components;
 mod customer_view;
+mod delivery_check;
 pub(crate) mod focus;
 pub mod health;
 mod history;
@@ -159,6 +160,11 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     let _ = preview;
     let tr = context.tr;
     provide_context(context);
+    // «Проверка связи» asks Contract 1.2's calls of the same fake the pages see.
+    #[cfg(feature = "preview")]
+    if let Some(demo) = &demo {
+        provide_context(demo.clone());
+    }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(tr.t(Msg::AppTitle));
         if let Some(html) = document.document_element() {

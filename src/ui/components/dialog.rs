@@ -60,7 +60,7 @@ pub fn ConfirmDialog(
 
 /// Tab from the dialog's last control goes to its first, Shift+Tab from the first to the
 /// last: a modal dialog alone would let the focus leave for the browser's own controls.
-fn keep_tab_inside(ev: &web_sys::KeyboardEvent) {
+pub fn keep_tab_inside(ev: &web_sys::KeyboardEvent) {
     if ev.key() != "Tab" {
         return;
     }

@@ -3,7 +3,7 @@
 mod conflict;
 mod dialog;
 pub use conflict::ConflictBanner;
-pub use dialog::{open_dialog, ConfirmDialog};
+pub use dialog::{keep_tab_inside, open_dialog, ConfirmDialog};
 
 use leptos::prelude::*;
 use max_channel_contract::ChannelState;

@@ -9,6 +9,7 @@ use super::refresh::use_health_refresh;
 use crate::domain::when::{relative_text, unix_of, ViewerClock};
 use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
 use crate::i18n::{Msg, Tr};
+use crate::ui::delivery_check::DeliveryCheck;
 use crate::ui::{use_app, use_page_api};
 
 /// The card. `on_replace_token` is what «Заменить токен» does where the card is shown.
@@ -29,7 +30,7 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
     // The health is the app's and may change as the card goes (a disconnection forgets it
     // and unmounts the card at once): what is the card's own is read with `try_`.
     let body = move || match ctl.health.get() {
-        Some(health) => view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token /> }.into_any(),
+        Some(health) => view! { <HealthBody health=health ctl=ctl /> }.into_any(),
         None if ctl.failure.try_with(Option::is_some).unwrap_or(true) => ().into_any(),
         None => view! {
             <p class="loading" aria-busy="true">
@@ -38,19 +39,25 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
         }
         .into_any(),
     };
+    // The actions outlive each new health (every minute, and after a repair): an open
+    // «Проверка связи» must not close because the health was checked again.
+    let known = move || ctl.health.with(Option::is_some);
     view! {
         <section class="card health" aria-labelledby="health-title">
             <h2 id="health-title" class="card__title">
                 {tr.t(Msg::HealthTitle)}
             </h2>
             {body}
+            <Show when=known>
+                <HealthActions ctl=ctl on_replace_token=on_replace_token />
+            </Show>
             <HealthNotice ctl=ctl tr=tr on_replace_token=on_replace_token />
         </section>
     }
 }
 
 #[component]
-fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callback<()>) -> impl IntoView {
+fn HealthBody(health: ChannelHealth, ctl: HealthControl) -> impl IntoView {
     let tr = use_app().tr;
     let (overall, tone) = overall_line(&health.overall);
     let checked_at = unix_of(&health.checked_at);
@@ -64,7 +71,6 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callb
     let rows = move || texts.with(|(rows, _)| rows.iter().map(row_view(tr)).collect_view());
     let checked =
         move || texts.with(|(_, checked)| checked.clone().map(|when| tr.f(Msg::HealthCheckedAt, &[("when", &when)])));
-    let cures = move || texts.with(|(rows, _)| cures(rows));
     view! {
         <p class=format!("health__overall tone--{}", tone.class()) data-overall=tone.class()>
             <span class="health__icon" aria-hidden="true"></span>
@@ -72,10 +78,27 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl, on_replace_token: Callb
         </p>
         <dl class="health__rows">{rows}</dl>
         <p class="health__checked">{checked}</p>
+    }
+}
+
+/// «Проверить сейчас», «Проверить связь», and the cures the known health calls for.
+#[component]
+fn HealthActions(ctl: HealthControl, on_replace_token: Callback<()>) -> impl IntoView {
+    let tr = use_app().tr;
+    let cures = Memo::new(move |_| {
+        ctl.health.with(|health| {
+            let Some(health) = health else { return Vec::new() };
+            let clock = ViewerClock { now: ctl.server_now(js_sys::Date::now()), offset_at: &crate::ui::browser_offset_at };
+            cures(&health_rows(health, tr.0, &clock))
+        })
+    });
+    view! {
         <div class="actions health__actions">
             <CheckButton ctl=ctl tr=tr />
+            <DeliveryCheck id="health-delivery-check" on_replace_token=on_replace_token />
             {move || {
-                cures()
+                cures
+                    .get()
                     .into_iter()
                     .map(|cure| match cure {
                         Cure::Repair => view! { <RepairButton ctl=ctl tr=tr /> }.into_any(),

@@ -10,3 +10,4 @@ mod refresh;
 
 pub use badge::{ChannelBadge, ChannelStateLine};
 pub use card::HealthCard;
+pub use control::failure_text;

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::domain::{bot_link, check_label, qr_svg, site_button_html};
 use crate::i18n::{Msg, Tr};
 use crate::ui::use_app;
-use copy::{copy_text, CopyOutcome};
+use copy::copy_text;
+pub use copy::CopyOutcome;
 
 /// The kit for the bot `username` called `bot_name`. A username that is not MAX's shape
 /// gives no kit at all (the caller shows none without a username).
@@ -111,7 +112,7 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
 
 /// A read-only field with its text and a button that copies it.
 #[component]
-fn CopyField(
+pub fn CopyField(
     id: &'static str,
     label: Msg,
     button: Msg,
@@ -150,22 +151,33 @@ fn CopyField(
 /// The QR code of the link, dark on light whatever the theme, and its .svg download.
 #[component]
 fn QrCode(link: Memo<String>, tr: Tr) -> impl IntoView {
-    let svg = Memo::new(move |_| link.with(|link| qr_svg(link)).unwrap_or_default());
     let download = move || {
-        let encoded = String::from(js_sys::encode_uri_component(&svg.get()));
+        let svg = link.with(|link| qr_svg(link)).unwrap_or_default();
+        let encoded = String::from(js_sys::encode_uri_component(&svg));
         format!("data:image/svg+xml;charset=utf-8,{encoded}")
     };
     view! {
         <div class="link-kit__qr-row">
-            <div
-                class="link-kit__qr"
-                role="img"
-                aria-label=move || link.with(|link| tr.f(Msg::LinkKitQr, &[("link", link)]))
-                inner_html=move || svg.get()
-            ></div>
+            <QrImage link=link label=Msg::LinkKitQr class="link-kit__qr" />
             <a class="button button--secondary" id="link-kit-download" href=download download="max-qr.svg">
                 {tr.t(Msg::LinkKitDownloadQr)}
             </a>
         </div>
+    }
+}
+
+/// The QR code of `link` as an image named by `label` (its `{link}` filled in): the link
+/// kit's and «Проверка связи»'s one drawing.
+#[component]
+pub fn QrImage(link: Memo<String>, label: Msg, class: &'static str) -> impl IntoView {
+    let tr = use_app().tr;
+    let svg = Memo::new(move |_| link.with(|link| qr_svg(link)).unwrap_or_default());
+    view! {
+        <div
+            class=class
+            role="img"
+            aria-label=move || link.with(|link| tr.f(label, &[("link", link)]))
+            inner_html=move || svg.get()
+        ></div>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::errors::FormErrors;
 use super::workflows::{Banner, Resolution, Workflows};
 use crate::i18n::{count, Msg};
+use crate::ui::delivery_check::DeliveryCheck;
 use crate::ui::{focus, open_dialog, use_app, ConfirmDialog, ConflictBanner, ErrorPanel};
 
 /// «Сохранить»: where the focus goes when the banner that had it goes away.
@@ -78,12 +79,20 @@ fn BannerView() -> impl IntoView {
     };
     move || {
         flows.banner.get().map(|banner| match banner {
-            Banner::Saved(msg) => view! {
-                <div class="alert alert--success" role="status">
-                    {tr.t(msg)}
-                </div>
+            Banner::Saved(msg) => {
+                // The first save connected the channel: prove it works («Проверка связи»).
+                let check = (msg == Msg::SavedFirst).then(|| {
+                    let replace = expect_context::<super::ReplaceToken>().0;
+                    view! { <DeliveryCheck id="saved-delivery-check" on_replace_token=replace /> }
+                });
+                view! {
+                    <div class="alert alert--success action-bar__saved" role="status">
+                        <p class="alert__text">{tr.t(msg)}</p>
+                        {check}
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
             Banner::Invalid(n) => {
                 let fields = count(tr.0, Msg::UnitField, n as u64);
                 view! {

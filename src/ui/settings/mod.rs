@@ -28,6 +28,10 @@ use crate::ui::health::{ChannelStateLine, HealthCard};
 use crate::ui::schedule::ScheduleInfo;
 use crate::ui::use_app;
 
+/// «Заменить токен» on this page: the token field opens for a new token and takes the focus.
+#[derive(Clone, Copy)]
+pub struct ReplaceToken(pub Callback<()>);
+
 /// What the form needs loaded before it can show.
 #[derive(Clone)]
 pub struct SettingsData {
@@ -80,13 +84,15 @@ pub fn SettingsEditor(
     Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
     let connected = move || state.channel.with(|c| crate::domain::is_set_up(&c.state));
     // «Заменить токен» (the health card here, or on «О канале» with `?token=replace`).
-    let replace_token = move |()| {
+    let replace_token = Callback::new(move |()| {
         state.replacing_token.set(true);
         fields::focus_later(token::PATH);
-    };
+    });
+    // «Проверка связи» from the save's banner offers it too.
+    provide_context(ReplaceToken(replace_token));
     let asked = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("token").as_deref() == Some("replace"));
     if asked && connected() {
-        replace_token(());
+        replace_token.run(());
     }
     view! {
         {restored.map(|restore| view! { <RestoredBanner moment=restore.moment /> })}
