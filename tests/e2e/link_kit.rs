@@ -11,7 +11,7 @@ use crate::a11y::Audit;
 use crate::support::E2e;
 
 /// Reads the QR code in a PNG screenshot, as a phone's scanner would.
-fn decode_png(png: &[u8]) -> String {
+pub(crate) fn decode_png(png: &[u8]) -> String {
     let decoder = png::Decoder::new(png);
     let mut reader = decoder.read_info().expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size()];

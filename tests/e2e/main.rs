@@ -17,6 +17,7 @@ mod bench;
 mod chaos;
 mod concurrency;
 mod customer_view;
+mod delivery_check;
 mod english;
 mod faults;
 mod harness;

@@ -8,7 +8,7 @@ use max_channel_contract::*;
 use crate::support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// Fills the whole form the way the first-connection story goes.
-async fn fill_first_connection(e2e: &E2e) {
+pub(crate) async fn fill_first_connection(e2e: &E2e) {
     // Token → «Проверить» → «Токен авторизован» with the bot.
     e2e.type_into("#f-token", "  shop-token-7Qa1  ").await;
     e2e.click("#token-check").await;

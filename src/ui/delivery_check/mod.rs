@@ -57,6 +57,7 @@ pub fn DeliveryCheck(id: &'static str, #[prop(into)] on_replace_token: Callback<
         {move || reason.get().map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })}
         <dialog
             node_ref=dialog
+            id=format!("{id}-dialog")
             class="dialog delivery"
             aria-labelledby=title_id
             on:close=on_closed
