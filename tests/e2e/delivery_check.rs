@@ -19,7 +19,7 @@ const DIALOG: &str = "health-delivery-check-dialog";
 /// How often the panel asks (the spec's 2 s).
 const EVERY_MS: u64 = 2_000;
 
-fn connected(e2e: &E2e, condition: MaxCondition) {
+pub(crate) fn connected(e2e: &E2e, condition: MaxCondition) {
     e2e.save_settings(samples::settings(), Some(TOKEN));
     let state = &e2e.server().state;
     let mut fake = state.fake();
@@ -27,7 +27,7 @@ fn connected(e2e: &E2e, condition: MaxCondition) {
     state.persist(&fake).expect("persisted");
 }
 
-fn change(e2e: &E2e, what: impl FnOnce(&mut max_channel_fake::Fake)) {
+pub(crate) fn change(e2e: &E2e, what: impl FnOnce(&mut max_channel_fake::Fake)) {
     let state = &e2e.server().state;
     let mut fake = state.fake();
     what(&mut fake);
@@ -35,7 +35,7 @@ fn change(e2e: &E2e, what: impl FnOnce(&mut max_channel_fake::Fake)) {
 }
 
 /// The phone sends the code to the bot.
-fn send_code(e2e: &E2e, code: &str) {
+pub(crate) fn send_code(e2e: &E2e, code: &str) {
     change(e2e, |fake| {
         let update = InboundUpdate { user_id: 7_000_001, name: Some("Анна Петрова".into()), kind: UpdateKind::Message { text: code.into() } };
         let _ = fake.deliver_update(update);
@@ -51,7 +51,7 @@ fn arrivals(e2e: &E2e) -> u64 {
 }
 
 /// Opens the panel from «Работа канала» and waits for its test: returns the test's code.
-async fn open_panel(e2e: &E2e) -> String {
+pub(crate) async fn open_panel(e2e: &E2e) -> String {
     e2e.find(".health__overall").await;
     e2e.click(OPEN).await;
     e2e.wait_for_dialog(DIALOG, true).await;

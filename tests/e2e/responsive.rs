@@ -387,3 +387,51 @@ async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
     assert!(overflowing.is_empty(), "horizontal scrolling:\n{}", overflowing.join("\n"));
     e2e.finish().await;
 }
+
+/// «Проверка связи» waiting, received, with the bot's reply failed, and expired, at a phone's
+/// and a laptop's width: the dialog fits the window, nothing scrolls sideways, and each
+/// state is photographed (`delivery-<state>-<width>.png`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delivery_check_states_fit_and_are_photographed() {
+    use crate::delivery_check::{change, connected, open_panel, send_code};
+    use max_channel_fake::MaxCondition;
+    let dir = screenshots_dir();
+    let e2e = E2e::start().await;
+    hold_still(&e2e).await;
+    for (width, height) in [(360, 740), (1280, 800)] {
+        if !e2e.try_viewport(width, height).await {
+            continue;
+        }
+        for state in ["waiting", "received", "reply-failed", "expired"] {
+            e2e.server().state.reset(true).expect("reset");
+            connected(&e2e, MaxCondition::Healthy);
+            e2e.open("/channels/max").await;
+            let code = open_panel(&e2e).await;
+            match state {
+                "received" => {
+                    send_code(&e2e, &code);
+                    e2e.wait_for_text("#delivery-reply", "Бот ответил в MAX.").await;
+                }
+                "reply-failed" => {
+                    change(&e2e, |fake| fake.set_max_condition(MaxCondition::TokenRevoked));
+                    send_code(&e2e, &code);
+                    e2e.find("#delivery-replace-token").await;
+                }
+                "expired" => {
+                    change(&e2e, |fake| {
+                        fake.set_max_condition(MaxCondition::SubscriptionLost);
+                        fake.advance(10 * 60 + 1);
+                    });
+                    e2e.find("#delivery-repair").await;
+                }
+                _ => {}
+            }
+            assert_eq!(e2e.horizontal_overflow().await, None, "«Проверка связи» {state} at {width} px");
+            let inside = "const r = document.querySelector('dialog[open]').getBoundingClientRect(); \
+                          return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0;";
+            assert_eq!(e2e.js(inside).await, json!(true), "the panel fits the window: {state} at {width} px");
+            e2e.screenshot_full_page(&dir.join(format!("delivery-{state}-{width}.png")), width, height).await;
+        }
+    }
+    e2e.finish().await;
+}

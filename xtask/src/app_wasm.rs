@@ -28,9 +28,13 @@ const WASM_OPT_PASSES: [&str; 9] =
     ["-Oz", "--flatten", "--rereloop", "-Oz", "--gufa-optimizing", "-Oz", "--flatten", "--rereloop", "-Oz"];
 /// The app's path of each split point of `src/ui/split.rs`: a page opened straight at one of
 /// them fetches its modules beside the main wasm instead of after it (the boot script's
-/// hint). A split point missing here fails the build.
-const ROUTE_OF_SPLIT: [(&str, &str); 2] =
-    [("settings", "/channels/max/settings"), ("history", "/channels/max/history")];
+/// hint). A split point of a part a person opens on a page (`None`: «Проверка связи») is
+/// fetched when opened, with no hint. A split point missing here fails the build.
+const ROUTE_OF_SPLIT: [(&str, Option<&str>); 3] = [
+    ("settings", Some("/channels/max/settings")),
+    ("history", Some("/channels/max/history")),
+    ("delivery", None),
+];
 
 /// The features rustc's wasm32 target uses that binaryen does not assume (the split
 /// modules carry no `target_features` section to say so).
@@ -204,11 +208,19 @@ fn route_hints(
 ) -> Result<Vec<(String, Vec<String>)>> {
     prefetch
         .iter()
-        .map(|(split, stems)| {
-            let (_, path) = ROUTE_OF_SPLIT
+        .filter_map(|(split, stems)| {
+            let route = ROUTE_OF_SPLIT
                 .iter()
                 .find(|(name, _)| name == split)
-                .ok_or_else(|| format!("the split point `{split}` has no route in app_wasm.rs's ROUTE_OF_SPLIT"))?;
+                .ok_or_else(|| format!("the split point `{split}` has no route in app_wasm.rs's ROUTE_OF_SPLIT"));
+            match route {
+                Err(e) => Some(Err(e)),
+                Ok((_, None)) => None,
+                Ok((_, Some(path))) => Some(Ok((split, path, stems))),
+            }
+        })
+        .map(|found| {
+            let (split, path, stems) = found?;
             let names = stems
                 .iter()
                 .map(|stem| {
