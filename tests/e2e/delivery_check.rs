@@ -5,6 +5,8 @@
 //! пришло» with «Восстановить подписку»; leaving, hiding and closing stop the asking; the
 //! errors of both calls; the first save's banner. axe in every state.
 
+use std::time::Duration;
+
 use fantoccini::key::Key;
 use max_channel_fake::{samples, InboundUpdate, MaxCondition, UpdateKind};
 use serde_json::json;
@@ -242,5 +244,25 @@ async fn the_first_save_offers_the_test_in_its_message() {
     e2e.press(Key::Escape).await;
     e2e.wait_for_dialog("saved-delivery-check-dialog", false).await;
     e2e.wait_for_focus("#saved-delivery-check").await;
+    e2e.finish().await;
+}
+
+/// Preview mode's scenarios: the fake's own customer answers the test a few seconds after
+/// it starts; with `delivery_reply_failed` MAX refuses the bot's answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preview_scenarios_play_the_test_with_no_back_end() {
+    let e2e = E2e::start_with(crate::support::Options { serve_api: false, ..Default::default() }).await;
+    for (scenario, reply) in
+        [("delivery_received", "Бот ответил в MAX."), ("delivery_reply_failed", "Бот не смог ответить")]
+    {
+        e2e.open(&format!("/channels/max?demo={scenario}")).await;
+        e2e.find(".health__overall").await;
+        e2e.click(OPEN).await;
+        e2e.wait_for_dialog(DIALOG, true).await;
+        // The fake's customer writes 5 s after the start (its own clock): a person waits that long too.
+        let arrived = || async { e2e.text_content("#delivery-reply").await.contains(reply) };
+        eventually(Duration::from_secs(30), &format!("{scenario}: «{reply}» never came"), arrived).await;
+        e2e.wait_for_text("#delivery-received", "Сообщение дошло до Манго Диалогов").await;
+    }
     e2e.finish().await;
 }

@@ -116,7 +116,7 @@ fn cure_button(
                 id="delivery-replace-token"
                 class="button button--primary"
                 on:click=move |_| {
-                    host.close.run(None);
+                    host.dismiss(None);
                     host.replace_token.run(());
                 }
             >

@@ -22,6 +22,15 @@ pub struct PanelHost {
     pub title_id: StoredValue<String>,
 }
 
+impl PanelHost {
+    /// Closes the panel (with the reason, when it closes itself) once the event or the
+    /// answer at hand is over: closing disposes the panel, handler and all.
+    pub fn dismiss(self, why: Option<Msg>) {
+        let close = self.close;
+        request_animation_frame(move || close.run(why));
+    }
+}
+
 /// Where the panel stands with its start.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
@@ -119,7 +128,7 @@ impl Check {
                 self.test.set(Some(test));
                 self.stage.set(Stage::Started);
             }
-            Err(ApiError::NotFound) => self.host.close.run(Some(Msg::DeliveryGone)),
+            Err(ApiError::NotFound) => self.host.dismiss(Some(Msg::DeliveryGone)),
             Err(error) => {
                 self.note_wait(&error, now);
                 self.stage.set(Stage::StartFailed(error));
@@ -153,7 +162,7 @@ impl Check {
                 self.test.set(Some(test));
             }
             // The channel was disconnected meanwhile: nothing is left to test.
-            Err(ApiError::NotFound) => self.host.close.run(Some(Msg::DeliveryGone)),
+            Err(ApiError::NotFound) => self.host.dismiss(Some(Msg::DeliveryGone)),
             // Asking goes on by itself once the wait is over.
             Err(error @ ApiError::RateLimited { .. }) => self.note_wait(&error, now),
             Err(error) => self.failure.set(Some(error)),

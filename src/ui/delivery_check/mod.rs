@@ -1,10 +1,13 @@
 //! «Проверка связи» (Contract 1.2's delivery tests): the button «Проверить связь» and the
-//! dialog it opens. The dialog is the first load's; the panel inside (`panel`: the test,
-//! its asking every 2 s, the outcome, the causes) is a wasm module of its own with the
-//! `split` feature, fetched the first time a panel opens, so the pages that never test
-//! pay nothing for it. Closing the dialog — «Закрыть», Escape, a cure that leads
-//! elsewhere, the page going — unmounts the panel, and with it every timer, listener and
-//! call it had; the focus returns to the button that opened it.
+//! panel it opens. Only the button is the first load's: the panel — its dialog, the test,
+//! the asking every 2 s, the outcome, the causes (`panel`) — is a wasm module of its own
+//! with the `split` feature, fetched the first time a panel opens, so the pages pay nothing
+//! for it until then (decision 74).
+//!
+//! Each opening gets an owner of its own, a child of the button's: closing — «Закрыть»,
+//! Escape, a cure that leads elsewhere, the channel gone — unmounts the panel and cleans
+//! that owner up, and with it every timer, listener and call the panel had; so does the
+//! page going. The focus returns to the button.
 
 mod causes;
 mod control;
@@ -12,110 +15,92 @@ mod panel;
 mod poll;
 
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 
-use crate::i18n::{Msg, Tr};
-use crate::ui::components::keep_tab_inside;
+use crate::i18n::Msg;
 use crate::ui::use_app;
 pub use control::PanelHost;
 
-/// «Проверить связь» (`id`) and its dialog. `on_replace_token`: what «Заменить токен»
-/// does where the button is (the token field of the settings).
+/// «Проверить связь» (`id`) and, once pressed, its panel. `on_replace_token`: what
+/// «Заменить токен» does where the button is (the token field of the settings).
 #[component]
 pub fn DeliveryCheck(id: &'static str, #[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
     let tr = use_app().tr;
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
     let opener = NodeRef::<leptos::html::Button>::new();
-    let open = RwSignal::new(false);
-    // Why the panel closed itself (the channel was disconnected meanwhile), shown by the button.
-    let reason = RwSignal::new(None::<Msg>);
+    let here = Owner::current().unwrap_or_default();
+    // The open panel's owner and view; `shown` re-renders the slot when it changes.
+    let open = StoredValue::new_local(None::<(Owner, Option<AnyView>)>);
+    let shown = RwSignal::new(0_u32);
+    let loading = RwSignal::new(false);
+    // Why the panel closed itself (the channel was disconnected meanwhile), or why it
+    // could not load: shown by the button.
+    let notice = RwSignal::new(None::<Msg>);
     let close = Callback::new(move |why: Option<Msg>| {
-        reason.set(why);
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
-    });
-    let title_id = format!("{id}-title");
-    provide_context(PanelHost { close, replace_token: on_replace_token, title_id: StoredValue::new(title_id.clone()) });
-    // The dialog's own `close`: «Закрыть», Escape, or `close` above.
-    let on_closed = move |_| {
-        open.set(false);
+        let _ = notice.try_set(why);
+        let Some(Some((owner, _))) = open.try_update_value(Option::take) else { return };
+        shown.update(|n| *n += 1);
+        owner.cleanup();
         if let Some(button) = opener.get_untracked() {
             let _ = button.focus();
         }
-    };
+    });
+    let host = PanelHost { close, replace_token: on_replace_token, title_id: StoredValue::new(format!("{id}-title")) };
     let on_open = move |_| {
-        reason.set(None);
-        open.set(true);
-        if let Some(dialog) = dialog.get_untracked() {
-            let _ = dialog.show_modal();
+        if loading.get_untracked() || open.with_value(Option::is_some) {
+            return;
         }
+        notice.set(None);
+        loading.set(true);
+        let owner = here.child();
+        owner.with(|| provide_context(host));
+        let load = ScopedFuture { owner: owner.clone(), observer: None, fut: load_panel() };
+        leptos::task::spawn_local(async move {
+            let loaded = load.await;
+            let _ = loading.try_set(false);
+            match loaded {
+                Some(view) => {
+                    if open.try_set_value(Some((owner.clone(), Some(view)))).is_none() {
+                        shown.update(|n| *n += 1);
+                    } else {
+                        // The button is gone meanwhile: nothing to show it in.
+                        owner.cleanup();
+                    }
+                }
+                None => {
+                    owner.cleanup();
+                    let _ = notice.try_set(Some(Msg::DeliveryLoadFailed));
+                }
+            }
+        });
+    };
+    // The view is taken once, when `shown` moves; closing moves it with nothing left.
+    let slot = move || {
+        shown.track();
+        open.try_update_value(|open| open.as_mut().and_then(|(_, view)| view.take())).flatten()
     };
     view! {
-        <button type="button" id=id class="button button--secondary" node_ref=opener on:click=on_open>
+        <button
+            type="button"
+            id=id
+            class="button button--secondary"
+            node_ref=opener
+            aria-busy=move || loading.get().to_string()
+            on:click=on_open
+        >
             {tr.t(Msg::DeliveryCheck)}
         </button>
-        {move || reason.get().map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })}
-        <dialog
-            node_ref=dialog
-            id=format!("{id}-dialog")
-            class="dialog delivery"
-            aria-labelledby=title_id
-            on:close=on_closed
-            on:keydown=move |ev| keep_tab_inside(&ev)
-        >
-            <Show when=move || open.get()>
-                <PanelLoader tr=tr />
-            </Show>
-        </dialog>
+        {move || notice.get().map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })}
+        {slot}
     }
 }
 
-/// The panel, once its module is in (at once the second time); a failed download says so
-/// with «Повторить», never a panic.
-#[component]
-fn PanelLoader(tr: Tr) -> impl IntoView {
-    #[cfg(not(feature = "split"))]
-    {
-        let _ = tr;
-        view! { <panel::Panel /> }
-    }
+/// The panel's view, once its module is in; `None` when the download failed (the button
+/// says so, and a press tries again: the loader never caches a failure).
+async fn load_panel() -> Option<AnyView> {
     #[cfg(feature = "split")]
-    {
-        let attempt = RwSignal::new(0_u32);
-        view! {
-            <Suspense fallback=move || {
-                view! {
-                    <p class="loading" aria-busy="true">
-                        {tr.t(Msg::DeliveryStarting)}
-                    </p>
-                }
-            }>
-                {move || {
-                    attempt.track();
-                    Suspend::new(async move {
-                        match send_wrapper::SendWrapper::new(points::delivery_panel()).await {
-                            Ok(panel) => panel,
-                            Err(_) => {
-                                view! {
-                                    <div class="alert alert--danger" role="alert">
-                                        <p class="alert__text">{tr.t(Msg::DeliveryLoadFailed)}</p>
-                                        <button
-                                            type="button"
-                                            class="button button--secondary retry"
-                                            on:click=move |_| attempt.update(|n| *n += 1)
-                                        >
-                                            {tr.t(Msg::Retry)}
-                                        </button>
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
-        }
-    }
+    return points::delivery_panel().await.ok();
+    #[cfg(not(feature = "split"))]
+    Some(view! { <panel::Panel /> }.into_any())
 }
 
 #[cfg(feature = "split")]

@@ -13,9 +13,11 @@ use crate::domain::delivery_check::{
 };
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::link_kit::{CopyField, CopyOutcome, QrImage};
+use crate::ui::components::keep_tab_inside;
 use crate::ui::use_app;
 
-/// The panel: the heading takes the focus as it opens; «Закрыть» closes it.
+/// The panel in its modal dialog, open as it mounts; the heading takes the focus.
+/// «Закрыть» and Escape close it (the dialog's own `close`).
 #[component]
 pub fn Panel() -> impl IntoView {
     let host = expect_context::<PanelHost>();
@@ -23,9 +25,13 @@ pub fn Panel() -> impl IntoView {
     let check = Check::new(host);
     use_delivery_poll(check);
     check.start();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
     let title = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
-        if let Some(title) = title.get() {
+        if let (Some(dialog), Some(title)) = (dialog.get(), title.get()) {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
             let _ = title.focus();
         }
     });
@@ -39,18 +45,30 @@ pub fn Panel() -> impl IntoView {
         Stage::StartFailed(error) => view! { <StartFailed check=check error=error tr=tr /> }.into_any(),
         Stage::Started => view! { <Started check=check tr=tr /> }.into_any(),
     };
+    let title_id = host.title_id.get_value();
+    let dialog_id = title_id.replace("-title", "-dialog");
+    let labelled_by = title_id.clone();
     view! {
-        <h2 id=host.title_id.get_value() class="dialog__title" tabindex="-1" node_ref=title>
-            {tr.t(Msg::DeliveryTitle)}
-        </h2>
-        <p class="delivery__lead">{tr.t(Msg::DeliveryLead)}</p>
-        <div class="delivery__body">{body}</div>
-        <Announcer check=check tr=tr />
-        <div class="dialog__buttons">
-            <button type="button" id="delivery-close" class="button button--secondary" on:click=move |_| host.close.run(None)>
-                {tr.t(Msg::Close)}
-            </button>
-        </div>
+        <dialog
+            node_ref=dialog
+            id=dialog_id
+            class="dialog delivery"
+            aria-labelledby=labelled_by
+            on:close=move |_| host.dismiss(None)
+            on:keydown=move |ev| keep_tab_inside(&ev)
+        >
+            <h2 id=title_id class="dialog__title" tabindex="-1" node_ref=title>
+                {tr.t(Msg::DeliveryTitle)}
+            </h2>
+            <p class="delivery__lead">{tr.t(Msg::DeliveryLead)}</p>
+            <div class="delivery__body">{body}</div>
+            <Announcer check=check tr=tr />
+            <div class="dialog__buttons">
+                <button type="button" id="delivery-close" class="button button--secondary" on:click=move |_| host.dismiss(None)>
+                    {tr.t(Msg::Close)}
+                </button>
+            </div>
+        </dialog>
     }
 }
 
