@@ -28,12 +28,13 @@ const WASM_OPT_PASSES: [&str; 9] =
     ["-Oz", "--flatten", "--rereloop", "-Oz", "--gufa-optimizing", "-Oz", "--flatten", "--rereloop", "-Oz"];
 /// The app's path of each split point of `src/ui/split.rs`: a page opened straight at one of
 /// them fetches its modules beside the main wasm instead of after it (the boot script's
-/// hint). A split point of a part a person opens on a page (`None`: «Проверка связи») is
-/// fetched when opened, with no hint. A split point missing here fails the build.
-const ROUTE_OF_SPLIT: [(&str, Option<&str>); 3] = [
+/// hint). A split point of a part of a page (`None`: «Проверка связи», the QR encoder) is
+/// fetched when first needed, with no hint. A split point missing here fails the build.
+const ROUTE_OF_SPLIT: [(&str, Option<&str>); 4] = [
     ("settings", Some("/channels/max/settings")),
     ("history", Some("/channels/max/history")),
     ("delivery", None),
+    ("qr", None),
 ];
 
 /// The features rustc's wasm32 target uses that binaryen does not assume (the split

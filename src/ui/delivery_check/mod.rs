@@ -1,10 +1,10 @@
 //! «Проверка связи» (Contract 1.2's delivery tests): the button «Проверить связь» and the
-//! panel it opens. Only the button is the first load's: the panel — its dialog, the test,
-//! the asking every 2 s, the outcome, the causes (`panel`) — is a wasm module of its own
-//! with the `split` feature, fetched the first time a panel opens, so the pages pay nothing
-//! for it until then (decision 74).
+//! panel it opens. Only the button and its launcher are the first load's: the panel — its
+//! dialog, the test, the asking every 2 s, the outcome, the causes (`panel`) — is a wasm
+//! module of its own with the `split` feature, fetched the first time a panel opens, so the
+//! pages pay nothing for it until then (decision 74).
 //!
-//! Each opening gets an owner of its own, a child of the button's: closing — «Закрыть»,
+//! Each opening gets an owner of its own, a child of the launcher's: closing — «Закрыть»,
 //! Escape, a cure that leads elsewhere, the channel gone — unmounts the panel and cleans
 //! that owner up, and with it every timer, listener and call the panel had; so does the
 //! page going. The focus returns to the button.
@@ -16,85 +16,132 @@ mod poll;
 
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::Msg;
 use crate::ui::use_app;
 pub use control::PanelHost;
 
-/// «Проверить связь» (`id`) and, once pressed, its panel. `on_replace_token`: what
-/// «Заменить токен» does where the button is (the token field of the settings).
-#[component]
-pub fn DeliveryCheck(id: &'static str, #[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
-    let tr = use_app().tr;
-    let opener = NodeRef::<leptos::html::Button>::new();
-    let here = Owner::current().unwrap_or_default();
-    // The open panel's owner and view; `shown` re-renders the slot when it changes.
-    let open = StoredValue::new_local(None::<(Owner, Option<AnyView>)>);
-    let shown = RwSignal::new(0_u32);
-    let loading = RwSignal::new(false);
-    // Why the panel closed itself (the channel was disconnected meanwhile), or why it
-    // could not load: shown by the button.
-    let notice = RwSignal::new(None::<Msg>);
-    let close = Callback::new(move |why: Option<Msg>| {
-        let _ = notice.try_set(why);
-        let Some(Some((owner, _))) = open.try_update_value(Option::take) else { return };
-        shown.update(|n| *n += 1);
-        owner.cleanup();
-        if let Some(button) = opener.get_untracked() {
-            let _ = button.focus();
+/// Opens and closes one panel. Made where the panel must outlive re-renders (the health
+/// card's body is drawn anew with each health; the panel is not): the button may come and
+/// go, the launcher and its [`DeliverySlot`] stay.
+#[derive(Clone, Copy)]
+pub struct DeliveryLauncher {
+    /// The button's id; the focus returns to it.
+    id: &'static str,
+    host: PanelHost,
+    parent: StoredValue<Owner>,
+    /// The open panel's owner and its view until the slot takes it.
+    open: StoredValue<Option<(Owner, Option<AnyView>)>, LocalStorage>,
+    loading: StoredValue<bool>,
+    /// Moves when the slot has a view to take or none to show.
+    shown: RwSignal<u32>,
+    /// Why the panel closed itself (the channel was disconnected meanwhile), or why it
+    /// could not load: said by the button.
+    notice: RwSignal<Option<Msg>>,
+}
+
+impl DeliveryLauncher {
+    /// `on_replace_token`: what «Заменить токен» does where the button is.
+    pub fn new(id: &'static str, on_replace_token: Callback<()>) -> DeliveryLauncher {
+        let open = StoredValue::new_local(None::<(Owner, Option<AnyView>)>);
+        let shown = RwSignal::new(0_u32);
+        let notice = RwSignal::new(None::<Msg>);
+        let close = Callback::new(move |why: Option<Msg>| {
+            let _ = notice.try_set(why);
+            let Some(Some((owner, _))) = open.try_update_value(Option::take) else { return };
+            shown.update(|n| *n += 1);
+            owner.cleanup();
+            let button = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        });
+        DeliveryLauncher {
+            id,
+            host: PanelHost { close, replace_token: on_replace_token, title_id: StoredValue::new(format!("{id}-title")) },
+            parent: StoredValue::new(Owner::current().unwrap_or_default()),
+            open,
+            loading: StoredValue::new(false),
+            shown,
+            notice,
         }
-    });
-    let host = PanelHost { close, replace_token: on_replace_token, title_id: StoredValue::new(format!("{id}-title")) };
-    let on_open = move |_| {
-        if loading.get_untracked() || open.with_value(Option::is_some) {
+    }
+
+    /// Fetches the panel's module (at once the second time) and shows the panel.
+    pub fn open(self) {
+        if self.loading.get_value() || self.open.with_value(Option::is_some) {
             return;
         }
-        notice.set(None);
-        loading.set(true);
-        let owner = here.child();
+        self.notice.set(None);
+        self.loading.set_value(true);
+        let owner = self.parent.with_value(Owner::child);
+        let host = self.host;
         owner.with(|| provide_context(host));
         let load = ScopedFuture { owner: owner.clone(), observer: None, fut: load_panel() };
         leptos::task::spawn_local(async move {
             let loaded = load.await;
-            let _ = loading.try_set(false);
+            self.loading.try_set_value(false);
             match loaded {
                 Some(view) => {
-                    if open.try_set_value(Some((owner.clone(), Some(view)))).is_none() {
-                        shown.update(|n| *n += 1);
+                    if self.open.try_set_value(Some((owner.clone(), Some(view)))).is_none() {
+                        self.shown.update(|n| *n += 1);
                     } else {
-                        // The button is gone meanwhile: nothing to show it in.
-                        owner.cleanup();
+                        owner.cleanup(); // the launcher is gone meanwhile
                     }
                 }
                 None => {
                     owner.cleanup();
-                    let _ = notice.try_set(Some(Msg::DeliveryLoadFailed));
+                    let _ = self.notice.try_set(Some(Msg::DeliveryLoadFailed));
                 }
             }
         });
-    };
-    // The view is taken once, when `shown` moves; closing moves it with nothing left.
-    let slot = move || {
-        shown.track();
-        open.try_update_value(|open| open.as_mut().and_then(|(_, view)| view.take())).flatten()
-    };
-    view! {
-        <button
-            type="button"
-            id=id
-            class="button button--secondary"
-            node_ref=opener
-            aria-busy=move || loading.get().to_string()
-            on:click=on_open
-        >
-            {tr.t(Msg::DeliveryCheck)}
-        </button>
-        {move || notice.get().map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })}
-        {slot}
     }
 }
 
-/// The panel's view, once its module is in; `None` when the download failed (the button
+/// «Проверить связь».
+#[component]
+pub fn DeliveryButton(launcher: DeliveryLauncher) -> impl IntoView {
+    let tr = use_app().tr;
+    view! {
+        <button type="button" id=launcher.id class="button button--secondary" on:click=move |_| launcher.open()>
+            {tr.t(Msg::DeliveryCheck)}
+        </button>
+    }
+}
+
+/// Where the panel is shown, and the launcher's notice.
+#[component]
+pub fn DeliverySlot(launcher: DeliveryLauncher) -> impl IntoView {
+    let tr = use_app().tr;
+    // The view is taken once, when `shown` moves; closing moves it with nothing left.
+    let panel = move || {
+        launcher.shown.track();
+        launcher.open.try_update_value(|open| open.as_mut().and_then(|(_, view)| view.take())).flatten()
+    };
+    view! {
+        {move || {
+            launcher
+                .notice
+                .get()
+                .map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })
+        }}
+        {panel}
+    }
+}
+
+/// The button with its own launcher, where nothing around it is drawn anew (the first
+/// save's message).
+#[component]
+pub fn DeliveryCheck(id: &'static str, #[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
+    let launcher = DeliveryLauncher::new(id, on_replace_token);
+    view! {
+        <DeliveryButton launcher=launcher />
+        <DeliverySlot launcher=launcher />
+    }
+}
+
+/// The panel's view, once its module is in; `None` when the download failed (the notice
 /// says so, and a press tries again: the loader never caches a failure).
 async fn load_panel() -> Option<AnyView> {
     #[cfg(feature = "split")]

@@ -12,7 +12,7 @@ use crate::domain::delivery_check::{
     announcement, announcement_text, expired_text, received_text, waiting_text, Announcement, Outcome, Reply,
 };
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::link_kit::{CopyField, CopyOutcome, QrImage};
+use crate::ui::link_kit::{use_qr_svg, CopyField, CopyOutcome, QrImage};
 use crate::ui::components::keep_tab_inside;
 use crate::ui::use_app;
 
@@ -140,7 +140,7 @@ fn Waiting(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoVie
     };
     view! {
         <p class="delivery__scan">{tr.t(Msg::DeliveryScan)}</p>
-        <QrImage link=link label=Msg::DeliveryQr class="delivery__qr" />
+        <QrImage link=link svg=use_qr_svg(link) label=Msg::DeliveryQr class="delivery__qr" />
         <CopyField
             id="delivery-link"
             label=Msg::DeliveryLink

@@ -9,7 +9,7 @@ use super::refresh::use_health_refresh;
 use crate::domain::when::{relative_text, unix_of, ViewerClock};
 use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
 use crate::i18n::{Msg, Tr};
-use crate::ui::delivery_check::DeliveryCheck;
+use crate::ui::delivery_check::{DeliveryButton, DeliveryLauncher, DeliverySlot};
 use crate::ui::{use_app, use_page_api};
 
 /// The card. `on_replace_token` is what «Заменить токен» does where the card is shown.
@@ -19,6 +19,8 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
     let tr = app.tr;
     let ctl = HealthControl::new(use_page_api(), app.health);
     use_health_refresh(ctl);
+    // «Проверка связи» outlives the body, which is drawn anew with each health.
+    let launcher = DeliveryLauncher::new("health-delivery-check", on_replace_token);
     // A save or a disconnection forgets the health: check the new one at once.
     Effect::new(move |known_before: Option<bool>| {
         let known = ctl.health.with(Option::is_some);
@@ -30,7 +32,9 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
     // The health is the app's and may change as the card goes (a disconnection forgets it
     // and unmounts the card at once): what is the card's own is read with `try_`.
     let body = move || match ctl.health.get() {
-        Some(health) => view! { <HealthBody health=health ctl=ctl /> }.into_any(),
+        Some(health) => {
+            view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token launcher=launcher /> }.into_any()
+        }
         None if ctl.failure.try_with(Option::is_some).unwrap_or(true) => ().into_any(),
         None => view! {
             <p class="loading" aria-busy="true">
@@ -39,25 +43,25 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
         }
         .into_any(),
     };
-    // The actions outlive each new health (every minute, and after a repair): an open
-    // «Проверка связи» must not close because the health was checked again.
-    let known = move || ctl.health.with(Option::is_some);
     view! {
         <section class="card health" aria-labelledby="health-title">
             <h2 id="health-title" class="card__title">
                 {tr.t(Msg::HealthTitle)}
             </h2>
             {body}
-            <Show when=known>
-                <HealthActions ctl=ctl on_replace_token=on_replace_token />
-            </Show>
+            <DeliverySlot launcher=launcher />
             <HealthNotice ctl=ctl tr=tr on_replace_token=on_replace_token />
         </section>
     }
 }
 
 #[component]
-fn HealthBody(health: ChannelHealth, ctl: HealthControl) -> impl IntoView {
+fn HealthBody(
+    health: ChannelHealth,
+    ctl: HealthControl,
+    on_replace_token: Callback<()>,
+    launcher: DeliveryLauncher,
+) -> impl IntoView {
     let tr = use_app().tr;
     let (overall, tone) = overall_line(&health.overall);
     let checked_at = unix_of(&health.checked_at);
@@ -71,6 +75,7 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl) -> impl IntoView {
     let rows = move || texts.with(|(rows, _)| rows.iter().map(row_view(tr)).collect_view());
     let checked =
         move || texts.with(|(_, checked)| checked.clone().map(|when| tr.f(Msg::HealthCheckedAt, &[("when", &when)])));
+    let cures = move || texts.with(|(rows, _)| cures(rows));
     view! {
         <p class=format!("health__overall tone--{}", tone.class()) data-overall=tone.class()>
             <span class="health__icon" aria-hidden="true"></span>
@@ -78,27 +83,11 @@ fn HealthBody(health: ChannelHealth, ctl: HealthControl) -> impl IntoView {
         </p>
         <dl class="health__rows">{rows}</dl>
         <p class="health__checked">{checked}</p>
-    }
-}
-
-/// «Проверить сейчас», «Проверить связь», and the cures the known health calls for.
-#[component]
-fn HealthActions(ctl: HealthControl, on_replace_token: Callback<()>) -> impl IntoView {
-    let tr = use_app().tr;
-    let cures = Memo::new(move |_| {
-        ctl.health.with(|health| {
-            let Some(health) = health else { return Vec::new() };
-            let clock = ViewerClock { now: ctl.server_now(js_sys::Date::now()), offset_at: &crate::ui::browser_offset_at };
-            cures(&health_rows(health, tr.0, &clock))
-        })
-    });
-    view! {
         <div class="actions health__actions">
             <CheckButton ctl=ctl tr=tr />
-            <DeliveryCheck id="health-delivery-check" on_replace_token=on_replace_token />
+            <DeliveryButton launcher=launcher />
             {move || {
-                cures
-                    .get()
+                cures()
                     .into_iter()
                     .map(|cure| match cure {
                         Cure::Repair => view! { <RepairButton ctl=ctl tr=tr /> }.into_any(),

@@ -7,7 +7,9 @@ mod copy;
 
 use leptos::prelude::*;
 
-use crate::domain::{bot_link, check_label, qr_svg, site_button_html};
+#[cfg(not(feature = "split"))]
+use crate::domain::qr_svg;
+use crate::domain::{bot_link, check_label, site_button_html};
 use crate::i18n::{Msg, Tr};
 use crate::ui::use_app;
 use copy::copy_text;
@@ -151,14 +153,14 @@ pub fn CopyField(
 /// The QR code of the link, dark on light whatever the theme, and its .svg download.
 #[component]
 fn QrCode(link: Memo<String>, tr: Tr) -> impl IntoView {
+    let svg = use_qr_svg(link);
     let download = move || {
-        let svg = link.with(|link| qr_svg(link)).unwrap_or_default();
-        let encoded = String::from(js_sys::encode_uri_component(&svg));
+        let encoded = String::from(js_sys::encode_uri_component(&svg.get()));
         format!("data:image/svg+xml;charset=utf-8,{encoded}")
     };
     view! {
         <div class="link-kit__qr-row">
-            <QrImage link=link label=Msg::LinkKitQr class="link-kit__qr" />
+            <QrImage link=link svg=svg label=Msg::LinkKitQr class="link-kit__qr" />
             <a class="button button--secondary" id="link-kit-download" href=download download="max-qr.svg">
                 {tr.t(Msg::LinkKitDownloadQr)}
             </a>
@@ -166,12 +168,12 @@ fn QrCode(link: Memo<String>, tr: Tr) -> impl IntoView {
     }
 }
 
-/// The QR code of `link` as an image named by `label` (its `{link}` filled in): the link
-/// kit's and «Проверка связи»'s one drawing.
+/// The QR code `svg` of `link` as an image named by `label` (its `{link}` filled in), in a
+/// box of a fixed size, so nothing moves when the drawing arrives: the link kit's and
+/// «Проверка связи»'s one drawing.
 #[component]
-pub fn QrImage(link: Memo<String>, label: Msg, class: &'static str) -> impl IntoView {
+pub fn QrImage(link: Memo<String>, svg: Memo<String>, label: Msg, class: &'static str) -> impl IntoView {
     let tr = use_app().tr;
-    let svg = Memo::new(move |_| link.with(|link| qr_svg(link)).unwrap_or_default());
     view! {
         <div
             class=class
@@ -179,5 +181,35 @@ pub fn QrImage(link: Memo<String>, label: Msg, class: &'static str) -> impl Into
             aria-label=move || link.with(|link| tr.f(label, &[("link", link)]))
             inner_html=move || svg.get()
         ></div>
+    }
+}
+
+/// The QR code of `link` as SVG ("" until the encoder is in). The encoder is a wasm module
+/// of its own with the `split` feature (decision 74): fetched once, after the first load,
+/// by the first page that shows a code.
+pub fn use_qr_svg(link: Memo<String>) -> Memo<String> {
+    let encoder = RwSignal::new(None::<fn(&str) -> Option<String>>);
+    leptos::task::spawn_local(async move {
+        if let Some(encode) = qr_encoder().await {
+            let _ = encoder.try_set(Some(encode));
+        }
+    });
+    Memo::new(move |_| encoder.get().and_then(|encode| link.with(|link| encode(link))).unwrap_or_default())
+}
+
+async fn qr_encoder() -> Option<fn(&str) -> Option<String>> {
+    #[cfg(feature = "split")]
+    return points::qr_encoder().await.ok();
+    #[cfg(not(feature = "split"))]
+    Some(qr_svg)
+}
+
+#[cfg(feature = "split")]
+mod points {
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(qr, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn qr_encoder() -> Result<fn(&str) -> Option<String>, SplitLoaderError> {
+        Ok(crate::domain::qr_svg)
     }
 }
