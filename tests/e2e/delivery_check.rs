@@ -56,7 +56,7 @@ fn arrivals(e2e: &E2e) -> u64 {
 pub(crate) async fn open_panel(e2e: &E2e) -> String {
     e2e.find(".health__overall").await;
     e2e.click(OPEN).await;
-    e2e.wait_for_dialog(DIALOG, true).await;
+    wait_open(&e2e, DIALOG).await;
     e2e.wait_for_focus("#health-delivery-check-title").await;
     e2e.wait_for_text("#delivery-left", "осталось").await;
     let code = e2e.text_content("#delivery-code").await;
@@ -65,6 +65,17 @@ pub(crate) async fn open_panel(e2e: &E2e) -> String {
 
 /// A page's two periods of asking, then its own next request: a question still planned
 /// would have reached the back end before that request.
+/// Waits until the dialog `id` is open (the panel's module may still be on its way).
+pub(crate) async fn wait_open(e2e: &E2e, id: &str) {
+    e2e.find(&format!("#{id}[open]")).await;
+}
+
+/// Waits until the dialog `id` is gone (closing unmounts the panel).
+pub(crate) async fn wait_closed(e2e: &E2e, id: &str) {
+    let what = format!("#{id} never closed");
+    eventually(PATIENCE, &what, || async { !e2e.is_present(&format!("#{id}")).await }).await;
+}
+
 async fn quiet_for_two_periods(e2e: &E2e) {
     waits::page_clock(e2e, 2 * EVERY_MS + 500).await;
     waits::round_trip(e2e).await;
@@ -106,7 +117,7 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
 
     // Escape closes; the focus returns to the button that opened the panel.
     e2e.press(Key::Escape).await;
-    e2e.wait_for_dialog(DIALOG, false).await;
+    wait_closed(&e2e, DIALOG).await;
     e2e.wait_for_focus(OPEN).await;
     audit.assert_clean();
     e2e.finish().await;
@@ -176,7 +187,7 @@ async fn hiding_closing_and_leaving_stop_the_asking() {
 
     // Closed with «Закрыть»: nothing after it.
     e2e.click("#delivery-close").await;
-    e2e.wait_for_dialog(DIALOG, false).await;
+    wait_closed(&e2e, DIALOG).await;
     let closed = arrivals(&e2e);
     quiet_for_two_periods(&e2e).await;
     assert_eq!(asked_after(&e2e, closed), 0, "no question after closing");
@@ -208,7 +219,7 @@ async fn each_error_of_the_two_calls_has_its_place() {
     e2e.wait_for_text("#delivery-again", "Проверить через").await;
     assert_eq!(e2e.find("#delivery-again").await.attr("aria-disabled").await.unwrap().as_deref(), Some("true"));
     e2e.click("#delivery-close").await;
-    e2e.wait_for_dialog(DIALOG, false).await;
+    wait_closed(&e2e, DIALOG).await;
 
     // 500 while asking: the panel stays, with «Повторить», which asks again.
     e2e.server().state.fake().advance(11);
@@ -223,7 +234,7 @@ async fn each_error_of_the_two_calls_has_its_place() {
     // 404 while asking (the channel was disconnected elsewhere): the panel closes, the
     // reason stays by the button.
     controls().add_fault(fault(json!({"operation": "getMaxDeliveryTest", "status": 404, "body": {"error": {"code": "not_found", "message": "x"}}})));
-    e2e.wait_for_dialog(DIALOG, false).await;
+    wait_closed(&e2e, DIALOG).await;
     e2e.wait_for_text(".delivery__closed", "Канал отключён, поэтому проверка связи остановлена.").await;
     e2e.wait_for_focus(OPEN).await;
     e2e.finish().await;
@@ -238,11 +249,11 @@ async fn the_first_save_offers_the_test_in_its_message() {
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".action-bar [role=status]", "Проверьте связь: напишите боту со своего телефона.").await;
     e2e.click("#saved-delivery-check").await;
-    e2e.wait_for_dialog("saved-delivery-check-dialog", true).await;
+    wait_open(&e2e, "saved-delivery-check-dialog").await;
     e2e.wait_for_focus("#saved-delivery-check-title").await;
     e2e.wait_for_text("#delivery-left", "осталось").await;
     e2e.press(Key::Escape).await;
-    e2e.wait_for_dialog("saved-delivery-check-dialog", false).await;
+    wait_closed(&e2e, "saved-delivery-check-dialog").await;
     e2e.wait_for_focus("#saved-delivery-check").await;
     e2e.finish().await;
 }
@@ -258,7 +269,7 @@ async fn preview_scenarios_play_the_test_with_no_back_end() {
         e2e.open(&format!("/channels/max?demo={scenario}")).await;
         e2e.find(".health__overall").await;
         e2e.click(OPEN).await;
-        e2e.wait_for_dialog(DIALOG, true).await;
+        wait_open(&e2e, DIALOG).await;
         // The fake's customer writes 5 s after the start (its own clock): a person waits that long too.
         let arrived = || async { e2e.text_content("#delivery-reply").await.contains(reply) };
         eventually(Duration::from_secs(30), &format!("{scenario}: «{reply}» never came"), arrived).await;

@@ -115,10 +115,7 @@ fn cure_button(
                 type="button"
                 id="delivery-replace-token"
                 class="button button--primary"
-                on:click=move |_| {
-                    host.dismiss(None);
-                    host.replace_token.run(());
-                }
+                on:click=move |_| host.to_token_field()
             >
                 {tr.t(Msg::HealthReplaceToken)}
             </button>

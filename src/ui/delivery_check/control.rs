@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use leptos::callback::Callable;
 use leptos::prelude::*;
 use max_channel_contract::DeliveryTest;
 
@@ -27,7 +28,19 @@ impl PanelHost {
     /// answer at hand is over: closing disposes the panel, handler and all.
     pub fn dismiss(self, why: Option<Msg>) {
         let close = self.close;
-        request_animation_frame(move || close.run(why));
+        // The opener may be gone by then (the page left): then there is nothing to close.
+        request_animation_frame(move || {
+            let _ = close.try_run(why);
+        });
+    }
+
+    /// «Заменить токен»: closes the panel, then takes the person to the token's field.
+    pub fn to_token_field(self) {
+        let (close, replace) = (self.close, self.replace_token);
+        request_animation_frame(move || {
+            let _ = close.try_run(None);
+            let _ = replace.try_run(());
+        });
     }
 }
 
