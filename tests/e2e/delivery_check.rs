@@ -185,9 +185,10 @@ async fn hiding_closing_and_leaving_stop_the_asking() {
     e2e.js("delete document.hidden; document.dispatchEvent(new Event('visibilitychange')); return true;").await;
     eventually(PATIENCE, "a question as the page shows", || async { asked_after(&e2e, hidden_from) >= 1 }).await;
 
-    // Closed with «Закрыть»: nothing after it.
+    // Closed with «Закрыть»: the focus back on the button, and nothing asked after it.
     e2e.click("#delivery-close").await;
     wait_closed(&e2e, DIALOG).await;
+    e2e.wait_for_focus(OPEN).await;
     let closed = arrivals(&e2e);
     quiet_for_two_periods(&e2e).await;
     assert_eq!(asked_after(&e2e, closed), 0, "no question after closing");

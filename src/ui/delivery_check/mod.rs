@@ -48,8 +48,14 @@ impl DeliveryLauncher {
         let shown = RwSignal::new(0_u32);
         let notice = RwSignal::new(None::<Msg>);
         let close = Callback::new(move |why: Option<Msg>| {
-            let _ = notice.try_set(why);
             let Some(Some((owner, _))) = open.try_update_value(Option::take) else { return };
+            let _ = notice.try_set(why);
+            // Out of the top layer first: while the dialog is modal, the button is inert and
+            // cannot take the focus. (Its `close` event then finds nothing open.)
+            let dialog = document().get_element_by_id(&format!("{id}-dialog"));
+            if let Some(dialog) = dialog.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+                dialog.close();
+            }
             shown.update(|n| *n += 1);
             owner.cleanup();
             let button = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
