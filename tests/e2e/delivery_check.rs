@@ -93,6 +93,7 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
     // The QR code is the test's link, as a phone reads it; the link is there as text too.
     let link = e2e.value_of("#delivery-link").await;
     assert_eq!(link, format!("https://max.ru/shop_bot?start={code}"));
+    e2e.find(".delivery__qr svg").await;
     let qr = e2e.find_centered(".delivery__qr").await;
     let size = qr.rectangle().await.expect("the code's box");
     assert!(size.2 >= 160.0 && size.3 >= 160.0, "big enough to scan from a screen: {size:?}");

@@ -30,6 +30,8 @@ pub(crate) fn decode_png(png: &[u8]) -> String {
 }
 
 async fn qr_on_page(e2e: &E2e) -> String {
+    // The drawing arrives with the QR encoder's module, into a box of its final size.
+    e2e.find(".link-kit__qr svg").await;
     let qr = e2e.find_centered(".link-kit__qr").await;
     let png = qr.screenshot().await.expect("a screenshot of the QR code");
     let _ = std::fs::create_dir_all("target/e2e");
