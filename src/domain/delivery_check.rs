@@ -60,7 +60,9 @@ pub fn outcome(test: &DeliveryTest, now: i64) -> Outcome {
         }
         DeliveryTestState::Waiting => match expires {
             Some(expires) if expires <= now => Outcome::Expired { waited },
-            Some(expires) => Outcome::Waiting { seconds_left: expires - now },
+            // Never more than the test's own time: the back end's «now» is known to the
+            // second from a `Date` header, and may read a moment behind the test's own times.
+            Some(expires) => Outcome::Waiting { seconds_left: (expires - now).min(waited) },
             None => Outcome::Waiting { seconds_left: 0 },
         },
         DeliveryTestState::Expired | DeliveryTestState::Other(_) => Outcome::Expired { waited },

@@ -40,6 +40,8 @@ fn each_state_reads_as_its_outcome() {
     let at = |s: i64| CREATED_UNIX + s;
     let cases: Vec<(DeliveryTest, i64, Outcome)> = vec![
         (test(DeliveryTestState::Waiting), at(0), Outcome::Waiting { seconds_left: 600 }),
+        // A «now» that reads a moment behind the test's start still shows its ten minutes.
+        (test(DeliveryTestState::Waiting), at(-1), Outcome::Waiting { seconds_left: 600 }),
         (test(DeliveryTestState::Waiting), at(19), Outcome::Waiting { seconds_left: 581 }),
         (test(DeliveryTestState::Waiting), at(599), Outcome::Waiting { seconds_left: 1 }),
         // Time is up before the back end said so: expired, never «осталось 0:00» for good.

@@ -87,7 +87,15 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
     let mut audit = Audit::default();
     connected(&e2e, MaxCondition::Healthy);
     e2e.open("/channels/max").await;
+    e2e.find(".health__overall").await;
+    // The panel's module is fetched when the panel first opens, not with the page.
+    let panel_fetched = || async {
+        let script = "return performance.getEntriesByType('resource').some(r => /\\/split_delivery-[0-9a-f]+\\.wasm$/.test(r.name));";
+        e2e.js(script).await == json!(true)
+    };
+    assert!(!panel_fetched().await, "the panel's module came with the page");
     let code = open_panel(&e2e).await;
+    assert!(panel_fetched().await, "the panel's module was never fetched");
     assert!(!code.is_empty(), "the code is shown");
 
     // The QR code is the test's link, as a phone reads it; the link is there as text too.
@@ -98,7 +106,12 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
     let size = qr.rectangle().await.expect("the code's box");
     assert!(size.2 >= 160.0 && size.3 >= 160.0, "big enough to scan from a screen: {size:?}");
     assert_eq!(decode_png(&qr.screenshot().await.expect("a screenshot of the QR code")), link);
-    assert!(e2e.text_content("#delivery-left").await.contains("осталось 9:") || e2e.text_content("#delivery-left").await.contains("осталось 10:00"));
+    let left = e2e.text_content("#delivery-left").await;
+    assert!(
+        left.contains("осталось 9:") || left.contains("осталось 10:00"),
+        "«{left}»; the panel says: {}",
+        e2e.text_content(&format!("#{DIALOG}")).await
+    );
     e2e.wait_for_text("#delivery-announce", "Ждём сообщение ещё 10 минут.").await;
     audit.check(&e2e, "waiting").await;
     eventually(PATIENCE, "the panel asks about its test", || async { asked_after(&e2e, 0) >= 1 }).await;
@@ -194,7 +207,9 @@ async fn hiding_closing_and_leaving_stop_the_asking() {
     quiet_for_two_periods(&e2e).await;
     assert_eq!(asked_after(&e2e, closed), 0, "no question after closing");
 
-    // Open again, then leave the page by Back while it waits: nothing after it.
+    // Ten seconds later (a new test may start no sooner), open again, then leave the
+    // page by Back while it waits: nothing after it.
+    e2e.server().state.fake().advance(11);
     open_panel(&e2e).await;
     eventually(PATIENCE, "the new test is asked about", || async { asked_after(&e2e, closed) >= 1 }).await;
     e2e.js("history.back(); return 0;").await;
