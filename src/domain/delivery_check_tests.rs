@@ -51,7 +51,12 @@ fn each_state_reads_as_its_outcome() {
         (
             received("2026-12-05T10:00:41Z", ReceivedVia::Message, Some("Анна"), reply(ReplyState::Sent, None)),
             at(50),
-            Outcome::Received { took: 41, via: ReceivedVia::Message, from_name: Some("Анна".into()), reply: Some(Reply::Sent) },
+            Outcome::Received {
+                took: 41,
+                via: ReceivedVia::Message,
+                from_name: Some("Анна".into()),
+                reply: Some(Reply::Sent),
+            },
         ),
         (
             received("2026-12-05T10:02:05Z", ReceivedVia::BotStarted, Some("  "), None),
@@ -59,7 +64,12 @@ fn each_state_reads_as_its_outcome() {
             Outcome::Received { took: 125, via: ReceivedVia::BotStarted, from_name: None, reply: None },
         ),
         (
-            received("2026-12-05T10:00:03Z", ReceivedVia::Message, None, reply(ReplyState::Failed, Some("MAX не принял токен бота"))),
+            received(
+                "2026-12-05T10:00:03Z",
+                ReceivedVia::Message,
+                None,
+                reply(ReplyState::Failed, Some("MAX не принял токен бота")),
+            ),
             at(5),
             Outcome::Received {
                 took: 3,
@@ -131,7 +141,11 @@ fn a_screen_reader_hears_the_start_each_minute_and_the_outcome_never_each_second
     let mut last = None;
     let mut heard = Vec::new();
     for second in (0..=600).step_by(2) {
-        let outcome = if second < 600 { Outcome::Waiting { seconds_left: 600 - second } } else { Outcome::Expired { waited: 600 } };
+        let outcome = if second < 600 {
+            Outcome::Waiting { seconds_left: 600 - second }
+        } else {
+            Outcome::Expired { waited: 600 }
+        };
         if let Some(now) = announcement(&outcome, last) {
             heard.push((second, now));
             last = Some(now);

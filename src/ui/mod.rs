@@ -12,7 +12,9 @@ pub mod schedule;
 pub mod settings;
 mod split;
 mod timer;
+mod visibility;
 pub use timer::{use_timer, Timer};
+pub use visibility::{page_visible, use_visibility_change};
 #[cfg(feature = "preview")]
 mod preview;
 

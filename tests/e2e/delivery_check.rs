@@ -39,7 +39,11 @@ pub(crate) fn change(e2e: &E2e, what: impl FnOnce(&mut max_channel_fake::Fake)) 
 /// The phone sends the code to the bot.
 pub(crate) fn send_code(e2e: &E2e, code: &str) {
     change(e2e, |fake| {
-        let update = InboundUpdate { user_id: 7_000_001, name: Some("Анна Петрова".into()), kind: UpdateKind::Message { text: code.into() } };
+        let update = InboundUpdate {
+            user_id: 7_000_001,
+            name: Some("Анна Петрова".into()),
+            kind: UpdateKind::Message { text: code.into() },
+        };
         let _ = fake.deliver_update(update);
     });
 }

@@ -64,11 +64,9 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
         if rows.is_empty() {
             return expired.then(|| view! { <p class="delivery__cause">{tr.t(Msg::DeliveryNoCause)}</p> }).into_any();
         }
-        let buttons = cures(&rows).into_iter().map(|cure| cure_button(cure, host, tr, busy, run.clone())).collect_view();
-        let items = rows
-            .into_iter()
-            .map(|row| view! { <li>{tr.t(row.label)} ": " {row.text}</li> })
-            .collect_view();
+        let buttons =
+            cures(&rows).into_iter().map(|cure| cure_button(cure, host, tr, busy, run.clone())).collect_view();
+        let items = rows.into_iter().map(|row| view! { <li>{tr.t(row.label)} ": " {row.text}</li> }).collect_view();
         view! {
             <p class="delivery__causes-title">{tr.t(Msg::DeliveryCauses)}</p>
             <ul class="delivery__causes">{items}</ul>

@@ -65,7 +65,11 @@ impl DeliveryLauncher {
         });
         DeliveryLauncher {
             id,
-            host: PanelHost { close, replace_token: on_replace_token, title_id: StoredValue::new(format!("{id}-title")) },
+            host: PanelHost {
+                close,
+                replace_token: on_replace_token,
+                title_id: StoredValue::new(format!("{id}-title")),
+            },
             parent: StoredValue::new(Owner::current().unwrap_or_default()),
             open,
             loading: StoredValue::new(false),

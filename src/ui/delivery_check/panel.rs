@@ -12,8 +12,8 @@ use crate::domain::delivery_check::{
     announcement, announcement_text, expired_text, received_text, waiting_text, Announcement, Outcome, Reply,
 };
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::link_kit::{use_qr_svg, CopyField, CopyOutcome, QrImage};
 use crate::ui::components::keep_tab_inside;
+use crate::ui::link_kit::{use_qr_svg, CopyField, CopyOutcome, QrImage};
 use crate::ui::use_app;
 
 /// The panel in its modal dialog, open as it mounts; the heading takes the focus.
@@ -131,7 +131,8 @@ fn Started(check: Check, tr: Tr) -> impl IntoView {
 /// While the test waits: the link as a QR code and as text, the code, the time left.
 #[component]
 fn Waiting(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoView {
-    let (link, code) = check.test.with_untracked(|t| t.as_ref().map(|t| (t.link.clone(), t.code.clone())).unwrap_or_default());
+    let (link, code) =
+        check.test.with_untracked(|t| t.as_ref().map(|t| (t.link.clone(), t.code.clone())).unwrap_or_default());
     let link = Memo::new(move |_| link.clone());
     let copied = RwSignal::new(None::<Msg>);
     let left = move || match outcome.get() {
@@ -180,7 +181,10 @@ fn Arrived(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoVie
                 </p>
             }
             .into_any(),
-            Some(Reply::Sent) => view! { <p class="delivery__line tone--ok" id="delivery-reply">{tr.t(Msg::DeliveryReplySent)}</p> }.into_any(),
+            Some(Reply::Sent) => {
+                view! { <p class="delivery__line tone--ok" id="delivery-reply">{tr.t(Msg::DeliveryReplySent)}</p> }
+                    .into_any()
+            }
             Some(Reply::Failed(error)) => {
                 let text = match error {
                     Some(error) => tr.f(Msg::DeliveryReplyFailed, &[("error", &error)]),

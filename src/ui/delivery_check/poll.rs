@@ -7,25 +7,19 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::control::{Check, Stage};
 use crate::domain::delivery_check::{next_ask, Ask, PollState};
-use crate::ui::{use_timer, Timer};
-
-fn visible() -> bool {
-    !document().hidden()
-}
+use crate::ui::{page_visible, use_timer, use_visibility_change, Timer};
 
 /// Asks now, later, or not, as the test and the page stand.
 fn plan(check: Check, timer: Timer) {
     let now = js_sys::Date::now();
-    let has_news = check.stage.get_untracked() == Stage::Started
-        && check.outcome(now).is_some_and(|outcome| outcome.asks_again());
+    let has_news =
+        check.stage.get_untracked() == Stage::Started && check.outcome(now).is_some_and(|outcome| outcome.asks_again());
     let state = PollState {
         in_flight: check.in_flight.get_untracked(),
-        visible: visible(),
+        visible: page_visible(),
         has_news,
         failed: check.failure.with_untracked(Option::is_some),
         wait_until_ms: check.wait_until.get_untracked(),
@@ -49,9 +43,10 @@ fn plan(check: Check, timer: Timer) {
 fn tick(check: Check, timer: Timer) {
     let now = js_sys::Date::now();
     check.now_ms.set(now);
-    let waiting = check.outcome(now).is_some_and(|o| matches!(o, crate::domain::delivery_check::Outcome::Waiting { .. }));
+    let waiting =
+        check.outcome(now).is_some_and(|o| matches!(o, crate::domain::delivery_check::Outcome::Waiting { .. }));
     let counting = check.wait_until.get_untracked().is_some_and(|until| until > now);
-    if (waiting || counting) && visible() {
+    if (waiting || counting) && page_visible() {
         let again = timer.clone();
         timer.schedule(Duration::from_millis(1000 - (now as u64 % 1000)), move || tick(check, again));
     }
@@ -76,21 +71,13 @@ pub fn use_delivery_poll(check: Check) {
             }
         }
     });
-    let on_visibility = Closure::<dyn FnMut()>::new(move || {
-        if visible() {
+    use_visibility_change(move |visible| {
+        if visible {
             tick(check, clock.clone());
             plan(check, asking.clone());
         } else {
             asking.cancel();
             clock.cancel();
         }
-    });
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
-    let listener = StoredValue::new_local(on_visibility);
-    on_cleanup(move || {
-        listener.with_value(|listener| {
-            let _ =
-                document().remove_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
-        });
     });
 }

@@ -33,7 +33,8 @@ pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView
     // and unmounts the card at once): what is the card's own is read with `try_`.
     let body = move || match ctl.health.get() {
         Some(health) => {
-            view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token launcher=launcher /> }.into_any()
+            view! { <HealthBody health=health ctl=ctl on_replace_token=on_replace_token launcher=launcher /> }
+                .into_any()
         }
         None if ctl.failure.try_with(Option::is_some).unwrap_or(true) => ().into_any(),
         None => view! {

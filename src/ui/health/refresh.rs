@@ -6,14 +6,12 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::control::{Call, HealthControl};
-use crate::ui::{use_timer, Timer};
+use crate::ui::{page_visible, use_timer, use_visibility_change, Timer};
 
 fn hidden() -> bool {
-    document().hidden()
+    !page_visible()
 }
 
 /// Schedules the next refresh: due a minute after the last answer (at once if none yet);
@@ -69,20 +67,12 @@ pub fn use_health_refresh(ctl: HealthControl) {
             tick(ctl, clock.clone());
         }
     });
-    let on_visibility = Closure::<dyn FnMut()>::new(move || {
-        if hidden() {
-            refresh.cancel();
-        } else {
+    use_visibility_change(move |visible| {
+        if visible {
             ctl.now_ms.set(js_sys::Date::now());
             plan(ctl, refresh.clone(), every_ms);
+        } else {
+            refresh.cancel();
         }
-    });
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
-    let listener = StoredValue::new_local(on_visibility);
-    on_cleanup(move || {
-        listener.with_value(|listener| {
-            let _ =
-                document().remove_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
-        });
     });
 }
