@@ -77,8 +77,28 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
     view! {
         <div class="delivery__causes-block" id="delivery-causes">
             {list}
-            {move || failure.get().map(|e| view! { <p class="alert alert--danger" role="alert">{failure_text(tr, &e)}</p> })}
-            {move || repaired.get().then(|| view! { <p class="alert alert--success" role="status">{tr.t(Msg::HealthRepaired)}</p> })}
+            {move || {
+                failure
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="alert alert--danger" role="alert">
+                                {failure_text(tr, &e)}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                repaired
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="alert alert--success" role="status">
+                                {tr.t(Msg::HealthRepaired)}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -134,7 +134,13 @@ pub fn DeliverySlot(launcher: DeliveryLauncher) -> impl IntoView {
             launcher
                 .notice
                 .get()
-                .map(|msg| view! { <p class="alert alert--danger delivery__closed" role="alert">{tr.t(msg)}</p> })
+                .map(|msg| {
+                    view! {
+                        <p class="alert alert--danger delivery__closed" role="alert">
+                            {tr.t(msg)}
+                        </p>
+                    }
+                })
         }}
         {panel}
     }

@@ -64,7 +64,12 @@ pub fn Panel() -> impl IntoView {
             <div class="delivery__body">{body}</div>
             <Announcer check=check tr=tr />
             <div class="dialog__buttons">
-                <button type="button" id="delivery-close" class="button button--secondary" on:click=move |_| host.dismiss(None)>
+                <button
+                    type="button"
+                    id="delivery-close"
+                    class="button button--secondary"
+                    on:click=move |_| host.dismiss(None)
+                >
                     {tr.t(Msg::Close)}
                 </button>
             </div>
@@ -181,17 +186,21 @@ fn Arrived(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoVie
                 </p>
             }
             .into_any(),
-            Some(Reply::Sent) => {
-                view! { <p class="delivery__line tone--ok" id="delivery-reply">{tr.t(Msg::DeliveryReplySent)}</p> }
-                    .into_any()
+            Some(Reply::Sent) => view! {
+                <p class="delivery__line tone--ok" id="delivery-reply">
+                    {tr.t(Msg::DeliveryReplySent)}
+                </p>
             }
+            .into_any(),
             Some(Reply::Failed(error)) => {
                 let text = match error {
                     Some(error) => tr.f(Msg::DeliveryReplyFailed, &[("error", &error)]),
                     None => tr.t(Msg::DeliveryReplyFailedBare).to_owned(),
                 };
                 view! {
-                    <p class="delivery__line tone--failing" id="delivery-reply">{text}</p>
+                    <p class="delivery__line tone--failing" id="delivery-reply">
+                        {text}
+                    </p>
                     <Causes host=check.host tr=tr expired=false />
                 }
                 .into_any()
@@ -222,7 +231,9 @@ fn NotArrived(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl Into
         _ => String::new(),
     };
     view! {
-        <p class="delivery__line tone--failing" id="delivery-expired">{text}</p>
+        <p class="delivery__line tone--failing" id="delivery-expired">
+            {text}
+        </p>
         <Causes host=check.host tr=tr expired=true />
         <div class="actions">
             <AgainButton check=check tr=tr label=Msg::DeliveryAgain />
