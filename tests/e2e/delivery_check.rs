@@ -69,6 +69,13 @@ pub(crate) async fn open_panel(e2e: &E2e) -> String {
 
 /// A page's two periods of asking, then its own next request: a question still planned
 /// would have reached the back end before that request.
+/// Waits until a screen reader has been told `text` (the polite region is visually hidden,
+/// so its words are read from the DOM, not from what the driver renders).
+async fn heard(e2e: &E2e, text: &str) {
+    let what = format!("the screen reader never heard «{text}»");
+    eventually(PATIENCE, &what, || async { e2e.text_content("#delivery-announce").await.contains(text) }).await;
+}
+
 /// Waits until the dialog `id` is open (the panel's module may still be on its way).
 pub(crate) async fn wait_open(e2e: &E2e, id: &str) {
     e2e.find(&format!("#{id}[open]")).await;
@@ -116,7 +123,7 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
         "«{left}»; the panel says: {}",
         e2e.text_content(&format!("#{DIALOG}")).await
     );
-    e2e.wait_for_text("#delivery-announce", "Ждём сообщение ещё 10 минут.").await;
+    heard(&e2e, "Ждём сообщение ещё 10 минут.").await;
     audit.check(&e2e, "waiting").await;
     eventually(PATIENCE, "the panel asks about its test", || async { asked_after(&e2e, 0) >= 1 }).await;
 
@@ -125,7 +132,7 @@ async fn the_code_from_the_phone_arrives_and_the_bot_answers() {
     e2e.wait_for_text("#delivery-received", "(кодом)").await;
     e2e.wait_for_text(".delivery__from", "Отправитель: Анна Петрова").await;
     e2e.wait_for_text("#delivery-reply", "Бот ответил в MAX.").await;
-    e2e.wait_for_text("#delivery-announce", "Сообщение дошло").await;
+    heard(&e2e, "Сообщение дошло").await;
     audit.check(&e2e, "received").await;
     let log = e2e.requests_of("getMaxDeliveryTest");
     assert!(log.iter().all(|r| r.status == 200), "one at a time, none aborted: {log:?}");
@@ -173,7 +180,7 @@ async fn ten_minutes_without_a_message_name_the_missing_subscription_and_repair_
     });
     e2e.wait_for_text("#delivery-expired", "Сообщение не пришло за 10 минут.").await;
     e2e.wait_for_text("#delivery-causes", "Что может мешать сейчас:").await;
-    e2e.wait_for_text("#delivery-announce", "Сообщение не пришло").await;
+    heard(&e2e, "Сообщение не пришло").await;
     audit.check(&e2e, "expired").await;
     e2e.click("#delivery-repair").await;
     e2e.wait_for_text("#delivery-causes", "Подписка восстановлена.").await;
