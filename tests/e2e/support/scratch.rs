@@ -32,9 +32,19 @@ impl Scratch {
     /// Kills every process whose command line names this directory: a Chromium that
     /// Lighthouse started detached and left running when its run was cut short, or a
     /// browser whose test failed before closing its session.
+    /// Returns once none is left (at most ~10 s): a process ends a moment after its
+    /// SIGKILL — longer on a loaded machine, where a CI run once found the browser still
+    /// listed right after — and a Chromium may start a helper in between.
     pub fn kill_its_processes(&self) {
-        for pid in processes_naming(&self.0) {
-            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+        for _ in 0..200 {
+            let left = processes_naming(&self.0);
+            if left.is_empty() {
+                return;
+            }
+            for pid in left {
+                let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
     }
 }
