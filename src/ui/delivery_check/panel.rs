@@ -20,7 +20,8 @@ use crate::ui::use_app;
 /// «Закрыть» and Escape close it (the dialog's own `close`).
 #[component]
 pub fn Panel() -> impl IntoView {
-    let host = expect_context::<PanelHost>();
+    // Always given by the launcher; without it there is nothing to open (never a panic).
+    let Some(host) = use_context::<PanelHost>() else { return ().into_any() };
     let tr = use_app().tr;
     let check = Check::new(host);
     use_delivery_poll(check);
@@ -75,6 +76,7 @@ pub fn Panel() -> impl IntoView {
             </div>
         </dialog>
     }
+    .into_any()
 }
 
 /// A start that failed: why, and the way to start again (after a 429, once the wait is over).

@@ -81,9 +81,9 @@ fn BannerView() -> impl IntoView {
         flows.banner.get().map(|banner| match banner {
             Banner::Saved(msg) => {
                 // The first save connected the channel: prove it works («Проверка связи»).
-                let check = (msg == Msg::SavedFirst).then(|| {
-                    let replace = expect_context::<super::ReplaceToken>().0;
-                    view! { <DeliveryCheck id="saved-delivery-check" on_replace_token=replace /> }
+                let replace = use_context::<super::ReplaceToken>().filter(|_| msg == Msg::SavedFirst);
+                let check = replace.map(|replace| {
+                    view! { <DeliveryCheck id="saved-delivery-check" on_replace_token=replace.0 /> }
                 });
                 view! {
                     <div class="alert alert--success action-bar__saved" role="status">
