@@ -60,7 +60,7 @@ fn arrivals(e2e: &E2e) -> u64 {
 pub(crate) async fn open_panel(e2e: &E2e) -> String {
     e2e.find(".health__overall").await;
     e2e.click(OPEN).await;
-    wait_open(&e2e, DIALOG).await;
+    wait_open(e2e, DIALOG).await;
     e2e.wait_for_focus("#health-delivery-check-title").await;
     e2e.wait_for_text("#delivery-left", "осталось").await;
     let code = e2e.text_content("#delivery-code").await;

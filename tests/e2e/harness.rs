@@ -101,3 +101,29 @@ async fn an_error_that_does_not_say_is_not_called_a_lost_session_while_the_sessi
     e2e.find("main").await;
     e2e.finish().await;
 }
+
+/// A page process that hangs during a navigation (WebKitGTK under load, docs/browsers.md):
+/// the navigation times out, the page then answers no script, and the test fails saying the
+/// session was lost and whether the page's process was busy or idle — not a bare «timeout».
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_page_process_is_named_when_a_navigation_never_ends() {
+    let e2e = E2e::start().await;
+    let engine = e2e.engine();
+    e2e.open("/").await;
+    e2e.find("main").await;
+    e2e.limit_page_loads(Duration::from_secs(3)).await;
+    assert!(e2e.stop_page_processes() > 0, "no page process of the browser found");
+
+    let report = failure_of(e2e.open("/channels")).await;
+    // Ended as a crash would, so that closing the session does not wait for them.
+    e2e.kill_page_processes();
+    let test = "harness::a_hung_page_process_is_named_when_a_navigation_never_ends";
+    let first = format!("BROWSER SESSION LOST: {} in {test}, ", engine.name());
+    assert!(report.starts_with(&first), "{report}");
+    assert!(report.contains("while opening http://127.0.0.1:"), "{report}");
+    assert!(report.contains("it never finished loading"), "{report}");
+    assert!(report.contains("s of CPU in 1 s (idle)"), "a stopped process uses no CPU:\n{report}");
+
+    let end = failure_of(e2e.finish()).await;
+    assert_eq!(end, report);
+}

@@ -102,6 +102,41 @@ impl DriverLog {
         table.iter().filter(|row| family.contains(&row.pid) && page(row)).map(|row| row.pid).collect()
     }
 
+    /// The CPU time each page process used over one second, e.g. `WebKitWebProcess 1234: 0.99 s
+    /// of CPU in 1 s (busy)`: a hung page that burns CPU is running something for ever; an
+    /// idle one waits for something that never comes.
+    pub(super) fn page_cpu(&self) -> String {
+        let before: Vec<(u32, Option<u64>)> =
+            self.page_processes().into_iter().map(|pid| (pid, cpu_ticks(pid))).collect();
+        if before.is_empty() {
+            return "no page process".into();
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let rows: Vec<String> = before
+            .into_iter()
+            .map(|(pid, first)| match (first, cpu_ticks(pid)) {
+                (Some(first), Some(then)) => {
+                    // The kernel's clock ticks: 100 a second on Linux.
+                    let used = then.saturating_sub(first) as f64 / 100.0;
+                    let what = if used >= 0.5 { "busy" } else { "idle" };
+                    format!("{pid}: {used:.2} s of CPU in 1 s ({what})")
+                }
+                _ => format!("{pid}: ended"),
+            })
+            .collect();
+        rows.join(", ")
+    }
+
+    /// Stops (SIGSTOP) the browser's page processes, as a hang would leave them; returns
+    /// their ids. For the harness's own test of a page that never loads.
+    pub(super) fn stop_page_processes(&self) -> Vec<u32> {
+        let pages = self.page_processes();
+        for pid in &pages {
+            let _ = Command::new("kill").args(["-STOP", &pid.to_string()]).status();
+        }
+        pages
+    }
+
     /// Kills (SIGKILL) the browser's page processes, as a crash would end them; returns their
     /// ids. For the harness's own test of [`is_session_lost`](super::lost::is_session_lost).
     pub(super) fn kill_page_processes(&self) -> Vec<u32> {
@@ -173,4 +208,14 @@ fn process_table() -> Vec<ProcessRow> {
 fn uptime() -> f64 {
     let text = std::fs::read_to_string("/proc/uptime").unwrap_or_default();
     text.split_whitespace().next().and_then(|t| t.parse().ok()).unwrap_or(0.0)
+}
+
+/// A process's user and system CPU time so far, in clock ticks (`/proc/<pid>/stat` fields 14
+/// and 15, counted after the command's name, which may hold spaces).
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12.
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
 }

@@ -14,6 +14,9 @@ use serde_json::{json, Value};
 
 use super::driver_log::DriverLog;
 
+/// The most a navigation may take before the driver answers `timeout` (every session).
+pub const PAGE_LOAD_LIMIT: Duration = Duration::from_secs(60);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
@@ -98,6 +101,10 @@ impl Engine {
         // A dirty form asks before unload; reloading tests accept that prompt. Tests that
         // must see any dialog (XSS) choose "ignore": an open dialog then fails the next command.
         capabilities["unhandledPromptBehavior"] = json!(prompts);
+        // A navigation that has not loaded in a minute never will (WebKitGTK's web process
+        // hung under load): the standard's five minutes would only delay the report.
+        capabilities["timeouts"] =
+            json!({ "script": 30_000, "pageLoad": PAGE_LOAD_LIMIT.as_millis() as u64, "implicit": 0 });
         capabilities
     }
 }

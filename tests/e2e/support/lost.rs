@@ -99,6 +99,30 @@ impl Watch {
         panic!("{moment}: {} (the session still answers)", said(&error));
     }
 
+    /// Fails the test for a navigation's `error`. A navigation that timed out
+    /// ([`PAGE_LOAD_LIMIT`](super::engine::PAGE_LOAD_LIMIT)) and a page that then answers no
+    /// script within [`ASK_LIMIT`] mean a hung page process: every later command waits for
+    /// that load (WebKitWebDriver waits for a pending navigation before a script or a find),
+    /// so the session is lost. Seen in WebKitGTK under load (docs/browsers.md).
+    pub(super) async fn fail_navigation(&self, moment: &str, error: CmdError) -> ! {
+        let timed_out = matches!(&error, CmdError::Standard(w) if w.error == ErrorStatus::Timeout);
+        if timed_out && !self.page_answers().await {
+            let said = format!(
+                "{}; then the page answered no script within {} s: it never finished loading",
+                said(&error),
+                ASK_LIMIT.as_secs()
+            );
+            panic!("{}", self.lose(moment, &said));
+        }
+        self.fail(moment, error).await
+    }
+
+    /// Whether the page runs a script at all within [`ASK_LIMIT`].
+    async fn page_answers(&self) -> bool {
+        let asked = self.browser.execute("return document.readyState;", Vec::new());
+        matches!(tokio::time::timeout(ASK_LIMIT, asked).await, Ok(Ok(_)))
+    }
+
     /// Fails the test with the crash report if `error` means the session is lost; else
     /// returns, for the caller's own message (or patience).
     pub(super) async fn lost_if(&self, moment: &str, error: &CmdError) {
@@ -181,6 +205,7 @@ impl Watch {
              That is: {what}. An engine's process ended; no element is missing, and this session \
              is not used again (docs/browsers.md, «A crashed web process»).\n\
              \x20 the driver and its browser now: {processes}\n\
+             \x20 the page's processes: {cpu}\n\
              \x20 the kernel said:\n{kernel}\
              \x20 the driver's log, last lines (all of it: {kept}):\n{log}\
              \x20 the page's console, last lines:\n{console}",
@@ -188,6 +213,7 @@ impl Watch {
             test = self.test,
             secs = self.started.elapsed().as_secs_f64(),
             processes = self.driver.processes(),
+            cpu = self.driver.page_cpu(),
             kept = kept.display(),
             log = quote(self.driver.tail(15)),
             console = quote(self.console.last(10)),
@@ -240,6 +266,22 @@ impl Page {
     /// returns how many there were.
     pub fn kill_page_processes(&self) -> usize {
         self.watch.driver.kill_page_processes().len()
+    }
+
+    /// Stops the browser's page processes as a hang would (the harness's own test); returns
+    /// how many there were.
+    pub fn stop_page_processes(&self) -> usize {
+        self.watch.driver.stop_page_processes().len()
+    }
+
+    /// Sets how long a navigation may take in this session (the harness's own test).
+    pub async fn limit_page_loads(&self, limit: std::time::Duration) {
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+            Some(std::time::Duration::from_secs(30)),
+            Some(limit),
+            Some(std::time::Duration::ZERO),
+        );
+        self.browser.update_timeouts(timeouts).await.expect("the session's time-outs");
     }
 
     /// Fails as a command of this page that met `error` would (the harness's own test).

@@ -72,7 +72,7 @@ impl Page {
         let moment = || format!("opening {}", self.url(route));
         self.watch.refuse(&moment);
         if let Err(e) = self.browser.goto(&self.url(route)).await {
-            self.watch.fail(&moment(), e).await;
+            self.watch.fail_navigation(&moment(), e).await;
         }
     }
 
