@@ -69,6 +69,9 @@ pub enum KeyOutcome<T> {
     SearchNow(Search),
     /// This option was chosen.
     Picked(T),
+    /// The list was closed: a debounced search still due is dropped (its answer would
+    /// open the list the person just closed).
+    Dismissed,
 }
 
 /// The state of a type-ahead combobox over paged search results.
@@ -212,7 +215,10 @@ impl<T: Clone> Combobox<T> {
             KeyAction::Pick(i) => self.items.get(i).cloned().map_or(KeyOutcome::Nothing, KeyOutcome::Picked),
             KeyAction::Close => {
                 self.open = false;
-                KeyOutcome::Nothing
+                // An answer on its way would open the list again: it no longer counts.
+                self.latest += 1;
+                self.waiting = None;
+                KeyOutcome::Dismissed
             }
             KeyAction::Swallow | KeyAction::Pass => KeyOutcome::Nothing,
         };

@@ -101,15 +101,15 @@ fn key_sequences_drive_the_state() {
     assert!(matches!(outcome, KeyOutcome::SearchNow(Search { cursor: None, .. })), "{outcome:?}");
     assert_eq!(c.active, Some(0));
     c.open = true;
-    for (key, active, open) in [
-        ("ArrowDown", Some(1), true),
-        ("ArrowDown", Some(2), true),
-        ("ArrowDown", Some(2), true),
-        ("ArrowUp", Some(1), true),
-        ("Escape", Some(1), false),
+    for (key, active, open, asked) in [
+        ("ArrowDown", Some(1), true, KeyOutcome::Nothing),
+        ("ArrowDown", Some(2), true, KeyOutcome::Nothing),
+        ("ArrowDown", Some(2), true, KeyOutcome::Nothing),
+        ("ArrowUp", Some(1), true, KeyOutcome::Nothing),
+        ("Escape", Some(1), false, KeyOutcome::Dismissed),
     ] {
         let (_, outcome) = c.key(key);
-        assert_eq!((c.active, c.open, outcome), (active, open, KeyOutcome::Nothing), "{key}");
+        assert_eq!((c.active, c.open, outcome), (active, open, asked), "{key}");
     }
     c.open = true;
     assert_eq!(c.key("Enter").1, KeyOutcome::Picked("b".to_string()));
@@ -302,4 +302,23 @@ fn every_interleaving_settles_on_what_is_typed() {
         assert_eq!(c.shown.as_deref(), typed, "{steps:?}");
         assert_eq!(last, Some(typed), "{steps:?}");
     }
+}
+
+/// Escape closes the list for good: neither a search on its way nor one still due (the
+/// view drops its debounce on `Dismissed`) opens it again; the next Down searches anew.
+#[test]
+fn escape_keeps_the_list_closed_whatever_answers_later() {
+    let mut combo = boxed(&["Петрова"]);
+    combo.typed("ова".into());
+    let on_its_way = combo.search();
+    combo.open = true;
+    let (action, outcome) = combo.key("Escape");
+    assert_eq!((action, outcome), (Close, KeyOutcome::Dismissed));
+    assert!(!combo.answered(&on_its_way, vec!["Иванова".into()], None), "a late answer does not count");
+    assert!(!combo.open);
+    // Down asks again, and its answer opens the list.
+    let (_, outcome) = combo.key("ArrowDown");
+    let KeyOutcome::SearchNow(again) = outcome else { panic!("Down searches: {outcome:?}") };
+    assert!(combo.answered(&again, vec!["Иванова".into()], None));
+    assert!(combo.open);
 }

@@ -176,6 +176,7 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
                 calls.send(search);
             }
             KeyOutcome::Picked(e) => pick.run(e),
+            KeyOutcome::Dismissed => timer.cancel(),
             KeyOutcome::Nothing => {}
         }
     };
