@@ -123,6 +123,8 @@ async fn a_hung_page_process_is_named_when_a_navigation_never_ends() {
     assert!(report.contains("while opening http://127.0.0.1:"), "{report}");
     assert!(report.contains("it never finished loading"), "{report}");
     assert!(report.contains("s of CPU in 1 s (idle)"), "a stopped process uses no CPU:\n{report}");
+    // The page's process never asked: the back end has nothing open.
+    assert!(report.contains("the dev back end's requests not answered yet: none\n"), "{report}");
 
     let end = failure_of(e2e.finish()).await;
     assert_eq!(end, report);

@@ -22,6 +22,7 @@ pub mod csp;
 pub mod faults;
 pub mod host_page;
 pub mod max;
+pub mod open_requests;
 pub mod page;
 pub mod preview;
 pub mod state_file;
@@ -119,6 +120,7 @@ pub struct AppState {
     fake: Mutex<Fake>,
     controls: Mutex<faults::Controls>,
     console: Mutex<console::Console>,
+    open_requests: Mutex<open_requests::OpenRequests>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -135,6 +137,7 @@ impl AppState {
             fake: Mutex::new(fake),
             controls: Mutex::new(faults::Controls::default()),
             console: Mutex::new(console::Console::default()),
+            open_requests: Mutex::new(open_requests::OpenRequests::default()),
             config,
         };
         state.persist(&state.fake())?;
@@ -148,6 +151,11 @@ impl AppState {
 
     pub fn controls(&self) -> MutexGuard<'_, faults::Controls> {
         self.controls.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The requests being answered now (see [`open_requests`]).
+    pub fn open_requests(&self) -> MutexGuard<'_, open_requests::OpenRequests> {
+        self.open_requests.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// What the page's console said (with `Config::console_capture`).
@@ -206,7 +214,10 @@ pub fn app(state: Shared) -> Router {
         }
         router = router.nest("/__dev", dev);
     }
-    router.fallback(static_files::serve).with_state(state)
+    router
+        .fallback(static_files::serve)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), open_requests::track))
+        .with_state(state)
 }
 
 /// A running server.

@@ -45,6 +45,8 @@ pub(super) struct Watch {
     console: ConsoleLog,
     /// The session, asked whether it still answers after an error that does not say.
     browser: fantoccini::Client,
+    /// The dev back end the page talks to: the requests it has not answered yet.
+    server: Option<max_channel_devserver::Shared>,
     /// The report, once the session was found lost.
     lost: Mutex<Option<String>>,
 }
@@ -58,7 +60,13 @@ const ASK_LIMIT: Duration = Duration::from_secs(20);
 static WATCHES: Mutex<Vec<Weak<Watch>>> = Mutex::new(Vec::new());
 
 impl Watch {
-    pub(super) fn new(engine: Engine, driver: &Driver, console: ConsoleLog, browser: fantoccini::Client) -> Arc<Watch> {
+    pub(super) fn new(
+        engine: Engine,
+        driver: &Driver,
+        console: ConsoleLog,
+        browser: fantoccini::Client,
+        server: Option<max_channel_devserver::Shared>,
+    ) -> Arc<Watch> {
         let watch = Arc::new(Watch {
             engine,
             test: std::thread::current().name().unwrap_or("?").to_owned(),
@@ -66,6 +74,7 @@ impl Watch {
             driver: driver.log().clone(),
             console,
             browser,
+            server,
             lost: Mutex::new(None),
         });
         let mut watches = WATCHES.lock().unwrap_or_else(|e| e.into_inner());
@@ -206,6 +215,7 @@ impl Watch {
              is not used again (docs/browsers.md, «A crashed web process»).\n\
              \x20 the driver and its browser now: {processes}\n\
              \x20 the page's processes: {cpu}\n\
+             \x20 the dev back end's requests not answered yet: {open}\n\
              \x20 the kernel said:\n{kernel}\
              \x20 the driver's log, last lines (all of it: {kept}):\n{log}\
              \x20 the page's console, last lines:\n{console}",
@@ -214,10 +224,24 @@ impl Watch {
             secs = self.started.elapsed().as_secs_f64(),
             processes = self.driver.processes(),
             cpu = self.driver.page_cpu(),
+            open = self.open_requests(),
             kept = kept.display(),
             log = quote(self.driver.tail(15)),
             console = quote(self.console.last(10)),
         )
+    }
+}
+
+impl Watch {
+    /// The dev back end's open requests: none means the browser waits for itself.
+    fn open_requests(&self) -> String {
+        let Some(server) = &self.server else { return "(no dev back end)".into() };
+        let open = server.open_requests().describe();
+        if open.is_empty() {
+            "none".into()
+        } else {
+            open.join("; ")
+        }
     }
 }
 

@@ -156,7 +156,7 @@ impl E2e {
             engine,
             origin: format!("http://127.0.0.1:{}", config.port),
             base: options.base_path.trim_end_matches('/').to_owned(),
-            watch: lost::Watch::new(engine, &driver, console.clone(), browser.clone()),
+            watch: lost::Watch::new(engine, &driver, console.clone(), browser.clone(), Some(server.state.clone())),
             _driver: None,
         };
         E2e {
@@ -193,7 +193,13 @@ impl E2e {
             engine: self.engine,
             origin: self.origin.clone(),
             base: self.base.clone(),
-            watch: lost::Watch::new(self.engine, &driver, self.console.clone(), browser),
+            watch: lost::Watch::new(
+                self.engine,
+                &driver,
+                self.console.clone(),
+                browser,
+                self.server.as_ref().map(|server| server.state.clone()),
+            ),
             _driver: Some(driver),
         }
     }
