@@ -130,19 +130,19 @@ impl DriverLog {
     /// Stops (SIGSTOP) the browser's page processes, as a hang would leave them; returns
     /// their ids. For the harness's own test of a page that never loads.
     pub(super) fn stop_page_processes(&self) -> Vec<u32> {
-        let pages = self.page_processes();
-        for pid in &pages {
-            let _ = Command::new("kill").args(["-STOP", &pid.to_string()]).status();
-        }
-        pages
+        self.signal_page_processes("-STOP")
     }
 
     /// Kills (SIGKILL) the browser's page processes, as a crash would end them; returns their
     /// ids. For the harness's own test of [`is_session_lost`](super::lost::is_session_lost).
     pub(super) fn kill_page_processes(&self) -> Vec<u32> {
+        self.signal_page_processes("-9")
+    }
+
+    fn signal_page_processes(&self, signal: &str) -> Vec<u32> {
         let pages = self.page_processes();
         for pid in &pages {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            let _ = Command::new("kill").args([signal, &pid.to_string()]).status();
         }
         pages
     }

@@ -17,6 +17,9 @@ use super::driver_log::DriverLog;
 /// The most a navigation may take before the driver answers `timeout` (every session).
 pub const PAGE_LOAD_LIMIT: Duration = Duration::from_secs(60);
 
+/// The most a script may take before the driver answers `timeout` (the standard's own).
+pub const SCRIPT_LIMIT: Duration = Duration::from_secs(30);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
@@ -103,8 +106,7 @@ impl Engine {
         capabilities["unhandledPromptBehavior"] = json!(prompts);
         // A navigation that has not loaded in a minute never will (WebKitGTK's web process
         // hung under load): the standard's five minutes would only delay the report.
-        capabilities["timeouts"] =
-            json!({ "script": 30_000, "pageLoad": PAGE_LOAD_LIMIT.as_millis() as u64, "implicit": 0 });
+        capabilities["timeouts"] = json!({ "script": SCRIPT_LIMIT.as_millis() as u64, "pageLoad": PAGE_LOAD_LIMIT.as_millis() as u64, "implicit": 0 });
         capabilities
     }
 }

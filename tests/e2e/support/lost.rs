@@ -301,7 +301,7 @@ impl Page {
     /// Sets how long a navigation may take in this session (the harness's own test).
     pub async fn limit_page_loads(&self, limit: std::time::Duration) {
         let timeouts = fantoccini::wd::TimeoutConfiguration::new(
-            Some(std::time::Duration::from_secs(30)),
+            Some(super::engine::SCRIPT_LIMIT),
             Some(limit),
             Some(std::time::Duration::ZERO),
         );
