@@ -32,6 +32,10 @@ pub struct RuntimeConfig {
     pub request_timeout_ms: u32,
     /// «Работа канала» refreshes this often while the page is visible.
     pub health_refresh_ms: u32,
+    /// The cabinet's account the person works in, when the host says: what is kept in the
+    /// browser (the unsaved draft) is kept per account, so another account's administrator
+    /// in the same browser is never offered it.
+    pub account_id: Option<String>,
 }
 
 impl Default for RuntimeConfig {
@@ -44,6 +48,7 @@ impl Default for RuntimeConfig {
             parent_origin: None,
             request_timeout_ms: DEFAULT_TIMEOUT_MS,
             health_refresh_ms: DEFAULT_HEALTH_REFRESH_MS,
+            account_id: None,
         }
     }
 }
@@ -58,6 +63,7 @@ struct RawConfig {
     parent_origin: Option<String>,
     request_timeout_ms: Option<u32>,
     health_refresh_ms: Option<u32>,
+    account_id: Option<String>,
 }
 
 /// Every key optional, no other key allowed (a misspelt key is a mistake to show, not to
@@ -73,6 +79,7 @@ impl FromJson for RawConfig {
             parent_origin: fields.take("parent_origin")?,
             request_timeout_ms: fields.take("request_timeout_ms")?,
             health_refresh_ms: fields.take("health_refresh_ms")?,
+            account_id: fields.take("account_id")?,
         };
         fields.deny_unknown()?;
         Ok(raw)
@@ -86,6 +93,21 @@ pub enum ConfigError {
     NotJson(String),
     #[error("{key}: {reason}")]
     BadValue { key: &'static str, reason: String },
+}
+
+impl ConfigError {
+    /// The configuration's key at fault, for the host (`max-channel-config`: the whole text).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ConfigError::NotJson(_) => "max-channel-config",
+            ConfigError::BadValue { key, .. } => key,
+        }
+    }
+}
+
+/// An account id the app can put in a storage key as it is: 1–64 of `A–Z a–z 0–9 . _ -`.
+fn is_account_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
 }
 
 /// `"/"`, `""` → `""`; `"dialogs/"` → `"/dialogs"`.
@@ -143,7 +165,17 @@ impl RuntimeConfig {
             }
             other => other.filter(|o| !o.is_empty()),
         };
+        let account_id = match raw.account_id {
+            Some(id) if !is_account_id(&id) => {
+                return Err(ConfigError::BadValue {
+                    key: "account_id",
+                    reason: "от 1 до 64 латинских букв, цифр, «.», «_» или «-»".into(),
+                })
+            }
+            other => other,
+        };
         Ok(RuntimeConfig {
+            account_id,
             api_base,
             router_base: raw.router_base.as_deref().map(normalize_base).unwrap_or_default(),
             csrf_token: raw.csrf_token.or(meta_csrf).unwrap_or_default(),
@@ -218,6 +250,9 @@ mod tests {
             (r#"{"request_timeout_ms": 0}"#, Some("request_timeout_ms")),
             (r#"{"health_refresh_ms": 999}"#, Some("health_refresh_ms")),
             (r#"{"parent_origin": "*"}"#, Some("parent_origin")),
+            (r#"{"account_id": ""}"#, Some("account_id")),
+            (r#"{"account_id": "a b"}"#, Some("account_id")),
+            (r#"{"account_id": "ac:1"}"#, Some("account_id")),
             (r#"{"apibase": "/x"}"#, None),
             (r#"{"api_base": "/x", "api_base": "/y"}"#, None),
             (r#"{"locale": null, "extra": 1}"#, None),
@@ -231,6 +266,16 @@ mod tests {
                 _ => panic!("{text}: {error:?}"),
             }
             assert!(!error.to_string().is_empty());
+            let expected_key = key.unwrap_or("max-channel-config");
+            assert_eq!(error.key(), expected_key, "the key the host is told: {text}");
         }
+    }
+
+    #[test]
+    fn an_account_id_is_kept_as_the_host_gave_it() {
+        let c = RuntimeConfig::parse(Some(r#"{"account_id":"lk-4021_7.a"}"#), None).unwrap();
+        assert_eq!(c.account_id.as_deref(), Some("lk-4021_7.a"));
+        let long = format!(r#"{{"account_id":"{}"}}"#, "a".repeat(65));
+        assert!(RuntimeConfig::parse(Some(&long), None).is_err());
     }
 }

@@ -280,11 +280,11 @@ mod hidden_errors {
 
     async fn save(host: &web_sys::HtmlElement) {
         el(host, "button[type=submit]").unwrap().click();
-        until("the refusal is shown", || el(host, ".action-bar .alert--danger").is_some()).await;
+        until("the refusal is shown", || el(host, ".save-outcome .alert--danger").is_some()).await;
     }
 
     fn banner(host: &web_sys::HtmlElement) -> String {
-        el(host, ".action-bar .alert--danger").unwrap().text_content().unwrap()
+        el(host, ".save-outcome .alert--danger").unwrap().text_content().unwrap()
     }
 
     /// The error text a control points at through `aria-describedby`, and `aria-invalid`.
@@ -314,7 +314,7 @@ mod hidden_errors {
         assert!(!visible(&text), "switched off, the text is hidden");
 
         save(host).await;
-        assert_eq!(banner(host), "Проверьте выделенные поля: 1 поле.");
+        assert_eq!(banner(host), "Исправьте 1 поле.");
         assert_eq!(
             error_of(&switch),
             (Some("true".into()), Some("Поле «Текст сообщения при закрытии»: Не больше 250 символов.".into())),
@@ -329,12 +329,32 @@ mod hidden_errors {
         assert!(visible(&text));
         assert_eq!(error_of(&text), (Some("true".into()), Some("Не больше 250 символов.".into())));
         assert_eq!(error_of(&switch), (None, None), "the switch no longer shows it");
-        assert_eq!(banner(host), "Проверьте выделенные поля: 1 поле.");
+        assert_eq!(banner(host), "Исправьте 1 поле.");
 
         // Editing the text clears its error, as ever.
         type_text(&text, "Спасибо!");
         tick().await;
         assert_eq!(error_of(&text), (None, None));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_text_too_long_says_how_much_to_cut() {
+        let _console = ConsoleWatch::start();
+        let page = mount_refusing(Vec::new());
+        let host = &page.host;
+        tick().await;
+        let text = el(host, "#f-closing_message-text").unwrap();
+        // 271 characters as the contract counts them: code points, after trimming.
+        type_text(&text, &format!("  {}  ", "ё".repeat(271)));
+        tick().await;
+        save(host).await;
+        assert_eq!(banner(host), "Исправьте 1 поле.");
+        assert_eq!(
+            error_of(&text),
+            (Some("true".into()), Some("Сократите на 21 символ: можно не больше 250.".into())),
+            "the person is told what to do, not left to count"
+        );
+        assert!(page.api.demo.settings_now().unwrap().unwrap().settings.closing_message.text.chars().count() < 250);
     }
 
     #[wasm_bindgen_test]
@@ -349,7 +369,7 @@ mod hidden_errors {
         tick().await;
 
         save(host).await;
-        assert_eq!(banner(host), "Проверьте выделенные поля: 1 поле.");
+        assert_eq!(banner(host), "Исправьте 1 поле.");
         assert_eq!(error_of(&switch), (Some("true".into()), Some("Поле «Через»: От 5 минут до 30 дней.".into())));
         until("the focus is on the switch", || active_id() == "auto-close-enabled").await;
 
@@ -373,11 +393,11 @@ mod hidden_errors {
         let page = mount_refusing(vec![unknown]);
         let host = &page.host;
         tick().await;
-        let anchor = el(host, ".action-bar #f-form").expect("the whole form's anchor");
+        let anchor = el(host, ".save-outcome #f-form").expect("the whole form's anchor");
         assert_eq!(error_of(&anchor), (None, None), "nothing before a refusal");
 
         save(host).await;
-        assert_eq!(banner(host), "Проверьте выделенные поля: 1 поле.");
+        assert_eq!(banner(host), "Исправьте 1 поле.");
         assert_eq!(error_of(&anchor), (Some("true".into()), Some("Часовой пояс не поддерживается.".into())));
         assert!(visible(&by_id("f-form-error").unwrap()));
         until("the focus is on the form's anchor", || active_id() == "f-form").await;
@@ -411,7 +431,7 @@ mod hidden_errors {
         assert!(input(host, "#routing-group").checked());
 
         save(host).await;
-        assert_eq!(banner(host), "Проверьте выделенные поля: 2 поля.");
+        assert_eq!(banner(host), "Исправьте 2 поля.");
         let routing = el(host, "#f-routing-type").unwrap();
         assert_eq!(error_of(&routing), (Some("true".into()), Some("Поле «Сотрудник»: Выберите сотрудника.".into())));
         until("the focus is on the routing choice", || active_id() == "f-routing-type").await;
@@ -480,7 +500,7 @@ mod hidden_errors {
         save(host).await;
         tick().await;
         let fields = max_channel_admin::i18n::count(Locale::Ru, Msg::UnitField, paths.len() as u64);
-        assert_eq!(banner(host), format!("Проверьте выделенные поля: {fields}."));
+        assert_eq!(banner(host), format!("Исправьте {fields}."));
         for anchor in shown_controls(form) {
             let control = by_id(&field_id(&anchor))
                 .or_else(|| el(host, &format!("[data-error-anchor=\"{anchor}\"]")))

@@ -102,6 +102,19 @@ impl ApiError {
         )
     }
 
+    /// The message while a 429's wait counts down (`seconds_left`, from
+    /// `ui::use_retry_wait`): the seconds still to wait, and once they are over, that trying
+    /// again is fine. Any other failure reads as [`ApiError::message`].
+    pub fn message_waiting(&self, tr: Tr, seconds_left: u32) -> String {
+        match self {
+            ApiError::RateLimited { retry_after: Some(_) } if seconds_left == 0 => tr.t(Msg::ErrRateLimitedOver).into(),
+            ApiError::RateLimited { retry_after: Some(_) } => {
+                ApiError::RateLimited { retry_after: Some(seconds_left) }.message(tr)
+            }
+            other => other.message(tr),
+        }
+    }
+
     /// The message for the person, from the catalogue.
     pub fn message(&self, tr: Tr) -> String {
         match self {
@@ -169,6 +182,18 @@ mod tests {
         let missing = ApiError::from_response(428, &body("precondition_required"), None);
         assert_eq!(missing, ApiError::Unexpected("HTTP 428 precondition_required: x".into()));
         assert_eq!(missing.message(Tr(Locale::Ru)), "Сервер ответил неожиданно");
+    }
+
+    #[test]
+    fn a_wait_reads_as_it_counts_down() {
+        let tr = Tr(Locale::Ru);
+        let limited = ApiError::RateLimited { retry_after: Some(30) };
+        assert_eq!(limited.message_waiting(tr, 30), "Слишком много попыток. Повторите через 30 секунд.");
+        assert_eq!(limited.message_waiting(tr, 21), "Слишком много попыток. Повторите через 21 секунду.");
+        assert_eq!(limited.message_waiting(tr, 0), "Слишком много попыток. Теперь можно повторить.");
+        let no_wait = ApiError::RateLimited { retry_after: None };
+        assert_eq!(no_wait.message_waiting(tr, 0), no_wait.message(tr), "no number to count");
+        assert_eq!(ApiError::Network.message_waiting(tr, 0), ApiError::Network.message(tr));
     }
 
     #[test]

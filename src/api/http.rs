@@ -17,6 +17,17 @@ use crate::config::RuntimeConfig;
 /// Called when the session expired (any 401), so the embedding cabinet can log in again.
 pub type SessionExpiredHook = Arc<dyn Fn() + Send + Sync>;
 
+thread_local! {
+    /// The token the host gave after the person logged in again (`session-renewed`).
+    static RENEWED_CSRF: std::cell::RefCell<Option<Arc<str>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Every write from now on carries `token` (the host's `session-renewed`, docs/embedding.md):
+/// after a new login the configured token is stale, and no reload is needed.
+pub fn renew_csrf_token(token: &str) {
+    RENEWED_CSRF.with(|renewed| *renewed.borrow_mut() = Some(token.into()));
+}
+
 /// The client over the network; cheap to clone.
 #[derive(Clone)]
 pub struct HttpClient {
@@ -37,9 +48,22 @@ struct Answer {
 
 /// A file of the bundle as text (the English catalogue), within `timeout_ms`.
 pub async fn fetch_bundle_file(path: &str, timeout_ms: u32) -> Result<String, ApiError> {
+    fetch_text(path, timeout_ms, web_sys::RequestCache::Default).await
+}
+
+/// The app's page as the server answers it now, never from a cache (which build it names:
+/// `domain::release`), within `timeout_ms`.
+pub async fn fetch_served_page(path: &str, timeout_ms: u32) -> Result<String, ApiError> {
+    fetch_text(path, timeout_ms, web_sys::RequestCache::NoStore).await
+}
+
+async fn fetch_text(path: &str, timeout_ms: u32, cache: web_sys::RequestCache) -> Result<String, ApiError> {
     let guard = AbortGuard::new(timeout_ms);
-    let request =
-        RequestBuilder::new(path).abort_signal(guard.signal().as_ref()).build().map_err(|_| ApiError::Network)?;
+    let request = RequestBuilder::new(path)
+        .cache(cache)
+        .abort_signal(guard.signal().as_ref())
+        .build()
+        .map_err(|_| ApiError::Network)?;
     let response = request.send().await.map_err(|_| guard.failure())?;
     if !response.ok() {
         return Err(ApiError::Unexpected(format!("HTTP {} for {path}", response.status())));
@@ -151,7 +175,8 @@ impl HttpClient {
             .abort_signal(signal.as_ref())
             .header("Accept", "application/json");
         if operation.needs_csrf() {
-            builder = builder.header(CSRF_HEADER, &self.csrf_token);
+            let renewed = RENEWED_CSRF.with(|renewed| renewed.borrow().clone());
+            builder = builder.header(CSRF_HEADER, renewed.as_deref().unwrap_or(&self.csrf_token));
         }
         if let Some((name, value)) = header {
             builder = builder.header(name, value);

@@ -14,7 +14,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 pub use error::ApiError;
-pub use http::{fetch_bundle_file, HttpClient};
+pub use http::{fetch_bundle_file, fetch_served_page, renew_csrf_token, HttpClient};
 pub use insights::ChannelInsights;
 pub use scope::{until_cancelled, CancelToken, Scoped};
 

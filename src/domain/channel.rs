@@ -1,6 +1,6 @@
 //! What the channel pages derive from the contract: badges, prices, links.
 
-use max_channel_contract::{ChannelState, Money, StateReason};
+use max_channel_contract::{BotInfo, ChannelState, Money, StateReason};
 
 use crate::i18n::Msg;
 
@@ -21,6 +21,13 @@ pub fn is_set_up(state: &ChannelState) -> bool {
     matches!(state, ChannelState::Connected | ChannelState::Error)
 }
 
+/// How a sentence names the company's bot: by its address in MAX («@romashka_bot»), which
+/// a person can look up, or else by its name. `None` when the channel knows no bot.
+pub fn bot_handle(bot: Option<&BotInfo>) -> Option<String> {
+    let bot = bot?;
+    Some(bot.username.as_ref().map_or_else(|| bot.first_name.clone(), |username| format!("@{username}")))
+}
+
 /// Why a channel needs attention, in words.
 pub fn state_reason_msg(reason: &StateReason) -> Msg {
     match reason {
@@ -29,6 +36,20 @@ pub fn state_reason_msg(reason: &StateReason) -> Msg {
         StateReason::MaxUnavailable => Msg::ReasonMaxUnavailable,
         StateReason::SubscriptionLost => Msg::ReasonSubscriptionLost,
         StateReason::Other(_) => Msg::ReasonUnknown,
+    }
+}
+
+/// A reason as a tile says it under its badge: a few words that fit a tile at 360 px
+/// («Обращения не поступают»); the full sentence with its cure is on «О канале».
+pub fn tile_reason(reason: Msg) -> Msg {
+    match reason {
+        // The card's own words where it has them.
+        Msg::ReasonTokenRevoked => Msg::HealthTokenRefused,
+        Msg::ReasonBotBlocked => Msg::HealthTokenBotBlocked,
+        Msg::ReasonMaxUnavailable => Msg::TileReasonMaxSilent,
+        Msg::ReasonSubscriptionLost | Msg::ReasonDeliveryFailing => Msg::HealthFailing,
+        Msg::ReasonSubscriptionWrongUrl => Msg::TileReasonElsewhere,
+        _ => Msg::ReasonUnknown,
     }
 }
 
@@ -81,6 +102,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bot_is_named_by_its_address_or_else_its_name() {
+        let bot = |username: Option<&str>| BotInfo {
+            user_id: 7,
+            first_name: "Магазин «Ромашка»".into(),
+            username: username.map(Into::into),
+            avatar_url: None,
+        };
+        assert_eq!(bot_handle(Some(&bot(Some("romashka_bot")))).as_deref(), Some("@romashka_bot"));
+        assert_eq!(bot_handle(Some(&bot(None))).as_deref(), Some("Магазин «Ромашка»"));
+        assert_eq!(bot_handle(None), None);
+    }
+
+    #[test]
     fn set_up_states() {
         assert!(is_set_up(&ChannelState::Connected));
         assert!(is_set_up(&ChannelState::Error));
@@ -99,6 +133,23 @@ mod tests {
         assert_eq!(rub(5), "0,05\u{a0}₽");
         let kzt = format_money(&Money { amount_minor: 100_000, currency: "KZT".into() });
         assert_eq!(kzt, "1\u{a0}000\u{a0}KZT");
+    }
+
+    #[test]
+    fn a_tile_says_every_reason_in_a_few_words() {
+        use crate::i18n::Locale;
+        let table = [
+            (StateReason::TokenRevoked, "MAX не принимает токен"),
+            (StateReason::BotBlocked, "MAX заблокировал бота"),
+            (StateReason::MaxUnavailable, "MAX не отвечает"),
+            (StateReason::SubscriptionLost, "Обращения из MAX не поступают"),
+            (StateReason::Other("new".into()), "Проверьте настройки канала."),
+        ];
+        for (reason, words) in table {
+            assert_eq!(tile_reason(state_reason_msg(&reason)).text(Locale::Ru), words, "{reason:?}");
+        }
+        assert_eq!(tile_reason(Msg::ReasonSubscriptionWrongUrl).text(Locale::Ru), "Обращения уходят в другую систему");
+        assert_eq!(tile_reason(Msg::ReasonDeliveryFailing).text(Locale::Ru), "Обращения из MAX не поступают");
     }
 
     #[test]

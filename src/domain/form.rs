@@ -152,7 +152,8 @@ impl Default for ReplyForm {
             delay: DurationInput { text: "0".into(), unit: Unit::Seconds },
             text: String::new(),
             repeat_every: false,
-            interval: DurationInput { text: "5".into(), unit: Unit::Minutes },
+            // 30 minutes: every 5 would send a day's dialog 288 messages.
+            interval: DurationInput { text: "30".into(), unit: Unit::Minutes },
         }
     }
 }

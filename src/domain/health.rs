@@ -5,7 +5,7 @@
 use max_channel_contract::{ChannelHealth, ChannelState, HealthStatus, StateReason, SubscriptionStatus};
 
 use crate::domain::state_reason_msg;
-use crate::domain::when::{day_of, relative_text, since_text, unix_of, ViewerClock};
+use crate::domain::when::{day_of, relative_text, since_text, span_text, unix_of, ViewerClock};
 use crate::i18n::{Locale, Msg, Tr};
 
 /// How a line reads at a glance; the CSS modifier and the icon's shape come from it, the
@@ -59,19 +59,46 @@ pub struct HealthRow {
     pub cure: Option<Cure>,
 }
 
-/// The card's first line: what `overall` means for the administrator.
-pub fn overall_line(overall: &HealthStatus) -> (Msg, Tone) {
-    let msg = match overall {
+/// The card's first line: what `overall` means for the administrator. A healthy channel
+/// that has never received an update claims only what it knows: it is ready, not that
+/// requests «поступают».
+pub fn overall_line(health: &ChannelHealth) -> (Msg, Tone) {
+    let msg = match health.overall {
+        HealthStatus::Ok if health.delivery.last_inbound_at.is_none() => Msg::HealthReady,
         HealthStatus::Ok => Msg::HealthOk,
         HealthStatus::Warning => Msg::HealthWarning,
         HealthStatus::Failing => Msg::HealthFailing,
         HealthStatus::Unknown | HealthStatus::Other(_) => Msg::HealthUnknown,
     };
-    (msg, Tone::of(overall))
+    (msg, Tone::of(&health.overall))
 }
 
-/// The checks of a health, in the card's order: token, subscription, last inbound, and
-/// delivery only while it fails.
+/// How long after its end an outage is still told: long enough for an administrator who
+/// comes by once a week to learn that customers' messages were lost.
+pub const OUTAGE_TOLD_SECONDS: i64 = 7 * 86_400;
+
+/// The last outage in words with its consequence — while it goes on, and until it ended
+/// more than [`OUTAGE_TOLD_SECONDS`] ago (also after the subscription is repaired):
+/// «Сообщения клиентов с 13:38 до 21:48 30 ноября не дошли до Манго Диалогов: операторы
+/// их не видели.»
+pub fn outage_line(health: &ChannelHealth, locale: Locale, clock: &ViewerClock<'_>) -> Option<(String, Tone)> {
+    let outage = health.delivery.last_outage.as_ref()?;
+    let from = unix_of(&outage.from)?;
+    let tr = Tr(locale);
+    match outage.to.as_deref() {
+        None => Some((tr.f(Msg::OutageOngoing, &[("since", &since_text(locale, clock, from))]), Tone::Failing)),
+        Some(to) => {
+            let to = unix_of(to)?;
+            (clock.now - to <= OUTAGE_TOLD_SECONDS).then(|| {
+                let span = span_text(locale, clock, from, to);
+                (tr.f(Msg::OutageEnded, &[("span", &span)]), Tone::Warning)
+            })
+        }
+    }
+}
+
+/// The checks of a health, in the card's order: token, subscription, last inbound,
+/// delivery only while it fails, and the last outage while it is told.
 pub fn health_rows(health: &ChannelHealth, locale: Locale, clock: &ViewerClock<'_>) -> Vec<HealthRow> {
     let tr = Tr(locale);
     let since_of = |text: &str| unix_of(text).map(|unix| since_text(locale, clock, unix));
@@ -91,6 +118,9 @@ pub fn health_rows(health: &ChannelHealth, locale: Locale, clock: &ViewerClock<'
         };
         let tone = if health.overall == HealthStatus::Failing { Tone::Failing } else { Tone::Warning };
         rows.push(HealthRow { label: Msg::HealthRowDelivery, tone, text, cure: None });
+    }
+    if let Some((text, tone)) = outage_line(health, locale, clock) {
+        rows.push(HealthRow { label: Msg::HealthRowOutage, tone, text, cure: None });
     }
     rows
 }

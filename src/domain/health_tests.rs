@@ -70,7 +70,7 @@ fn a_healthy_channel_reads_in_words() {
         ]
     );
     assert!(cures(&rows).is_empty());
-    assert_eq!(overall_line(&HealthStatus::Ok), (Msg::HealthOk, Tone::Ok));
+    assert_eq!(overall_line(&healthy()), (Msg::HealthOk, Tone::Ok));
     assert_eq!(Msg::HealthOk.text(Locale::Ru), "Обращения из MAX поступают");
 }
 
@@ -124,7 +124,7 @@ fn a_refused_token_offers_its_replacement() {
     for (reason, text) in [
         (Some(StateReason::TokenRevoked), "MAX не принимает токен"),
         (None, "MAX не принимает токен"),
-        (Some(StateReason::BotBlocked), "MAX заблокировал чат-бота"),
+        (Some(StateReason::BotBlocked), "MAX заблокировал бота"),
     ] {
         let mut health = healthy();
         health.overall = HealthStatus::Failing;
@@ -154,22 +154,122 @@ fn no_inbound_yet_and_a_warning_delivery() {
     assert_eq!((rows[3].text.as_str(), rows[3].tone), ("ошибки с 09:00 сегодня", Tone::Warning));
 }
 
+/// A health with `overall` and, or not, a first inbound update.
+fn overall_of(overall: HealthStatus, inbound: bool) -> ChannelHealth {
+    let mut health = healthy();
+    health.overall = overall;
+    if !inbound {
+        health.delivery.last_inbound_at = None;
+    }
+    health
+}
+
 #[test]
-fn every_overall_status_has_its_own_line() {
-    let lines: Vec<&str> = [HealthStatus::Ok, HealthStatus::Warning, HealthStatus::Failing, HealthStatus::Unknown]
-        .iter()
-        .map(|s| overall_line(s).0.text(Locale::Ru))
-        .collect();
-    assert_eq!(
-        lines,
-        [
-            "Обращения из MAX поступают",
-            "Канал работает, но требует внимания",
-            "Обращения из MAX не поступают",
-            "Не удалось проверить: MAX не ответил",
-        ]
-    );
-    assert_eq!(overall_line(&HealthStatus::Other("degraded".into())).1, Tone::Unknown);
+fn every_overall_status_has_its_own_line_and_ok_claims_arrivals_only_after_one() {
+    let table = [
+        (HealthStatus::Ok, true, "Обращения из MAX поступают"),
+        (HealthStatus::Ok, false, "Канал готов принимать обращения"),
+        (HealthStatus::Warning, true, "Канал работает, но требует внимания"),
+        (HealthStatus::Warning, false, "Канал работает, но требует внимания"),
+        (HealthStatus::Failing, false, "Обращения из MAX не поступают"),
+        (HealthStatus::Unknown, true, "Не удалось проверить: MAX не ответил"),
+    ];
+    for (overall, inbound, line) in table {
+        let (msg, tone) = overall_line(&overall_of(overall.clone(), inbound));
+        assert_eq!((msg.text(Locale::Ru), tone), (line, Tone::of(&overall)), "{overall:?}, inbound {inbound}");
+    }
+    assert_eq!(overall_line(&overall_of(HealthStatus::Other("degraded".into()), true)).1, Tone::Unknown);
+}
+
+/// The health with `last_outage` from `from` to `to`, read at `now` (Moscow time, UTC+3).
+fn outage_at(from: &str, to: Option<&str>, now: &str) -> Option<(String, Tone)> {
+    let mut health = healthy();
+    health.delivery.last_outage = Some(Outage { from: from.into(), to: to.map(Into::into) });
+    let moscow = |_| 180;
+    let clock = ViewerClock { now: unix_of(now).unwrap_or_default(), offset_at: &moscow };
+    outage_line(&health, Locale::Ru, &clock)
+}
+
+#[test]
+fn an_outage_is_told_with_its_consequence_while_it_lasts_and_seven_days_after() {
+    let from = "2026-11-30T13:38:00+03:00";
+    let ended = "2026-11-30T21:48:00+03:00";
+    // From, to, read at, what is told.
+    type Case<'a> = (&'a str, Option<&'a str>, &'a str, Option<(&'a str, Tone)>);
+    let table: [Case<'_>; 7] = [
+        // Going on: since when, failing.
+        (
+            from,
+            None,
+            "2026-11-30T15:00:00+03:00",
+            Some(("Сообщения клиентов не доходят до Манго Диалогов с 13:38 сегодня.", Tone::Failing)),
+        ),
+        // Ended, read the next morning, then a week later to the second, then a second after.
+        (
+            from,
+            Some(ended),
+            NOW,
+            Some(("Сообщения клиентов с 13:38 до 21:48 30 ноября не дошли до Манго Диалогов.", Tone::Warning)),
+        ),
+        (
+            from,
+            Some(ended),
+            "2026-12-07T21:48:00+03:00",
+            Some(("Сообщения клиентов с 13:38 до 21:48 30 ноября не дошли до Манго Диалогов.", Tone::Warning)),
+        ),
+        (from, Some(ended), "2026-12-07T21:48:01+03:00", None),
+        // Over midnight: both days named.
+        (
+            "2026-11-30T22:20:00+03:00",
+            Some("2026-12-01T06:19:00+03:00"),
+            NOW,
+            Some((
+                "Сообщения клиентов с 22:20 30 ноября до 06:19 1 декабря не дошли до Манго Диалогов.",
+                Tone::Warning,
+            )),
+        ),
+        (
+            "2026-11-28T22:20:00+03:00",
+            Some("2026-11-29T06:19:00+03:00"),
+            NOW,
+            Some((
+                "Сообщения клиентов с 22:20 28 ноября до 06:19 29 ноября не дошли до Манго Диалогов.",
+                Tone::Warning,
+            )),
+        ),
+        // Not a moment: nothing rather than a wrong sentence.
+        ("yesterday", None, NOW, None),
+    ];
+    for (from, to, now, expected) in table {
+        let told = outage_at(from, to, now);
+        assert_eq!(told.as_ref().map(|(text, tone)| (text.as_str(), *tone)), expected, "{from} – {to:?} at {now}");
+    }
+    assert_eq!(rows_and_outage_of_healthy(), None, "no outage, nothing said");
+    // It is the card's last row.
+    let mut health = healthy();
+    health.delivery.last_outage = Some(Outage { from: from.into(), to: Some(ended.into()) });
+    let rows = rows_of(&health);
+    let last = rows.last().map(|row| (row.label.text(Locale::Ru), row.tone));
+    assert_eq!(last, Some(("Перерыв в доставке", Tone::Warning)));
+    assert_eq!(rows.len(), 4);
+}
+
+fn rows_and_outage_of_healthy() -> Option<(String, Tone)> {
+    let moscow = |_| 180;
+    let clock = ViewerClock { now: unix_of(NOW).unwrap_or_default(), offset_at: &moscow };
+    outage_line(&healthy(), Locale::Ru, &clock)
+}
+
+#[test]
+fn an_outage_reads_in_english_too() {
+    let mut health = healthy();
+    let outage = Outage { from: "2026-11-28T22:20:00+03:00".into(), to: Some("2026-11-28T23:00:00+03:00".into()) };
+    health.delivery.last_outage = Some(outage);
+    let moscow = |_| 180;
+    let clock = ViewerClock { now: unix_of(NOW).unwrap_or_default(), offset_at: &moscow };
+    let text = outage_line(&health, Locale::En, &clock).map(|(text, _)| text);
+    let expected = "Customers' messages from 22:20 to 23:00 on 28 November did not reach Mango Dialogs.";
+    assert_eq!(text.as_deref(), Some(expected));
 }
 
 #[test]

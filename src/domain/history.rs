@@ -25,13 +25,17 @@ pub fn older_settings(loaded: &[HistoryEntry], index: usize) -> Option<&Settings
     loaded.iter().skip(index + 1).find_map(|entry| entry.settings.as_ref())
 }
 
-/// «Изменил(а) настройки», «Подключил(а) канал, заменён токен»; an event this version does
-/// not know is shown as is.
-pub fn action_text(tr: Tr, entry: &HistoryEntry) -> String {
+/// «Настройки изменены», «Канал подключён, заменён токен», «Возвращены настройки от …»
+/// (`restored`: the moment of the version a restore brought back, when it is loaded); an
+/// event this version does not know is shown as is.
+pub fn action_text(tr: Tr, entry: &HistoryEntry, restored: Option<&str>) -> String {
     let action = match &entry.event {
         HistoryEvent::Connected => tr.t(Msg::HistoryConnected).to_owned(),
         HistoryEvent::Saved => tr.t(Msg::HistorySaved).to_owned(),
-        HistoryEvent::Restored => tr.t(Msg::HistoryEventRestored).to_owned(),
+        HistoryEvent::Restored => match restored {
+            Some(moment) => tr.f(Msg::HistoryRestoredFrom, &[("moment", moment)]),
+            None => tr.t(Msg::HistoryEventRestored).to_owned(),
+        },
         HistoryEvent::Disconnected => tr.t(Msg::HistoryDisconnected).to_owned(),
         HistoryEvent::Other(event) => tr.f(Msg::HistoryOtherEvent, &[("event", event)]),
     };
@@ -41,7 +45,22 @@ pub fn action_text(tr: Tr, entry: &HistoryEntry) -> String {
     }
 }
 
-/// Whether «Вернуть эту версию» is offered: an entry with settings, not the newest.
+/// The loaded entry a restore brought back (`restored_from`), if it is loaded.
+pub fn restored_source<'a>(loaded: &'a [HistoryEntry], entry: &HistoryEntry) -> Option<&'a HistoryEntry> {
+    let version = entry.restored_from.as_deref()?;
+    loaded.iter().find(|e| e.version.as_deref() == Some(version))
+}
+
+/// Whether the entry's moment needs its seconds: a neighbour was made in the same minute
+/// (three saves at 21:51 would otherwise read the same, and so would their restores).
+pub fn shares_minute(loaded: &[HistoryEntry], index: usize) -> bool {
+    let minute = |i: usize| loaded.get(i).and_then(|e| crate::domain::when::unix_of(&e.at)).map(|u| u.div_euclid(60));
+    let Some(own) = minute(index) else { return false };
+    let before = index.checked_sub(1).and_then(minute);
+    before == Some(own) || minute(index + 1) == Some(own)
+}
+
+/// Whether «Вернуть настройки…» is offered: an entry with settings, not the newest.
 pub fn restorable(entry: &HistoryEntry, index: usize) -> bool {
     index > 0 && entry.settings.is_some()
 }
@@ -120,12 +139,42 @@ mod tests {
     fn actions_in_words() {
         let tr = Tr(Locale::Ru);
         let mut saved = entry(Some("2"), HistoryEvent::Saved, Some(samples::settings()));
-        assert_eq!(action_text(tr, &saved), "Изменил(а) настройки");
+        assert_eq!(action_text(tr, &saved, None), "Настройки изменены");
         saved.token_replaced = true;
-        assert_eq!(action_text(tr, &saved), "Изменил(а) настройки, заменён токен");
-        assert_eq!(action_text(tr, &entry(None, HistoryEvent::Disconnected, None)), "Отключил(а) канал");
-        assert_eq!(action_text(tr, &entry(Some("1"), HistoryEvent::Connected, None)), "Подключил(а) канал");
+        assert_eq!(action_text(tr, &saved, None), "Настройки изменены, заменён токен");
+        assert_eq!(action_text(tr, &entry(None, HistoryEvent::Disconnected, None), None), "Канал отключён");
+        assert_eq!(action_text(tr, &entry(Some("1"), HistoryEvent::Connected, None), None), "Канал подключён");
         let odd = entry(None, HistoryEvent::Other("paused".into()), None);
-        assert_eq!(action_text(tr, &odd), "Событие «paused»");
+        assert_eq!(action_text(tr, &odd, None), "Событие «paused»");
+        let restored = entry(Some("3"), HistoryEvent::Restored, None);
+        assert_eq!(action_text(tr, &restored, None), "Возвращена прежняя версия");
+        assert_eq!(
+            action_text(tr, &restored, Some("1 декабря 2026, 10:02")),
+            "Возвращены настройки от 1 декабря 2026, 10:02"
+        );
+    }
+
+    #[test]
+    fn a_restore_finds_what_it_brought_back_and_moments_in_one_minute_get_seconds() {
+        let at = |at: &str, version: &str| HistoryEntry {
+            at: at.into(),
+            ..entry(Some(version), HistoryEvent::Saved, Some(samples::settings()))
+        };
+        let mut restore = at("2026-12-01T21:51:40+03:00", "4");
+        restore.event = HistoryEvent::Restored;
+        restore.restored_from = Some("2".into());
+        let loaded = [
+            restore,
+            at("2026-12-01T21:51:05+03:00", "3"),
+            at("2026-12-01T21:50:59+03:00", "2"),
+            at("2026-12-01T20:00:00+03:00", "1"),
+        ];
+        assert_eq!(restored_source(&loaded, &loaded[0]).and_then(|e| e.version.as_deref()), Some("2"));
+        assert_eq!(restored_source(&loaded, &loaded[1]), None, "not a restore");
+        let gone = HistoryEntry { restored_from: Some("99".into()), ..loaded[0].clone() };
+        assert_eq!(restored_source(&loaded, &gone), None, "a version not loaded");
+        let seconds: Vec<bool> = (0..loaded.len()).map(|i| shares_minute(&loaded, i)).collect();
+        assert_eq!(seconds, [true, true, false, false], "21:51 twice; 21:50:59 is a minute of its own");
+        assert!(!shares_minute(&loaded, 9));
     }
 }

@@ -106,6 +106,16 @@ fn quoted(text: &str) -> String {
     format!("«{text}»")
 }
 
+/// A text's change; one that appears or goes is told so, never as empty quotes («текст «»
+/// → «Спасибо!»» read as a mistake).
+fn text_change(tr: Tr, subject: &str, before: &str, after: &str) -> String {
+    match (before.trim().is_empty(), after.trim().is_empty()) {
+        (true, _) => tr.f(Msg::DiffTextAdded, &[("subject", subject), ("what", &quoted(after))]),
+        (_, true) => tr.f(Msg::DiffTextRemoved, &[("subject", subject), ("what", &quoted(before))]),
+        _ => change(tr, Msg::DiffText, subject, &quoted(before), &quoted(after)),
+    }
+}
+
 /// One reply's own changes, each field its line.
 fn reply_changes(tr: Tr, subject: &str, before: &AutoReply, after: &AutoReply, out: &mut Vec<String>) {
     if before.delay_seconds != after.delay_seconds {
@@ -113,7 +123,7 @@ fn reply_changes(tr: Tr, subject: &str, before: &AutoReply, after: &AutoReply, o
         out.push(change(tr, Msg::DiffReplyDelay, subject, &a, &b));
     }
     if before.text != after.text {
-        out.push(change(tr, Msg::DiffReplyText, subject, &quoted(&before.text), &quoted(&after.text)));
+        out.push(text_change(tr, subject, &before.text, &after.text));
     }
     if before.repeat != after.repeat {
         out.push(change(
@@ -135,15 +145,22 @@ fn one_apart(short: &[AutoReply], long: &[AutoReply]) -> Option<usize> {
     (short[at..] == long[at + 1..]).then_some(at)
 }
 
+/// A reply whole: «через 10 минут, «Скоро ответим», раз в 5 минут».
+fn reply_text(tr: Tr, reply: &AutoReply) -> String {
+    [after_text(tr.0, reply.delay_seconds), quoted(&reply.text), repeat_text(tr, &reply.repeat)].join(", ")
+}
+
 fn reply_lines(tr: Tr, subject: Msg, before: &[AutoReply], after: &[AutoReply], out: &mut Vec<String>) {
     let name = |index: usize| tr.f(subject, &[("n", &(index + 1).to_string())]);
     let added = |index: usize, reply: &AutoReply| {
-        let what =
-            [after_text(tr.0, reply.delay_seconds), quoted(&reply.text), repeat_text(tr, &reply.repeat)].join(", ");
-        tr.f(Msg::DiffReplyAdded, &[("subject", &name(index)), ("what", &what)])
+        tr.f(Msg::DiffReplyAdded, &[("subject", &name(index)), ("what", &reply_text(tr, reply))])
+    };
+    // A removed reply is named by its text: «Автоответ 2» alone no longer exists to look at.
+    let removed = |index: usize, reply: &AutoReply| {
+        tr.f(Msg::DiffReplyRemoved, &[("subject", &name(index)), ("what", &quoted(&reply.text))])
     };
     if let Some(at) = one_apart(after, before) {
-        out.push(tr.f(Msg::DiffReplyRemoved, &[("subject", &name(at))]));
+        out.push(removed(at, &before[at]));
         return;
     }
     if let Some(at) = one_apart(before, after) {
@@ -153,7 +170,7 @@ fn reply_lines(tr: Tr, subject: Msg, before: &[AutoReply], after: &[AutoReply], 
     for index in 0..before.len().max(after.len()) {
         match (before.get(index), after.get(index)) {
             (Some(a), Some(b)) => reply_changes(tr, &name(index), a, b, out),
-            (Some(_), None) => out.push(tr.f(Msg::DiffReplyRemoved, &[("subject", &name(index))])),
+            (Some(a), None) => out.push(removed(index, a)),
             (None, Some(b)) => out.push(added(index, b)),
             (None, None) => {}
         }
@@ -193,7 +210,7 @@ pub fn changes(tr: Tr, names: &Names<'_>, before: &Settings, after: &Settings) -
         out.push(change(tr, Msg::DiffClosing, "", on_off(tr, a.enabled), on_off(tr, b.enabled)));
     }
     if a.text != b.text {
-        out.push(change(tr, Msg::DiffClosingText, "", &quoted(&a.text), &quoted(&b.text)));
+        out.push(text_change(tr, tr.t(Msg::DiffClosingName), &a.text, &b.text));
     }
     match (&before.non_working_hours, &after.non_working_hours) {
         (NonWorkingHours::AutoReplies { auto_replies: a }, NonWorkingHours::AutoReplies { auto_replies: b }) => {
@@ -219,6 +236,34 @@ pub fn changes(tr: Tr, names: &Names<'_>, before: &Settings, after: &Settings) -
         );
         out.push(change(tr, Msg::DiffAutoClose, "", &x, &y));
     }
+    out
+}
+
+/// A version's settings whole, one line per field in the form's order: what an entry of the
+/// history held, for the person who wants more than its changes.
+pub fn describe(tr: Tr, names: &Names<'_>, settings: &Settings) -> Vec<String> {
+    let line = |subject: Msg, what: &str| tr.f(Msg::FieldLine, &[("subject", tr.t(subject)), ("what", what)]);
+    let mut out = vec![line(Msg::DiffRoutingName, &routing_text(tr, names, &settings.routing))];
+    let replies = |subject: Msg, replies: &[AutoReply], out: &mut Vec<String>| {
+        for (index, reply) in replies.iter().enumerate() {
+            let name = tr.f(subject, &[("n", &(index + 1).to_string())]);
+            out.push(tr.f(Msg::FieldLine, &[("subject", &name), ("what", &reply_text(tr, reply))]));
+        }
+    };
+    replies(Msg::DiffReplyName, &settings.auto_replies, &mut out);
+    let closing = &settings.closing_message;
+    out.push(match closing.enabled {
+        true => line(Msg::DiffClosingName, &format!("{} — {}", on_off(tr, true), quoted(&closing.text))),
+        false => line(Msg::DiffClosingName, on_off(tr, false)),
+    });
+    match &settings.non_working_hours {
+        NonWorkingHours::AutoReplies { auto_replies } if !auto_replies.is_empty() => {
+            replies(Msg::DiffNwhReplyName, auto_replies, &mut out)
+        }
+        other => out.push(line(Msg::DiffNonWorkingName, &non_working_text(tr, names, other))),
+    }
+    let close = &settings.auto_close;
+    out.push(line(Msg::DiffAutoCloseName, &auto_close_text(tr, close.enabled, close.after_minutes, false)));
     out
 }
 

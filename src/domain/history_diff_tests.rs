@@ -66,11 +66,11 @@ fn each_kind_of_change_in_words() {
         ),
         (
             Box::new(|s| { s.auto_replies.remove(1); }),
-            vec!["Автоответ 2: удалён"],
+            vec!["Автоответ 2: удалён — «Все операторы заняты, ответим в течение 5 минут.»"],
         ),
         (
             Box::new(|s| { s.auto_replies.remove(0); }),
-            vec!["Автоответ 1: удалён"],
+            vec!["Автоответ 1: удалён — «Здравствуйте! Мы получили ваше сообщение.»"],
         ),
         (
             Box::new(move |s| s.auto_replies.insert(1, reply(600, "Скоро ответим", every_5_min))),
@@ -101,6 +101,14 @@ fn each_kind_of_change_in_words() {
             vec!["Сообщение при закрытии: текст «Спасибо за обращение! Оцените, пожалуйста, нашу работу.» → «Спасибо!»"],
         ),
         (
+            Box::new(|s| s.closing_message.text = String::new()),
+            vec!["Сообщение при закрытии: текст удалён — «Спасибо за обращение! Оцените, пожалуйста, нашу работу.»"],
+        ),
+        (
+            Box::new(|s| s.auto_replies[1].text = " ".into()),
+            vec!["Автоответ 2: текст удалён — «Все операторы заняты, ответим в течение 5 минут.»"],
+        ),
+        (
             Box::new(|s| s.non_working_hours = NonWorkingHours::Off),
             vec!["Нерабочее время: 1 автоответ → выключено"],
         ),
@@ -110,7 +118,7 @@ fn each_kind_of_change_in_words() {
         ),
         (
             Box::new(|s| s.non_working_hours = NonWorkingHours::AutoReplies { auto_replies: vec![] }),
-            vec!["Нерабочее время, автоответ 1: удалён"],
+            vec!["Нерабочее время, автоответ 1: удалён — «Сейчас мы не работаем. Ответим утром с 9:00.»"],
         ),
         (
             Box::new(|s| s.auto_close = AutoClose { enabled: false, after_minutes: 1440 }),
@@ -124,6 +132,15 @@ fn each_kind_of_change_in_words() {
     for (i, (change, expected)) in cases.into_iter().enumerate() {
         assert_eq!(diff(&base, change), expected, "case {i}");
     }
+}
+
+#[test]
+fn a_text_that_appears_is_added_never_empty_quotes() {
+    let mut before = samples::settings();
+    before.closing_message = ClosingMessage { enabled: false, text: String::new() };
+    let lines = diff(&before, |s| s.closing_message.text = "Спасибо!".into());
+    assert_eq!(lines, ["Сообщение при закрытии: текст добавлен — «Спасибо!»"]);
+    assert!(lines.iter().all(|line| !line.contains("«»")));
 }
 
 #[test]
@@ -228,4 +245,28 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn a_version_whole_reads_field_by_field_in_the_forms_order() {
+    let lines = describe(TR, &NAMES, &samples::settings());
+    assert_eq!(
+        lines,
+        [
+            "Кто принимает обращения: группа «Отдел продаж»",
+            "Автоответ 1: сразу, «Здравствуйте! Мы получили ваше сообщение.», один раз",
+            "Автоответ 2: через 2 минуты, «Все операторы заняты, ответим в течение 5 минут.», раз в 5 минут",
+            "Сообщение при закрытии: включено — «Спасибо за обращение! Оцените, пожалуйста, нашу работу.»",
+            "Нерабочее время, автоответ 1: сразу, «Сейчас мы не работаем. Ответим утром с 9:00.», один раз",
+            "Автозавершение: через 1 день",
+        ]
+    );
+    let mut off = samples::settings();
+    off.closing_message.enabled = false;
+    off.non_working_hours = NonWorkingHours::Off;
+    off.auto_close.enabled = false;
+    let lines = describe(TR, &NAMES, &off);
+    assert!(lines.contains(&"Сообщение при закрытии: выключено".to_owned()), "{lines:#?}");
+    assert!(lines.contains(&"Нерабочее время: выключено".to_owned()), "{lines:#?}");
+    assert!(lines.contains(&"Автозавершение: выключено".to_owned()), "{lines:#?}");
 }

@@ -6,6 +6,10 @@ use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
 use crate::i18n::Msg;
 
+/// MAX's platform for business, where an organisation's bots and their tokens are
+/// (dev.max.ru/docs-api: «его можно найти на платформе … в разделе Чат-боты»).
+pub const MAX_BUSINESS_PLATFORM: &str = "https://business.max.ru/self";
+
 /// Where MAX opens a bot's chat: `https://max.ru/<username>`.
 pub const MAX_LINK_BASE: &str = "https://max.ru/";
 
@@ -112,17 +116,53 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The site button's look, inline so any site builder keeps it; the preview applies the
+/// same declarations ([`style_declarations`]), so what is shown is what is pasted.
+pub const SITE_BUTTON_STYLE: &str = "display:inline-block;padding:12px 20px;border-radius:8px;background:#006ee8;\
+                                     color:#ffffff;font:600 16px/1.2 Arial,sans-serif;text-decoration:none";
+
 /// «Кнопка для сайта»: a plain link styled as a button, with inline styles and no script,
-/// so any site builder takes it. `bot_name` names the bot in its title (escaped).
-pub fn site_button_html(link: &str, text: &str, bot_name: &str) -> String {
-    const STYLE: &str = "display:inline-block;padding:12px 20px;border-radius:8px;background:#0077ff;\
-                         color:#ffffff;font:600 16px/1.2 Arial,sans-serif;text-decoration:none";
+/// so any site builder takes it. `title` is its tooltip (escaped).
+pub fn site_button_html(link: &str, text: &str, title: &str) -> String {
     format!(
-        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\" title=\"{}\" style=\"{STYLE}\">{}</a>",
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener\" title=\"{}\" style=\"{SITE_BUTTON_STYLE}\">{}</a>",
         escape_html(link),
-        escape_html(bot_name),
+        escape_html(title),
         escape_html(text)
     )
+}
+
+/// An inline style's declarations as (property, value) pairs.
+pub fn style_declarations(style: &str) -> Vec<(&str, &str)> {
+    style
+        .split(';')
+        .filter_map(|declaration| declaration.split_once(':'))
+        .map(|(property, value)| (property.trim(), value.trim()))
+        .filter(|(property, value)| !property.is_empty() && !value.is_empty())
+        .collect()
+}
+
+/// The QR code's file, named after its label so the codes of two sources never overwrite
+/// each other in Downloads: `max-qr-site.svg`, `max-qr.png` without a label. A label has
+/// only Latin letters, digits, `_` and `-` (the contract's rule), all safe in a file name.
+pub fn qr_file_name(label: Option<&str>, extension: &str) -> String {
+    match label {
+        Some(label) => format!("max-qr-{label}.{extension}"),
+        None => format!("max-qr.{extension}"),
+    }
+}
+
+/// The smallest side of at least `min` pixels on which every module of a code `modules`
+/// wide (quiet zone included) is a whole number of pixels: sharp for a printer.
+pub fn png_side(modules: u32, min: u32) -> u32 {
+    let modules = modules.max(1);
+    min.div_ceil(modules) * modules
+}
+
+/// How many modules wide a [`qr_svg`] drawing is (its `viewBox`), quiet zone included.
+pub fn svg_modules(svg: &str) -> Option<u32> {
+    let rest = svg.split_once("viewBox=\"0 0 ")?.1;
+    rest.split(' ').next()?.parse().ok()
 }
 
 #[cfg(test)]

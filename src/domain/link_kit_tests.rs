@@ -113,3 +113,34 @@ fn the_snippet_is_one_plain_link_with_the_name_escaped() {
     assert!(!html.to_lowercase().contains(" on"), "no event attribute");
     assert!(html.ends_with(">Написать в MAX</a>"));
 }
+
+#[test]
+fn the_qr_files_are_named_after_their_label() {
+    assert_eq!(qr_file_name(Some("site"), "svg"), "max-qr-site.svg");
+    assert_eq!(qr_file_name(Some("print-2026"), "png"), "max-qr-print-2026.png");
+    assert_eq!(qr_file_name(None, "svg"), "max-qr.svg");
+}
+
+#[test]
+fn a_png_is_at_least_1024_pixels_and_each_module_whole_pixels() {
+    for modules in [21 + 8, 25 + 8, 57 + 8, 177 + 8] {
+        let side = png_side(modules, 1024);
+        assert!(side >= 1024 && side.is_multiple_of(modules) && side - 1024 < modules, "{modules}: {side}");
+    }
+    let svg = qr_svg("https://max.ru/romashka_shop_bot?start=site").expect("a code");
+    let modules = svg_modules(&svg).expect("its viewBox");
+    assert_eq!((modules - 8 - 21) % 4, 0, "a QR version's side, with the quiet zone: {modules}");
+    assert_eq!(svg_modules("<svg/>"), None);
+}
+
+#[test]
+fn the_preview_wears_exactly_the_snippets_style() {
+    let html = site_button_html("https://max.ru/bot", "Написать в MAX", "Написать в MAX: Магазин «Ромашка»");
+    assert!(html.contains(&format!("style=\"{SITE_BUTTON_STYLE}\"")));
+    assert!(html.contains("title=\"Написать в MAX: Магазин «Ромашка»\""), "{html}");
+    let declarations = style_declarations(SITE_BUTTON_STYLE);
+    assert_eq!(declarations.len(), 7);
+    assert!(declarations.contains(&("background", "#006ee8")));
+    assert!(declarations.contains(&("font", "600 16px/1.2 Arial,sans-serif")));
+    assert_eq!(style_declarations(" ; a : b ;;c:"), [("a", "b")]);
+}

@@ -1,9 +1,9 @@
 //! Which catalogue message a field error shows: by its code and the control its path names.
 
-use max_channel_contract::FieldErrorCode;
+use max_channel_contract::{text_len, FieldErrorCode, TEXT_MAX_CHARS};
 
-use crate::domain::{FieldPath, ReplyField};
-use crate::i18n::Msg;
+use crate::domain::{FieldPath, ReplyField, SettingsForm};
+use crate::i18n::{count, Msg, Tr};
 
 /// The message under a control for `code` at the raw `path`: [`message_at`] the path it names.
 pub fn field_message(path: &str, code: &FieldErrorCode) -> Msg {
@@ -53,6 +53,30 @@ pub fn message_at(path: Option<FieldPath>, code: &FieldErrorCode) -> Msg {
     }
 }
 
+/// How many characters the text at `path` has beyond the limit, as the contract counts
+/// them: «Сократите на 21 символ» says what to do where «Не больше 250» leaves the counting
+/// to the person. `None` for a control that is no text, or a text that fits.
+pub fn chars_over(form: &SettingsForm, path: FieldPath) -> Option<usize> {
+    let text = match path {
+        FieldPath::ClosingText => &form.closing_text,
+        FieldPath::Reply { list, index, field: ReplyField::Text } => &list.rows(form).get(index)?.text,
+        _ => return None,
+    };
+    text_len(text).checked_sub(TEXT_MAX_CHARS).filter(|over| *over > 0)
+}
+
+/// The words under a control for `code` at `path` in `form`: [`field_message`]'s, except
+/// for a text over the limit, which says how much to cut.
+pub fn field_text(tr: Tr, form: &SettingsForm, path: &str, code: &FieldErrorCode) -> String {
+    let at = FieldPath::parse(path);
+    match (message_at(at, code), at.and_then(|at| chars_over(form, at))) {
+        (Msg::ErrTextTooLong, Some(over)) => {
+            tr.f(Msg::ErrTextCut, &[("count", &count(tr.0, Msg::UnitChar, over as u64))])
+        }
+        (msg, _) => tr.t(msg).to_owned(),
+    }
+}
+
 /// The message for a token error, naming what is wrong with `token` itself: the contract
 /// has one code (`bad_characters`) for a space, a line break, Cyrillic or an emoji, but the
 /// person fixes each differently.
@@ -80,7 +104,23 @@ pub fn token_message(token: &str, code: &FieldErrorCode) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::NumberError;
+    use crate::domain::{NumberError, ReplyForm, ReplyList};
+
+    #[test]
+    fn a_long_text_counts_what_to_cut_as_the_contract_counts() {
+        let mut form = SettingsForm {
+            closing_text: format!("  {}  ", "ж".repeat(271)),
+            replies: vec![ReplyForm { text: "😀".repeat(250), ..ReplyForm::default() }],
+            ..SettingsForm::default()
+        };
+        assert_eq!(chars_over(&form, FieldPath::ClosingText), Some(21), "trimmed, code points");
+        let text = |index| ReplyList::Working.row(index, ReplyField::Text);
+        assert_eq!(chars_over(&form, text(0)), None, "exactly 250 fits");
+        form.replies[0].text.push('ё');
+        assert_eq!(chars_over(&form, text(0)), Some(1));
+        assert_eq!(chars_over(&form, text(5)), None, "a row the list does not have");
+        assert_eq!(chars_over(&form, FieldPath::Token), None, "not a text of the form");
+    }
 
     #[test]
     fn each_rule_has_its_own_message_at_its_control() {

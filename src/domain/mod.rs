@@ -11,12 +11,15 @@ pub mod history;
 pub mod history_diff;
 mod link_kit;
 mod messages;
+pub mod release;
 pub mod schedule;
 pub mod schedule_text;
 pub mod timeline;
+pub mod warning_fix;
 pub mod warnings;
 pub mod when;
 pub mod zone;
+pub mod zone_name;
 
 pub use anchor::*;
 pub use channel::*;

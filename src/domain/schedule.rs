@@ -135,6 +135,36 @@ impl<'a> Schedule<'a> {
         Some((start, self.next_start(start)))
     }
 
+    /// The longest non-working stretch not over by `today` and within the next 60 days that
+    /// working time closes on both sides (weekends and exceptions included): a customer who writes as it begins
+    /// waits that long for an operator. `None`: round the clock, or no working time.
+    /// Measured in the schedule's local minutes (a daylight-saving night is an hour off).
+    pub fn longest_non_working(&self, today: Date) -> Option<(LocalMoment, LocalMoment)> {
+        // From a week back: the stretch a customer is in today began before it, and its
+        // weekdays name it as well as the next one's.
+        let mut runs: Vec<(i64, i64)> = Vec::new();
+        for offset in -7..LOOK_AHEAD_DAYS {
+            for (from, to) in self.hours_on(today.add_days(offset)) {
+                let (from, to) = (offset * 1440 + i64::from(from), offset * 1440 + i64::from(to));
+                match runs.last_mut() {
+                    Some(last) if last.1 >= from => last.1 = last.1.max(to),
+                    _ => runs.push((from, to)),
+                }
+            }
+        }
+        let gaps = runs.windows(2).map(|pair| (pair[0].1, pair[1].0)).filter(|&(_, end)| end > 0);
+        // The first of the longest: the one a person meets first.
+        let (from, to) = gaps.fold(None, |best: Option<(i64, i64)>, gap| match best {
+            Some(best) if best.1 - best.0 >= gap.1 - gap.0 => Some(best),
+            _ => Some(gap),
+        })?;
+        let at = |minutes: i64| LocalMoment {
+            date: today.add_days(minutes.div_euclid(1440)),
+            minute: minutes.rem_euclid(1440) as u16,
+        };
+        Some((at(from), at(to)))
+    }
+
     /// The exceptions from `today` on, within 60 days, in date order.
     pub fn upcoming_exceptions(&self, today: Date) -> Vec<&'a max_channel_contract::ScheduleException> {
         let last = today.add_days(LOOK_AHEAD_DAYS);

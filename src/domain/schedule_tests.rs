@@ -148,3 +148,34 @@ fn touching_intervals_are_one_run() {
     assert_eq!(s.hours_on(Date::parse("2026-12-01").expect("date")), vec![(0, 1440)]);
     assert_eq!(s.week_groups()[0].hours, vec![(540, 1080)]);
 }
+
+#[test]
+fn the_longest_non_working_stretch_between_working_times() {
+    let schedule = office("Europe/Moscow");
+    let s = Schedule::new(&schedule).expect("a valid schedule");
+    let tuesday = Date::parse("2026-12-01").expect("a date");
+    // The New Year: a short 31 December, a holiday Friday, the weekend.
+    assert_eq!(s.longest_non_working(tuesday), Some((at("2026-12-31", "15:00"), at("2027-01-04", "09:00"))));
+    // Without the exceptions, the first of the equal weekends.
+    let plain = WorkSchedule { exceptions: vec![], ..office("Europe/Moscow") };
+    let s = Schedule::new(&plain).expect("a valid schedule");
+    assert_eq!(s.longest_non_working(tuesday), Some((at("2026-12-04", "17:00"), at("2026-12-07", "09:00"))));
+    // Round the clock but Sunday: the runs through midnight are one, the Sunday is the gap.
+    let all_day = hours(&[("00:00", "24:00")]);
+    let mut week = vec![all_day.clone(); 6];
+    week.push(vec![]);
+    let sundays = WorkSchedule { week, exceptions: vec![], ..office("Europe/Moscow") };
+    let s = Schedule::new(&sundays).expect("a valid schedule");
+    assert_eq!(s.longest_non_working(tuesday), Some((at("2026-12-06", "00:00"), at("2026-12-07", "00:00"))));
+    // Nothing to wait through: round the clock, or never working (no end to wait for).
+    let always = WorkSchedule { week: vec![all_day; 7], exceptions: vec![], ..office("Europe/Moscow") };
+    assert_eq!(Schedule::new(&always).expect("valid").longest_non_working(tuesday), None);
+    let never = WorkSchedule { week: vec![vec![]; 7], exceptions: vec![], ..office("Europe/Moscow") };
+    assert_eq!(Schedule::new(&never).expect("valid").longest_non_working(tuesday), None);
+    // On a Sunday, the weekend a customer is in counts: it began before today.
+    let sunday = Date::parse("2026-12-06").expect("a date");
+    let s = Schedule::new(&plain).expect("a valid schedule");
+    assert_eq!(s.longest_non_working(sunday), Some((at("2026-12-04", "17:00"), at("2026-12-07", "09:00"))));
+    // On Tuesday that weekend is over: the next one.
+    assert_eq!(s.longest_non_working(sunday.add_days(2)), Some((at("2026-12-11", "17:00"), at("2026-12-14", "09:00"))));
+}

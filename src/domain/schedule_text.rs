@@ -76,6 +76,23 @@ fn point_text(locale: Locale, moment: LocalMoment, today: Date, forms: [Msg; 3],
     }
 }
 
+/// A non-working stretch: «с 17:00 пятницы до 09:00 понедельника» when it ends within the
+/// week (the weekdays say it), else with dates: «с 15:00 31 декабря до 09:00 4 января».
+pub fn stretch_text(locale: Locale, from: LocalMoment, to: LocalMoment, today: Date) -> String {
+    let tr = Tr(locale);
+    let within_week = to.date.days_since_epoch() - today.days_since_epoch() <= 6;
+    let point = |moment: LocalMoment| {
+        let time = clock_text(moment.minute);
+        if within_week {
+            let weekday = form(locale, Msg::WeekdaysGenitive, moment.date.weekday());
+            tr.f(Msg::PointWeekday, &[("time", &time), ("weekday", weekday)])
+        } else {
+            tr.f(Msg::PointDay, &[("time", &time), ("day", &day_text(locale, moment.date, today.year))])
+        }
+    };
+    tr.f(Msg::StretchText, &[("from", &point(from)), ("to", &point(to))])
+}
+
 /// Until when a state lasts: «до 13:00», «до 24:00» (the midnight ending today), «до 09:00
 /// понедельника» within the week, «до 09:00 4 января» beyond.
 pub fn until_text(locale: Locale, until: LocalMoment, today: Date) -> String {

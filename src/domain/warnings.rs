@@ -1,8 +1,12 @@
 //! «Проверьте настройки»: settings that are valid but cannot work as the administrator
 //! probably means. Each names the control it concerns (to focus it); none blocks a save.
 
+use max_channel_contract::time::Date;
+
+use crate::domain::schedule::LocalMoment;
+use crate::domain::schedule_text::stretch_text;
 use crate::domain::timeline::{auto_close_seconds, planned, sendings_before, PlannedReply, HORIZON_SECONDS};
-use crate::domain::when::after_text;
+use crate::domain::when::{after_text, duration_text};
 use crate::domain::{FieldPath, HiddenControl, ReplyField, ReplyList, SettingsForm, Within};
 use crate::i18n::{count, Msg, Tr};
 
@@ -22,6 +26,34 @@ pub enum Warning {
     NonWorkingUnanswered,
     /// Auto-close is on, and the customer is not told.
     AutoCloseWithoutClosingMessage,
+    /// Auto-close closes a dialog started as the longest non-working stretch begins before
+    /// working time comes back: nobody ever answers it.
+    ClosesBeforeWorkingTime { night: NightStretch },
+}
+
+/// A non-working stretch of the schedule, in its local time, read on `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NightStretch {
+    pub from: LocalMoment,
+    pub to: LocalMoment,
+    pub today: Date,
+}
+
+impl NightStretch {
+    /// Its length in the schedule's local minutes.
+    pub fn minutes(&self) -> i64 {
+        let days = self.to.date.days_since_epoch() - self.from.date.days_since_epoch();
+        days * 1440 + i64::from(self.to.minute) - i64::from(self.from.minute)
+    }
+}
+
+/// What the warnings need of the work schedule; the default (unknown) says nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScheduleFacts {
+    /// The schedule is not round the clock.
+    pub has_non_working_time: bool,
+    /// The longest non-working stretch of the next 60 days between working times.
+    pub longest_night: Option<NightStretch>,
 }
 
 /// A warning at its control.
@@ -55,9 +87,10 @@ fn reply_warnings(list: ReplyList, replies: &[PlannedReply], close: Option<i64>,
     }
 }
 
-/// The warnings of the form as it is now, top to bottom. `has_non_working_time`: the
-/// schedule is not round the clock (unknown: pass `false`, and nothing is said).
-pub fn warnings(form: &SettingsForm, has_non_working_time: bool) -> Vec<Placed> {
+/// The warnings of the form as it is now, top to bottom, with what is known of the
+/// schedule (unknown: the default, and nothing is said of it).
+pub fn warnings(form: &SettingsForm, schedule: ScheduleFacts) -> Vec<Placed> {
+    let has_non_working_time = schedule.has_non_working_time;
     let close = auto_close_seconds(form);
     let mut out = Vec::new();
     // While the chat-bot takes the dialog, the working-time replies are not sent.
@@ -73,6 +106,13 @@ pub fn warnings(form: &SettingsForm, has_non_working_time: bool) -> Vec<Placed> 
     }
     if has_non_working_time && !non_working.replies_on && !non_working.chat_bot_on {
         out.push(Placed { at: FieldPath::NonWorkingMode, warning: Warning::NonWorkingUnanswered });
+    }
+    // The chat-bot answers at night; else an operator is the first to, in working time.
+    let night = schedule.longest_night.filter(|_| has_non_working_time && !non_working.chat_bot_on);
+    if let (Some(close), Some(night)) = (close, night) {
+        if close < night.minutes() * 60 {
+            out.push(Placed { at: FieldPath::AutoCloseAfter, warning: Warning::ClosesBeforeWorkingTime { night } });
+        }
     }
     out
 }
@@ -92,6 +132,7 @@ fn control_name(tr: Tr, at: FieldPath) -> String {
             }
         }
         FieldPath::ClosingEnabled => tr.t(Msg::SecClosing).to_owned(),
+        FieldPath::AutoCloseAfter => tr.t(Msg::SecAutoClose).to_owned(),
         _ => tr.t(Msg::SecNonWorking).to_owned(),
     }
 }
@@ -108,6 +149,11 @@ pub fn warning_text(tr: Tr, placed: &Placed, close_seconds: Option<i64>) -> Stri
         Warning::RepeatsWithoutAutoClose => tr.t(Msg::WarnRepeatsWithoutAutoClose).to_owned(),
         Warning::NonWorkingUnanswered => tr.t(Msg::WarnNonWorkingUnanswered).to_owned(),
         Warning::AutoCloseWithoutClosingMessage => tr.t(Msg::WarnAutoCloseWithoutClosing).to_owned(),
+        Warning::ClosesBeforeWorkingTime { night } => {
+            let stretch = stretch_text(tr.0, night.from, night.to, night.today);
+            let length = duration_text(tr.0, night.minutes() * 60);
+            tr.f(Msg::WarnClosesBeforeWorkingTime, &[("close", &close), ("stretch", &stretch), ("length", &length)])
+        }
     };
     format!("«{control}»: {text}")
 }
@@ -175,7 +221,8 @@ mod tests {
             ),
         ];
         for (i, (form, non_working_time, expected)) in cases.into_iter().enumerate() {
-            assert_eq!(warnings(&form, non_working_time), expected, "case {i}");
+            let facts = ScheduleFacts { has_non_working_time: non_working_time, longest_night: None };
+            assert_eq!(warnings(&form, facts), expected, "case {i}");
         }
     }
 
@@ -231,10 +278,12 @@ mod tests {
     fn non_working_replies_are_checked_only_when_they_are_the_mode() {
         let mut f = form(vec![], Some(60), true);
         f.non_working.replies = vec![reply("90", None)];
-        assert!(warnings(&f, true).iter().all(|p| p.warning == Warning::NonWorkingUnanswered));
+        assert!(warnings(&f, ScheduleFacts { has_non_working_time: true, longest_night: None })
+            .iter()
+            .all(|p| p.warning == Warning::NonWorkingUnanswered));
         f.non_working.replies_on = true;
         assert_eq!(
-            warnings(&f, true),
+            warnings(&f, ScheduleFacts { has_non_working_time: true, longest_night: None }),
             [Placed {
                 at: FieldPath::Reply { list: ReplyList::NonWorking, index: 0, field: ReplyField::Delay },
                 warning: Warning::ReplyAfterAutoClose

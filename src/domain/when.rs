@@ -73,6 +73,22 @@ pub fn since_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String 
     point(locale, clock, unix, [Msg::SinceToday, Msg::SinceYesterday, Msg::SinceDay])
 }
 
+/// A span between two moments, with the day as a date: «с 13:38 до 21:48 30 ноября» (the
+/// day once when both are on it), «с 22:20 30 ноября до 06:19 1 декабря».
+pub fn span_text(locale: Locale, clock: &ViewerClock<'_>, from: i64, to: i64) -> String {
+    let tr = Tr(locale);
+    let year = local(clock, clock.now).0.year;
+    let ((from_day, fh, fm), (to_day, th, tm)) = (local(clock, from), local(clock, to));
+    let (from_time, to_time) = (format!("{fh:02}:{fm:02}"), format!("{th:02}:{tm:02}"));
+    let to_date = day_text(locale, to_day, year);
+    if from_day == to_day {
+        tr.f(Msg::SpanOneDay, &[("from", &from_time), ("to", &to_time), ("day", &to_date)])
+    } else {
+        let from_date = day_text(locale, from_day, year);
+        tr.f(Msg::SpanDays, &[("from", &from_time), ("from_day", &from_date), ("to", &to_time), ("to_day", &to_date)])
+    }
+}
+
 /// How long ago a moment was: «только что», «5 минут назад», «2 часа назад», then as
 /// [`moment_text`] says it.
 pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
@@ -93,11 +109,27 @@ pub fn relative_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> Stri
     moment_text(locale, clock, unix)
 }
 
-/// A moment in full, the year always: «1 декабря 2026, 10:02» (a history entry).
-pub fn full_moment_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64) -> String {
+/// A moment in full, the year always: «1 декабря 2026, 10:02» (a history entry), with its
+/// seconds when asked («10:02:37»: two entries of one minute).
+pub fn full_moment_text(locale: Locale, clock: &ViewerClock<'_>, unix: i64, seconds: bool) -> String {
     let (day, hour, minute) = local(clock, unix);
     // No year is «the current one»: `day_text` then always writes it.
-    format!("{}, {hour:02}:{minute:02}", day_text(locale, day, i32::MIN))
+    let day = day_text(locale, day, i32::MIN);
+    match seconds {
+        true => format!("{day}, {hour:02}:{minute:02}:{:02}", unix.rem_euclid(60)),
+        false => format!("{day}, {hour:02}:{minute:02}"),
+    }
+}
+
+/// Whole seconds left of a wait that ends at `until_ms`, at `now_ms` (milliseconds): a part
+/// of a second counts as a second, so zero means the wait is over.
+pub fn seconds_left(until_ms: f64, now_ms: f64) -> u32 {
+    let left = ((until_ms - now_ms) / 1000.0).ceil();
+    if left.is_nan() || left <= 0.0 {
+        0
+    } else {
+        left.min(f64::from(u32::MAX)) as u32
+    }
 }
 
 /// A span in the accusative, the two largest neighbouring units: «2 минуты», «1 час 5
@@ -139,6 +171,17 @@ mod tests {
     use super::*;
 
     const MOSCOW: i32 = 180;
+
+    #[test]
+    fn a_wait_counts_whole_seconds_down_to_zero() {
+        let until = 10_000.0;
+        let cases = [(0.0, 10), (1.0, 10), (999.0, 10), (1000.0, 9), (9_001.0, 1), (10_000.0, 0), (99_000.0, 0)];
+        for (now, left) in cases {
+            assert_eq!(seconds_left(until, now), left, "at {now} ms");
+        }
+        assert_eq!(seconds_left(f64::NAN, 0.0), 0);
+        assert_eq!(seconds_left(f64::INFINITY, 0.0), u32::MAX);
+    }
 
     fn at(text: &str) -> i64 {
         unix_of(text).expect("RFC 3339")
@@ -182,8 +225,15 @@ mod tests {
     fn a_full_moment_always_has_its_year() {
         let (now, offset) = moscow("2026-12-01T12:00:00+03:00");
         let clock = ViewerClock { now, offset_at: &offset };
-        assert_eq!(full_moment_text(Locale::Ru, &clock, at("2026-12-01T10:02:11+03:00")), "1 декабря 2026, 10:02");
-        assert_eq!(full_moment_text(Locale::Ru, &clock, at("2026-11-28T15:40:00Z")), "28 ноября 2026, 18:40");
+        assert_eq!(
+            full_moment_text(Locale::Ru, &clock, at("2026-12-01T10:02:11+03:00"), false),
+            "1 декабря 2026, 10:02"
+        );
+        assert_eq!(full_moment_text(Locale::Ru, &clock, at("2026-11-28T15:40:00Z"), false), "28 ноября 2026, 18:40");
+        assert_eq!(
+            full_moment_text(Locale::Ru, &clock, at("2026-12-01T10:02:07+03:00"), true),
+            "1 декабря 2026, 10:02:07"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::Locale;
 
 catalogue! {
-    AppTitle => ("Канал Max — Манго Диалоги", "Max channel — Mango Dialogs"),
-    PageTitle => ("{page} · Канал Max — Манго Диалоги", "{page} · Max channel — Mango Dialogs"),
+    AppTitle => ("Канал MAX — Манго Диалоги", "MAX channel — Mango Dialogs"),
+    PageTitle => ("{page} · Канал MAX — Манго Диалоги", "{page} · MAX channel — Mango Dialogs"),
     ChannelGroupsTitle => ("Группы каналов", "Channel groups"),
     ChannelGroupsLead => (
         "Подключите каналы, через которые клиенты пишут в Манго Диалоги.",
@@ -19,7 +19,7 @@ catalogue! {
     ),
     Refresh => ("Обновить", "Refresh"),
     AboutTitle => ("О канале", "About the channel"),
-    SettingsTitle => ("Подключение и настройки канала Max", "Max channel connection and settings"),
+    SettingsTitle => ("Подключение и настройки канала MAX", "MAX channel connection and settings"),
     NotFoundTitle => ("Страница не найдена", "Page not found"),
     NotFoundText => (
         "Такой страницы нет. Возможно, ссылка устарела.",
@@ -39,6 +39,18 @@ catalogue! {
         "This page could not be loaded. Check your internet connection and press Retry. If that does not help, reload the page: a new version of the app may have been released."
     ),
     ReloadPage => ("Обновить страницу", "Reload the page"),
+    NewVersionOut => ("Вышла новая версия — обновите страницу.", "A new version is out — reload the page."),
+    FileRefused => (
+        "Файл приложения пришёл изменённым, и браузер не стал его запускать. Обновите страницу; если не поможет, напишите в поддержку MANGO OFFICE.",
+        "A file of the app arrived altered, and the browser did not run it. Reload the page; if that does not help, contact MANGO OFFICE support."
+    ),
+    // Shown by the page itself when the wasm cannot start (index.html's
+    // `#max-channel-boot-failed`, checked against this row): never in the wasm.
+    #[cfg(not(target_arch = "wasm32"))]
+    BootFailed => (
+        "Не удалось запустить приложение. Обновите страницу; если не поможет, напишите в поддержку MANGO OFFICE.",
+        "The app could not start. Reload the page; if that does not help, contact MANGO OFFICE support."
+    ),
     ConfigBroken => (
         "Приложение не может запуститься: ошибка в настройках встраивания ({details}). Сообщите администратору кабинета.",
         "The app cannot start: the embedding configuration is broken ({details}). Tell the cabinet administrator."
@@ -68,6 +80,7 @@ catalogue! {
         "Слишком много попыток. Повторите через {seconds}.",
         "Too many attempts. Try again in {seconds}."
     ),
+    ErrRateLimitedOver => ("Слишком много попыток. Теперь можно повторить.", "Too many attempts. You can try again now."),
     ErrRateLimitedNoWait => (
         "Слишком много попыток. Повторите чуть позже.",
         "Too many attempts. Try again a little later."
@@ -91,8 +104,8 @@ catalogue! {
     ErrUnexpected => ("Сервер ответил неожиданно", "The server gave an unexpected answer"),
     EditSettings => ("Изменить настройки", "Edit settings"),
     AboutText1 => (
-        "MAX — российский мессенджер. Канал Max позволяет клиентам вашей компании начать чат с сотрудником прямо из виджета MAX на сайте компании.",
-        "MAX is a Russian messenger. The Max channel lets your customers start a chat with an employee right from the MAX widget on your company's site."
+        "MAX — российский мессенджер. Канал MAX позволяет клиентам вашей компании начать чат с сотрудником прямо из виджета MAX на сайте компании.",
+        "MAX is a Russian messenger. The MAX channel lets your customers start a chat with an employee right from the MAX widget on your company's site."
     ),
     AboutText2 => (
         "Обращения из MAX попадают в Манго Диалоги. Диалоги можно передавать в Контакт-центр, Mango Talker и внешние системы, включая Bitrix24, через открытый API.",
@@ -125,8 +138,8 @@ catalogue! {
     StepDone => ("выполнено", "done"),
     HelpTitle => ("Справка", "Help"),
     HelpText => (
-        "Пошаговая инструкция по настройке канала Max — в руководстве.",
-        "The step-by-step guide explains how to set up the Max channel."
+        "Пошаговая инструкция по настройке канала MAX — в руководстве.",
+        "The step-by-step guide explains how to set up the MAX channel."
     ),
     GuideLink => ("Посмотреть руководство", "View the guide"),
     OpensInNewTab => ("(откроется в новой вкладке)", "(opens in a new tab)"),
@@ -138,8 +151,8 @@ catalogue! {
         "MAX no longer accepts the stored token. Replace the token in the settings."
     ),
     ReasonBotBlocked => (
-        "Чат-бот заблокирован в MAX. Проверьте его в кабинете MAX.",
-        "The chat-bot is blocked in MAX. Check it in the MAX cabinet."
+        "MAX заблокировал бота канала. Проверьте бота на платформе MAX для бизнеса.",
+        "MAX blocked the channel's bot. Check the bot on the MAX for business platform."
     ),
     ReasonMaxUnavailable => (
         "Сервис MAX не отвечает. Новые обращения могут задерживаться.",
@@ -158,8 +171,19 @@ catalogue! {
         "MAX не может доставить обращения. Проверьте раздел «Работа канала».",
         "MAX cannot deliver requests. Check «Channel health»."
     ),
+    TileReasonMaxSilent => ("MAX не отвечает", "MAX does not answer"),
+    TileReasonElsewhere => ("Обращения уходят в другую систему", "Requests go to another system"),
     HealthTitle => ("Работа канала", "Channel health"),
     HealthOk => ("Обращения из MAX поступают", "Requests from MAX arrive"),
+    HealthReady => ("Канал готов принимать обращения", "The channel is ready to take requests"),
+    OutageOngoing => (
+        "Сообщения клиентов не доходят до Манго Диалогов {since}.",
+        "Customers' messages do not reach Mango Dialogs {since}."
+    ),
+    OutageEnded => (
+        "Сообщения клиентов {span} не дошли до Манго Диалогов.",
+        "Customers' messages {span} did not reach Mango Dialogs."
+    ),
     HealthWarning => ("Канал работает, но требует внимания", "The channel works but needs attention"),
     HealthFailing => ("Обращения из MAX не поступают", "Requests from MAX do not arrive"),
     HealthUnknown => ("Не удалось проверить: MAX не ответил", "Could not check: MAX did not answer"),
@@ -167,9 +191,10 @@ catalogue! {
     HealthRowSubscription => ("Подписка на события", "Event subscription"),
     HealthRowInbound => ("Последнее обращение", "Last request"),
     HealthRowDelivery => ("Доставка", "Delivery"),
+    HealthRowOutage => ("Перерыв в доставке", "Delivery gap"),
     HealthTokenOk => ("действует", "valid"),
     HealthTokenRefused => ("MAX не принимает токен", "MAX refuses the token"),
-    HealthTokenBotBlocked => ("MAX заблокировал чат-бота", "MAX blocked the chat-bot"),
+    HealthTokenBotBlocked => ("MAX заблокировал бота", "MAX blocked the bot"),
     HealthTokenWarning => ("требует внимания", "needs attention"),
     HealthNotChecked => ("не удалось проверить", "could not be checked"),
     HealthSubscriptionActive => ("активна", "active"),
@@ -190,6 +215,10 @@ catalogue! {
     HealthRepair => ("Восстановить подписку", "Restore the subscription"),
     HealthRepairing => ("Восстанавливаем…", "Restoring…"),
     HealthReplaceToken => ("Заменить токен", "Replace the token"),
+    HealthLoadFailed => (
+        "Не удалось загрузить проверку работы канала. Проверьте интернет и повторите.",
+        "Could not load the channel check. Check the internet connection and retry."
+    ),
     HealthLoading => ("Проверяем работу канала…", "Checking the channel…"),
     HealthRepaired => ("Подписка восстановлена.", "The subscription is restored."),
     DeliveryCheck => ("Проверить связь", "Test the connection"),
@@ -231,6 +260,7 @@ catalogue! {
         "The channel is disconnected, so the connection test has stopped."
     ),
     DeliveryTooSoon => ("Новую проверку можно начать через {wait}.", "A new test can start in {wait}."),
+    DeliveryCanStart => ("Новую проверку уже можно начать.", "A new test can start now."),
     DeliveryLoadFailed => (
         "Не удалось загрузить проверку связи. Проверьте интернет и повторите.",
         "The connection test could not be loaded. Check the internet connection and try again."
@@ -250,10 +280,14 @@ catalogue! {
     ),
     LinkKitTitle => ("Как клиентам написать вам в MAX", "How customers write to you in MAX"),
     LinkKitLead => (
-        "Поделитесь ссылкой на чат-бота: по ней клиент откроет чат с компанией в MAX.",
-        "Share the chat-bot's link: it opens a chat with your company in MAX."
+        "Поделитесь ссылкой на бота в MAX: по ней клиент откроет чат с компанией.",
+        "Share the link to your bot in MAX: it opens a chat with your company."
     ),
-    LinkKitLink => ("Ссылка на чат-бота", "The chat-bot's link"),
+    LinkKitLink => ("Ссылка на бота в MAX", "The link to your bot in MAX"),
+    LinkKitLoadFailed => (
+        "Не удалось загрузить ссылку и QR-код. Проверьте интернет и повторите.",
+        "The link and QR code could not be loaded. Check the internet connection and try again."
+    ),
     LinkKitCopyLink => ("Скопировать ссылку", "Copy the link"),
     LinkKitLinkCopied => ("Ссылка скопирована.", "The link is copied."),
     LinkKitLinkSelected => (
@@ -261,7 +295,9 @@ catalogue! {
         "The link is selected: press Ctrl+C to copy it."
     ),
     LinkKitQr => ("QR-код ссылки {link}", "QR code of the link {link}"),
-    LinkKitDownloadQr => ("Скачать QR-код", "Download the QR code"),
+    LinkKitDownloadQr => ("Скачать QR-код (SVG)", "Download the QR code (SVG)"),
+    LinkKitDownloadPng => ("Скачать PNG для печати", "Download a PNG for print"),
+    LinkKitPreview => ("Так кнопка выглядит на сайте:", "This is how the button looks on your site:"),
     LinkKitButtonTitle => ("Кнопка для сайта", "A button for your site"),
     LinkKitButtonHelp => (
         "Вставьте этот код в страницу сайта: обычная ссылка в виде кнопки, без скриптов.",
@@ -275,7 +311,7 @@ catalogue! {
         "The code is selected: press Ctrl+C to copy it."
     ),
     LinkKitButtonText => ("Написать в MAX", "Message us in MAX"),
-    LinkKitBotTitle => ("Чат-бот {name} в MAX", "The {name} chat-bot in MAX"),
+    LinkKitBotTitle => ("Написать в MAX: {name}", "Message {name} in MAX"),
     LabelLabel => ("Метка источника", "Source label"),
     LabelHelp => (
         "Необязательно. Например, site или print — по метке видно, откуда пришёл клиент. Латинские буквы, цифры, «_» и «-», до 64 символов.",
@@ -299,6 +335,8 @@ catalogue! {
     SinceToday => ("с {time} сегодня", "since {time} today"),
     SinceYesterday => ("с {time} вчера", "since {time} yesterday"),
     SinceDay => ("с {time} {day}", "since {time} on {day}"),
+    SpanOneDay => ("с {from} до {to} {day}", "from {from} to {to} on {day}"),
+    SpanDays => ("с {from} {from_day} до {to} {to_day}", "from {from} on {from_day} to {to} on {to_day}"),
     MonthsGenitive => (
         "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря",
         "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -380,7 +418,7 @@ catalogue! {
     #[cfg(feature = "preview")]
     FaultNetwork => ("Нет связи с сервером", "Server unreachable"),
     #[cfg(feature = "preview")]
-    FaultTimeout => ("Сервер не отвечает (тайм-аут)", "Server does not answer (time-out)"),
+    FaultTimeout => ("Сервер не отвечает", "Server does not answer"),
     #[cfg(feature = "preview")]
     FaultUnexpected => ("Ответ не по контракту (HTML)", "Answer outside the contract (HTML)"),
     #[cfg(feature = "preview")]
@@ -394,8 +432,16 @@ catalogue! {
     SecToken => ("Токен HTTP API", "HTTP API token"),
     TokenLabel => ("Токен HTTP API", "HTTP API token"),
     TokenHelp => (
-        "Токен чат-бота из бизнес-платформы MAX. Хранится только на сервере Манго Диалогов.",
-        "The chat-bot's token from the MAX business platform. Only the Mango Dialogs server keeps it."
+        "Токен чат-бота MAX. Хранится только на сервере Манго Диалогов.",
+        "The MAX chat-bot's token. Only the Mango Dialogs server keeps it."
+    ),
+    TokenPlatform => ("Платформа MAX для бизнеса", "MAX for business platform"),
+    TokenWhere => ("Где найти токен?", "Where is the token?"),
+    TokenStepPlatform => ("Откройте платформу MAX для бизнеса и выберите профиль организации:", "Open the MAX for business platform and choose your organisation's profile:"),
+    TokenStepBot => ("В разделе «Чат-боты» выберите бота и нажмите ⋮ → «Настройки».", "In «Чат-боты», choose the bot and press ⋮ → «Настройки»."),
+    TokenStepCopy => (
+        "Скопируйте токен значком справа от поля с токеном и вставьте его в поле выше.",
+        "Copy the token with the icon to the right of its field and paste it in the field above."
     ),
     TokenShow => ("Показать токен", "Show token"),
     TokenHide => ("Скрыть токен", "Hide token"),
@@ -429,7 +475,7 @@ catalogue! {
     DistLeastBusy => ("Наименее загруженному", "Least busy"),
     MembersCount => ("{count} в группе", "{count} in the group"),
     UnitPerson => ("сотрудник|сотрудника|сотрудников", "employee|employees"),
-    ChatBotLabel => ("Чат-бот", "Chat-bot"),
+    ChatBotLabel => ("Чат-бот из услуги «Чат-боты»", "A chat-bot of the «Chat-bots» service"),
     ChooseChatBot => ("Выберите чат-бота", "Choose a chat-bot"),
     FallbackLabel => ("Если чат-бот недоступен", "If the chat-bot is unavailable"),
     SecReplies => ("Автоматические ответы", "Automatic replies"),
@@ -459,8 +505,8 @@ catalogue! {
     TimeUnit => ("Единица времени", "Time unit"),
     SecClosing => ("Показывать сообщение при закрытии обращения", "Show a message when a request is closed"),
     ClosingHelp => (
-        "Сообщение увидит клиент, когда оператор закроет обращение, чат-бот завершит его или истечёт тайм-аут.",
-        "The customer sees it when an operator closes the request, the chat-bot ends it, or it times out."
+        "Сообщение увидит клиент, когда оператор закроет обращение, чат-бот завершит его или обращение завершится автоматически.",
+        "The customer sees it when an operator closes the request, the chat-bot ends it, or it closes automatically."
     ),
     ClosingText => ("Текст сообщения при закрытии", "Closing message text"),
     SecNonWorking => ("Нерабочее время", "Non-working hours"),
@@ -487,12 +533,21 @@ catalogue! {
     Saving => ("Сохраняем…", "Saving…"),
     Cancel => ("Отмена", "Cancel"),
     Disconnect => ("Отключить канал", "Disconnect the channel"),
+    DisconnectSectionTitle => ("Отключение канала", "Disconnecting the channel"),
+    DisconnectSectionHelp => (
+        "Новые обращения из MAX перестанут поступать. Настройки сохранятся: чтобы подключить канал снова, достаточно токена.",
+        "New requests from MAX stop arriving. The settings are kept: a token is all it takes to connect again."
+    ),
+    BarFailed => ("Не удалось сохранить.", "Could not save."),
+    BarConflict => ("Настройки изменил другой пользователь.", "Another user changed the settings."),
+    BarDetails => ("Подробнее", "Details"),
+    UnitWarning => ("предупреждение|предупреждения|предупреждений", "warning|warnings"),
     SavedFirst => (
-        "Канал Max успешно настроен. Проверьте связь: напишите боту со своего телефона.",
-        "The Max channel is set up. Test the connection: write to the bot from your phone."
+        "Канал MAX успешно настроен. Проверьте связь: напишите боту со своего телефона.",
+        "The MAX channel is set up. Test the connection: write to the bot from your phone."
     ),
     Saved => ("Настройки сохранены", "Settings saved"),
-    FixErrors => ("Проверьте выделенные поля: {count}.", "Check the highlighted fields: {count}."),
+    FixErrors => ("Исправьте {count}.", "Fix {count}."),
     UnitField => ("поле|поля|полей", "field|fields"),
     ConflictText => (
         "Пока вы редактировали, настройки сохранил другой пользователь. Ваши изменения не потеряны.",
@@ -504,18 +559,20 @@ catalogue! {
         "Канал отключён. Остальные настройки сохранены — для подключения достаточно нового токена.",
         "The channel is disconnected. The other settings are kept — a new token is all it takes to reconnect."
     ),
-    DisconnectTitle => ("Отключить канал Max?", "Disconnect the Max channel?"),
+    DisconnectTitle => ("Отключить канал MAX?", "Disconnect the MAX channel?"),
     DisconnectText => (
-        "Новые обращения из MAX перестанут поступать в Манго Диалоги. Токен будет удалён, остальные настройки сохранятся.",
-        "New requests from MAX will stop arriving in Mango Dialogs. The token is deleted; the other settings are kept."
+        "Бот {bot} останется в MAX, но сообщения, которые ему напишут клиенты, никто не получит, пока канал не подключат снова. Уберите ссылку на бота и QR-код с сайта. Токен будет удалён, остальные настройки сохранятся.",
+        "The bot {bot} stays in MAX, but nobody gets what customers write to it until the channel is connected again. Take the bot's link and QR code off your site. The token is deleted; the other settings are kept."
     ),
-    DisconnectConfirm => ("Отключить", "Disconnect"),
+    DisconnectBotUnnamed => ("вашей компании", "of your company"),
+    DisconnectStay => ("Не отключать", "Keep connected"),
     LeaveTitle => ("Уйти без сохранения?", "Leave without saving?"),
     LeaveText => (
         "Вы изменили настройки и не сохранили их. Если уйти, изменения пропадут.",
         "You changed the settings and did not save them. If you leave, the changes are lost."
     ),
     LeaveConfirm => ("Уйти без сохранения", "Leave without saving"),
+    LeaveStay => ("Остаться", "Stay"),
     DraftOffer => ("Восстановить несохранённые изменения?", "Restore the unsaved changes?"),
     DraftText => (
         "В прошлый раз вы изменили настройки, но не сохранили их.",
@@ -565,6 +622,8 @@ catalogue! {
     ),
     ErrTextRequired => ("Введите текст сообщения.", "Enter the message text."),
     ErrTextTooLong => ("Не больше 250 символов.", "At most 250 characters."),
+    ErrTextCut => ("Сократите на {count}: можно не больше 250.", "Cut {count}: at most 250 are allowed."),
+    UnitChar => ("символ|символа|символов", "character|characters"),
     ErrTextChars => (
         "Уберите управляющие символы (например, табуляцию): допустимы только переводы строки.",
         "Remove control characters (a tab, say): only line breaks are allowed."
@@ -600,6 +659,17 @@ catalogue! {
     UnitDay => ("день|дня|дней", "day|days"),
     // The schedule in «Нерабочее время» (read-only; edited in the VATS cabinet).
     ScheduleTitle => ("Рабочее время ({zone})", "Working hours ({zone})"),
+    ZoneKaliningrad => ("калининградское время", "Kaliningrad time"),
+    ZoneMoscow => ("московское время", "Moscow time"),
+    ZoneSamara => ("самарское время", "Samara time"),
+    ZoneYekaterinburg => ("екатеринбургское время", "Yekaterinburg time"),
+    ZoneOmsk => ("омское время", "Omsk time"),
+    ZoneKrasnoyarsk => ("красноярское время", "Krasnoyarsk time"),
+    ZoneIrkutsk => ("иркутское время", "Irkutsk time"),
+    ZoneYakutsk => ("якутское время", "Yakutsk time"),
+    ZoneVladivostok => ("владивостокское время", "Vladivostok time"),
+    ZoneMagadan => ("магаданское время", "Magadan time"),
+    ZoneKamchatka => ("камчатское время", "Kamchatka time"),
     ScheduleExceptions => ("Ближайшие исключения", "Upcoming exceptions"),
     ScheduleEdit => ("Изменить расписание в Личном кабинете ВАТС", "Change the schedule in the VATS cabinet"),
     ScheduleLoading => ("Загружаем расписание…", "Loading the schedule…"),
@@ -619,6 +689,9 @@ catalogue! {
         "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     ),
     UntilTime => ("до {time}", "until {time}"),
+    PointWeekday => ("{time} {weekday}", "{time} on {weekday}"),
+    PointDay => ("{time} {day}", "{time} on {day}"),
+    StretchText => ("с {from} до {to}", "from {from} to {to}"),
     UntilWeekday => ("до {time} {weekday}", "until {time} on {weekday}"),
     UntilDay => ("до {time} {day}", "until {time} on {day}"),
     NowWorking => ("Сейчас рабочее время, {until}", "Working time now, {until}"),
@@ -705,6 +778,13 @@ catalogue! {
         "автоответы и чат-бот выключены, а по расписанию есть нерабочее время — клиенты не получат ответа.",
         "auto-replies and the chat-bot are off, and the schedule has non-working time — customers get no answer then."
     ),
+    WarnClosesBeforeWorkingTime => (
+        "обращение из нерабочего времени закроется {close}, а дольше всего никто не отвечает {length}: {stretch}.",
+        "a dialog from non-working time closes {close}, while nobody answers for up to {length}: {stretch}."
+    ),
+    FixCloseAfter => ("Закрывать через {duration}", "Close after {duration}"),
+    FixRepeatEvery => ("Повторять раз в {duration}", "Repeat every {duration}"),
+    FixClosingOn => ("Включить сообщение при закрытии", "Turn on the closing message"),
     WarnAutoCloseWithoutClosing => (
         "выключено — при автозавершении клиент не узнает, что обращение закрыто.",
         "off — when the dialog closes by itself, the customer is not told."
@@ -723,24 +803,31 @@ catalogue! {
     DiffReplyName => ("Автоответ {n}", "Auto-reply {n}"),
     DiffNwhReplyName => ("Нерабочее время, автоответ {n}", "Non-working hours, auto-reply {n}"),
     DiffReplyDelay => ("{subject}: когда — {before} → {after}", "{subject}: when — {before} → {after}"),
-    DiffReplyText => ("{subject}: текст {before} → {after}", "{subject}: text {before} → {after}"),
+    DiffText => ("{subject}: текст {before} → {after}", "{subject}: text {before} → {after}"),
+    DiffTextAdded => ("{subject}: текст добавлен — {what}", "{subject}: text added — {what}"),
+    DiffTextRemoved => ("{subject}: текст удалён — {what}", "{subject}: text removed — {what}"),
     DiffReplyRepeat => ("{subject}: периодичность — {before} → {after}", "{subject}: frequency — {before} → {after}"),
     DiffReplyAdded => ("{subject}: добавлен — {what}", "{subject}: added — {what}"),
-    DiffReplyRemoved => ("{subject}: удалён", "{subject}: removed"),
+    DiffReplyRemoved => ("{subject}: удалён — {what}", "{subject}: removed — {what}"),
     RepeatOnceWords => ("один раз", "once"),
     RepeatEveryWords => ("раз в {every}", "every {every}"),
     DiffClosing => ("Сообщение при закрытии: {before} → {after}", "Closing message: {before} → {after}"),
-    DiffClosingText => ("Сообщение при закрытии: текст {before} → {after}", "Closing message: text {before} → {after}"),
+    DiffClosingName => ("Сообщение при закрытии", "Closing message"),
+    DiffRoutingName => ("Кто принимает обращения", "Who takes dialogs"),
+    DiffNonWorkingName => ("Нерабочее время", "Non-working hours"),
+    DiffAutoCloseName => ("Автозавершение", "Auto-close"),
+    FieldLine => ("{subject}: {what}", "{subject}: {what}"),
     DiffNonWorking => ("Нерабочее время: {before} → {after}", "Non-working hours: {before} → {after}"),
     UnitAutoReply => ("автоответ|автоответа|автоответов", "auto-reply|auto-replies"),
     DiffAutoClose => ("Автозавершение: {before} → {after}", "Auto-close: {before} → {after}"),
     DiffOn => ("включено", "on"),
     DiffOff => ("выключено", "off"),
     HistoryTitle => ("История изменений", "Change history"),
-    HistoryConnected => ("Подключил(а) канал", "Connected the channel"),
-    HistorySaved => ("Изменил(а) настройки", "Changed the settings"),
-    HistoryEventRestored => ("Вернул(а) прежнюю версию", "Restored an earlier version"),
-    HistoryDisconnected => ("Отключил(а) канал", "Disconnected the channel"),
+    HistoryConnected => ("Канал подключён", "Channel connected"),
+    HistorySaved => ("Настройки изменены", "Settings changed"),
+    HistoryEventRestored => ("Возвращена прежняя версия", "An earlier version restored"),
+    HistoryRestoredFrom => ("Возвращены настройки от {moment}", "Settings of {moment} restored"),
+    HistoryDisconnected => ("Канал отключён", "Channel disconnected"),
     HistoryOtherEvent => ("Событие «{event}»", "Event «{event}»"),
     HistoryTokenReplaced => ("заменён токен", "token replaced"),
     HistorySystem => ("Система", "System"),
@@ -748,10 +835,15 @@ catalogue! {
     HistoryMore => ("Показать ещё", "Show more"),
     HistoryFirstVersion => ("Первая версия настроек", "The first version of the settings"),
     HistoryNoChanges => ("Настройки не изменились", "The settings did not change"),
-    HistoryRestore => ("Вернуть эту версию", "Restore this version"),
+    HistoryRestore => ("Вернуть настройки после этого изменения", "Restore the settings as this change left them"),
+    HistoryAllSettings => ("Все настройки этой версии", "All settings of this version"),
     HistoryRestored => (
-        "Загружена версия от {moment}. Проверьте и сохраните.",
-        "The version of {moment} is loaded. Check it and save."
+        "Загружены настройки от {moment}. Проверьте и сохраните.",
+        "The settings of {moment} are loaded. Check them and save."
+    ),
+    HistoryRestoredChanges => (
+        "Загружены настройки от {moment}. После сохранения изменится:",
+        "The settings of {moment} are loaded. Saving them changes:"
     ),
     HistoryLoading => ("Загружаем историю…", "Loading the history…"),
     HistoryEntries => ("Записи истории", "History entries"),

@@ -1,6 +1,7 @@
 //! Pages and components.
 
 mod components;
+mod countdown;
 mod customer_view;
 mod delivery_check;
 pub(crate) mod focus;
@@ -10,9 +11,10 @@ mod link_kit;
 mod pages;
 pub mod schedule;
 pub mod settings;
-mod split;
+pub(crate) mod split;
 mod timer;
 mod visibility;
+pub use countdown::use_retry_wait;
 pub use timer::{use_timer, Timer};
 pub use visibility::{page_visible, use_visibility_change};
 #[cfg(feature = "preview")]
@@ -47,11 +49,15 @@ pub struct AppContext {
     pub restore: RwSignal<Option<Restore>>,
 }
 
-/// «Вернуть эту версию»: the settings of an entry and its moment in words. Never a token.
+/// «Вернуть настройки после этого изменения»: an entry's settings, version and moment. Never a token.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restore {
     pub settings: max_channel_contract::Settings,
+    /// The version restored: the save carries it as `restored_from`.
+    pub version: String,
     pub moment: String,
+    /// The employees' names the history knew: the banner names what will change.
+    pub employees: std::collections::HashMap<String, String>,
 }
 
 impl AppContext {
@@ -78,7 +84,7 @@ impl AppContext {
     }
 }
 
-/// The browser tab's title for a page: «Группы каналов · Канал Max — Манго Диалоги», so
+/// The browser tab's title for a page: «Группы каналов · Канал MAX — Манго Диалоги», so
 /// the tab, the history list and a screen reader name the page the person is on.
 pub fn set_page_title(tr: Tr, page: Msg) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -116,14 +122,19 @@ pub fn Root() -> impl IntoView {
     let config = RuntimeConfig::parse(None, None);
     match config {
         Ok(config) => view! { <App config=config /> }.into_any(),
-        Err(error) => view! { <BrokenConfig details=error.to_string() /> }.into_any(),
+        Err(error) => view! { <BrokenConfig error=error /> }.into_any(),
     }
 }
 
-/// A clear message instead of a blank screen.
+/// A clear message instead of a blank screen; the host and the console hear it too (to the
+/// app's own origin: a configuration that cannot be read names no other).
 #[component]
-fn BrokenConfig(details: String) -> impl IntoView {
+fn BrokenConfig(error: crate::config::ConfigError) -> impl IntoView {
     let tr = Tr(Default::default());
+    let details = error.to_string();
+    leptos::logging::error!("max-channel: the embedding configuration is broken ({details})");
+    embed::start(None);
+    embed::report_error("config", error.key());
     view! {
         <main class="page">
             <div class="alert alert--danger" role="alert">
@@ -173,6 +184,8 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
             let _ = html.set_attribute("lang", tr.0.tag());
         }
     }
+    // After the first render: the first page is there to use.
+    Effect::new(|_| embed::report_ready());
     view! {
         <Router base=base>
             <focus::FocusHeadingOnNavigate />

@@ -14,15 +14,19 @@
 use leptos::prelude::*;
 
 #[cfg(feature = "split")]
+use crate::domain::release::{self, DownloadFailure};
+#[cfg(feature = "split")]
 use crate::i18n::Msg;
 #[cfg(not(feature = "split"))]
 use crate::ui::pages;
+#[cfg(feature = "split")]
+use wasm_bindgen::JsCast;
 
-/// «Подключение и настройки канала Max».
+/// «Подключение и настройки канала MAX».
 #[component]
 pub fn SettingsRoute() -> impl IntoView {
     #[cfg(feature = "split")]
-    return view! { <SplitPage title=Msg::SettingsTitle load=|| Box::pin(points::settings_page()) /> };
+    return view! { <SplitPage part="settings" title=Msg::SettingsTitle load=|| Box::pin(points::settings_page()) /> };
     #[cfg(not(feature = "split"))]
     view! { <pages::SettingsPage /> }
 }
@@ -31,7 +35,7 @@ pub fn SettingsRoute() -> impl IntoView {
 #[component]
 pub fn HistoryRoute() -> impl IntoView {
     #[cfg(feature = "split")]
-    return view! { <SplitPage title=Msg::HistoryTitle load=|| Box::pin(points::history_page()) /> };
+    return view! { <SplitPage part="history" title=Msg::HistoryTitle load=|| Box::pin(points::history_page()) /> };
     #[cfg(not(feature = "split"))]
     view! { <pages::HistoryPage /> }
 }
@@ -56,7 +60,7 @@ mod points {
 }
 
 #[cfg(feature = "split")]
-type PageFuture =
+pub(crate) type PageFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
 
 /// A split route: its page once the module is in (at once when it already is), «Загрузка…»
@@ -64,8 +68,9 @@ type PageFuture =
 /// «Повторить» — never a panic.
 #[cfg(feature = "split")]
 #[component]
-fn SplitPage(title: Msg, load: fn() -> PageFuture) -> impl IntoView {
-    let tr = crate::ui::use_app().tr;
+fn SplitPage(part: &'static str, title: Msg, load: fn() -> PageFuture) -> impl IntoView {
+    let app = crate::ui::use_app();
+    let (tr, timeout_ms) = (app.tr, app.config.request_timeout_ms);
     let attempt = RwSignal::new(0_u32);
     let on_retry = move |()| attempt.update(|n| *n += 1);
     view! {
@@ -81,44 +86,175 @@ fn SplitPage(title: Msg, load: fn() -> PageFuture) -> impl IntoView {
             {move || {
                 attempt.track();
                 Suspend::new(async move {
-                    match send_wrapper::SendWrapper::new(load()).await {
-                        Ok(page) => page,
-                        Err(_) => {
-                            crate::ui::set_page_title(tr, title);
-                            view! {
-                                <main class="page" data-split-failed="">
-                                    <h1 class="page__title" tabindex="-1">
-                                        {tr.t(title)}
-                                    </h1>
-                                    <div class="alert alert--danger" role="alert">
-                                        <p class="alert__text">{tr.t(Msg::PageLoadFailed)}</p>
-                                        <div class="actions">
-                                            <crate::ui::RetryButton tr=tr on_retry=on_retry />
-                                            <button
-                                                type="button"
-                                                class="button button--secondary"
-                                                id="reload-page"
-                                                on:click=|_| reload_page()
-                                            >
-                                                {tr.t(Msg::ReloadPage)}
-                                            </button>
-                                        </div>
-                                    </div>
-                                </main>
-                            }
-                                .into_any()
-                        }
+                    let refused_before = refused_so_far();
+                    if let Ok(page) = send_wrapper::SendWrapper::new(load()).await {
+                        return page;
                     }
+                    let failure = send_wrapper::SendWrapper::new(download_failure(part, refused_before, timeout_ms))
+                        .await;
+                    crate::ui::set_page_title(tr, title);
+                    let retry_helps = failure == DownloadFailure::Unavailable;
+                    view! {
+                        <main class="page" data-split-failed=failure.kind()>
+                            <h1 class="page__title" tabindex="-1">
+                                {tr.t(title)}
+                            </h1>
+                            <div class="alert alert--danger" role="alert">
+                                <p class="alert__text">{tr.t(failure_message(failure, Msg::PageLoadFailed))}</p>
+                                <div class="actions">
+                                    {retry_helps.then(|| view! { <crate::ui::RetryButton tr=tr on_retry=on_retry /> })}
+                                    <ReloadButton tr=tr primary=!retry_helps id="reload-page" />
+                                </div>
+                            </div>
+                        </main>
+                    }
+                        .into_any()
                 })
             }}
         </Suspense>
     }
 }
 
-/// «Обновить страницу»: the page loaded again from the server (the new build after a deploy).
+/// «Обновить страницу»: the page loaded again from the server (the new build after a deploy);
+/// the main action when a new version is out, beside «Повторить» otherwise.
 #[cfg(feature = "split")]
-fn reload_page() {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().reload();
+#[component]
+fn ReloadButton(tr: crate::i18n::Tr, primary: bool, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
+    let class = if primary { "button button--primary" } else { "button button--secondary" };
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <button type="button" class=class id=id on:click=reload>
+            {tr.t(Msg::ReloadPage)}
+        </button>
+    }
+}
+
+/// What a failed download says: a new version or a refused file in their own words,
+/// anything else in the words of the place that failed.
+#[cfg(feature = "split")]
+pub(crate) fn failure_message(failure: DownloadFailure, otherwise: Msg) -> Msg {
+    match failure {
+        DownloadFailure::NewVersion => Msg::NewVersionOut,
+        DownloadFailure::Refused => Msg::FileRefused,
+        DownloadFailure::Unavailable => otherwise,
+    }
+}
+
+/// How many files the browser has refused for their integrity so far
+/// (`globalThis.maxChannelRefused`, kept by the split loader: xtask's `verified.rs`).
+#[cfg(feature = "split")]
+pub(crate) fn refused_so_far() -> u32 {
+    js_sys::Reflect::get(&js_sys::global(), &"maxChannelRefused".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok())
+        .map_or(0, |list| list.length())
+}
+
+/// Why a module's download failed — a file refused since `refused_before` files were, the
+/// page the server answers now naming another build than this tab's (a deploy since it
+/// opened), or anything else — told to the host as `error {kind, key: part}`.
+#[cfg(feature = "split")]
+pub(crate) async fn download_failure(part: &'static str, refused_before: u32, timeout_ms: u32) -> DownloadFailure {
+    let failure = classify_failure(refused_before, timeout_ms).await;
+    crate::embed::report_error(failure.kind(), part);
+    failure
+}
+
+#[cfg(feature = "split")]
+async fn classify_failure(refused_before: u32, timeout_ms: u32) -> DownloadFailure {
+    let refused = refused_so_far() > refused_before;
+    let own = document()
+        .query_selector(&format!("meta[name={}]", release::BUILD_META))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    let location = window().location();
+    let here = location.pathname().ok().map(|path| path + &location.search().unwrap_or_default());
+    let served = match here {
+        Some(here) => crate::api::fetch_served_page(&here, timeout_ms).await.ok(),
+        None => None,
+    };
+    release::why_download_failed(refused, own.as_deref(), served.as_deref().and_then(release::build_in_page))
+}
+
+/// What a card whose body is a split module says of itself: its class, its heading (the
+/// `id` and the `#id` the focus returns to after «Повторить»), the line while the module
+/// downloads, and the message when it fails.
+#[cfg(feature = "split")]
+pub(crate) struct CardWords {
+    pub class: &'static str,
+    pub title_id: &'static str,
+    pub focus: &'static str,
+    pub title: Msg,
+    pub loading: Msg,
+    pub failed: Msg,
+}
+
+/// A card whose body is a split module («Работа канала», the link kit): the card's heading
+/// and a loading line while the module comes (the same box, no jump), its body once it is
+/// in, and when the download fails the heading with a message and «Повторить» (the next
+/// attempt starts afresh) — never a panic.
+#[cfg(feature = "split")]
+#[component]
+pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture) -> impl IntoView {
+    let app = crate::ui::use_app();
+    let (tr, timeout_ms) = (app.tr, app.config.request_timeout_ms);
+    let attempt = RwSignal::new(0_u32);
+    let on_retry = move |()| attempt.update(|n| *n += 1);
+    let CardWords { class, title_id, focus, title, loading, failed } = words;
+    let shell = move |body: AnyView| {
+        view! {
+            <section class=format!("card {class}") aria-labelledby=title_id>
+                <h2 id=title_id class="card__title" tabindex="-1">
+                    {tr.t(title)}
+                </h2>
+                {body}
+            </section>
+        }
+    };
+    let waiting = move || {
+        shell(
+            view! {
+                <p class="loading" aria-busy="true">
+                    {tr.t(loading)}
+                </p>
+            }
+            .into_any(),
+        )
+    };
+    view! {
+        <Suspense fallback=waiting>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    let refused_before = refused_so_far();
+                    if let Ok(body) = send_wrapper::SendWrapper::new(load()).await {
+                        return body;
+                    }
+                    let failure = send_wrapper::SendWrapper::new(download_failure(class, refused_before, timeout_ms))
+                        .await;
+                    let action = match failure {
+                        DownloadFailure::Unavailable => {
+                            view! { <crate::ui::RetryButton tr=tr on_retry=on_retry focus=focus /> }.into_any()
+                        }
+                        _ => view! { <ReloadButton tr=tr primary=true /> }.into_any(),
+                    };
+                    shell(
+                            view! {
+                                <div class="alert alert--danger" role="alert" data-split-failed=failure.kind()>
+                                    <p class="alert__text">{tr.t(failure_message(failure, failed))}</p>
+                                    {action}
+                                </div>
+                            }
+                                .into_any(),
+                        )
+                        .into_any()
+                })
+            }}
+        </Suspense>
     }
 }

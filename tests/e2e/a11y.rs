@@ -129,13 +129,13 @@ async fn every_page_and_state_passes_axe() {
     }
     e2e.type_into("#f-closing_message-text", "Моё прощание").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "другой пользователь").await;
     audit.check(&e2e, "settings, 412 conflict banner").await;
     e2e.click("#conflict-load").await;
 
     // The disconnect confirmation.
     e2e.click(".button--danger-outline").await;
-    e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+    e2e.wait_for_text("#disconnect-dialog", "никто не получит").await;
     audit.check(&e2e, "settings, disconnect dialog").await;
     e2e.click("#disconnect-dialog .button--secondary").await;
 
@@ -149,7 +149,7 @@ async fn every_page_and_state_passes_axe() {
         e2e.is_present("button[type=submit][aria-busy=true]").await,
         "the save ended before axe did: the audit saw another state"
     );
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
 
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
@@ -200,7 +200,7 @@ async fn preview_mode_passes_axe_with_its_panel_open() {
     audit.check(&e2e, "preview, panel open on the settings").await;
     // A scenario with an error: the panel's fault injected into the next load.
     e2e.open("/channels/max?demo").await;
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
     e2e.click(".preview__toggle").await;
     e2e.select("#preview-fault", "500").await;
     e2e.find("main [role=alert]").await;

@@ -15,7 +15,7 @@ async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     e2e.find("a.tile[data-kind=max]").await.click().await.unwrap();
     e2e.wait_for_path(&format!("{prefix}/channels/max")).await;
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
 
     // The four blocks, each with its heading.
     let mut headings = Vec::new();
@@ -36,7 +36,7 @@ async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
     assert_eq!(configure.text().await.unwrap(), "Настроить и подключить");
     configure.click().await.unwrap();
     e2e.wait_for_path(&format!("{prefix}/channels/max/settings")).await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
 
     e2e.browser.back().await.unwrap();
     e2e.wait_for_path(&format!("{prefix}/channels/max")).await;
@@ -53,7 +53,7 @@ async fn walk_to_the_settings(e2e: &E2e, prefix: &str) {
     e2e.wait_for_path(&format!("{prefix}/channels/max/history")).await;
     e2e.wait_for_text("h1", "История изменений").await;
     e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
-    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал Max — Манго Диалоги");
+    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал MAX — Манго Диалоги");
     eventually(PATIENCE, "the focus on the history's heading", || async {
         e2e.js("return document.activeElement.tagName").await == "H1"
     })
@@ -85,7 +85,7 @@ async fn from_the_groups_to_the_settings_under_a_base_path() {
     let e2e = E2e::start_with(Options { base_path: "/dialogs".into(), ..Options::default() }).await;
     walk_to_the_settings(&e2e, "/dialogs").await;
     e2e.open("/channels/max/settings").await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
     e2e.open("/").await;
     e2e.wait_for_path("/dialogs/channels").await;
     e2e.open("/nowhere").await;
@@ -121,7 +121,7 @@ async fn a_connected_channel_offers_to_edit_its_settings() {
 }
 
 /// The messages the demo host page received, as JSON texts.
-async fn host_messages(e2e: &E2e, kind: &str, containing: &str) -> Vec<String> {
+pub(crate) async fn host_messages(e2e: &E2e, kind: &str, containing: &str) -> Vec<String> {
     let script = format!(
         "return Array.from(document.querySelectorAll('#messages li[data-type={kind}]')).map(li => li.textContent);"
     );
@@ -189,7 +189,7 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
         ("403", "Недостаточно прав"),
         ("500", "Сервер временно недоступен (ошибка 500)"),
         ("502", "ошибка 502"),
-        ("429", "Повторите через 30 секунд"),
+        ("429", "Слишком много попыток. Повторите через"),
         ("network", "Нет связи с сервером"),
         ("timeout", "Сервер не ответил вовремя"),
         ("unexpected", "Сервер ответил неожиданно"),
@@ -199,12 +199,12 @@ async fn preview_mode_reaches_every_scenario_with_no_back_end() {
         e2e.wait_for_text("main [role=alert]", message).await;
     }
     e2e.select("#preview-fault", "").await;
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
 
     // A slow network shows the loading state first.
     e2e.find("#preview-slow").await.click().await.unwrap();
     e2e.find("main [aria-busy=true]").await;
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
 
     // Nothing went to a server.
     let api_calls =
@@ -226,7 +226,7 @@ async fn a_back_end_that_stops_mid_session_and_returns() {
 
     e2e.restart_server().await;
     retry.click().await.unwrap();
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
     assert!(e2e.browser.find(Locator::Css("main [role=alert]")).await.is_err());
     e2e.finish().await;
 }
@@ -241,7 +241,7 @@ async fn a_stalled_answer_times_out_with_its_own_message() {
     assert!(started.elapsed() >= Duration::from_millis(1_400), "not before the configured time-out");
     // The fault is used up: «Повторить» loads the page.
     e2e.find("main [role=alert] button").await.click().await.unwrap();
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
     e2e.finish().await;
 }
 
@@ -273,7 +273,7 @@ async fn leaving_a_page_aborts_its_fetch() {
 async fn a_preview_switch_reloads_the_settings_form() {
     let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
     e2e.open("/channels/max/settings?demo=connected").await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
     // The connected account: its stored token's hint, no token field.
     e2e.wait_for_text(".token-stored", "…x7Qa").await;
     if e2e.is_present(".preview__toggle[aria-expanded=false]").await {
@@ -289,6 +289,6 @@ async fn a_preview_switch_reloads_the_settings_form() {
     e2e.click("label:has(#routing-group)").await;
     e2e.select("#f-routing-group_id", "g-sales").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status], .action-bar [role=alert]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status], .save-outcome [role=alert]", "Канал MAX успешно настроен").await;
     e2e.finish().await;
 }

@@ -173,12 +173,12 @@ async fn the_token_never_leaves_its_input() {
     e2e.select("#f-routing-group_id", "g-sales").await;
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=alert]", "ошибка 500").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "ошибка 500").await;
     controls().add_fault(fault(
         json!({"operation": "putMaxSettings", "status": 200, "raw": "{not json", "content_type": "application/json"}),
     ));
-    e2e.click(".action-bar .retry").await;
-    e2e.wait_for_text(".action-bar [role=alert]", "Сервер ответил неожиданно").await;
+    e2e.click(".save-outcome .retry").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "Сервер ответил неожиданно").await;
     let _ = assert_nowhere(&e2e, "after failed saves").await;
     e2e.browser.refresh().await.unwrap();
     e2e.find("#draft-offer").await;
@@ -188,7 +188,7 @@ async fn the_token_never_leaves_its_input() {
     // Saved for real: the page shows the hint, never the token.
     e2e.type_into("#f-token", &token).await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     e2e.wait_for_text(".token-stored", "…end1").await;
     let _ = assert_nowhere(&e2e, "after the save").await;
     assert!(e2e.browser.find(Locator::Css("#f-token")).await.is_err(), "the stored token is not put back in a field");

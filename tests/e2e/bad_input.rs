@@ -4,7 +4,7 @@
 //! wording itself is pinned by the native tables), at that control, and send nothing when
 //! it refuses — asserted through the dev back end's request log.
 
-use max_channel_admin::domain::{field_message, token_message, DurationInput, SettingsForm, Unit};
+use max_channel_admin::domain::{field_text, token_message, DurationInput, SettingsForm, Unit};
 use max_channel_admin::i18n::{Locale, Tr};
 use max_channel_admin::ui::settings::{error_id, field_id};
 use max_channel_contract::check_token;
@@ -13,7 +13,7 @@ use max_channel_fake::samples;
 use crate::support::{eventually, E2e, PATIENCE};
 
 /// A control of the form and the change the same input makes to the domain's form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Token,
     ReplyText,
@@ -109,19 +109,18 @@ fn cases() -> Vec<(Field, String)> {
     cases
 }
 
-/// What the page must show at the control for `value`: the rules' message, or none.
+/// What the page must show at the control for `value`: the rules' message, or none (a text
+/// over the limit says how much to cut, by the form's own count).
 fn expected(field: Field, value: &str) -> Option<String> {
     let tr = Tr(Locale::Ru);
-    let code = match field {
-        Field::Token => return check_token(value).err().map(|code| tr.t(token_message(value, &code)).to_owned()),
-        _ => {
-            let mut form = SettingsForm::from_settings(&samples::settings());
-            field.apply(&mut form, value);
-            let errors = form.to_settings(true).err().unwrap_or_default();
-            errors.into_iter().find(|e| e.path == field.path())?.code
-        }
-    };
-    Some(tr.t(field_message(field.path(), &code)).to_owned())
+    if field == Field::Token {
+        return check_token(value).err().map(|code| tr.t(token_message(value, &code)).to_owned());
+    }
+    let mut form = SettingsForm::from_settings(&samples::settings());
+    field.apply(&mut form, value);
+    let errors = form.to_settings(true).err().unwrap_or_default();
+    let code = errors.into_iter().find(|e| e.path == field.path())?.code;
+    Some(field_text(tr, &form, field.path(), &code))
 }
 
 /// Puts `value` into the control the way a paste does, and returns what the control holds

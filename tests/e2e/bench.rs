@@ -248,7 +248,7 @@ async fn bench() {
     e2e.click("label:has(#routing-group)").await; // the saved group again
     e2e.type_into("#f-token", "bench-token-0001").await;
     e2e.click("button[type=submit]").await;
-    e2e.find(".action-bar [role=status]").await; // saved
+    e2e.find(".save-outcome [role=status]").await; // saved
     let wasm_bytes = number(&e2e, "return window.wasmBindings.wasm_memory_bytes()").await;
     let heap_bytes = number(&e2e, "return performance.memory ? performance.memory.usedJSHeapSize : null").await;
 

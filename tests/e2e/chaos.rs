@@ -54,7 +54,7 @@ impl Page {
         match self {
             Page::Groups => "Группы каналов",
             Page::About => "О канале",
-            Page::Settings => "Подключение и настройки канала Max",
+            Page::Settings => "Подключение и настройки канала MAX",
             Page::History => "История изменений",
         }
     }
@@ -206,7 +206,7 @@ async fn prepare(e2e: &E2e, action: SettingsAction) {
         SettingsAction::Save => {}
         SettingsAction::Disconnect => {
             e2e.click(".button--danger-outline").await;
-            e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+            e2e.wait_for_text("#disconnect-dialog", "никто не получит").await;
         }
     }
 }

@@ -49,8 +49,8 @@ async fn two_people_saving_at_once_lose_no_update() {
     let (winner, loser) = if saved == people[0].1 { (people[0], people[1]) } else { (people[1], people[0]) };
     assert_eq!(saved, winner.1);
     // The winner is told it saved; the loser, that someone else did.
-    winner.0.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
-    loser.0.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
+    winner.0.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
+    loser.0.wait_for_text(".save-outcome [role=alert]", "настройки сохранил другой пользователь").await;
     assert_eq!(loser.0.value_of("#f-closing_message-text").await, loser.1, "nothing typed is lost");
 
     // The loser looks at the winner's version: it is what they see now.
@@ -86,12 +86,12 @@ async fn double_submits_send_one_request_each() {
     // «Сохранить» twice.
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 400})));
     double_click(&e2e, "button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
     assert_eq!(statuses(&e2e, "putMaxSettings"), [200]);
 
     // The confirmation of «Отключить канал» twice.
     e2e.click(".button--danger-outline").await;
-    e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+    e2e.wait_for_text("#disconnect-dialog", "никто не получит").await;
     controls().add_fault(fault(json!({"operation": "disconnectMax", "delay_ms": 400})));
     double_click(&e2e, "#disconnect-dialog .button--danger").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;

@@ -139,7 +139,7 @@ async fn a_reply_after_auto_close_is_a_warning_at_its_control_and_the_save_still
 
     let puts = e2e.requests_of("putMaxSettings").len();
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
     assert_eq!(e2e.requests_of("putMaxSettings").len() - puts, 1, "one PUT: a warning never blocks the save");
     let saved = e2e.server().state.fake().account().settings.clone().expect("saved");
     assert_eq!(saved.settings.auto_replies[0].delay_seconds, 7200);
@@ -147,21 +147,24 @@ async fn a_reply_after_auto_close_is_a_warning_at_its_control_and_the_save_still
     e2e.finish().await;
 }
 
+/// The account's schedule becomes the sample one kept in Vladivostok's time (UTC+10).
+fn use_vladivostoks_schedule(e2e: &E2e) {
+    let state = &e2e.server().state;
+    let mut fake = state.fake();
+    fake.set_schedule(samples::schedule_vladivostok()).expect("a valid schedule");
+    state.persist(&fake).expect("persisted");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_schedule_is_read_in_vladivostoks_own_time() {
     let e2e = E2e::start().await;
     let mut audit = Audit::default();
     e2e.save_settings(samples::settings(), None);
-    {
-        let state = &e2e.server().state;
-        let mut fake = state.fake();
-        fake.set_schedule(samples::schedule_vladivostok()).expect("a valid schedule");
-        state.persist(&fake).expect("persisted");
-    }
+    use_vladivostoks_schedule(&e2e);
     // Sunday 6 December, 15:00 in Vladivostok (UTC+10): the day off.
     clock_at(&e2e, "2026-12-06", 5, 0);
     e2e.open("/channels/max/settings").await;
-    e2e.wait_for_text("#schedule", "Рабочее время (Asia/Vladivostok)").await;
+    e2e.wait_for_text("#schedule", "Рабочее время (владивостокское время, UTC+10)").await;
     assert_eq!(e2e.text_content("#schedule-week").await, "Пн–Пт 08:00–24:00 · Сб 10:00–14:00 · Вс — выходной");
     assert_eq!(e2e.text_content("#schedule-exceptions").await, "1 января — выходной (Новый год)");
     e2e.wait_for_text("#schedule-now", "Сейчас нерабочее время, до 08:00 понедельника").await;
@@ -188,6 +191,64 @@ async fn the_schedule_is_read_in_vladivostoks_own_time() {
     )
     .await;
     has_line(&e2e, "через 8 часов | Начинается рабочее время (в четверг в 08:00) — обращение получают операторы").await;
+    audit.assert_clean();
+    e2e.finish().await;
+}
+
+/// The value of the control `id`.
+async fn value_of(e2e: &E2e, id: &str) -> String {
+    e2e.js(&format!("return document.getElementById({id:?}).value;")).await.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_night_warning_names_the_hours_and_the_fixes_are_unsaved_changes() {
+    let e2e = E2e::start().await;
+    let mut audit = Audit::default();
+    e2e.save_settings(samples::settings(), Some(TOKEN));
+    use_vladivostoks_schedule(&e2e);
+    // Sunday 6 December, 15:00 in Vladivostok: the weekend from Saturday 14:00 to Monday
+    // 08:00 is the longest time nobody answers; auto-close comes after 1 day.
+    clock_at(&e2e, "2026-12-06", 5, 0);
+    e2e.open("/channels/max/settings").await;
+    let night = "«Автоматическое завершение диалогов»: обращение из нерабочего времени закроется через 1 день, а дольше всего никто не отвечает 1 день 18 часов: с 14:00 субботы до 08:00 понедельника.";
+    e2e.wait_for_text("#checks", night).await;
+    audit.check(&e2e, "the night warning and its fix").await;
+
+    // Its fix: an ordinary unsaved change, the focus on what it changed.
+    let fix = "#checks .checks__fix[data-control=f-auto_close-after_minutes]";
+    e2e.wait_for_text(fix, "Закрывать через 2 дня").await;
+    e2e.click(fix).await;
+    eventually(PATIENCE, "the fix focuses the period", || async {
+        e2e.js("return document.activeElement.id").await == "f-auto_close-after_minutes"
+    })
+    .await;
+    assert_eq!(value_of(&e2e, "f-auto_close-after_minutes").await, "2");
+    assert!(!e2e.text_content("#checks").await.contains("обращение из нерабочего времени"));
+    // Every 5 minutes for the first day: 288 messages; the fix repeats every 2 hours.
+    let repeats = "#checks .checks__fix[data-control=f-auto_replies-1-repeat-interval_seconds]";
+    e2e.wait_for_text(repeats, "Повторять раз в 2 часа").await;
+    e2e.click(repeats).await;
+    eventually(PATIENCE, "the fix focuses the interval", || async {
+        e2e.js("return document.activeElement.id").await == "f-auto_replies-1-repeat-interval_seconds"
+    })
+    .await;
+    assert_eq!(value_of(&e2e, "f-auto_replies-1-repeat-interval_seconds").await, "2");
+    assert!(!e2e.is_present("#checks").await, "no warning left");
+
+    // A new repeat starts at 30 minutes.
+    e2e.click("#f-auto_replies-0-repeat-type label:nth-of-type(2)").await;
+    e2e.find("#f-auto_replies-0-repeat-interval_seconds").await;
+    assert_eq!(value_of(&e2e, "f-auto_replies-0-repeat-interval_seconds").await, "30");
+    assert_eq!(value_of(&e2e, "f-auto_replies-0-repeat-interval_seconds-unit").await, "min");
+    audit.check(&e2e, "fixed").await;
+
+    // Nothing was sent until the save; the save carries the fixes.
+    e2e.click("button[type=submit]").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
+    let saved = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
+    assert_eq!(saved.auto_close.after_minutes, 2_880);
+    assert_eq!(saved.auto_replies[1].repeat, max_channel_contract::Repeat::Every { interval_seconds: 7_200 });
+    assert_eq!(saved.auto_replies[0].repeat, max_channel_contract::Repeat::Every { interval_seconds: 1_800 });
     audit.assert_clean();
     e2e.finish().await;
 }

@@ -275,7 +275,7 @@ async fn the_first_save_offers_the_test_in_its_message() {
     e2e.find("#f-token").await;
     crate::settings::fill_first_connection(&e2e).await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Проверьте связь: напишите боту со своего телефона.").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Проверьте связь: напишите боту со своего телефона.").await;
     e2e.click("#saved-delivery-check").await;
     wait_open(&e2e, "saved-delivery-check-dialog").await;
     e2e.wait_for_focus("#saved-delivery-check-title").await;

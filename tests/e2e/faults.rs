@@ -77,7 +77,7 @@ impl Fault {
                 "operation": id, "status": 422,
                 "body": {"error": {"code": "token_invalid", "message": "MAX не принял токен."}}
             }),
-            Fault::Status(status) => json!({"operation": id, "status": status, "retry_after": 5}),
+            Fault::Status(status) => json!({"operation": id, "status": status, "retry_after": 2}),
             Fault::Slow => json!({"operation": id, "stall": true}),
             Fault::Stopped => return None,
             Fault::Malformed => json!({"operation": id, "malformed": true}),
@@ -101,6 +101,9 @@ enum Expect {
     Fine,
 }
 
+/// What a 429 says at every second of its wait.
+const RATE_LIMITED: &str = "Слишком много попыток.";
+
 fn expect(op: Operation, fault: Fault) -> Expect {
     use Expect::*;
     const UNEXPECTED: &str = "Сервер ответил неожиданно";
@@ -113,7 +116,8 @@ fn expect(op: Operation, fault: Fault) -> Expect {
         (Operation::VerifyMaxToken, Fault::Status(422)) => Again("MAX не принял токен"),
         // Elsewhere the contract gives these no meaning: not guessed at.
         (_, Fault::Status(404 | 412 | 422)) => Retry(UNEXPECTED),
-        (_, Fault::Status(429)) => Retry("Слишком много попыток. Повторите через 5 секунд."),
+        // The seconds count down (2, 1, then «Теперь можно повторить»): the start is common.
+        (_, Fault::Status(429)) => Retry(RATE_LIMITED),
         (_, Fault::Status(500)) => Retry("Сервер временно недоступен (ошибка 500)"),
         (Operation::VerifyMaxToken, Fault::Status(502)) => Retry("Сервис MAX сейчас недоступен"),
         (_, Fault::Status(502)) => Retry("Сервер временно недоступен (ошибка 502)"),
@@ -193,7 +197,7 @@ async fn open_form(e2e: &E2e, op: Operation) {
     }
     if op == Operation::DisconnectMax {
         e2e.click(".button--danger-outline").await;
-        e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+        e2e.wait_for_text("#disconnect-dialog", "никто не получит").await;
     }
 }
 
@@ -216,7 +220,7 @@ fn message_at(op: Operation, expect: &Expect) -> &'static str {
             "#f-closing_message-text-error"
         }
         (Operation::VerifyMaxToken, _) => "#token-check-error",
-        (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".action-bar [role=alert]",
+        (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".save-outcome [role=alert]",
         (Operation::ListEmployees, _) => ".picker__failed",
         // With the server stopped, the page's own loads fail too: the page says so.
         (Operation::GetSchedule, Expect::Retry("Нет связи с сервером")) => "main [role=alert]",
@@ -228,6 +232,11 @@ fn message_at(op: Operation, expect: &Expect) -> &'static str {
 /// The way back once the fault has cleared.
 async fn recover(e2e: &E2e, op: Operation, expect: &Expect) {
     match (op, expect) {
+        // «Повторить» waits out the wait the server asked for, as its message counts down.
+        (_, Expect::Retry(RATE_LIMITED)) => {
+            e2e.wait_for_text(message_at(op, expect), "Теперь можно повторить").await;
+            e2e.click(".retry").await
+        }
         (_, Expect::Retry(_)) => e2e.click(".retry").await,
         (Operation::PutMaxSettings, Expect::Again(text)) if text.contains("другой пользователь") => {
             e2e.click("#conflict-keep").await;
@@ -253,7 +262,7 @@ async fn recovered(e2e: &E2e, op: Operation) {
             e2e.wait_for_text(".token-valid", "Токен авторизован").await;
         }
         (Operation::PutMaxSettings, _) => {
-            e2e.find(".action-bar [role=status]").await;
+            e2e.find(".save-outcome [role=status]").await;
             let saved = e2e.server().state.fake().account().settings.clone().expect("saved");
             assert_eq!(saved.settings.closing_message.text, MINE, "what was typed is what got saved");
         }

@@ -13,6 +13,10 @@ use crate::support::{eventually, fault, waits, E2e, Options, PATIENCE};
 
 const TOKEN: &str = "health-token-Zq8Xw3Rt";
 
+/// The card's first line while no customer has written yet, and once one has.
+const READY: &str = "Канал готов принимать обращения";
+const ARRIVE: &str = "Обращения из MAX поступают";
+
 /// A connected channel whose fake MAX is in `condition`, `hours` later.
 fn connected(e2e: &E2e, condition: MaxCondition, hours: i64) {
     e2e.save_settings(samples::settings(), Some(TOKEN));
@@ -35,13 +39,24 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     let mut audit = Audit::default();
     connected(&e2e, MaxCondition::Healthy, 0);
     e2e.open("/channels/max").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    // Nobody has written yet: the card claims only what it knows, and a test of one's own
+    // is the next step.
+    e2e.wait_for_text(".health__overall", READY).await;
     e2e.wait_for_text(".health__checked", "Проверено только что").await;
     let healthy = rows(&e2e).await;
     assert_eq!(healthy[0], "Токен: действует");
     assert!(healthy[1].starts_with("Подписка на события: активна с "), "{healthy:?}");
     assert_eq!(healthy[2], "Последнее обращение: пока не было");
     assert!(!e2e.is_present("#health-repair").await, "nothing to repair");
+    assert!(!healthy.iter().any(|row| row.starts_with("Перерыв в доставке")), "no outage, no row: {healthy:?}");
+    assert!(e2e.is_present("#health-delivery-check.button--primary").await, "«Проверить связь» leads");
+    audit.check(&e2e, "ready, nobody wrote yet").await;
+    // The first customer writes: now requests do arrive.
+    e2e.server().state.fake().deliver_inbound();
+    e2e.click("#health-check").await;
+    e2e.wait_for_text(".health__overall", ARRIVE).await;
+    assert_eq!(rows(&e2e).await[2], "Последнее обращение: только что");
+    assert!(e2e.is_present("#health-delivery-check.button--secondary").await);
     audit.check(&e2e, "healthy").await;
 
     // Deliveries fail; eight hours later MAX has removed the subscription, telling nobody.
@@ -52,6 +67,9 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
     e2e.wait_for_text(".about__header .alert", "MAX удалил подписку на события").await;
     e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
+    // Since deliveries began to fail, customers' messages are lost: said right away.
+    let ongoing = e2e.wait_for_text(".health__rows", "Сообщения клиентов не доходят до Манго Диалогов с ").await;
+    assert!(ongoing.contains("Перерыв в доставке"), "{ongoing}");
     let failing = rows(&e2e).await;
     assert_eq!(failing[1], "Подписка на события: отсутствует — MAX удалил её");
     assert!(
@@ -63,7 +81,7 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     audit.check(&e2e, "subscription lost").await;
     // Back on the tiles, the badge gives the reason the card learnt.
     e2e.click("a.back-link").await;
-    e2e.wait_for_text("[data-kind=max] .tile__reason", "MAX удалил подписку на события").await;
+    e2e.wait_for_text("[data-kind=max] .tile__reason", "Обращения из MAX не поступают").await;
     audit.check(&e2e, "subscription lost, tiles").await;
     e2e.click("a.tile[data-kind=max]").await;
     e2e.wait_for_text(".health__overall", "Обращения из MAX не поступают").await;
@@ -71,8 +89,11 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     // «Восстановить подписку»: one request, and healthy again everywhere.
     let before = e2e.requests_of("repairMaxHealth").len();
     e2e.click("#health-repair").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__overall", READY).await;
     e2e.wait_for_text(".health__status", "Подписка восстановлена.").await;
+    // Repaired, and still honest about the hours that were lost.
+    let ended = e2e.wait_for_text(".health__rows", "не дошли до Манго Диалогов.").await;
+    assert!(ended.contains("Сообщения клиентов с ") && ended.contains(" до "), "{ended}");
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
     let repairs = e2e.requests_of("repairMaxHealth");
     assert_eq!(repairs.len() - before, 1, "one repair request");
@@ -82,6 +103,23 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     audit.check(&e2e, "repaired").await;
     e2e.open("/channels").await;
     e2e.wait_for_text("[data-kind=max] .badge", "Подключён").await;
+    // A week after the repair it is still told; a moment later it is not.
+    let repaired_at = e2e.server().state.fake().now();
+    for (days, told) in [(7 * 86_400 - 60, true), (7 * 86_400 + 60, false)] {
+        let mut fake = e2e.server().state.fake();
+        let step = repaired_at + days - fake.now();
+        fake.advance(step);
+        fake.deliver_inbound();
+        drop(fake);
+        e2e.open("/channels/max").await;
+        e2e.wait_for_text(".health__overall", ARRIVE).await;
+        let rows = rows(&e2e).await;
+        assert_eq!(
+            rows.iter().any(|row| row.starts_with("Перерыв в доставке: Сообщения клиентов с ")),
+            told,
+            "{days} s after the repair: {rows:?}"
+        );
+    }
     audit.assert_clean();
     e2e.finish().await;
 }
@@ -129,7 +167,7 @@ async fn check_now_refused_with_429_counts_down_and_blocks_a_second_press() {
     let mut audit = Audit::default();
     connected(&e2e, MaxCondition::Healthy, 0);
     e2e.open("/channels/max").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__overall", READY).await;
     e2e.click("#health-check").await;
     e2e.wait_for_text("#health-check", "Проверить сейчас").await;
     assert_eq!(e2e.requests_of("checkMaxHealth").len(), 1);
@@ -158,7 +196,7 @@ async fn check_now_refused_with_429_counts_down_and_blocks_a_second_press() {
     for (status, text) in [(502, "MAX не ответил"), (401, "Сессия истекла")] {
         e2e.server().state.controls().add_fault(fault(json!({"operation": "checkMaxHealth", "status": status})));
         e2e.open("/channels/max").await;
-        e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+        e2e.wait_for_text(".health__overall", READY).await;
         e2e.click("#health-check").await;
         e2e.wait_for_text(".health__failure", text).await;
         assert!(e2e.is_present(".health__rows").await, "{status}: the last known health stays");
@@ -181,7 +219,7 @@ async fn the_refresh_runs_while_visible_pauses_while_hidden_and_stops_on_leaving
     let e2e = E2e::start_with(Options { health_refresh_ms: Some(PERIOD_MS as u32), ..Options::default() }).await;
     connected(&e2e, MaxCondition::Healthy, 0);
     e2e.open("/channels/max").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__overall", READY).await;
     // Three refreshes come on their own, and no sooner than the period each: two periods
     // at least from the first to the third (a slow machine only spaces them more).
     let start = e2e.server().state.controls().arrivals();

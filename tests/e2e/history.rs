@@ -1,6 +1,6 @@
 //! «История изменений» against the dev back end: two saves (the second switching routing
 //! from an employee to a group) in words with names and the actor, another administrator's
-//! save on reload, «Вернуть эту версию» → the banner, the older values, one PUT with
+//! save on reload, «Вернуть настройки после этого изменения» → the banner and what it changes, the older values, one PUT with
 //! `If-Match` of the current version; a long history paged to its end with no duplicate,
 //! no gap (also when someone saves meanwhile) and never a token. axe in every state.
 
@@ -54,21 +54,22 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
 
     // The second, in the form: the group instead.
     e2e.open("/channels/max/settings").await;
+    crate::support::waits::settled(&e2e).await;
     e2e.click("label:has(#routing-group)").await;
     e2e.select("#f-routing-group_id", "g-sales").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
 
     e2e.click("#history-link").await;
     e2e.wait_for_path("/channels/max/history").await;
     e2e.wait_for_text("h1", "История изменений").await;
-    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал Max — Манго Диалоги");
-    let shown = e2e.wait_for_text("#history > li:first-child", "Изменил(а) настройки").await;
+    assert_eq!(e2e.js("return document.title").await, "История изменений · Канал MAX — Манго Диалоги");
+    let shown = e2e.wait_for_text("#history > li:first-child", "Настройки изменены").await;
     assert!(shown.contains(&me), "the actor: {shown}");
     assert!(shown.contains(&format!("Кто принимает обращения: сотрудник {petrov} → группа «Отдел продаж»")), "{shown}");
     let all = entries(&e2e).await;
     assert_eq!(all.len(), 2, "{all:#?}");
-    assert!(all[1].contains("Подключил(а) канал") && all[1].contains("Первая версия настроек"), "{all:#?}");
+    assert!(all[1].contains("Канал подключён") && all[1].contains("Первая версия настроек"), "{all:#?}");
     assert!(!e2e.is_present("#history > li:first-child .history__restore").await, "the newest is what is saved");
     audit.check(&e2e, "history").await;
 
@@ -77,7 +78,7 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
     theirs.closing_message.text = "До свидания!".into();
     save_as(&e2e, "e-103", theirs);
     e2e.open("/channels/max/history").await;
-    let newest = e2e.wait_for_text("#history > li:first-child", "Изменил(а) настройки").await;
+    let newest = e2e.wait_for_text("#history > li:first-child", "Настройки изменены").await;
     assert!(newest.contains(&kuznetsova), "{newest}");
     assert!(
         newest.contains(
@@ -86,12 +87,35 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
         "{newest}"
     );
 
-    // «Вернуть эту версию» on the first save.
+    // Every moment that shares its minute with a neighbour shows its seconds, and only those.
+    seconds_where_a_minute_is_shared(&e2e).await;
+    // An entry's settings whole, on request.
+    let first = format!("#history > li[data-version='{first_version}']");
+    e2e.click(&format!("{first} .history__all-summary")).await;
+    let whole = e2e.wait_for_text(&format!("{first} .history__all-lines"), "Кто принимает обращения").await;
+    assert!(whole.contains(&format!("Кто принимает обращения: сотрудник {petrov}")), "{whole}");
+    assert!(whole.contains("Автозавершение: через 1 день"), "{whole}");
+
+    // «Вернуть настройки после этого изменения» on the first save: what it restores is said.
     let current = e2e.server().state.fake().account().settings.clone().expect("saved").version;
-    e2e.click(&format!("#history > li[data-version='{first_version}'] .history__restore")).await;
+    let restore = format!("{first} .history__restore");
+    assert!(e2e.text_content(&restore).await.starts_with("Вернуть настройки после этого изменения"));
+    let first_moment = e2e.text_content(&format!("{first} time")).await;
+    e2e.click(&restore).await;
     e2e.wait_for_path("/channels/max/settings").await;
-    e2e.wait_for_text("#restored-banner", "Загружена версия от").await;
-    e2e.wait_for_text("#restored-banner", "Проверьте и сохраните.").await;
+    // The banner lists what saving will change against what is saved now.
+    let banner = e2e.wait_for_text("#restored-banner", "После сохранения изменится:").await;
+    assert!(banner.contains(&format!("Загружены настройки от {first_moment}")), "{banner}");
+    assert!(
+        banner.contains(&format!("Кто принимает обращения: группа «Отдел продаж» → сотрудник {petrov}")),
+        "{banner}"
+    );
+    assert!(
+        banner.contains(
+            "Сообщение при закрытии: текст «До свидания!» → «Спасибо за обращение! Оцените, пожалуйста, нашу работу.»"
+        ),
+        "{banner}"
+    );
     e2e.find("#routing-employee:checked").await;
     eventually(PATIENCE, "the employee of that version", || async {
         e2e.value_of("#f-routing-employee_id").await.starts_with(&petrov)
@@ -105,18 +129,45 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
     audit.check(&e2e, "restored").await;
     let puts = e2e.requests_of("putMaxSettings").len();
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
     let sent = e2e.requests_of("putMaxSettings");
     assert_eq!(sent.len() - puts, 1, "one PUT");
     let put = sent.last().expect("the PUT");
     let if_match = put.if_match.as_deref().map(|v| v.trim_matches('"'));
     assert_eq!(if_match, Some(current.as_str()), "If-Match of the current version");
     assert!(put.body.as_ref().is_some_and(|b| b.get("token").is_none()), "no token in the restoring save");
+    let restored_from = put.body.as_ref().and_then(|b| b.get("restored_from")).and_then(|v| v.as_str());
+    assert_eq!(restored_from, Some(first_version.as_str()), "the save says which version it restores");
     assert!(!e2e.is_present("#restored-banner").await, "saved: the banner goes");
     let saved = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
     assert_eq!(saved.routing, Routing::Employee { employee_id: "e-102".into() });
+    // The history reads it as a restore of that moment.
+    e2e.open("/channels/max/history").await;
+    let newest = e2e.wait_for_text("#history > li:first-child", "Возвращены настройки от").await;
+    assert!(newest.contains(&format!("Возвращены настройки от {first_moment}")), "{newest}");
     audit.assert_clean();
     e2e.finish().await;
+}
+
+/// Each shown moment has seconds exactly when a neighbour was made in the same minute.
+async fn seconds_where_a_minute_is_shared(e2e: &E2e) {
+    let read = e2e
+        .js("return Array.from(document.querySelectorAll('#history > li time'), t => [t.getAttribute('datetime'), t.textContent]);")
+        .await;
+    let moments: Vec<(i64, String)> = read
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|pair| {
+            let at = max_channel_admin::domain::when::unix_of(pair[0].as_str().unwrap_or_default()).expect("RFC 3339");
+            (at.div_euclid(60), pair[1].as_str().unwrap_or_default().to_owned())
+        })
+        .collect();
+    for (i, (minute, text)) in moments.iter().enumerate() {
+        let shared = (i > 0 && moments[i - 1].0 == *minute) || moments.get(i + 1).is_some_and(|m| m.0 == *minute);
+        let with_seconds = text.rsplit(' ').next().is_some_and(|clock| clock.matches(':').count() == 2);
+        assert_eq!(with_seconds, shared, "«{text}» among {moments:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -184,10 +235,7 @@ async fn a_long_history_pages_to_its_end_without_a_duplicate_a_gap_or_a_token() 
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), versions.len(), "no version twice");
-    assert!(
-        shown.iter().any(|e| e.contains("Система") && e.contains("Отключил(а) канал")),
-        "the system's disconnection"
-    );
+    assert!(shown.iter().any(|e| e.contains("Система") && e.contains("Канал отключён")), "the system's disconnection");
     assert!(shown.iter().any(|e| e.contains("заменён токен")), "a token replacement is said, never shown");
     audit.check(&e2e, "long history, all pages").await;
     audit.assert_clean();

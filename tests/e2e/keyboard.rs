@@ -72,7 +72,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_focus("main h1").await;
     e2e.assert_focus_visible().await;
-    assert_eq!(e2e.js("return document.title").await, "О канале · Канал Max — Манго Диалоги", "the tab names the page");
+    assert_eq!(e2e.js("return document.title").await, "О канале · Канал MAX — Манго Диалоги", "the tab names the page");
 
     // «О канале» → «Настроить и подключить».
     e2e.tab_to("main a.button--primary", false, FAR).await;
@@ -80,7 +80,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.wait_for_path("/channels/max/settings").await;
     e2e.wait_for_focus("main h1").await;
     e2e.assert_focus_visible().await;
-    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала Max · Канал Max — Манго Диалоги");
+    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала MAX · Канал MAX — Манго Диалоги");
     e2e.find("#f-token").await;
 
     // The token: typed, shown and hidden again (Shift+Tab back to the toggle), checked.
@@ -163,7 +163,7 @@ async fn first_connection(width: u32, height: u32) {
     // «Сохранить» with Enter.
     e2e.tab_to("button[type=submit]", false, FAR).await;
     e2e.press(Key::Enter).await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     let saved = e2e.server().state.fake().account().settings.clone().expect("saved").settings;
     let Routing::Employee { employee_id } = &saved.routing else { panic!("routing: {:?}", saved.routing) };
     let picked = e2e.server().state.fake().directory.employee(employee_id).expect("a real employee").name.clone();
@@ -182,13 +182,13 @@ async fn first_connection(width: u32, height: u32) {
     enter_opens(&e2e, "disconnect-dialog").await;
     assert!(e2e.focus_is("#disconnect-dialog *").await, "the open dialog has the focus: {}", e2e.focused().await);
     trapped_until_escape(&e2e, "disconnect-dialog", ".button--danger-outline").await;
-    // Its «Отмена» (focused when it opens) gives the focus back the same way.
+    // Its «Не отключать» (focused when it opens) gives the focus back the same way.
     enter_opens(&e2e, "disconnect-dialog").await;
     e2e.wait_for_focus("#disconnect-dialog .button--secondary").await;
     e2e.press(Key::Enter).await;
-    assert!(!e2e.dialog_open("disconnect-dialog").await, "«Отмена» closes the dialog");
+    assert!(!e2e.dialog_open("disconnect-dialog").await, "«Не отключать» closes the dialog");
     e2e.wait_for_focus(".button--danger-outline").await;
-    assert!(e2e.server().state.fake().account().token.is_some(), "Esc and «Отмена» disconnected nothing");
+    assert!(e2e.server().state.fake().account().token.is_some(), "Esc and «Не отключать» disconnected nothing");
 
     // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
     e2e.tab_to("#f-closing_message-text", true, FAR).await;
@@ -297,7 +297,7 @@ async fn the_focus_follows_when_its_control_goes_away() {
     }
     e2e.tab_to("button[type=submit]", false, FAR).await;
     e2e.press(Key::Enter).await;
-    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "другой пользователь").await;
     e2e.tab_to("#conflict-keep", true, 10).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_focus("button[type=submit]").await;
@@ -319,7 +319,7 @@ async fn the_focus_follows_when_its_control_goes_away() {
 async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
     e2e.type_into("#f-token", "keyboard-token-2024").await;
     e2e.click("label:has(#routing-employee)").await;
     e2e.type_into("#f-routing-employee_id", "Кузн").await;
@@ -335,7 +335,7 @@ async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
     assert!(e2e.requests_of("putMaxSettings").is_empty(), "Enter sent the form");
     // A refused submit marks the empty employee choice invalid and shows the banner.
     assert!(!e2e.is_present("[aria-invalid=true]").await, "Enter submitted the form and it was refused");
-    assert!(!e2e.is_present(".action-bar [role=alert]").await, "Enter submitted the form");
+    assert!(!e2e.is_present(".save-outcome [role=alert]").await, "Enter submitted the form");
     assert_eq!(e2e.value_of("#f-routing-employee_id").await, "Кузн", "nothing was picked");
     assert!(e2e.focus_is("#f-routing-employee_id").await, "the focus stays in the picker");
     e2e.finish().await;

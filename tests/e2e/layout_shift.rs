@@ -42,7 +42,7 @@ async fn settle_without_jumping(width: u32, height: u32) {
     e2e.set_viewport(width, height).await;
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-auto_close-enabled, form.settings").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX поступают").await;
+    e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
     // The shift, if any, is reported with the next frames.
     for _ in 0..3 {
         crate::support::waits::next_frame(&e2e).await;

@@ -57,9 +57,11 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     assert!(label.contains(link), "the code is named by its link: {label}");
     audit.check(&e2e, "link kit").await;
 
-    // «Скопировать ссылку»: exactly the link on the clipboard, and said so.
+    // «Скопировать ссылку»: exactly the link on the clipboard, and said so beside the button.
     e2e.click("#link-kit-link-copy").await;
-    e2e.wait_for_text(".link-kit__status", "Ссылка скопирована.").await;
+    e2e.wait_for_text("#link-kit-link-status", "Ссылка скопирована.").await;
+    let beside = e2e.js("return document.getElementById('link-kit-link-status').parentElement === document.getElementById('link-kit-link-copy').parentElement;").await;
+    assert_eq!(beside, json!(true), "«Скопировано» sits beside the button that copied");
     assert_eq!(e2e.clipboard_text().await, json!(link));
 
     // Where the browser has no Clipboard API, the link is selected for Ctrl+C, and said so.
@@ -69,7 +71,7 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     )
     .await;
     e2e.click("#link-kit-link-copy").await;
-    e2e.wait_for_text(".link-kit__status", "Ссылка выделена: нажмите Ctrl+C").await;
+    e2e.wait_for_text("#link-kit-link-status", "Ссылка выделена: нажмите Ctrl+C").await;
     let selected = e2e
         .js("const i = document.getElementById('link-kit-link'); return [document.activeElement === i, i.selectionStart, i.selectionEnd];")
         .await;
@@ -82,7 +84,8 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     e2e.wait_for_value("#link-kit-link", labelled).await;
     assert_eq!(qr_on_page(&e2e).await, labelled);
     e2e.click("#link-kit-code-copy").await;
-    e2e.wait_for_text(".link-kit__status", "Код кнопки скопирован.").await;
+    e2e.wait_for_text("#link-kit-code-status", "Код кнопки скопирован.").await;
+    assert_eq!(e2e.text_content("#link-kit-link-status").await, "", "only the button that copied speaks");
     let snippet = e2e.value_of("#link-kit-code").await;
     assert_eq!(e2e.clipboard_text().await, json!(snippet));
 
@@ -101,13 +104,25 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     assert_eq!(qr_on_page(&e2e).await, labelled, "nor the code");
     audit.check(&e2e, "link kit, bad label").await;
 
-    // «Скачать QR-код»: an .svg of the same code.
+    // «Скачать QR-код (SVG)»: an .svg of the same code, named after its label.
     let download = e2e.find("#link-kit-download").await;
-    assert_eq!(download.attr("download").await.unwrap().as_deref(), Some("max-qr.svg"));
+    assert_eq!(download.attr("download").await.unwrap().as_deref(), Some("max-qr-site.svg"));
     let href = download.attr("href").await.unwrap().unwrap_or_default();
     let svg = e2e.js(&format!("return decodeURIComponent({:?}.split(',')[1]);", href)).await;
     assert!(href.starts_with("data:image/svg+xml"), "{href}");
     assert!(svg.as_str().unwrap_or_default().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    png_download_reads_as(&e2e, labelled, "max-qr-site.png").await;
+    // The site button's live preview: the snippet's link, its title in plain words, its look.
+    let bot = e2e.server().state.fake().account().bot.clone().expect("a bot").first_name;
+    let preview = e2e
+        .js("const a = document.getElementById('link-kit-preview'); \
+             return [a.getAttribute('href'), a.title, getComputedStyle(a).backgroundColor, a.textContent];")
+        .await;
+    assert_eq!(preview, json!([labelled, format!("Написать в MAX: {bot}"), "rgb(0, 110, 232)", "Написать в MAX"]));
+    assert!(
+        snippet.contains(&format!("title=\"Написать в MAX: {bot}\"")),
+        "the snippet's title is the preview's: {snippet}"
+    );
     audit.assert_clean();
     // The snippet parsed as HTML by the browser — on a blank page, as a site builder's page
     // would be (our CSP would refuse its inline style): one link, to the labelled address,
@@ -133,6 +148,25 @@ async fn the_qr_code_the_copy_the_label_and_the_snippet_carry_exactly_the_link()
     e2e.finish().await;
 }
 
+/// «Скачать PNG для печати»: a PNG of at least 1 024 px that a scanner reads as `link`.
+async fn png_download_reads_as(e2e: &E2e, link: &str, file: &str) {
+    use base64::Engine as _;
+    let href = || async { e2e.find("#link-kit-download-png").await.attr("href").await.ok().flatten() };
+    crate::support::eventually(crate::support::PATIENCE, "the PNG was never drawn", || async {
+        href().await.is_some_and(|href| href.starts_with("data:image/png;base64,"))
+    })
+    .await;
+    let href = href().await.unwrap_or_default();
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(href.trim_start_matches("data:image/png;base64,"))
+        .expect("base64");
+    let info = png::Decoder::new(png.as_slice()).read_info().expect("a PNG").info().clone();
+    assert!(info.width >= 1024 && info.width == info.height, "{}×{}", info.width, info.height);
+    assert_eq!(decode_png(&png), link, "the PNG reads as the link");
+    let download = e2e.find("#link-kit-download-png").await.attr("download").await.unwrap();
+    assert_eq!(download.as_deref(), Some(file));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bot_without_a_username_shows_no_kit_and_no_error() {
     let e2e = E2e::start().await;
@@ -146,7 +180,7 @@ async fn a_bot_without_a_username_shows_no_kit_and_no_error() {
     }
     e2e.open("/channels/max").await;
     e2e.wait_for_text(".about__bot", "Бот без имени").await;
-    e2e.wait_for_text(".health__overall", "Обращения из MAX").await;
+    e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
     assert!(!e2e.is_present("section.link-kit").await, "no kit without a username");
     assert!(!e2e.is_present(".alert--danger").await, "and no error");
     let _: Value = e2e.js("return true;").await;

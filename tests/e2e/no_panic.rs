@@ -12,7 +12,7 @@ async fn employee_picker(e2e: &E2e) {
     e2e.open("/channels").await;
     e2e.click("a.tile[data-kind=max]").await;
     e2e.click("a.button--primary[href$='/channels/max/settings']").await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
     e2e.click("label:has(#routing-employee)").await;
 }
 

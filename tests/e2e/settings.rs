@@ -70,7 +70,7 @@ async fn a_first_connection_end_to_end() {
     fill_first_connection(&e2e).await;
 
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
 
     let stored = e2e.server().state.fake().account().settings.clone().expect("saved");
@@ -149,14 +149,14 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     e2e.find("#f-token").await;
     fill_first_connection(&e2e).await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
 
     // Another user, in a second browser, saves meanwhile.
     let other = e2e.second_browser().await;
     other.open("/channels/max/settings").await;
     other.type_into("#f-closing_message-text", "Их прощание").await;
     other.click("button[type=submit]").await;
-    other.find(".action-bar [role=status]").await;
+    other.find(".save-outcome [role=status]").await;
     other.close().await;
     assert_eq!(
         e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text,
@@ -164,24 +164,32 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     );
     e2e.type_into("#f-closing_message-text", "Моё новое прощание").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=alert]", "настройки сохранил другой пользователь").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "настройки сохранил другой пользователь").await;
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
     // Keep editing: the next save overwrites on their version.
-    e2e.browser
-        .find(Locator::XPath("//button[contains(., 'Продолжить редактирование')]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    assert_eq!(e2e.text_content(".save-outcome #conflict-keep").await, "Продолжить редактирование");
+    e2e.click(".save-outcome #conflict-keep").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Настройки сохранены").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
     let saved = e2e.server().state.fake().account().settings.clone().unwrap();
     assert_eq!(saved.settings.closing_message.text, "Моё новое прощание");
 
-    // Disconnect: a dialog names the consequence; then not connected, token gone, settings kept.
+    // Disconnect: a dialog names the bot, what its customers meet, what to take off the
+    // site and what is kept; its buttons say what they do. Then not connected, token gone,
+    // settings kept.
+    let bot = e2e.server().state.fake().account().bot.clone().and_then(|bot| bot.username).expect("a bot");
     e2e.click(".button--danger-outline").await;
-    e2e.wait_for_text("#disconnect-dialog", "перестанут поступать").await;
+    let words = e2e.wait_for_text("#disconnect-dialog", "никто не получит").await;
+    for part in [
+        format!("Бот @{bot} останется в MAX, но сообщения, которые ему напишут клиенты, никто не получит"),
+        "пока канал не подключат снова".to_owned(),
+        "Уберите ссылку на бота и QR-код с сайта.".to_owned(),
+        "Токен будет удалён, остальные настройки сохранятся.".to_owned(),
+    ] {
+        assert!(words.contains(&part), "«{part}» in {words}");
+    }
+    assert_eq!(e2e.text_content("#disconnect-dialog .button--danger").await, "Отключить канал");
+    assert_eq!(e2e.text_content("#disconnect-dialog .button--secondary").await, "Не отключать");
     e2e.click("#disconnect-dialog .button--danger").await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
     assert!(e2e.server().state.fake().account().token.is_none());
@@ -190,7 +198,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     // Reconnecting needs only a new token.
     e2e.type_into("#f-token", "second-token-9999").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
     assert_eq!(e2e.server().state.fake().account().token.as_deref().map(token_hint).as_deref(), Some("…9999"));
     e2e.finish().await;
@@ -220,7 +228,7 @@ async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback
     e2e.click("label:has(#fallback-group)").await;
     e2e.select("#f-routing-fallback-group_id", "g-sales").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     assert_eq!(
         e2e.server().state.fake().account().settings.clone().unwrap().settings.routing,
         Routing::ChatBot { chat_bot_id: "b-faq".into(), fallback: Some(Target::Group { group_id: "g-sales".into() }) }
@@ -250,7 +258,7 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
     let outcomes = [
         ("revoked-abc", "MAX не принял токен"),
         ("down-abc", "Сервис MAX сейчас недоступен"),
-        ("busy-abc", "Повторите через 30 секунд"),
+        ("busy-abc", "Слишком много попыток. Повторите через"),
         ("a b", "без пробелов"),
     ];
     for (token, message) in outcomes {
@@ -281,7 +289,7 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
     let save = e2e.find_centered("button[type=submit]").await;
     save.click().await.unwrap();
     save.click().await.unwrap();
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     assert_eq!(e2e.requests_of("putMaxSettings").len(), 1);
     e2e.finish().await;
 }
@@ -301,9 +309,11 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     e2e.type_into("#f-closing_message-text", "Не потеряйте меня").await;
     assert_eq!(e2e.js(unload_prevented).await, true, "closing the tab asks");
 
-    // A link: the dialog; staying keeps everything.
+    // A link: the dialog, whose buttons say what they do; staying keeps everything.
     e2e.click("a.back-link").await;
     e2e.wait_for_dialog("leave-dialog", true).await;
+    assert_eq!(e2e.text_content("#leave-dialog .button--danger").await, "Уйти без сохранения");
+    assert_eq!(e2e.text_content("#leave-dialog .button--secondary").await, "Остаться");
     e2e.click("#leave-dialog .button--secondary").await;
     e2e.wait_for_dialog("leave-dialog", false).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
@@ -316,7 +326,7 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
     e2e.click("#leave-dialog .button--danger").await;
     e2e.wait_for_path("/channels/max").await;
-    e2e.wait_for_text("h1", "О канале Max").await;
+    e2e.wait_for_text("h1", "О канале MAX").await;
     e2e.finish().await;
 }
 
@@ -359,6 +369,9 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.click("#cancel").await;
     e2e.wait_for_dialog("cancel-dialog", true).await;
     e2e.wait_for_text("#cancel-dialog", "Несохранённые изменения пропадут").await;
+    // Its buttons say what they do: the form's «Отмена» discards, the dialog's keeps.
+    assert_eq!(e2e.text_content("#cancel-dialog .button--danger").await, "Отменить изменения");
+    assert_eq!(e2e.text_content("#cancel-dialog .button--secondary").await, "Продолжить редактирование");
     // Esc closes the dialog, and focus returns to «Отмена».
     e2e.find("#cancel-dialog .button--secondary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
     e2e.wait_for_dialog("cancel-dialog", false).await;
@@ -385,7 +398,7 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.find("#f-routing-employee_id-list li").await.click().await.unwrap();
 
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=status]", "Канал Max успешно настроен").await;
+    e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     {
         let state = &e2e.server().state;
         let mut fake = state.fake();
@@ -395,7 +408,7 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     }
     e2e.click("label[for=auto-close-enabled]").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text(".action-bar [role=alert]", "другой пользователь").await;
+    e2e.wait_for_text(".save-outcome [role=alert]", "другой пользователь").await;
     e2e.browser
         .find(Locator::XPath("//button[contains(., 'Загрузить их версию')]"))
         .await

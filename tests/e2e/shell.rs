@@ -11,7 +11,7 @@ async fn the_channel_groups_show_the_max_tile_and_its_state() {
     e2e.open("/channels").await;
     e2e.wait_for_text("h1", "Группы каналов").await;
     let tile = e2e.find("a.tile[data-kind=max]").await;
-    assert!(tile.text().await.unwrap().contains("Max"));
+    assert!(tile.text().await.unwrap().contains("MAX"));
     e2e.wait_for_text("[data-kind=max] .badge", "Не подключён").await;
     // Tiles this app cannot configure are shown, not clickable, and say «Скоро».
     let soon = e2e.find("div.tile--soon[data-kind=telegram]").await;
@@ -49,7 +49,7 @@ async fn routes_deep_links_and_the_not_found_page() {
     e2e.wait_for_text("h1", "О канале").await;
 
     e2e.open("/channels/max/settings").await;
-    e2e.wait_for_text("h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
     e2e.browser.back().await.unwrap();
     e2e.wait_for_path("/channels/max").await;
 

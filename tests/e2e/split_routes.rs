@@ -18,7 +18,7 @@ async fn fetched(e2e: &E2e) -> Vec<String> {
     serde_json::from_value(e2e.js(FETCHED_MODULES).await).expect("a list of names")
 }
 
-fn production(root_dist: Option<std::path::PathBuf>) -> Options {
+pub(crate) fn production(root_dist: Option<std::path::PathBuf>) -> Options {
     Options { production_at_root: true, root_dist, ..Options::default() }
 }
 
@@ -32,7 +32,7 @@ async fn the_settings_and_the_history_are_fetched_when_first_opened() {
     assert_eq!(fetched(&e2e).await, Vec::<String>::new(), "the first pages need no split module");
 
     e2e.click("a.button--primary").await;
-    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
     e2e.find("#f-token").await;
     let settings = fetched(&e2e).await;
     assert!(settings.iter().any(|name| name.starts_with("split_settings-")), "{settings:?}");
@@ -65,7 +65,7 @@ async fn the_settings_opened_straight_fetch_their_module_beside_the_main_wasm_on
     let e2e = E2e::start_with(production(None)).await;
     e2e.open("/channels/max/settings").await;
     e2e.find("#f-token").await;
-    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
     // Started by the page's hint as it was parsed, before the main wasm was running, and
     // taken by the loader as the main wasm's preload is taken by the glue: Chromium and
     // Firefox list one fetch; WebKit lists the preload and the later fetch, for the main
@@ -81,7 +81,7 @@ async fn the_settings_opened_straight_fetch_their_module_beside_the_main_wasm_on
 }
 
 /// Copies a bundle (its files and `public/`), only the files `keep` accepts by name.
-fn copy_bundle(from: &Path, to: &Path, keep: &dyn Fn(&str) -> bool) {
+pub(crate) fn copy_bundle(from: &Path, to: &Path, keep: &dyn Fn(&str) -> bool) {
     for entry in std::fs::read_dir(from).unwrap().flatten() {
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
@@ -106,8 +106,8 @@ async fn a_settings_module_that_cannot_be_fetched_is_a_message_and_a_retry() {
 
     // The route's heading, the reason and «Повторить» in place of the form; the app runs on.
     e2e.wait_for_text("main [role=alert]", "Не удалось загрузить эту страницу").await;
-    assert_eq!(e2e.text_content("main h1").await, "Подключение и настройки канала Max");
-    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала Max · Канал Max — Манго Диалоги");
+    assert_eq!(e2e.text_content("main h1").await, "Подключение и настройки канала MAX");
+    assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала MAX · Канал MAX — Манго Диалоги");
     eventually(PATIENCE, "the focus on the route's heading", || async {
         e2e.js("return document.activeElement.tagName").await == "H1"
     })
@@ -117,7 +117,7 @@ async fn a_settings_module_that_cannot_be_fetched_is_a_message_and_a_retry() {
     copy_bundle(&production_dist(), bundle.path(), &is_settings_module);
     e2e.click("main .retry").await;
     e2e.find("#f-token").await;
-    e2e.wait_for_text("main h1", "Подключение и настройки канала Max").await;
+    e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
     assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
     e2e.finish().await;
 }
@@ -142,5 +142,49 @@ async fn a_history_without_its_shared_chunk_offers_a_reload_that_brings_the_page
     e2e.wait_for_text("#history-empty", "Изменений пока не было").await;
     e2e.wait_for_path("/channels/max/history").await;
     assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the reload");
+    e2e.finish().await;
+}
+
+/// «Работа канала» is a module of its own (decision 76): when it cannot be fetched, the
+/// card says so with «Повторить» in its place, and the rest of «О канале» works on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_health_card_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_place() {
+    let is_health_module = |name: &str| name.starts_with("split_health-");
+    let bundle = Scratch::new("no-health-module");
+    copy_bundle(&production_dist(), bundle.path(), &|name| !is_health_module(name));
+    let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
+    e2e.save_settings(max_channel_fake::samples::settings(), Some("split-token-Zq8Xw3Rt"));
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text("main h1", "О канале").await;
+    e2e.wait_for_text(".health [role=alert]", "Не удалось загрузить проверку работы канала").await;
+    assert_eq!(e2e.text_content("#health-title").await, "Работа канала");
+    assert!(e2e.is_present("a.button--primary").await, "the page's own links stay");
+
+    copy_bundle(&production_dist(), bundle.path(), &is_health_module);
+    e2e.click(".health .retry").await;
+    e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
+    assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
+    e2e.finish().await;
+}
+
+/// The link kit is a module of its own (decision 79): when it cannot be fetched, its card
+/// says so with «Повторить», and the rest of «О канале» — «Работа канала» included — works on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_kit_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_place() {
+    let is_kit_module = |name: &str| name.starts_with("split_link_kit-");
+    let bundle = Scratch::new("no-link-kit-module");
+    copy_bundle(&production_dist(), bundle.path(), &|name| !is_kit_module(name));
+    let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
+    e2e.save_settings(max_channel_fake::samples::settings(), Some("split-token-Kq8Xw3Rt"));
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text("main h1", "О канале").await;
+    e2e.wait_for_text(".link-kit [role=alert]", "Не удалось загрузить ссылку и QR-код").await;
+    assert_eq!(e2e.text_content("#link-kit-title").await, "Как клиентам написать вам в MAX");
+    e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
+
+    copy_bundle(&production_dist(), bundle.path(), &is_kit_module);
+    e2e.click(".link-kit .retry").await;
+    e2e.find("#link-kit-link").await;
+    assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
     e2e.finish().await;
 }

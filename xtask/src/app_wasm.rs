@@ -10,8 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::build::boot_page::{boot_html, with_head_end, without_skipped_rust_link};
-use crate::build::minify::{short_hash, sri, Minifier};
+use crate::build::boot_page::{boot_html, with_build_id, with_head_end, without_skipped_rust_link};
+use crate::build::minify::{module_sri, short_hash, sri, Minifier};
+use crate::build::verified::verified_loader;
 use crate::build::Profile;
 use crate::env;
 use crate::shell::{run, Result};
@@ -30,11 +31,13 @@ const WASM_OPT_PASSES: [&str; 9] =
 /// them fetches its modules beside the main wasm instead of after it (the boot script's
 /// hint). A split point of a part of a page (`None`: «Проверка связи», the QR encoder) is
 /// fetched when first needed, with no hint. A split point missing here fails the build.
-const ROUTE_OF_SPLIT: [(&str, Option<&str>); 4] = [
+const ROUTE_OF_SPLIT: [(&str, Option<&str>); 6] = [
     ("settings", Some("/channels/max/settings")),
     ("history", Some("/channels/max/history")),
     ("delivery", None),
     ("qr", None),
+    ("health", None),
+    ("link_kit", None),
 ];
 
 /// The features rustc's wasm32 target uses that binaryen does not assume (the split
@@ -99,12 +102,19 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     };
     let index_path = dist.join("index.html");
     let index = String::from_utf8(read(&index_path)?).map_err(|e| format!("{}: {e}", index_path.display()))?;
-    let integrity = |name: &str| out.iter().find(|(file, _)| file == name).map(|(_, bytes)| sri(bytes));
+    // The split modules as the loader names them (`module_sri`), every other file as Trunk did.
+    let split_module = |name: &str| scripts.modules.iter().any(|module| module == name);
+    let integrity = |name: &str| {
+        let bytes = &out.iter().find(|(file, _)| file == name)?.1;
+        Some(if split_module(name) { module_sri(bytes) } else { sri(bytes) })
+    };
     let head = boot_html(public_url, &scripts, integrity).ok_or("the boot script names a file not written")?;
-    let index = without_skipped_rust_link(&index)
+    let (build, index) = without_skipped_rust_link(&index)
         .and_then(|index| with_head_end(&index, &head))
+        .and_then(|index| with_build_id(&index))
         .ok_or_else(|| format!("{}: no skipped Rust link or no </head>", index_path.display()))?;
     write(&index_path, index.as_bytes())?;
+    println!("build id of {}: {build}", dist.display());
     Ok(scripts)
 }
 
@@ -250,10 +260,11 @@ fn name_scripts(glue: &[u8], loader: Option<&[u8]>, modules: &[(String, String, 
     let Some(loader) = loader else {
         return Ok(NamedScripts { glue: (format!("{BIN}-{}.js", short_hash(glue)), glue.to_vec()), loader: None });
     };
-    let mut loader = text(loader)?;
-    for (name, placeholder, _) in modules {
-        loader = replaced(&loader, placeholder, &format!("./{name}"))?;
-    }
+    let verified: Vec<_> = modules
+        .iter()
+        .map(|(name, placeholder, bytes)| (name.clone(), placeholder.clone(), module_sri(bytes)))
+        .collect();
+    let loader = verified_loader(&text(loader)?, &verified)?;
     let id = short_hash(&[glue, loader.as_bytes()].concat());
     let (glue_name, loader_name) = (format!("{BIN}-{id}.js"), format!("wasm-split-{id}.js"));
     // The glue names the loader twice: as the module it imports (renamed) and as the key of
@@ -261,16 +272,6 @@ fn name_scripts(glue: &[u8], loader: Option<&[u8]>, modules: &[(String, String, 
     let glue = replaced_imports(&text(glue)?, LOADER_PLACEHOLDER, &format!("./{loader_name}"))?;
     let loader = replaced_imports(&loader, GLUE_PLACEHOLDER, &format!("./{glue_name}"))?;
     Ok(NamedScripts { glue: (glue_name, glue.into_bytes()), loader: Some((loader_name, loader.into_bytes())) })
-}
-
-/// `text` with every `from` made `to`; an error when there is none (the splitter or
-/// wasm-bindgen changed what it writes: fail, never ship a loader that fetches nothing).
-pub fn replaced(text: &str, from: &str, to: &str) -> Result<String> {
-    if text.contains(from) {
-        Ok(text.replace(from, to))
-    } else {
-        Err(format!("expected `{from}` in the split build's JS, found none"))
-    }
 }
 
 /// `text` with every `import … from "<from>"` made `"<to>"` (as terser writes it, or not),
@@ -371,8 +372,6 @@ mod tests {
         let settings = module("split_settings", b"\0asm");
         let loader = format!("import{{initSync}}from\"{GLUE_PLACEHOLDER}\";");
         assert!(name_scripts(b"x", Some(loader.as_bytes()), &[settings]).is_err());
-        assert!(replaced("abc", "d", "e").is_err());
-        assert_eq!(replaced("a.b.a", "a", "c").unwrap(), "c.b.c");
         assert_eq!(replaced_imports("import x from 'a';f('a')", "a", "b").unwrap(), "import x from 'b';f('a')");
         assert!(replaced_imports("f('a')", "a", "b").is_err());
     }

@@ -13,6 +13,8 @@ pub mod boot_page;
 pub mod compress;
 #[path = "minify.rs"]
 pub mod minify;
+#[path = "verified.rs"]
+pub mod verified;
 
 use std::time::Instant;
 

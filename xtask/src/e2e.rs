@@ -71,6 +71,10 @@ pub fn run_engines(binary: &Path, engines: &[Engine], envs: &[(&str, PathBuf)]) 
         running.push((engine, log, child.map_err(|e| format!("e2e in {}: cannot start: {e}", engine.name()))));
     }
     let deadline = started + ENGINE_RUN_LIMIT;
+    // WebKit's run is read last, so that the tests the others failed are known by its turn (a
+    // wasm fault is retried only if no other engine failed that test).
+    running.sort_by_key(|(engine, _, _)| *engine == Engine::WebKit);
+    let mut failed_elsewhere: Vec<String> = Vec::new();
     running
         .into_iter()
         .map(|(engine, log, child)| {
@@ -84,8 +88,18 @@ pub fn run_engines(binary: &Path, engines: &[Engine], envs: &[(&str, PathBuf)]) 
                 Ok(status) => Some(format!("e2e in {}: {status}", engine.name())),
                 Err(e) => Some(e),
             };
-            if let (Some(_), Some(names)) = (&failure, e2e_retry::to_retry(&e2e_retry::failures(&output))) {
-                let (again, passed) = retry(binary, engine, envs, &names, deadline, &logs);
+            let failures = e2e_retry::failures(&output);
+            let retry_names = e2e_retry::to_retry(&failures, &failed_elsewhere);
+            failed_elsewhere.extend(failures.into_iter().map(|(name, _)| name));
+            if let (Some(_), Some(names)) = (&failure, retry_names) {
+                let (mut again, mut passed, second) = retry(binary, engine, envs, &names, deadline, &logs, 2);
+                // WebKitGTK's wasm fault a second time: one more (decision 80).
+                if let (false, Some(third)) = (passed, e2e_retry::to_retry_again(&e2e_retry::failures(&second))) {
+                    let (last, third_passed, _) = retry(binary, engine, envs, &third, deadline, &logs, 3);
+                    again.failed = again.failed.saturating_sub(third.len() as u64);
+                    again += last;
+                    passed = third_passed;
+                }
                 totals.failed = totals.failed.saturating_sub(names.len() as u64);
                 totals += again;
                 if passed {
@@ -97,8 +111,9 @@ pub fn run_engines(binary: &Path, engines: &[Engine], envs: &[(&str, PathBuf)]) 
         .collect()
 }
 
-/// Runs `names` once more in a fresh session of `engine` (their sessions were lost; decision
-/// 73); returns what the second run counted and whether it passed.
+/// Runs `names` once more in a fresh session of `engine` (their sessions were lost, decision
+/// 73, or WebKitGTK's wasm faulted, decision 80) as its `attempt`th run; returns what that run
+/// counted, whether it passed, and its output.
 fn retry(
     binary: &Path,
     engine: Engine,
@@ -106,13 +121,14 @@ fn retry(
     names: &[String],
     deadline: Instant,
     logs: &Path,
-) -> (Totals, bool) {
-    let log = logs.join(format!("{}-retry.log", engine.name()));
+    attempt: u32,
+) -> (Totals, bool, String) {
+    let log = logs.join(format!("{}-retry-{attempt}.log", engine.name()));
     let mut cmd = engine_command(binary, engine);
     cmd.args(names).arg("--exact");
     cmd.envs(envs.iter().map(|(k, v)| (*k, v.as_os_str()))).current_dir(env::workspace_root());
     println!(
-        "==> e2e in {}: the browser session was lost under {}; once more: {}",
+        "==> e2e in {}: the browser session was lost or its wasm faulted under {}; once more: {}",
         engine.name(),
         names.join(", "),
         describe(&cmd)
@@ -128,10 +144,14 @@ fn retry(
     println!("\n==> e2e in {} once more, {}:\n{}", engine.name(), log.display(), output);
     let passed = matches!(status, Ok(s) if s.success());
     for name in names {
-        let verdict = if passed { "passed the second time" } else { "failed again" };
-        println!("RETRIED in {} after a lost browser session: {name} — {verdict}", engine.name());
+        let verdict = match (passed, attempt) {
+            (true, 2) => "passed the second time".to_owned(),
+            (true, n) => format!("passed at the {n}rd run"),
+            (false, _) => "failed again".to_owned(),
+        };
+        println!("RETRIED in {} after a lost browser session or a wasm fault: {name} — {verdict}", engine.name());
     }
-    (sum_test_results(&output), passed)
+    (sum_test_results(&output), passed, output)
 }
 
 /// No engine's run may take longer (a hung WebDriver command would hold CI to its limit).

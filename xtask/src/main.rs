@@ -10,6 +10,7 @@ mod e2e_retry;
 mod env;
 mod gates;
 mod lighthouse;
+mod release;
 mod setup;
 mod shell;
 mod test_results;
@@ -44,6 +45,10 @@ Commands:
   screenshots           setup, release build, then every page at 360, 768, 1280 and 1920 px in
                         headless Chromium: fails on horizontal scrolling, else writes
                         docs/screenshots/<page>-<width>.png
+  release               the built production bundle as the cabinet ships it:
+                        target/releases/max-channel-admin-<build>.tar.gz with manifest.json
+                        (every file's size, integrity, first load) and nginx.conf, read back
+                        and checked (run `build` first)
   help                  show this text
 ";
 
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         "test" => test_engines(rest).and_then(|engines| test_suite::test_command(&engines)),
         "bench" => no_args(command, rest).and_then(|()| test_suite::bench_command()),
         "screenshots" => no_args(command, rest).and_then(|()| test_suite::screenshots_command()),
+        "release" => no_args(command, rest).and_then(|()| release::release_command()),
         unknown => {
             eprintln!("unknown command `{unknown}`\n\n{USAGE}");
             return ExitCode::from(2);

@@ -136,6 +136,13 @@ pub fn sri(bytes: &[u8]) -> String {
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
 }
 
+/// A split module's integrity, `sha256-<base64>`: the loader names every module and the
+/// page's hint some, so each value is paid for on the first load, and SHA-256's 44
+/// characters say as much as SHA-384's 64 for this use (measured: docs/decisions.md no. 81).
+pub fn module_sri(bytes: &[u8]) -> String {
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes)))
+}
+
 /// `index` with every `integrity="<sri of original>"` made the minified file's; `None`
 /// when the page has none for it (Trunk changed how it writes them: fail, never ship a
 /// page whose integrity no longer matches).

@@ -39,6 +39,10 @@ pub fn test_command(engines: &[Engine]) -> Result {
     if let Err(e) = build_app(Profile::Release) {
         eprintln!("error: {e} (running the tests anyway)");
         step_failures.push(e);
+    } else if let Err(e) = crate::release::release_command() {
+        // The archive the cabinet would ship, read back against its manifest.
+        eprintln!("error: the release: {e}");
+        step_failures.push(format!("the release: {e}"));
     }
     let scratch = wasm_tests_scratch()?;
     let mut layers = vec![

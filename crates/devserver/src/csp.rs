@@ -84,7 +84,7 @@ pub fn app_policy(config: &Config, nonce: &str) -> String {
 }
 
 /// The policy of the demo host page: its own script and style files, the app in a
-/// same-origin iframe (which it sizes through CSSOM, `frame.style.height`), nothing else.
+/// same-origin iframe filling its content area, nothing else.
 pub fn host_policy(config: &Config) -> String {
     with_reports(
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

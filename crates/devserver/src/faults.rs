@@ -106,6 +106,9 @@ pub struct Controls {
     next_seq: u64,
     arrivals: u64,
     csp_reports: VecDeque<CspReport>,
+    /// The session's CSRF token after a new login (tests: the host's `session-renewed`);
+    /// `None`: the configured one.
+    renewed_csrf: Option<String>,
 }
 
 /// The log keeps the last this many calls.
@@ -115,6 +118,16 @@ const LOG_CAPACITY: usize = 5_000;
 const CSP_REPORT_CAPACITY: usize = 1_000;
 
 impl Controls {
+    /// The session logs in again: writes must carry `token` from now on, the old one is refused.
+    pub fn renew_csrf_token(&mut self, token: &str) {
+        self.renewed_csrf = Some(token.to_owned());
+    }
+
+    /// The token writes must carry, if renewed.
+    pub fn renewed_csrf_token(&self) -> Option<&str> {
+        self.renewed_csrf.as_deref()
+    }
+
     pub fn add_fault(&mut self, fault: FaultSpec) {
         if fault.count > 0 {
             self.faults.push(fault);

@@ -1,7 +1,9 @@
 //! A demo host page at `/__host`: it embeds the app in an iframe, as the MANGO OFFICE
 //! cabinet does, and lists the messages the app posts to it. The script is a file of its
-//! own (`/__host.js`), so the page works under its strict CSP ([`csp::host_policy`]): it
-//! sizes the iframe through CSSOM (`frame.style.height`), which a CSP does not restrict.
+//! own (`/__host.js`), so the page works under its strict CSP ([`csp::host_policy`]). The
+//! iframe fills the content area below the cabinet's bar and scrolls itself: the documented
+//! mode (docs/embedding.md «Sizing the frame»), in which the app's sticky action bar and its
+//! dialogs stay in view.
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
@@ -22,7 +24,7 @@ pub async fn page(State(state): State<Shared>) -> Response {
 <body>
 <header class="host-bar">Личный кабинет MANGO OFFICE · Инструменты → Манго Диалоги <span id="session"></span></header>
 <main class="host-main">
-<iframe id="app" title="Канал Max" src="{base}/channels"></iframe>
+<iframe id="app" title="Канал MAX" src="{base}/channels"></iframe>
 <section class="host-log">
 <h2>Сообщения приложения</h2>
 <ol id="messages"></ol>
@@ -42,9 +44,9 @@ pub async fn page(State(state): State<Shared>) -> Response {
     response
 }
 
-const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them; sizes the iframe to its content.
+const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them. The iframe fills the content area
+// and scrolls itself (docs/embedding.md «Sizing the frame»), so `height` is only listed.
 (function () {
-  var frame = document.getElementById('app');
   var list = document.getElementById('messages');
   window.addEventListener('message', function (event) {
     if (event.origin !== window.location.origin) return;
@@ -54,9 +56,6 @@ const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them; 
     item.textContent = JSON.stringify(data);
     item.setAttribute('data-type', String(data.type));
     list.appendChild(item);
-    if (data.type === 'height' && typeof data.height === 'number') {
-      frame.style.height = Math.max(200, data.height) + 'px';
-    }
     if (data.type === 'session-expired') {
       document.getElementById('session').textContent = '— сессия истекла, войдите снова';
     }
@@ -67,8 +66,8 @@ const SCRIPT: &str = r#"// Receives the app's postMessage calls and shows them; 
 const STYLE: &str = "body{margin:0;font-family:sans-serif;background:#eef0f3}\
 .host-bar{background:#1f2329;color:#fff;padding:12px 16px}\
 .host-main{display:grid;grid-template-columns:1fr 320px;gap:16px;padding:16px}\
-#app{width:100%;height:600px;border:1px solid #ccc;background:#fff}\
-.host-log{font-size:12px;overflow:auto;max-height:90vh}\
+#app{width:100%;height:calc(100vh - 80px);border:1px solid #ccc;box-sizing:border-box;background:#fff}\
+.host-log{font-size:12px;overflow:auto;max-height:calc(100vh - 80px)}\
 .host-log li{word-break:break-all;margin-bottom:4px}";
 
 pub async fn script() -> Response {

@@ -75,6 +75,8 @@ pub struct Config {
     pub request_timeout_ms: Option<u32>,
     /// Handed to the app as `health_refresh_ms` (tests shorten the minute).
     pub health_refresh_ms: Option<u32>,
+    /// Handed to the app as `account_id` (its draft is kept per account).
+    pub account_id: Option<String>,
     /// Handed to the app as `locale`: `ru` (default) or `en`, as the cabinet's language.
     pub locale: String,
     /// Send a strict `Content-Security-Policy` with the app and the host page (see [`csp`]);
@@ -106,6 +108,7 @@ impl Default for Config {
             serve_api: true,
             request_timeout_ms: None,
             health_refresh_ms: None,
+            account_id: None,
             csp: true,
             console_capture: false,
         }

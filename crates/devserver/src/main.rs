@@ -37,6 +37,7 @@ USAGE: max-channel-devserver [OPTIONS]
   --request-timeout-ms N  the app's API time-out (default 15000)
   --health-refresh-ms N   how often «Работа канала» refreshes (default 60000, min 1000)
   --locale ru|en       the cabinet's language, handed to the app (default ru)
+  --account-id ID      the cabinet's account, handed to the app (drafts are kept per account)
   --no-api             serve the app alone (for preview mode: ?demo)
   --no-csp             send no Content-Security-Policy (default: a strict one with a
                        fresh script nonce per page, see docs/dev-backend.md)
@@ -116,6 +117,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
                 config.health_refresh_ms =
                     Some(value("--health-refresh-ms")?.parse().map_err(|e| format!("--health-refresh-ms: {e}"))?)
             }
+            "--account-id" => config.account_id = Some(value("--account-id")?),
             "--locale" => {
                 config.locale = match value("--locale")?.as_str() {
                     tag @ ("ru" | "en") => tag.to_owned(),

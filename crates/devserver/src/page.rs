@@ -24,6 +24,8 @@ pub struct RuntimeConfig<'a> {
     pub request_timeout_ms: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub health_refresh_ms: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<&'a str>,
 }
 
 /// `index.html` with the runtime configuration placed before `</head>`. `<` is escaped
@@ -50,6 +52,7 @@ pub(crate) async fn app_page(config: &Config, dist: &Path, router_base: &str) ->
                 parent_origin: config.parent_origin.as_deref(),
                 request_timeout_ms: config.request_timeout_ms,
                 health_refresh_ms: config.health_refresh_ms,
+                account_id: config.account_id.as_deref(),
             };
             // The nonce goes in before the configuration, so no configured value can
             // carry a placeholder that would be turned into the nonce.
@@ -94,6 +97,7 @@ mod tests {
                 parent_origin: None,
                 request_timeout_ms: None,
                 health_refresh_ms: None,
+                account_id: None,
             },
         );
         assert_eq!(html.matches("</script>").count(), 1);

@@ -25,6 +25,12 @@ pub async fn serve(config: &Config, uri: &Uri, headers: &HeaderMap) -> Option<Re
     if let Some(file) = file_in(dist, below).filter(|f| !f.ends_with("index.html")) {
         return Some(serve_file(&file, headers).await);
     }
+    if crate::static_files::is_asset_like(below) {
+        return Some(
+            (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-store")], "no such file in this build")
+                .into_response(),
+        );
+    }
     if !asks_for_preview(uri.query()) {
         let target = with_demo(uri.path(), uri.query());
         return Some((StatusCode::FOUND, [(header::LOCATION, target)]).into_response());

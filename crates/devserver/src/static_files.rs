@@ -31,6 +31,21 @@ pub fn below_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
     }
 }
 
+/// Whether a URL path names a file rather than a route of the app: its last segment has an
+/// extension (`main-1.css`, `chunk_3-….wasm`, `favicon.svg`), or it lies below `/public/`.
+/// `index.html` is the page itself, not a file. The app's routes never do, so such a path that is not in the bundle answers 404 instead
+/// of the app's page: a tab of an older build that asks for a file the new deploy no longer
+/// has is told so plainly (docs/embedding.md «A release»), and a typo in a host's rule does
+/// not come back as `200 text/html`.
+pub fn is_asset_like(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last == "index.html" {
+        return false;
+    }
+    let has_extension = last.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && !ext.is_empty());
+    has_extension || path.split('/').any(|segment| segment == "public")
+}
+
 /// A relative file path inside `dist` for a URL path, refusing `..` and the like.
 pub(crate) fn file_in(dist: &Path, url_path: &str) -> Option<PathBuf> {
     let relative = Path::new(url_path.trim_start_matches('/'));
@@ -200,6 +215,10 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
         }
         return (StatusCode::NOT_FOUND, "no app: start with --dist DIR").into_response();
     };
+    if is_asset_like(path) {
+        return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-store")], "no such file in this build")
+            .into_response();
+    }
     if below.is_none() {
         // Outside the base: send the browser to the app.
         let target = format!("{}/", config.base_path.trim_end_matches('/'));
@@ -246,6 +265,18 @@ pub(crate) async fn serve_file(file: &Path, request_headers: &HeaderMap) -> Resp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_told_from_routes_by_their_last_segment() {
+        for file in ["/main-1.css", "/dialogs/chunk_3-ab.wasm", "/public/favicon.svg", "/public/i18n", "/x/a.js.br"] {
+            assert!(is_asset_like(file), "{file}");
+        }
+        let routes =
+            ["/", "/channels", "/dialogs/channels/max/settings", "/channels/.", "/.well", "/publicity", "/index.html"];
+        for route in routes {
+            assert!(!is_asset_like(route), "{route}");
+        }
+    }
 
     #[test]
     fn paths_below_a_base() {

@@ -52,7 +52,7 @@ impl Fake {
         let account = &self.account;
         MaxChannel {
             kind: ChannelKind::Max,
-            title: "Max".into(),
+            title: "MAX".into(),
             state: account.state.clone(),
             state_reason: account.state_reason.clone(),
             pricing: Pricing { monthly_fee: Money { amount_minor: 50_000, currency: "RUB".into() } },

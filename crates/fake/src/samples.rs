@@ -24,7 +24,7 @@ pub fn channel_groups(max_state: ChannelState, max_reason: Option<StateReason>) 
                 "messengers",
                 "Мессенджеры",
                 vec![
-                    ChannelTile { state_reason: max_reason, ..tile("max", "Max", max_state, true) },
+                    ChannelTile { state_reason: max_reason, ..tile("max", "MAX", max_state, true) },
                     tile("telegram", "Telegram", off(), false),
                     tile("whatsapp", "WhatsApp", off(), false),
                 ],

@@ -6,13 +6,18 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Msg;
 
 /// A modal confirmation (`<dialog>`): focus stays inside, Esc closes, focus returns to the
-/// button that opened it.
+/// button that opened it. Both buttons say what they do («Уйти без сохранения» /
+/// «Остаться»): a bare «Отмена» read as «stay» here and as «discard» in the form.
 #[component]
 pub fn ConfirmDialog(
     id: &'static str,
     title: Msg,
-    text: Msg,
+    /// What happens next; a signal, as it may name what the page knows (the bot).
+    #[prop(into)]
+    text: Signal<String>,
     confirm: Msg,
+    /// The button that closes the dialog and changes nothing.
+    stay: Msg,
     #[prop(into)] on_confirm: Callback<()>,
     dialog: NodeRef<leptos::html::Dialog>,
 ) -> impl IntoView {
@@ -38,7 +43,7 @@ pub fn ConfirmDialog(
             <h2 class="dialog__title" id=title_id>
                 {tr.t(title)}
             </h2>
-            <p id=text_id>{tr.t(text)}</p>
+            <p id=text_id>{text}</p>
             <div class="dialog__buttons">
                 <button
                     type="button"
@@ -51,7 +56,7 @@ pub fn ConfirmDialog(
                     {tr.t(confirm)}
                 </button>
                 <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>
-                    {tr.t(Msg::Cancel)}
+                    {tr.t(stay)}
                 </button>
             </div>
         </dialog>

@@ -28,10 +28,11 @@ pub fn StateBadge(state: ChannelState, tr: Tr) -> impl IntoView {
 #[component]
 pub fn ErrorPanel(error: ApiError, tr: Tr, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let retry = error.is_retryable();
+    let wait = crate::ui::use_retry_wait(&error);
     view! {
         <div class="alert alert--danger" role="alert">
-            <p class="alert__text">{error.message(tr)}</p>
-            {retry.then(|| view! { <RetryButton tr=tr on_retry=on_retry /> })}
+            <p class="alert__text">{move || error.message_waiting(tr, wait.get())}</p>
+            {retry.then(|| view! { <RetryButton tr=tr on_retry=on_retry wait=wait /> })}
         </div>
     }
 }
@@ -44,12 +45,20 @@ pub fn RetryButton(
     tr: Tr,
     #[prop(into)] on_retry: Callback<()>,
     #[prop(default = "main h1")] focus: &'static str,
+    /// Seconds a 429 asked to wait: until zero the button stays focusable and says no.
+    #[prop(optional)]
+    wait: Option<Signal<u32>>,
 ) -> impl IntoView {
+    let waiting = move || wait.is_some_and(|wait| wait.get() > 0);
     view! {
         <button
             type="button"
             class="button button--secondary retry"
+            aria-disabled=move || waiting().then_some("true")
             on:click=move |_| {
+                if waiting() {
+                    return;
+                }
                 on_retry.run(());
                 crate::ui::focus::keep_focus_in_page(focus);
             }

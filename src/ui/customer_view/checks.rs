@@ -1,11 +1,13 @@
 //! «Проверьте настройки»: what cannot work as meant, each naming its control and focusing
-//! it on a press. Never blocks «Сохранить».
+//! it on a press, with its fix beside it where one is obvious («Закрывать через 3 дня»),
+//! applied as an ordinary unsaved change. Never blocks «Сохранить».
 
 use leptos::prelude::*;
 
 use crate::domain::timeline::auto_close_seconds;
-use crate::domain::warnings::{warning_text, warnings};
-use crate::i18n::Msg;
+use crate::domain::warning_fix::{apply_fix, fix_label, fix_of, Fix};
+use crate::domain::warnings::{warning_text, warnings, Placed};
+use crate::i18n::{Msg, Tr};
 use crate::ui::schedule::ScheduleInfo;
 use crate::ui::settings::{focus_later, FormState};
 
@@ -15,14 +17,18 @@ pub fn Checks() -> impl IntoView {
     let schedule = expect_context::<ScheduleInfo>();
     let tr = state.tr;
     let found = Memo::new(move |_| {
-        let non_working_time = schedule.has_non_working_time();
-        state.form.with(|form| (warnings(form, non_working_time), auto_close_seconds(form)))
+        let facts = schedule.facts();
+        state.form.with(|form| {
+            let list: Vec<(Placed, Option<Fix>)> =
+                warnings(form, facts).into_iter().map(|placed| (placed.clone(), fix_of(form, &placed))).collect();
+            (list, auto_close_seconds(form))
+        })
     });
     move || {
         let (list, close) = found.get();
         (!list.is_empty()).then(|| {
             view! {
-                <section class="checks" id="checks" aria-labelledby="checks-title">
+                <section class="checks" id="checks" tabindex="-1" aria-labelledby="checks-title">
                     <h3 class="checks__title" id="checks-title">
                         {tr.t(Msg::ChecksTitle)}
                     </h3>
@@ -30,25 +36,46 @@ pub fn Checks() -> impl IntoView {
                     <ul class="checks__list">
                         {list
                             .into_iter()
-                            .map(|placed| {
-                                let at = placed.at;
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="checks__item"
-                                            data-control=at.control_id()
-                                            on:click=move |_| focus_later(at)
-                                        >
-                                            {warning_text(tr, &placed, close)}
-                                        </button>
-                                    </li>
-                                }
-                            })
+                            .map(|(placed, fix)| view! { <CheckItem placed=placed fix=fix close=close tr=tr /> })
                             .collect_view()}
                     </ul>
                 </section>
             }
         })
+    }
+}
+
+/// One warning: the button that focuses its control, and its fix.
+#[component]
+fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let at = placed.at;
+    let fix_button = fix.map(|fix| {
+        // The fix moves the focus to what it changed: the warning and its button go.
+        let apply = move |_| {
+            let mut changed = None;
+            state.form.update(|form| changed = Some(apply_fix(form, fix)));
+            if let Some(path) = changed {
+                focus_later(path);
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="button button--secondary checks__fix"
+                data-control=at.control_id()
+                on:click=apply
+            >
+                {fix_label(tr, fix)}
+            </button>
+        }
+    });
+    view! {
+        <li class="checks__entry">
+            <button type="button" class="checks__item" data-control=at.control_id() on:click=move |_| focus_later(at)>
+                {warning_text(tr, &placed, close)}
+            </button>
+            {fix_button}
+        </li>
     }
 }

@@ -46,7 +46,7 @@ pub fn CustomerView() -> impl IntoView {
         state.form.with(|form| timeline(form, situation, resumes_in))
     });
     view! {
-        <aside class="customer-view" id="customer-view" aria-labelledby="customer-view-title">
+        <aside class="customer-view" id="customer-view" tabindex="-1" aria-labelledby="customer-view-title">
             <h2 class="customer-view__title" id="customer-view-title">
                 {tr.t(Msg::CustomerViewTitle)}
             </h2>

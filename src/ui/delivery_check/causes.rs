@@ -81,9 +81,10 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
                 failure
                     .get()
                     .map(|e| {
+                        let wait = crate::ui::use_retry_wait(&e);
                         view! {
                             <p class="alert alert--danger" role="alert">
-                                {failure_text(tr, &e)}
+                                {move || failure_text(tr, &e, wait.get())}
                             </p>
                         }
                     })

@@ -109,8 +109,8 @@ impl Check {
 
     /// Seconds until a 429's wait ends, if it has not.
     pub fn seconds_to_wait(&self, now_ms: f64) -> Option<u32> {
-        let left = ((self.wait_until.get()? - now_ms) / 1000.0).ceil();
-        (left >= 1.0).then_some(left as u32)
+        let left = crate::domain::when::seconds_left(self.wait_until.get()?, now_ms);
+        (left >= 1).then_some(left)
     }
 
     /// Starts a test («Проверить связь», «Проверить ещё раз», «Повторить» after a failed

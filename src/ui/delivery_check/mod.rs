@@ -88,33 +88,37 @@ impl DeliveryLauncher {
         let owner = self.parent.with_value(Owner::child);
         let host = self.host;
         owner.with(|| provide_context(host));
-        let load = ScopedFuture { owner: owner.clone(), observer: None, fut: load_panel() };
+        let timeout_ms =
+            owner.with(use_context::<crate::ui::AppContext>).map_or(15_000, |app| app.config.request_timeout_ms);
+        let load = ScopedFuture { owner: owner.clone(), observer: None, fut: load_panel(timeout_ms) };
         leptos::task::spawn_local(async move {
             let loaded = load.await;
             self.loading.try_set_value(false);
             match loaded {
-                Some(view) => {
+                Ok(view) => {
                     if self.open.try_set_value(Some((owner.clone(), Some(view)))).is_none() {
                         self.shown.update(|n| *n += 1);
                     } else {
                         owner.cleanup(); // the launcher is gone meanwhile
                     }
                 }
-                None => {
+                Err(said) => {
                     owner.cleanup();
-                    let _ = self.notice.try_set(Some(Msg::DeliveryLoadFailed));
+                    let _ = self.notice.try_set(Some(said));
                 }
             }
         });
     }
 }
 
-/// «Проверить связь».
+/// «Проверить связь»; `primary` while no customer has written yet, when a test of one's
+/// own is the next step.
 #[component]
-pub fn DeliveryButton(launcher: DeliveryLauncher) -> impl IntoView {
+pub fn DeliveryButton(launcher: DeliveryLauncher, #[prop(optional)] primary: bool) -> impl IntoView {
     let tr = use_app().tr;
+    let class = if primary { "button button--primary" } else { "button button--secondary" };
     view! {
-        <button type="button" id=launcher.id class="button button--secondary" on:click=move |_| launcher.open()>
+        <button type="button" id=launcher.id class=class on:click=move |_| launcher.open()>
             {tr.t(Msg::DeliveryCheck)}
         </button>
     }
@@ -157,13 +161,27 @@ pub fn DeliveryCheck(id: &'static str, #[prop(into)] on_replace_token: Callback<
     }
 }
 
-/// The panel's view, once its module is in; `None` when the download failed (the notice
-/// says so, and a press tries again: the loader never caches a failure).
-async fn load_panel() -> Option<AnyView> {
+/// The panel's view, once its module is in; when the download failed, what the notice says
+/// (a new version, a refused file, or the network: a press tries again, the loader never
+/// caches a failure), told to the host too.
+async fn load_panel(timeout_ms: u32) -> Result<AnyView, Msg> {
     #[cfg(feature = "split")]
-    return points::delivery_panel().await.ok();
+    {
+        use crate::ui::split::{download_failure, failure_message, refused_so_far};
+        let refused_before = refused_so_far();
+        match points::delivery_panel().await {
+            Ok(view) => Ok(view),
+            Err(_) => Err(failure_message(
+                download_failure("delivery", refused_before, timeout_ms).await,
+                Msg::DeliveryLoadFailed,
+            )),
+        }
+    }
     #[cfg(not(feature = "split"))]
-    Some(view! { <panel::Panel /> }.into_any())
+    {
+        let _ = timeout_ms;
+        Ok(view! { <panel::Panel /> }.into_any())
+    }
 }
 
 #[cfg(feature = "split")]

@@ -82,14 +82,17 @@ pub fn Panel() -> impl IntoView {
 /// A start that failed: why, and the way to start again (after a 429, once the wait is over).
 #[component]
 fn StartFailed(check: Check, error: ApiError, tr: Tr) -> impl IntoView {
-    let text = match &error {
-        ApiError::RateLimited { retry_after } => {
-            let seconds = retry_after.unwrap_or(max_channel_contract::DELIVERY_TEST_START_INTERVAL_SECONDS as u32);
-            tr.f(Msg::DeliveryTooSoon, &[("wait", &count(tr.0, Msg::UnitSecondAfter, u64::from(seconds)))])
-        }
+    let retry = error.is_retryable().then(|| view! { <AgainButton check=check tr=tr label=Msg::Retry /> });
+    // The wait counts down with the panel's clock, as the button beside it does.
+    let text = move || match &error {
+        ApiError::RateLimited { .. } => match check.seconds_to_wait(check.now_ms.get()) {
+            Some(seconds) => {
+                tr.f(Msg::DeliveryTooSoon, &[("wait", &count(tr.0, Msg::UnitSecondAfter, u64::from(seconds)))])
+            }
+            None => tr.t(Msg::DeliveryCanStart).to_owned(),
+        },
         other => other.message(tr),
     };
-    let retry = error.is_retryable().then(|| view! { <AgainButton check=check tr=tr label=Msg::Retry /> });
     view! {
         <div class="alert alert--danger" role="alert">
             <p class="alert__text">{text}</p>
@@ -141,7 +144,7 @@ fn Waiting(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoVie
     let (link, code) =
         check.test.with_untracked(|t| t.as_ref().map(|t| (t.link.clone(), t.code.clone())).unwrap_or_default());
     let link = Memo::new(move |_| link.clone());
-    let copied = RwSignal::new(None::<Msg>);
+    let copied = RwSignal::new(None);
     let left = move || match outcome.get() {
         Some(Outcome::Waiting { seconds_left }) => waiting_text(tr, seconds_left),
         _ => String::new(),
@@ -166,9 +169,6 @@ fn Waiting(check: Check, outcome: Memo<Option<Outcome>>, tr: Tr) -> impl IntoVie
         // The time left changes every second: not a live region (the announcer says the minutes).
         <p class="delivery__left" id="delivery-left" aria-busy="true">
             {left}
-        </p>
-        <p class="link-kit__status" role="status">
-            {move || copied.get().map(|msg| tr.t(msg))}
         </p>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use max_channel_contract::{ChannelState, StateReason};
 
-use crate::domain::badge_with_health;
+use crate::domain::{badge_with_health, tile_reason};
 use crate::embed;
 use crate::i18n::Msg;
 use crate::ui::{use_app, StateBadge};
@@ -50,18 +50,21 @@ pub fn ChannelStateLine(
     }
 }
 
-/// The Max tile's badge, with the reason in small words below it when a «Работа канала»
-/// card learnt it (a tile carries no reason of its own; a guess would only be vague).
+/// The Max tile's badge and, when it needs attention, why in a few words: the tile's own
+/// `state_reason`, or what a «Работа канала» card learnt since.
 #[component]
-pub fn ChannelBadge(#[prop(into)] state: Signal<ChannelState>) -> impl IntoView {
+pub fn ChannelBadge(
+    #[prop(into)] state: Signal<ChannelState>,
+    #[prop(into)] reason: Signal<Option<StateReason>>,
+) -> impl IntoView {
     let tr = use_app().tr;
-    let shown = use_shown(state, Signal::stored(None));
+    let shown = use_shown(state, reason);
     view! {
         {move || view! { <StateBadge state=shown.with(|(state, _)| state.clone()) tr=tr /> }}
         {move || {
             shown
-                .with(|(_, reason)| reason.filter(|r| *r != Msg::ReasonUnknown))
-                .map(|reason| view! { <span class="tile__reason">{tr.t(reason)}</span> })
+                .with(|(_, reason)| *reason)
+                .map(|reason| view! { <span class="tile__reason">{tr.t(tile_reason(reason))}</span> })
         }}
     }
 }

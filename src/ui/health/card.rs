@@ -12,9 +12,10 @@ use crate::i18n::{Msg, Tr};
 use crate::ui::delivery_check::{DeliveryButton, DeliveryLauncher, DeliverySlot};
 use crate::ui::{use_app, use_page_api};
 
-/// The card. `on_replace_token` is what «Заменить токен» does where the card is shown.
+/// The card, once its code is in (see `slot`); «Заменить токен» does what the page gave.
 #[component]
-pub fn HealthCard(#[prop(into)] on_replace_token: Callback<()>) -> impl IntoView {
+pub fn HealthCardBody() -> impl IntoView {
+    let on_replace_token = use_context::<super::slot::CardCure>().map_or_else(|| Callback::new(|()| ()), |cure| cure.0);
     let app = use_app();
     let tr = app.tr;
     let ctl = HealthControl::new(use_page_api(), app.health);
@@ -64,8 +65,9 @@ fn HealthBody(
     launcher: DeliveryLauncher,
 ) -> impl IntoView {
     let tr = use_app().tr;
-    let (overall, tone) = overall_line(&health.overall);
+    let (overall, tone) = overall_line(&health);
     let checked_at = unix_of(&health.checked_at);
+    let nobody_wrote = health.delivery.last_inbound_at.is_none();
     let texts = Memo::new(move |_| {
         let now = ctl.server_now(ctl.now_ms.get());
         let clock = ViewerClock { now, offset_at: &crate::ui::browser_offset_at };
@@ -86,7 +88,7 @@ fn HealthBody(
         <p class="health__checked">{checked}</p>
         <div class="actions health__actions">
             <CheckButton ctl=ctl tr=tr />
-            <DeliveryButton launcher=launcher />
+            <DeliveryButton launcher=launcher primary=nobody_wrote />
             {move || {
                 cures()
                     .into_iter()
@@ -178,13 +180,19 @@ fn ReplaceTokenButton(id: &'static str, tr: Tr, on_press: Callback<()>) -> impl 
 fn HealthNotice(ctl: HealthControl, tr: Tr, on_replace_token: Callback<()>) -> impl IntoView {
     let failure = move || {
         ctl.failure.with(|failure| {
-            failure.as_ref().map(|(_, error)| {
+            failure.as_ref().map(|(call, error)| {
                 // The cure of a repair refused for the token, also while the known health
                 // (a minute old) still shows the token as valid.
                 let token = matches!(error, crate::api::ApiError::TokenInvalid);
+                let (call, error) = (*call, error.clone());
+                // A 429's wait counts down with the card's one-second clock.
+                let text = move || {
+                    let left = ctl.seconds_to_wait(call, ctl.now_ms.get()).unwrap_or(0);
+                    failure_text(tr, &error, left)
+                };
                 view! {
                     <div class="alert alert--danger health__failure" role="alert">
-                        <p class="alert__text">{failure_text(tr, error)}</p>
+                        <p class="alert__text">{text}</p>
                         {token
                             .then(|| {
                                 view! {

@@ -103,8 +103,8 @@ impl HealthControl {
     /// Whole seconds until `call` may go again after a 429, if it must still wait.
     pub fn seconds_to_wait(&self, call: Call, now_ms: f64) -> Option<u32> {
         let (refused, until) = self.wait_until.get_untracked()?;
-        let left = ((until - now_ms) / 1000.0).ceil();
-        (refused == call && left >= 1.0).then_some(left as u32)
+        let left = crate::domain::when::seconds_left(until, now_ms);
+        (refused == call && left >= 1).then_some(left)
     }
 
     /// The minute's refresh stops for good after these: the session ended, the rights are
@@ -124,12 +124,14 @@ impl HealthControl {
     }
 }
 
-/// A failed call in words, each cause its own: 429 with the wait, MAX not answering,
-/// MAX refusing the token, and the app's usual messages for the rest (401, network…).
-pub fn failure_text(tr: Tr, error: &ApiError) -> String {
+/// A failed call in words, each cause its own: 429 with the wait still left (`seconds_left`,
+/// counting down; zero: it is over), MAX not answering, MAX refusing the token, and the
+/// app's usual messages for the rest (401, network…).
+pub fn failure_text(tr: Tr, error: &ApiError, seconds_left: u32) -> String {
     match error {
-        ApiError::RateLimited { retry_after: Some(seconds) } => {
-            let wait = count(tr.0, Msg::UnitSecondAfter, u64::from(*seconds));
+        ApiError::RateLimited { retry_after: Some(_) } if seconds_left == 0 => tr.t(Msg::ErrRateLimitedOver).to_owned(),
+        ApiError::RateLimited { retry_after: Some(_) } => {
+            let wait = count(tr.0, Msg::UnitSecondAfter, u64::from(seconds_left));
             tr.f(Msg::HealthErrRateLimited, &[("wait", &wait)])
         }
         ApiError::MaxUnavailable => tr.t(Msg::HealthErrMaxDown).to_owned(),
@@ -162,12 +164,18 @@ mod tests {
             ),
         ];
         for (error, text) in cases {
-            assert_eq!(failure_text(tr, &error), text, "{error:?}");
+            let left = match error {
+                ApiError::RateLimited { retry_after } => retry_after.unwrap_or(0),
+                _ => 0,
+            };
+            assert_eq!(failure_text(tr, &error, left), text, "{error:?}");
         }
+        let limited = ApiError::RateLimited { retry_after: Some(7) };
+        assert_eq!(failure_text(tr, &limited, 0), "Слишком много попыток. Теперь можно повторить.", "the wait is over");
         // The rest say what the app says everywhere: 401, network, time-out, 5xx.
         for error in [ApiError::Unauthorized, ApiError::Network, ApiError::Timeout, ApiError::Internal { status: 500 }]
         {
-            assert_eq!(failure_text(tr, &error), error.message(tr), "{error:?}");
+            assert_eq!(failure_text(tr, &error, 0), error.message(tr), "{error:?}");
         }
         let texts: std::collections::HashSet<String> = [
             ApiError::RateLimited { retry_after: Some(7) },
@@ -178,7 +186,7 @@ mod tests {
             ApiError::Timeout,
         ]
         .iter()
-        .map(|e| failure_text(tr, e))
+        .map(|e| failure_text(tr, e, 7))
         .collect();
         assert_eq!(texts.len(), 6, "no two causes read the same");
     }

@@ -142,10 +142,11 @@ pub fn HistoryFeed(
             feed.failed
                 .get()
                 .map(|error| {
+                    let wait = crate::ui::use_retry_wait(&error);
                     view! {
                         <div class="alert alert--danger" role="alert">
-                            <p class="alert__text">{error.message(tr)}</p>
-                            <RetryButton tr=tr on_retry=move |()| feed.more() />
+                            <p class="alert__text">{move || error.message_waiting(tr, wait.get())}</p>
+                            <RetryButton tr=tr on_retry=move |()| feed.more() wait=wait />
                         </div>
                     }
                 })

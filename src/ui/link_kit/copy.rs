@@ -34,12 +34,16 @@ fn clipboard() -> Option<web_sys::Clipboard> {
     js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?.dyn_into::<web_sys::Clipboard>().ok()
 }
 
+/// Which field's copy button spoke last, and what it said: shown beside that button only.
+pub type Announce = RwSignal<Option<(&'static str, Msg)>>;
+
 /// Copies `text`; `field` holds the same text for the fallback. The outcome goes to
-/// `announce` — unless the page is gone by the time the browser answers.
-pub fn copy_text(text: String, field: &'static str, outcome: CopyOutcome, announce: RwSignal<Option<Msg>>) {
+/// `announce`, beside `field`'s button — unless the page is gone by the time the browser
+/// answers.
+pub fn copy_text(text: String, field: &'static str, outcome: CopyOutcome, announce: Announce) {
     let Some(clipboard) = clipboard() else {
         select_field(field);
-        announce.set(Some(outcome.selected));
+        announce.set(Some((field, outcome.selected)));
         return;
     };
     let promise = clipboard.write_text(&text);
@@ -51,6 +55,6 @@ pub fn copy_text(text: String, field: &'static str, outcome: CopyOutcome, announ
                 outcome.selected
             }
         };
-        let _ = announce.try_set(Some(said));
+        let _ = announce.try_set(Some((field, said)));
     });
 }

@@ -1,19 +1,22 @@
 //! «Как клиентам написать вам в MAX» on «О канале»: the bot's link with «Скопировать
 //! ссылку», the «Метка источника» that adds `?start=`, the QR code (drawn here as SVG) with
-//! «Скачать QR-код», and «Кнопка для сайта» with its HTML. The rules are
-//! `domain::link_kit`'s.
+//! its SVG and PNG downloads, and «Кнопка для сайта» with its HTML and a live preview. The
+//! rules are `domain::link_kit`'s.
 
 mod copy;
+mod png;
+mod qr;
+mod slot;
 
 use leptos::prelude::*;
 
-#[cfg(not(feature = "split"))]
-use crate::domain::qr_svg;
-use crate::domain::{bot_link, check_label, site_button_html};
-use crate::i18n::{Msg, Tr};
+use crate::domain::{bot_link, check_label, site_button_html, style_declarations, SITE_BUTTON_STYLE};
+use crate::i18n::Msg;
 use crate::ui::use_app;
-use copy::copy_text;
 pub use copy::CopyOutcome;
+use copy::{copy_text, Announce};
+pub use qr::{use_qr_svg, QrImage};
+pub use slot::LinkKitSlot;
 
 /// The kit for the bot `username` called `bot_name`. A username that is not MAX's shape
 /// gives no kit at all (the caller shows none without a username).
@@ -27,8 +30,11 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
     let link = Memo::new(move |_| applied.with(|label| bot_link(&username, label.as_deref())).unwrap_or_default());
     let button_text = tr.t(Msg::LinkKitButtonText);
     let bot_title = tr.f(Msg::LinkKitBotTitle, &[("name", &bot_name)]);
-    let snippet = Memo::new(move |_| link.with(|link| site_button_html(link, button_text, &bot_title)));
-    let announce = RwSignal::new(None::<Msg>);
+    let snippet = {
+        let title = bot_title.clone();
+        Memo::new(move |_| link.with(|link| site_button_html(link, button_text, &title)))
+    };
+    let announce: Announce = RwSignal::new(None);
     let on_label = move |ev| {
         let text = event_target_value(&ev);
         if let Ok(label) = check_label(&text) {
@@ -90,9 +96,10 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
                         })
                 }}
             </div>
-            <QrCode link=link tr=tr />
+            <qr::QrCode link=link label=applied tr=tr />
             <h3 class="link-kit__subtitle">{tr.t(Msg::LinkKitButtonTitle)}</h3>
             <p class="field__help">{tr.t(Msg::LinkKitButtonHelp)}</p>
+            <SiteButtonPreview link=link text=button_text title=bot_title.clone() />
             <CopyField
                 id="link-kit-code"
                 label=Msg::LinkKitCode
@@ -105,14 +112,12 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
                 announce=announce
                 multiline=true
             />
-            <p class="link-kit__status" role="status">
-                {move || announce.get().map(|msg| tr.t(msg))}
-            </p>
         </section>
     }
 }
 
-/// A read-only field with its text and a button that copies it.
+/// A read-only field with its text and a button that copies it; what the copy did shows
+/// beside that button (and is announced), not at the end of the card.
 #[component]
 pub fn CopyField(
     id: &'static str,
@@ -120,7 +125,7 @@ pub fn CopyField(
     button: Msg,
     text: Memo<String>,
     outcome: CopyOutcome,
-    announce: RwSignal<Option<Msg>>,
+    announce: Announce,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let tr = use_app().tr;
@@ -144,72 +149,45 @@ pub fn CopyField(
                     on:click=move |_| copy_text(text.get_untracked(), id, outcome, announce)
                 >
                     {tr.t(button)}
-                </button>
+                </button> <span class="copy-status" id=format!("{id}-status") role="status">
+                    {move || announce.get().filter(|(field, _)| *field == id).map(|(_, msg)| tr.t(msg))}
+                </span>
             </div>
         </div>
     }
 }
 
-/// The QR code of the link, dark on light whatever the theme, and its .svg download.
+/// The site button as it will look on the site: the snippet's own link, title and style.
+/// The style goes through the CSSOM, which the page's Content-Security-Policy allows where
+/// an inline `style` attribute would be refused.
 #[component]
-fn QrCode(link: Memo<String>, tr: Tr) -> impl IntoView {
-    let svg = use_qr_svg(link);
-    let download = move || {
-        let encoded = String::from(js_sys::encode_uri_component(&svg.get()));
-        format!("data:image/svg+xml;charset=utf-8,{encoded}")
-    };
-    view! {
-        <div class="link-kit__qr-row">
-            <QrImage link=link svg=svg label=Msg::LinkKitQr class="link-kit__qr" />
-            <a class="button button--secondary" id="link-kit-download" href=download download="max-qr.svg">
-                {tr.t(Msg::LinkKitDownloadQr)}
-            </a>
-        </div>
-    }
-}
-
-/// The QR code `svg` of `link` as an image named by `label` (its `{link}` filled in), in a
-/// box of a fixed size, so nothing moves when the drawing arrives: the link kit's and
-/// «Проверка связи»'s one drawing.
-#[component]
-pub fn QrImage(link: Memo<String>, svg: Memo<String>, label: Msg, class: &'static str) -> impl IntoView {
+fn SiteButtonPreview(link: Memo<String>, text: &'static str, title: String) -> impl IntoView {
     let tr = use_app().tr;
-    view! {
-        <div
-            class=class
-            role="img"
-            aria-label=move || link.with(|link| tr.f(label, &[("link", link)]))
-            inner_html=move || svg.get()
-        ></div>
-    }
-}
-
-/// The QR code of `link` as SVG ("" until the encoder is in). The encoder is a wasm module
-/// of its own with the `split` feature (decision 74): fetched once, after the first load,
-/// by the first page that shows a code.
-pub fn use_qr_svg(link: Memo<String>) -> Memo<String> {
-    let encoder = RwSignal::new(None::<fn(&str) -> Option<String>>);
-    leptos::task::spawn_local(async move {
-        if let Some(encode) = qr_encoder().await {
-            let _ = encoder.try_set(Some(encode));
+    let button = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        if let Some(button) = button.get() {
+            let style = web_sys::HtmlElement::style(&button);
+            for (property, value) in style_declarations(SITE_BUTTON_STYLE) {
+                let _ = style.set_property(property, value);
+            }
         }
     });
-    Memo::new(move |_| encoder.get().and_then(|encode| link.with(|link| encode(link))).unwrap_or_default())
-}
-
-async fn qr_encoder() -> Option<fn(&str) -> Option<String>> {
-    #[cfg(feature = "split")]
-    return points::qr_encoder().await.ok();
-    #[cfg(not(feature = "split"))]
-    Some(qr_svg)
-}
-
-#[cfg(feature = "split")]
-mod points {
-    use leptos::wasm_split::{wasm_split, SplitLoaderError};
-
-    #[wasm_split(qr, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn qr_encoder() -> Result<fn(&str) -> Option<String>, SplitLoaderError> {
-        Ok(crate::domain::qr_svg)
+    view! {
+        <div class="link-kit__preview">
+            <p class="field__label" id="link-kit-preview-label">
+                {tr.t(Msg::LinkKitPreview)}
+            </p>
+            <a
+                node_ref=button
+                id="link-kit-preview"
+                href=move || link.get()
+                target="_blank"
+                rel="noopener"
+                title=title
+                aria-describedby="link-kit-preview-label"
+            >
+                {text}
+            </a>
+        </div>
     }
 }

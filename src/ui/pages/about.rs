@@ -6,7 +6,7 @@ use max_channel_contract::MaxChannel;
 use crate::domain::{format_money, is_set_up};
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::health::{ChannelStateLine, HealthCard};
-use crate::ui::link_kit::LinkKit;
+use crate::ui::link_kit::LinkKitSlot;
 use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink};
 
 #[component]
@@ -97,7 +97,7 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
             .filter(|_| set_up)
             .and_then(|bot| bot.username.map(|username| (username, bot.first_name)))
             .filter(|(username, _)| crate::domain::bot_link(username, None).is_some())
-            .map(|(username, bot_name)| view! { <LinkKit username=username bot_name=bot_name /> })}
+            .map(|(username, bot_name)| view! { <LinkKitSlot username=username bot_name=bot_name /> })}
         <section class="card" aria-labelledby="about-what">
             <h2 id="about-what" class="card__title">
                 {tr.t(Msg::AboutTitle)}

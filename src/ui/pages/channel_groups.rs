@@ -131,7 +131,8 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
         <img class="tile__icon" src=icon_src(&tile.kind) alt="" width="40" height="40" />
         <span class="tile__title">{tile.title.clone()}</span>
         {if tile.kind == ChannelKind::Max {
-            view! { <ChannelBadge state=tile.state.clone() /> }.into_any()
+            view! { <ChannelBadge state=tile.state.clone() reason=Signal::stored(tile.state_reason.clone()) /> }
+                .into_any()
         } else {
             view! { <StateBadge state=tile.state.clone() tr=tr /> }.into_any()
         }}

@@ -1,4 +1,4 @@
-//! «Подключение и настройки канала Max» (`/channels/max/settings`): loads what the form
+//! «Подключение и настройки канала MAX» (`/channels/max/settings`): loads what the form
 //! needs, then shows the form (`ui::settings`).
 
 use leptos::prelude::*;

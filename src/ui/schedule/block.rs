@@ -7,6 +7,7 @@ use max_channel_contract::WorkSchedule;
 use super::ScheduleInfo;
 use crate::domain::schedule::Schedule;
 use crate::domain::schedule_text::{exception_text, now_text, week_text};
+use crate::domain::zone_name::zone_words;
 use crate::i18n::{Msg, Tr};
 use crate::ui::{ExternalLink, RetryButton};
 
@@ -19,11 +20,12 @@ pub fn ScheduleBlock() -> impl IntoView {
             {move || match info.loaded.get() {
                 None => view! { <p class="schedule__line">{tr.t(Msg::ScheduleLoading)}</p> }.into_any(),
                 Some(Err(error)) => {
-                    let text = tr.f(Msg::ScheduleFailed, &[("reason", &error.message(tr))]);
+                    let wait = crate::ui::use_retry_wait(&error);
+                    let text = move || tr.f(Msg::ScheduleFailed, &[("reason", &error.message_waiting(tr, wait.get()))]);
                     view! {
                         <div class="alert alert--danger" role="alert">
                             <p class="alert__text">{text}</p>
-                            <RetryButton tr=tr on_retry=move |()| info.fetch() focus="#schedule" />
+                            <RetryButton tr=tr on_retry=move |()| info.fetch() focus="#schedule" wait=wait />
                         </div>
                     }
                         .into_any()
@@ -54,8 +56,15 @@ fn Loaded(schedule: WorkSchedule, tr: Tr) -> impl IntoView {
         })
     };
     let zone = schedule.timezone.clone();
+    let title = {
+        let zone = zone.clone();
+        move || {
+            let offset = info.reading.with(|r| r.as_ref().map(|r| r.offset));
+            tr.f(Msg::ScheduleTitle, &[("zone", &zone_words(tr.0, &zone, offset))])
+        }
+    };
     view! {
-        <p class="schedule__title">{tr.f(Msg::ScheduleTitle, &[("zone", &schedule.timezone)])}</p>
+        <p class="schedule__title">{title}</p>
         <p class="schedule__line" id="schedule-week">
             {week}
         </p>

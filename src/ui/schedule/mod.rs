@@ -16,6 +16,7 @@ use max_channel_contract::WorkSchedule;
 
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::schedule::{LocalMoment, NowState, Schedule};
+use crate::domain::warnings::{NightStretch, ScheduleFacts};
 use crate::domain::zone::{local_of, unix_of};
 use crate::ui::timer::{use_timer, Timer};
 
@@ -38,6 +39,10 @@ pub struct Reading {
     pub state: NowState,
     pub has_non_working_time: bool,
     pub stretch: Option<Stretch>,
+    /// The longest non-working stretch of the next 60 days, for the warnings.
+    pub longest_night: Option<NightStretch>,
+    /// The zone's offset east of UTC now, in minutes: «московское время, UTC+3».
+    pub offset: i32,
 }
 
 /// The loaded schedule and its reading; `Copy`, shared through context.
@@ -85,6 +90,12 @@ pub fn read(schedule: &WorkSchedule, now: i64) -> Option<Reading> {
         state: valid.now_state(local),
         has_non_working_time: valid.has_non_working_time(local.date),
         stretch,
+        longest_night: valid.longest_non_working(local.date).map(|(from, to)| NightStretch {
+            from,
+            to,
+            today: local.date,
+        }),
+        offset: offset(now),
     })
 }
 
@@ -120,8 +131,13 @@ impl ScheduleInfo {
         });
     }
 
-    /// Whether the schedule is known to have non-working time (unknown: no).
-    pub fn has_non_working_time(&self) -> bool {
-        self.reading.with(|r| r.as_ref().is_some_and(|r| r.has_non_working_time))
+    /// What the warnings need of the schedule (unknown: nothing).
+    pub fn facts(&self) -> ScheduleFacts {
+        self.reading.with(|r| {
+            r.as_ref().map_or_else(ScheduleFacts::default, |r| ScheduleFacts {
+                has_non_working_time: r.has_non_working_time,
+                longest_night: r.longest_night,
+            })
+        })
     }
 }

@@ -12,6 +12,9 @@ use crate::ui::{focus, open_dialog, use_app, ConfirmDialog, ConflictBanner, Erro
 /// «Сохранить»: where the focus goes when the banner that had it goes away.
 const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
 
+/// The form the bar's «Сохранить» submits: the bar stands after it, outside it.
+pub const FORM_ID: &str = "settings-form";
+
 /// Room left between a focused control and the bar, in CSS px.
 const CLEARANCE: f64 = 8.0;
 
@@ -38,21 +41,27 @@ pub fn keep_clear_of_action_bar(ev: web_sys::FocusEvent) {
     });
 }
 
-/// «Сохранить», «Отмена», «Отключить канал», always reachable (sticky).
+/// What the last action said, in full, just above the bar (not in it: a conflict's or a
+/// failure's words and buttons would cover half a phone's screen); then the bar, always
+/// reachable (sticky): at most one line of status, «N предупреждений», «Сохранить» and
+/// «Отмена». «Отключить канал» is at the end of the page ([`DisconnectSection`]).
 #[component]
 pub fn ActionBar() -> impl IntoView {
     let app = use_app();
     let flows = expect_context::<Workflows>();
     let (tr, saving) = (app.tr, flows.saving);
     let about = app.href("/channels/max");
-    let connected = move || flows.state.channel.with(|c| crate::domain::is_set_up(&c.state) && c.token_hint.is_some());
     view! {
-        <div class="action-bar">
+        <div class="save-outcome" id="save-outcome" tabindex="-1" on:focusin=keep_clear_of_action_bar>
             <BannerView />
             <FormErrors />
+        </div>
+        <div class="action-bar">
+            <super::bar_status::BarStatus />
             <div class="action-bar__buttons">
                 <button
                     type="submit"
+                    form=FORM_ID
                     class="button button--primary"
                     aria-disabled=move || saving.get().to_string()
                     aria-busy=move || saving.get().to_string()
@@ -60,11 +69,29 @@ pub fn ActionBar() -> impl IntoView {
                     {move || if saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
                 </button>
                 <CancelButton about=about />
-                <Show when=connected>
-                    <DisconnectButton />
-                </Show>
             </div>
         </div>
+    }
+}
+
+/// «Отключить канал» at the end of the page, away from the thumb's reach of «Сохранить».
+#[component]
+pub fn DisconnectSection() -> impl IntoView {
+    let flows = expect_context::<Workflows>();
+    let tr = flows.state.tr;
+    let connected = move || {
+        flows.state.channel.try_with(|c| crate::domain::is_set_up(&c.state) && c.token_hint.is_some()).unwrap_or(false)
+    };
+    view! {
+        <Show when=connected>
+            <section class="card danger-zone" aria-labelledby="danger-zone-title">
+                <h2 class="card__title" id="danger-zone-title">
+                    {tr.t(Msg::DisconnectSectionTitle)}
+                </h2>
+                <p class="field__help">{tr.t(Msg::DisconnectSectionHelp)}</p>
+                <DisconnectButton />
+            </section>
+        </Show>
     }
 }
 
@@ -150,20 +177,27 @@ fn CancelButton(about: String) -> impl IntoView {
         <ConfirmDialog
             id="cancel-dialog"
             title=Msg::CancelTitle
-            text=Msg::CancelText
+            text=tr.t(Msg::CancelText).to_owned()
             confirm=Msg::CancelConfirm
+            stay=Msg::ConflictKeep
             on_confirm=move |_| leave.with_value(|leave| leave())
             dialog=dialog
         />
     }
 }
 
-/// «Отключить канал» with its confirmation.
+/// «Отключить канал» with its confirmation, which names the bot that stays in MAX and
+/// what its customers meet until the channel is back.
 #[component]
 fn DisconnectButton() -> impl IntoView {
     let flows = expect_context::<Workflows>();
     let tr = flows.state.tr;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let text = Signal::derive(move || {
+        let bot = flows.state.channel.with(|c| crate::domain::bot_handle(c.bot.as_ref()));
+        let bot = bot.unwrap_or_else(|| tr.t(Msg::DisconnectBotUnnamed).to_owned());
+        tr.f(Msg::DisconnectText, &[("bot", &bot)])
+    });
     view! {
         <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
             {tr.t(Msg::Disconnect)}
@@ -171,8 +205,9 @@ fn DisconnectButton() -> impl IntoView {
         <ConfirmDialog
             id="disconnect-dialog"
             title=Msg::DisconnectTitle
-            text=Msg::DisconnectText
-            confirm=Msg::DisconnectConfirm
+            text=text
+            confirm=Msg::Disconnect
+            stay=Msg::DisconnectStay
             on_confirm=move |_| flows.disconnect()
             dialog=dialog
         />

@@ -11,8 +11,17 @@ use crate::domain::{
 };
 use crate::i18n::Msg;
 
-/// The sessionStorage key.
+/// The sessionStorage key without an account.
 pub const KEY: &str = "max-channel:draft";
+
+/// The sessionStorage key of `account`'s draft (the host's `account_id`): one account's
+/// unsaved changes are never offered in another's.
+pub fn key_for(account: Option<&str>) -> String {
+    match account {
+        Some(account) => format!("{KEY}:{account}"),
+        None => KEY.to_owned(),
+    }
+}
 
 /// A draft: the form and the version it was based on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,20 +58,20 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-pub fn read() -> Option<Draft> {
-    let text = storage()?.get_item(KEY).ok()??;
+pub fn read(key: &str) -> Option<Draft> {
+    let text = storage()?.get_item(key).ok()??;
     from_json_str(&text).ok()
 }
 
-pub fn write(draft: &Draft) {
+pub fn write(key: &str, draft: &Draft) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(KEY, &to_json_string(draft));
+        let _ = storage.set_item(key, &to_json_string(draft));
     }
 }
 
-pub fn clear() {
+pub fn clear(key: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(KEY);
+        let _ = storage.remove_item(key);
     }
 }
 
@@ -72,16 +81,18 @@ pub fn clear() {
 pub fn DraftOffer() -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let offer = RwSignal::new(read().filter(|d| state.form.with_untracked(|f| &d.form != f)));
+    let key = state.draft_key;
+    let offer = RwSignal::new(key.with_value(|key| read(key)).filter(|d| state.form.with_untracked(|f| &d.form != f)));
     Effect::new(move |_| {
         let dirty = state.is_dirty();
         if offer.with(Option::is_some) {
             return; // keep the old draft until the person decides
         }
         if dirty {
-            write(&Draft { base_version: state.version.get_untracked(), form: state.form.get() });
+            let draft = Draft { base_version: state.version.get_untracked(), form: state.form.get() };
+            key.with_value(|key| write(key, &draft));
         } else {
-            clear();
+            key.with_value(|key| clear(key));
         }
     });
     let settle = move |restore: Option<Draft>| {
@@ -90,7 +101,7 @@ pub fn DraftOffer() -> impl IntoView {
                 state.form.set(draft.form);
                 state.version.set(draft.base_version);
             }
-            None => clear(),
+            None => key.with_value(|key| clear(key)),
         }
         offer.set(None);
         crate::ui::focus::keep_focus_in_page("main h1");
@@ -131,6 +142,13 @@ pub fn DraftOffer() -> impl IntoView {
 mod tests {
     use super::*;
     use max_channel_fake::samples;
+
+    #[test]
+    fn each_account_keeps_its_own_draft() {
+        assert_eq!(key_for(None), "max-channel:draft");
+        assert_eq!(key_for(Some("lk-4021")), "max-channel:draft:lk-4021");
+        assert_ne!(key_for(Some("a")), key_for(Some("b")));
+    }
 
     fn round_trips(draft: &Draft) -> Result<Draft, String> {
         let text = to_json_string(draft);

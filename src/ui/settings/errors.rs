@@ -38,7 +38,11 @@ pub fn placed(
 fn place(tr: Tr, token: RwSignal<String>, error: &FieldError, form: &SettingsForm) -> Placed {
     let known = FieldPath::parse(&error.path);
     let place = known.map(|path| path.placement(form));
-    let ours = tr.t(message(token, error));
+    let ours = match known {
+        Some(FieldPath::Token) => tr.t(message(token, error)).to_owned(),
+        _ => crate::domain::field_text(tr, form, &error.path, &error.code),
+    };
+    let ours = ours.as_str();
     match place {
         Some(place) => {
             let text = match place.hidden {

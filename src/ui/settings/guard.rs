@@ -54,8 +54,9 @@ pub fn UnsavedGuard() -> impl IntoView {
         <ConfirmDialog
             id="leave-dialog"
             title=Msg::LeaveTitle
-            text=Msg::LeaveText
+            text=app.tr.t(Msg::LeaveText).to_owned()
             confirm=Msg::LeaveConfirm
+            stay=Msg::LeaveStay
             on_confirm=leave
             dialog=dialog
         />

@@ -2,6 +2,7 @@
 //! (`workflows`), and its sections. The page that loads it is `ui::pages::settings`.
 
 mod action_bar;
+mod bar_status;
 mod draft;
 mod errors;
 mod fields;
@@ -12,6 +13,7 @@ mod routing;
 mod sections;
 mod state;
 mod token;
+mod token_guide;
 mod workflows;
 
 pub use fields::{error_id, field_id, focus_later};
@@ -41,17 +43,40 @@ pub struct SettingsData {
     pub chat_bots: Vec<ChatBot>,
 }
 
-/// «Загружена версия от … Проверьте и сохраните.» while the restored version is not saved.
+/// «Загружены настройки от …» and what saving them changes against what is saved now,
+/// while the restored version is not saved.
 #[component]
-fn RestoredBanner(moment: String) -> impl IntoView {
+fn RestoredBanner(restore: crate::ui::Restore, saved: Option<max_channel_contract::Settings>) -> impl IntoView {
+    use crate::domain::history_diff::{changes, Names};
+    use crate::i18n::Msg;
     let state = expect_context::<FormState>();
-    let text = state.tr.f(crate::i18n::Msg::HistoryRestored, &[("moment", &moment)]);
+    let tr = state.tr;
+    let group = |id: &str| state.groups.with_value(|g| g.iter().find(|g| g.id == id).map(|g| g.name.clone()));
+    let chat_bot = |id: &str| state.chat_bots.with_value(|b| b.iter().find(|b| b.id == id).map(|b| b.name.clone()));
+    let employee = |id: &str| restore.employees.get(id).cloned();
+    let names = Names { group: &group, chat_bot: &chat_bot, employee: &employee };
+    let lines = saved.map(|saved| changes(tr, &names, &saved, &restore.settings)).unwrap_or_default();
+    let moment = [("moment", restore.moment.as_str())];
+    let text = tr.f(if lines.is_empty() { Msg::HistoryRestored } else { Msg::HistoryRestoredChanges }, &moment);
     view! {
         <Show when=move || state.is_dirty()>
             <div class="alert alert--info" role="status" id="restored-banner">
                 <p class="alert__text">{text.clone()}</p>
+                <ul class="restored__changes">
+                    {lines.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                </ul>
             </div>
         </Show>
+    }
+}
+
+/// «Как это увидит клиент»: the focus (and the scroll) to the view, not the router's hash.
+fn jump_to_customer_view(ev: web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    let view = document().get_element_by_id("customer-view").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(view) = view {
+        let _ = view.focus();
     }
 }
 
@@ -65,16 +90,18 @@ pub fn SettingsEditor(
     restore: Option<crate::ui::Restore>,
 ) -> impl IntoView {
     let tr = use_app().tr;
+    let saved_settings = loaded.saved.as_ref().map(|s| s.settings.clone());
     let saved = loaded.saved.map(|s| (SettingsForm::from_settings(&s.settings), s.version));
     let state = FormState::new(tr, saved, loaded.channel, loaded.groups, loaded.chat_bots);
-    // «Вернуть эту версию» on «История изменений»: the version becomes unsaved changes
+    // «Вернуть настройки…» on «История изменений»: the version becomes unsaved changes
     // over what is saved now, so the ordinary save (If-Match of the current version) and
     // the unsaved-changes guard hold; the token is never part of it. The person chose this
     // version just now: an older draft is not offered over it.
     let restored = restore;
     if let Some(restore) = &restored {
-        draft::clear();
+        state.draft_key.with_value(|key| draft::clear(key));
         state.form.set(SettingsForm::from_settings(&restore.settings));
+        state.restored_from.set(Some(restore.version.clone()));
     }
     provide_context(ScheduleInfo::load(api.clone()));
     let flows = Workflows::new(state, api);
@@ -95,7 +122,7 @@ pub fn SettingsEditor(
         replace_token.run(());
     }
     view! {
-        {restored.map(|restore| view! { <RestoredBanner moment=restore.moment /> })}
+        {restored.map(|restore| view! { <RestoredBanner restore=restore saved=saved_settings /> })}
         <draft::DraftOffer />
         <guard::UnsavedGuard />
         <ChannelStateLine
@@ -105,15 +132,20 @@ pub fn SettingsEditor(
         <Show when=connected>
             <HealthCard on_replace_token=replace_token />
         </Show>
-        <div class="editor">
+        // On a narrow screen the customer's view is below the whole form: a way to it first.
+        <a class="link jump-to-view" href="#customer-view" on:click=jump_to_customer_view>
+            {tr.t(crate::i18n::Msg::CustomerViewTitle)}
+        </a>
+        // The form and the customer's view: the bar, sticky over both, never hides a focus.
+        <div class="editor" on:focusin=action_bar::keep_clear_of_action_bar>
             <form
                 class="settings"
+                id=action_bar::FORM_ID
                 novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();
                     flows.save();
                 }
-                on:focusin=action_bar::keep_clear_of_action_bar
             >
                 <token::TokenSection />
                 <routing::RoutingSection />
@@ -121,9 +153,12 @@ pub fn SettingsEditor(
                 <sections::ClosingSection />
                 <sections::NonWorkingSection />
                 <sections::AutoCloseSection />
-                <action_bar::ActionBar />
             </form>
             <CustomerView />
         </div>
+        // After the form, not in it: a sticky element cannot leave its parent, and at 360 px
+        // «Работа канала» can push the form's top below the window — the bar went with it.
+        <action_bar::ActionBar />
+        <action_bar::DisconnectSection />
     }
 }

@@ -289,10 +289,12 @@ fn Popup(
 fn Failure(failed: RwSignal<Option<(ApiError, PickerCall)>>, tr: Tr, retry: Callback<()>) -> impl IntoView {
     move || {
         failed.get().map(|(error, _)| {
-            let again = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=move |_| retry.run(()) /> });
+            let wait = crate::ui::use_retry_wait(&error);
+            let again =
+                error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=move |_| retry.run(()) wait=wait /> });
             view! {
                 <div class="picker__failed" role="alert">
-                    <p class="picker__failed-text">{error.message(tr)}</p>
+                    <p class="picker__failed-text">{move || error.message_waiting(tr, wait.get())}</p>
                     {again}
                 </div>
             }

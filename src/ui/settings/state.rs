@@ -39,6 +39,11 @@ pub struct FormState {
     pub placed: Memo<Vec<Placed>>,
     pub groups: StoredValue<Vec<Group>>,
     pub chat_bots: StoredValue<Vec<ChatBot>>,
+    /// The history's version the form was loaded from («Вернуть настройки…»), until it is
+    /// saved: the save says so (`restored_from`) and the history reads it as a restore.
+    pub restored_from: RwSignal<Option<String>>,
+    /// Where this account's unsaved draft is kept (`draft::key_for`).
+    pub draft_key: StoredValue<String>,
 }
 
 impl FormState {
@@ -69,6 +74,11 @@ impl FormState {
             placed: placed(tr, errors, now, token),
             groups: StoredValue::new(groups),
             chat_bots: StoredValue::new(chat_bots),
+            restored_from: RwSignal::new(None),
+            // Outside the app (native tests) there is no account: the plain key.
+            draft_key: StoredValue::new(super::draft::key_for(
+                use_context::<crate::ui::AppContext>().and_then(|app| app.config.account_id).as_deref(),
+            )),
         }
     }
 
@@ -104,7 +114,7 @@ impl FormState {
     pub fn discard(&self) {
         self.token.set(String::new());
         self.baseline.set(self.form.get_untracked());
-        super::draft::clear();
+        self.draft_key.with_value(|key| super::draft::clear(key));
     }
 
     /// A saved version becomes the form and its baseline; errors and the typed token go.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{described_by, invalid, ErrorText};
+use super::token_guide::{PlatformLink, TokenGuide};
 use super::{FormState, TokenCheck, Workflows};
 use crate::api::ApiError;
 use crate::domain::FieldPath;
@@ -32,6 +33,8 @@ pub fn TokenSection() -> impl IntoView {
                     </label>
                     <p class="field__help" id="token-help">
                         {tr.t(Msg::TokenHelp)}
+                        " "
+                        <PlatformLink />
                     </p>
                     <div class="token-row">
                         <input
@@ -81,6 +84,7 @@ pub fn TokenSection() -> impl IntoView {
                     <div class="token-outcome" aria-live="polite">
                         {move || outcome_view(state, check)}
                     </div>
+                    <TokenGuide />
                 </div>
             </Show>
         </fieldset>
@@ -153,14 +157,16 @@ fn outcome_view(state: FormState, check: Callback<()>) -> Option<AnyView> {
             .into_any(),
         ),
         TokenCheck::Failed(error) => {
-            let text = match &error {
+            let wait = crate::ui::use_retry_wait(&error);
+            let retryable = error.is_retryable();
+            let text = move || match &error {
                 ApiError::Network => tr.t(Msg::TokenNetwork).to_owned(),
                 ApiError::Validation(fields) => {
                     fields.first().map(|f| tr.t(state.message_for(f)).to_owned()).unwrap_or_else(|| error.message(tr))
                 }
-                other => other.message(tr),
+                other => other.message_waiting(tr, wait.get()),
             };
-            let retry = error.is_retryable().then(|| view! { <RetryButton tr=tr on_retry=check /> });
+            let retry = retryable.then(|| view! { <RetryButton tr=tr on_retry=check wait=wait /> });
             Some(
                 view! {
                     <div class="token-failed">

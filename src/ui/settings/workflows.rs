@@ -176,6 +176,8 @@ impl Workflows {
         let form = SettingsForm::from_settings(&theirs.settings);
         match resolution {
             Resolution::LoadTheirs => {
+                // Their version replaces the restored one too: the next save restores nothing.
+                state.restored_from.set(None);
                 state.form.set(form.clone());
                 state.baseline.set(form);
                 state.errors.set(Vec::new());
@@ -196,6 +198,7 @@ impl Workflows {
 
     fn saved(&self, saved: Loaded, first_connection: bool) {
         self.state.load_saved(SettingsForm::from_settings(&saved.settings), saved.version);
+        self.state.restored_from.set(None);
         self.banner.set(Some(Banner::Saved(if first_connection { Msg::SavedFirst } else { Msg::Saved })));
         // Refresh the channel (state, token hint, bot) for the badge and the token section.
         let flows = *self;
@@ -224,7 +227,9 @@ fn write_of(state: &FormState, form: &SettingsForm) -> Result<SettingsWrite, Vec
         }
     };
     match form.to_settings(state.chat_bots_service()) {
-        Ok(settings) if errors.is_empty() => Ok(SettingsWrite { token, settings, restored_from: None }),
+        Ok(settings) if errors.is_empty() => {
+            Ok(SettingsWrite { token, settings, restored_from: state.restored_from.get_untracked() })
+        }
         Ok(_) => Err(errors),
         Err(more) => {
             errors.extend(more);

@@ -25,6 +25,7 @@ pub mod scratch;
 pub use page::Page;
 pub mod sizes;
 pub mod waits;
+mod wasm_fault;
 mod window;
 
 pub const CSRF: &str = "e2e-csrf-token";
@@ -99,6 +100,8 @@ pub struct E2e {
     /// Every console message read so far (reading the log empties it), so that
     /// [`E2e::finish`] judges the whole session even when a test read some itself.
     console: ConsoleLog,
+    /// Quotes the console if the test fails before `finish`.
+    on_failure: wasm_fault::ConsoleOnFailure,
 }
 
 /// The page's console as the back end hears it (`max_channel_devserver::console`), and
@@ -123,6 +126,13 @@ impl ConsoleLog {
     fn listen_to(&self, server: Option<&Server>) {
         let _ = self.read(Vec::new());
         self.lock().server = server.map(|s| s.state.clone());
+    }
+
+    /// Every problem the console showed so far ([`is_console_problem`]), reading the back end
+    /// first.
+    fn problems(&self) -> Vec<String> {
+        let _ = self.read(Vec::new());
+        self.lock().seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
     }
 
     /// `first`, then what the page sent since the last read: kept, and returned.
@@ -168,6 +178,7 @@ impl E2e {
             started: Instant::now(),
             earlier_violations: Vec::new(),
             prompts: options.prompts,
+            on_failure: wasm_fault::ConsoleOnFailure { engine, console: console.clone(), armed: true },
             console,
         }
     }
@@ -299,7 +310,8 @@ impl E2e {
     /// `report-uri /__dev/csp-reports`), then closes the browser and the back end.
     /// A session lost under the test (a crashed page process) fails it with its report,
     /// whatever the test made of the failures it caught.
-    pub async fn finish(self) {
+    pub async fn finish(mut self) {
+        self.on_failure.armed = false;
         record_time(self.engine, self.started.elapsed());
         if let Some(report) = self.page.watch.report() {
             if let Some(server) = self.server {
@@ -311,6 +323,7 @@ impl E2e {
         // while the page is still open.
         tokio::time::sleep(CSP_REPORT_GRACE).await;
         let console = self.console_problems().await;
+        let engine = self.engine;
         let mut violations = self.earlier_violations;
         if let Some(server) = &self.server {
             violations.extend(server.state.controls().csp_reports());
@@ -320,20 +333,20 @@ impl E2e {
             server.stop().await;
         }
         assert_no_csp_violations(&violations);
-        assert!(console.is_empty(), "the browser console shows what must never happen:\n{}", console.join("\n"));
+        assert!(console.is_empty(), "{}", wasm_fault::report(engine, "when the test ended", &console));
     }
 
     /// The console messages of the whole session so far that no app may ever log: a Rust
     /// panic, a wasm trap, an uncaught exception or promise rejection, a CSP violation.
     pub async fn console_problems(&self) -> Vec<String> {
         let _ = self.console_messages().await;
-        self.console.lock().seen.iter().filter(|m| is_console_problem(m)).cloned().collect()
+        self.console.problems()
     }
 
     /// Fails, naming `when`, if the console shows any of [`E2e::console_problems`] so far.
     pub async fn assert_console_clean(&self, when: &str) {
         let problems = self.console_problems().await;
-        assert!(problems.is_empty(), "{when}: the console shows\n{}", problems.join("\n"));
+        assert!(problems.is_empty(), "{}", wasm_fault::report(self.engine, when, &problems));
     }
 }
 

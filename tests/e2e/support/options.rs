@@ -15,6 +15,8 @@ pub struct Options {
     pub request_timeout_ms: Option<u32>,
     /// «Работа канала»'s refresh period (default: the app's minute).
     pub health_refresh_ms: Option<u32>,
+    /// The cabinet's account handed to the app.
+    pub account_id: Option<&'static str>,
     /// The cabinet's language handed to the app: `ru` or `en`.
     pub locale: &'static str,
     /// Keeps the back end's state across a stop and restart.
@@ -39,6 +41,7 @@ impl Default for Options {
             serve_api: true,
             request_timeout_ms: None,
             health_refresh_ms: None,
+            account_id: None,
             locale: "ru",
             root_dist: None,
             state_file: None,
@@ -67,6 +70,7 @@ impl Options {
             serve_api: self.serve_api,
             request_timeout_ms: self.request_timeout_ms,
             health_refresh_ms: self.health_refresh_ms,
+            account_id: self.account_id.map(str::to_owned),
             locale: self.locale.to_owned(),
             state_file: self.state_file.clone(),
             seed: self.seed,

@@ -67,7 +67,10 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
             v
         }),
     };
-    let csrf_ok = csrf == state.config.csrf_token;
+    let csrf_ok = match state.controls().renewed_csrf_token() {
+        Some(renewed) => csrf == renewed,
+        None => csrf == state.config.csrf_token,
+    };
     let mut pending = PendingLog { state: state.clone(), entry: Some(entry) };
 
     let (latency, fault, gate) = {

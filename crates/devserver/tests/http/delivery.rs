@@ -200,6 +200,19 @@ async fn starting_a_test_needs_the_csrf_header_as_every_write_does() {
     assert_eq!(refused, [403, 403, 201]);
 }
 
+#[tokio::test]
+async fn after_a_new_login_writes_need_the_renewed_token_and_the_old_one_is_refused() {
+    let api = Api::start(|_| {}).await;
+    api.connect("renew-token-7").await;
+    api.server.state.controls().renew_csrf_token("csrf-after-login");
+    let start = |token: &'static str| {
+        api.client.post(api.url("/api/v1/channels/max/delivery-tests")).header(CSRF_HEADER, token).send()
+    };
+    let (code, _) = refused_json(Operation::StartMaxDeliveryTest, 403, start(CSRF).await.unwrap()).await;
+    assert_eq!(code, "forbidden", "the token of the old session");
+    created_json(Operation::StartMaxDeliveryTest, start("csrf-after-login").await.unwrap()).await;
+}
+
 async fn sources(api: &Api, query: &str) -> SourceStats {
     let body = api.ok_json(Operation::GetMaxSources, api.get(&format!("/channels/max/sources{query}")).await).await;
     serde_json::from_value(body).unwrap()

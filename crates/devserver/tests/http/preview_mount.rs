@@ -62,8 +62,9 @@ async fn the_preview_build_is_served_below_preview_beside_production() {
     let body = |path: &'static str| async move { get(path).await.unwrap().text().await.unwrap() };
     assert_eq!(body("/preview/app-456.js").await, "export default 'preview';");
     assert_eq!(body("/app-123.js").await, "export default 'production';");
-    assert_eq!(get("/app-456.js").await.unwrap().headers()["content-type"], "text/html; charset=utf-8");
-    assert_eq!(get("/preview/app-123.js").await.unwrap().status(), StatusCode::FOUND, "a page, not the file");
+    // Each build's file asked of the other is a file that build lacks: a 404, not a page.
+    assert_eq!(get("/app-456.js").await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(get("/preview/app-123.js").await.unwrap().status(), StatusCode::NOT_FOUND);
 
     // The preview build alone: the root leads to it, and its `public/` answers there too.
     let alone = Api::start(|c| c.preview_dist = Some(preview.0.clone())).await;

@@ -31,6 +31,14 @@ async fn serves_the_app_with_deep_links_and_a_base_path() {
             assert_eq!(r.headers()["content-type"], "application/wasm", "{asset}");
             assert_eq!(r.bytes().await.unwrap().as_ref(), b"\0asm");
         }
+        // A file this build does not have is a 404, never the app's page (issue 35): below the
+        // base, at the root, and below `public/`; a route is still the page.
+        for missing in [format!("{prefix}/chunk_9-old.wasm"), "/main-old.css".to_owned(), "/public/gone.svg".to_owned()]
+        {
+            let r = api.client.get(api.url(&missing)).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{missing}");
+            assert!(!r.text().await.unwrap().contains("max-channel-config"), "{missing}: not the page");
+        }
         if base != "/" {
             let r = api.client.get(api.url("/elsewhere")).send().await.unwrap();
             assert_eq!(r.url().path(), "/dialogs/", "outside the base: redirected into it");
