@@ -129,3 +129,31 @@ async fn a_hung_page_process_is_named_when_a_navigation_never_ends() {
     let end = failure_of(e2e.finish()).await;
     assert_eq!(end, report);
 }
+
+/// Two buttons: one that stands still, and one that jumps 200 px down as it is pressed the
+/// first time (a part arriving above it), so the press and the release land on different
+/// elements and the click goes to their common parent, or nowhere — never to the button.
+const STEADY_AND_DODGING: &str = "const main = document.querySelector('main') || document.body; \
+    const make = id => { const b = document.createElement('button'); b.type = 'button'; b.id = id; \
+    b.textContent = id; main.append(b); return b; }; \
+    window.__clicks = {steady: 0, dodging: 0, presses: 0}; \
+    make('e2e-steady').addEventListener('click', () => window.__clicks.steady++); \
+    const spacer = document.createElement('div'); const dodging = make('e2e-dodging'); dodging.before(spacer); \
+    dodging.addEventListener('click', () => window.__clicks.dodging++); \
+    dodging.addEventListener('pointerdown', () => { if (window.__clicks.presses++ === 0) spacer.style.height = '200px'; });";
+
+/// Decision 82: the page says where each click landed; one that missed is made again, one
+/// that hit never is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_click_that_lands_beside_its_element_is_made_again_and_one_that_hits_never() {
+    let e2e = E2e::start().await;
+    e2e.open("/no/such/page").await;
+    e2e.wait_for_text("h1", "Страница не найдена").await;
+    e2e.js(STEADY_AND_DODGING).await;
+    e2e.click("#e2e-steady").await;
+    e2e.click("#e2e-dodging").await;
+    let clicks = e2e.js("return window.__clicks").await;
+    // The steady button once; the dodging one pressed twice, clicked once: by the repeat.
+    assert_eq!(clicks, serde_json::json!({"steady": 1, "dodging": 1, "presses": 2}), "{}", e2e.engine().name());
+    e2e.finish().await;
+}

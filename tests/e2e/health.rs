@@ -106,11 +106,12 @@ async fn eight_hours_of_failed_deliveries_show_everywhere_and_one_click_repairs_
     // A week after the repair it is still told; a moment later it is not.
     let repaired_at = e2e.server().state.fake().now();
     for (days, told) in [(7 * 86_400 - 60, true), (7 * 86_400 + 60, false)] {
-        let mut fake = e2e.server().state.fake();
-        let step = repaired_at + days - fake.now();
-        fake.advance(step);
-        fake.deliver_inbound();
-        drop(fake);
+        {
+            let mut fake = e2e.server().state.fake();
+            let step = repaired_at + days - fake.now();
+            fake.advance(step);
+            fake.deliver_inbound();
+        }
         e2e.open("/channels/max").await;
         e2e.wait_for_text(".health__overall", ARRIVE).await;
         let rows = rows(&e2e).await;

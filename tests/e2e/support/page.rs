@@ -76,15 +76,20 @@ impl Page {
         }
     }
 
-    /// Waits (up to 10 s) for an element.
+    /// Waits for an element: up to 10 s, 20 s in WebKitGTK, the slowest of the three on a
+    /// loaded machine (its split modules took over 10 s in loaded run 8). A bound, not a
+    /// delay: it ends when the element is there.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         let moment = || format!("finding {css}");
         self.watch.refuse(&moment);
-        match self.browser.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await {
+        let bound = if self.engine == Engine::WebKit { 2 * PATIENCE } else { PATIENCE };
+        match self.browser.wait().at_most(bound).for_element(Locator::Css(css)).await {
             Ok(element) => element,
             Err(e) => {
                 self.watch.lost_if(&moment(), &e).await;
-                panic!("no element {css}: {e}")
+                let trail = self.browser.execute(CLICK_TRAIL, vec![]).await.ok();
+                let trail = trail.as_ref().and_then(|t| t.as_str()).unwrap_or("(no answer)");
+                panic!("no element {css}: {e}\nthe page's last clicks:\n{trail}")
             }
         }
     }
@@ -146,13 +151,23 @@ impl Page {
     }
 
     /// Clicks an element, scrolled clear of the sticky action bar first.
+    /// A click the page saw land on another element, or not at all, is made again (twice
+    /// at most), as a person clicks again what did not take: WebKitGTK under load clicked
+    /// where a control had stood (issue 32). Each is said on stderr.
     pub async fn click(&self, css: &str) {
-        let mut attempts = 0;
+        let (mut stale, mut missed) = (0, 0);
         loop {
             match self.find_centered(css).await.click().await {
-                Ok(_) => return,
+                Ok(_) => match self.browser.execute_async(CLICK_LANDED, vec![]).await {
+                    Ok(landed) if missed < 2 && !matches!(landed.as_str(), Some("hit" | "gone" | "disabled")) => {
+                        missed += 1;
+                        eprintln!("[e2e] the click on {css} landed on {landed}; clicking it again");
+                    }
+                    // Landed, or a page that is going away cannot tell.
+                    _ => return,
+                },
                 // A stale element was not clicked: find it again.
-                Err(e) if is_stale(&e) && attempts < 5 => attempts += 1,
+                Err(e) if is_stale(&e) && stale < 5 => stale += 1,
                 Err(e) => self.watch.fail(&format!("clicking {css}"), e).await,
             }
         }
@@ -261,9 +276,34 @@ fn is_stale(error: &CmdError) -> bool {
 /// none). A part arriving above it moves it, and a click aimed a moment earlier lands
 /// beside it — under load that moment is longer (issue 32). A person clicks what is still.
 const SCROLL_AND_SETTLE: &str = "const [el, done] = [arguments[0], arguments[arguments.length - 1]]; \
-    el.scrollIntoView({block: 'center'}); let last = '', same = 0, frames = 0; \
-    const guard = setTimeout(() => done(true), 1000); \
+    el.scrollIntoView({block: 'center'}); let last = '', same = 0, frames = 0; window.__e2eAim = null; \
+    const guard = setTimeout(() => { aim(); done(true); }, 1000); \
     const look = () => { const r = el.getBoundingClientRect(); const now = [r.x, r.y, r.width, r.height].join(); \
     same = now === last ? same + 1 : 0; last = now; \
-    if (same >= 2 || ++frames >= 30) { clearTimeout(guard); done(true); } else { requestAnimationFrame(look); } }; \
+    if (same >= 2 || ++frames >= 30) { clearTimeout(guard); aim(); done(true); } else { requestAnimationFrame(look); } }; \
+    const aim = () => { const d = window.__e2eDescribe; if (!d) return; const r = el.getBoundingClientRect(); \
+    const [x, y] = [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)]; \
+    window.__e2eTrail.push(`aimed at ${d(el)} ${x},${y}; there: ${d(document.elementFromPoint(x, y))}`); \
+    window.__e2eAim = {el, seen: null, disabled: el.matches(':disabled')}; }; \
+    if (!window.__e2eTrail) { window.__e2eTrail = []; \
+    window.__e2eDescribe = e => !e ? 'nothing' : e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
+    (e.getAttribute('for') ? `[for=${e.getAttribute('for')}]` : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ')[0] : ''); \
+    for (const type of ['pointerdown', 'click']) document.addEventListener(type, ev => { window.__e2eTrail.push( \
+    `${type} on ${window.__e2eDescribe(ev.target)} ${Math.round(ev.clientX)},${Math.round(ev.clientY)}`); \
+    const a = window.__e2eAim; if (type === 'click' && a && a.seen === null) \
+    a.seen = a.el.contains(ev.target) ? 'hit' : window.__e2eDescribe(ev.target); }, true); } \
     requestAnimationFrame(look);";
+
+/// Where the last aimed click landed, as the page saw it: `hit` (on the element or inside
+/// it), `gone` (another document: the click navigated), `disabled` (a disabled control
+/// gets no click event), `none` (no click reached the page) or the element it landed on.
+/// Waits a frame for a click the engine has not handed to the page yet.
+const CLICK_LANDED: &str = "const done = arguments[arguments.length - 1]; \
+    const read = () => { const a = window.__e2eAim; if (!a) return 'gone'; if (a.seen === null && !a.disabled) return 'none'; \
+    window.__e2eAim = null; return a.seen || 'disabled'; }; \
+    const now = read(); if (now !== 'none') done(now); else requestAnimationFrame(() => { const later = read(); window.__e2eAim = null; done(later); });";
+
+/// What the page saw of the last clicks (see `SCROLL_AND_SETTLE`): where each was aimed,
+/// what stood there, and where the pointer's press and the click landed. Said with a
+/// failure that follows a click, it tells a click that missed from one whose effect never came.
+const CLICK_TRAIL: &str = "return (window.__e2eTrail || []).slice(-9).join('\\n') + `\\n(path ${location.pathname})`;";
