@@ -29,7 +29,7 @@ pub fn mount() {
     wasm_bindgen_futures::spawn_local(async {
         if let Ok(config) = config::RuntimeConfig::from_document() {
             if config.locale == i18n::Locale::En {
-                fetch_english(config.request_timeout_ms).await;
+                fetch_english(&config).await;
             }
         }
         leptos::mount::mount_to_body(ui::Root);
@@ -39,9 +39,9 @@ pub fn mount() {
 /// Fetches and installs the English column; a failure leaves the app in Russian and says
 /// why in the console (a warning: the page works on).
 #[cfg(target_arch = "wasm32")]
-async fn fetch_english(timeout_ms: u32) {
-    let path = i18n::english::file_path();
-    let why = match api::fetch_bundle_file(&path, timeout_ms).await {
+async fn fetch_english(config: &config::RuntimeConfig) {
+    let path = config.href(&i18n::english::file_path());
+    let why = match api::fetch_bundle_file(&path, config.request_timeout_ms).await {
         Err(error) => error.to_string(),
         Ok(text) => match max_channel_contract::json::from_json_str::<Vec<String>>(&text) {
             Err(error) => error.to_string(),

@@ -24,7 +24,8 @@ pub const fn fingerprint(rows: &[&str]) -> u64 {
     hash
 }
 
-/// The file's path from the root, like the icons' (`public_url = "/"`, decision 11).
+/// The file's path in the bundle; the app asks for it below its base, like the icons
+/// (the bundle's files lie below the base path the app is mounted at, decision 83).
 pub fn file_path() -> String {
     format!("/public/i18n/en-{:016x}.json", super::catalogue::ENGLISH_FINGERPRINT)
 }

@@ -62,3 +62,59 @@ async fn preview_mode_at_preview_and_production_at_the_root() {
     assert_ne!(production_glue["href"], preview_glue["href"], "the two builds' glue is not the same file");
     e2e.finish().await;
 }
+
+/// The paths of every file the page has fetched (`performance`'s resources) that lie outside
+/// `/dialogs/`, the API and the test's own `/__dev/`: what a bundle built for `/dialogs/`
+/// still asked from the site root.
+const OUTSIDE_DIALOGS: &str = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname) \
+    .filter(p => !['/dialogs/', '/api/', '/__dev/'].some(prefix => p.startsWith(prefix)));";
+
+/// Each channel icon's `src` and the status its fetch answers.
+const ICONS: &str = "const done = arguments[arguments.length - 1]; \
+    Promise.all([...document.querySelectorAll('img.tile__icon')].map(i => fetch(i.src).then(r => `${new URL(i.src).pathname} ${r.status}`))) \
+    .then(done, e => done([String(e)]));";
+
+/// Issue 35, item 5: the production bundle built for `/dialogs/` (`cargo xtask build
+/// --public-url /dialogs/`) runs there with the documented CSP while the server has none of
+/// its files at the root: the page, the glue, the main wasm, the style sheet, the split
+/// modules of the settings and the history, the favicon, the channel icons and the English
+/// catalogue all come from below `/dialogs/`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_production_build_for_dialogs_needs_nothing_from_the_root() {
+    for locale in ["ru", "en"] {
+        let e2e = E2e::start_with(Options {
+            root_dist: Some(crate::support::dialogs_dist()),
+            base_path: "/dialogs".into(),
+            files_below_base_only: true,
+            locale,
+            ..Options::default()
+        })
+        .await;
+        e2e.open("/channels").await;
+        let title = if locale == "ru" { "Группы каналов" } else { "Channel groups" };
+        e2e.wait_for_text("h1", title).await;
+        e2e.find("a.tile[data-kind=max]").await;
+        let icons = e2e.browser.execute_async(ICONS, vec![]).await.expect("the icons' script");
+        let icons: Vec<String> = serde_json::from_value(icons).expect("a list");
+        assert!(
+            !icons.is_empty() && icons.iter().all(|i| i.starts_with("/dialogs/public/icons/") && i.ends_with(" 200")),
+            "{icons:?}"
+        );
+        let favicon = e2e.js("return document.querySelector('link[rel=icon]').getAttribute('href')").await;
+        assert_eq!(favicon, json!("/dialogs/public/favicon.svg"));
+        assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "{locale}: the groups");
+        if locale == "en" {
+            e2e.finish().await;
+            continue;
+        }
+        // The split routes: their modules come from beside the loader, below /dialogs/ too.
+        e2e.open("/channels/max/settings").await;
+        e2e.find("#f-token").await;
+        assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "the settings");
+        e2e.open("/channels/max/history").await;
+        e2e.wait_for_text("h1", "История изменений").await;
+        e2e.find("#history, #history-empty").await;
+        assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "the history");
+        e2e.finish().await;
+    }
+}

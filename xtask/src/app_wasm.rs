@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::build::boot_page::{boot_html, with_build_id, with_head_end, without_skipped_rust_link};
+use crate::build::boot_page::{boot_html, with_build_id, with_head_end, with_public_files, without_skipped_rust_link};
 use crate::build::minify::{module_sri, short_hash, sri, Minifier};
 use crate::build::verified::verified_loader;
 use crate::build::Profile;
@@ -109,7 +109,7 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
         Some(if split_module(name) { module_sri(bytes) } else { sri(bytes) })
     };
     let head = boot_html(public_url, &scripts, integrity).ok_or("the boot script names a file not written")?;
-    let (build, index) = without_skipped_rust_link(&index)
+    let (build, index) = without_skipped_rust_link(&with_public_files(&index, public_url))
         .and_then(|index| with_head_end(&index, &head))
         .and_then(|index| with_build_id(&index))
         .ok_or_else(|| format!("{}: no skipped Rust link or no </head>", index_path.display()))?;

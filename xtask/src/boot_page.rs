@@ -93,6 +93,13 @@ pub fn without_skipped_rust_link(index: &str) -> Option<String> {
     Some(format!("{}{}", &index[..line_start], &index[line_end..]))
 }
 
+/// `index` with its links to `public/` (the favicon; Trunk copies the folder as it is and
+/// leaves those links alone) below `public_url`, like every other file of the bundle: built
+/// for `/dialogs/`, nothing is asked from the site root (issue 35).
+pub fn with_public_files(index: &str, public_url: &str) -> String {
+    index.replace("href=\"/public/", &format!("href=\"{public_url}public/"))
+}
+
 /// `index` with `head` inserted just before `</head>`.
 pub fn with_head_end(index: &str, head: &str) -> Option<String> {
     let at = index.find("</head>")?;
@@ -115,6 +122,16 @@ pub fn with_build_id(page: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_favicon_is_named_below_the_public_url() {
+        let page = "<link rel=\"icon\" href=\"/public/favicon.svg\" type=\"image/svg+xml\" />";
+        assert_eq!(with_public_files(page, "/"), page);
+        assert_eq!(
+            with_public_files(page, "/dialogs/"),
+            "<link rel=\"icon\" href=\"/dialogs/public/favicon.svg\" type=\"image/svg+xml\" />"
+        );
+    }
 
     #[test]
     fn the_boot_script_preloads_every_script_with_its_integrity() {

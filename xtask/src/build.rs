@@ -29,23 +29,50 @@ pub enum Profile {
 }
 
 pub fn build_command(args: &[String]) -> Result {
+    let usage = || format!("usage: cargo xtask build [--dev | --public-url /path/] (got `{}`)", args.join(" "));
     let profile = match args {
         [] => Profile::Release,
         [flag] if flag == "--dev" => Profile::Dev,
-        _ => return Err(format!("usage: cargo xtask build [--dev] (got `{}`)", args.join(" "))),
+        [flag, path] if flag == "--public-url" => {
+            let path = public_url_of(path).ok_or_else(usage)?;
+            setup()?;
+            run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
+            return build_production_for(&path, &env::production_dist_dir());
+        }
+        _ => return Err(usage()),
     };
     setup()?;
     build_app(profile)
+}
+
+/// `path` as a public URL: `/dialogs/` from `/dialogs`, `dialogs` or `/dialogs/`; `None` for
+/// anything but letters, digits, `-`, `_` and `/` (it is written into the page's links).
+pub fn public_url_of(path: &str) -> Option<String> {
+    let inner = path.trim_matches('/');
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-_/".contains(c);
+    if !inner.chars().all(allowed) || inner.contains("//") {
+        return None;
+    }
+    Some(if inner.is_empty() { "/".to_owned() } else { format!("/{inner}/") })
+}
+
+/// The public path the browser suite builds a second production bundle for
+/// (`env::dialogs_dist_dir`), as docs/embedding.md's example mounts the app.
+pub const DIALOGS_PUBLIC_URL: &str = "/dialogs/";
+
+/// The production bundle (no preview mode) with every file named below `public_url`.
+pub fn build_production_for(public_url: &str, dist: &std::path::Path) -> Result {
+    trunk_build(Profile::Release, dist, false, public_url)
 }
 
 /// Assumes `setup` already ran. Fetching first lets Trunk build offline, so a
 /// missing tool fails loudly instead of Trunk quietly downloading another one.
 pub fn build_app(profile: Profile) -> Result {
     run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
-    trunk_build(profile, &env::dist_dir(), true)?;
+    trunk_build(profile, &env::dist_dir(), true, PREVIEW_PUBLIC_URL)?;
     // A dev build's wasm is many megabytes and nobody measures it: no production twin.
     if profile == Profile::Release {
-        trunk_build(profile, &env::production_dist_dir(), false)?;
+        trunk_build(profile, &env::production_dist_dir(), false, "/")?;
     }
     Ok(())
 }
@@ -58,16 +85,15 @@ pub const PREVIEW_PUBLIC_URL: &str = "/preview/";
 /// One bundle into `dist`, with or without preview mode: `trunk build` of the page, its
 /// style sheet and `public/`, (release) the style sheet minified, then the app's wasm and
 /// glue ([`app_wasm`]: Trunk cannot split it) and (release) the precompressed siblings.
-fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Result {
-    let public_url = if preview { PREVIEW_PUBLIC_URL } else { "/" };
+fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool, public_url: &str) -> Result {
     let mut trunk = env::tool_command("trunk")?;
     trunk.arg("build");
     if profile == Profile::Release {
         trunk.arg("--release");
     }
     trunk.args(["--public-url", public_url]).arg("--offline").arg("--dist").arg(dist);
-    let what = if preview { "trunk build" } else { "trunk build (production, no preview)" };
-    run(what, &mut trunk)?;
+    let what = if preview { "trunk build".to_owned() } else { format!("trunk build (production for {public_url})") };
+    run(&what, &mut trunk)?;
     // A dev build's wasm is many megabytes and nobody measures it: served as it is, its glue
     // readable for debugging.
     if profile == Profile::Release {
@@ -87,4 +113,21 @@ fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool) -> Resul
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_url_of;
+
+    #[test]
+    fn a_public_url_is_a_path_with_both_slashes_and_nothing_that_could_break_a_link() {
+        for given in ["/dialogs", "dialogs", "/dialogs/", "dialogs/"] {
+            assert_eq!(public_url_of(given).as_deref(), Some("/dialogs/"), "{given}");
+        }
+        assert_eq!(public_url_of("/").as_deref(), Some("/"));
+        assert_eq!(public_url_of("/a/b-c_1").as_deref(), Some("/a/b-c_1/"));
+        for bad in ["/dia logs", "/a\"b", "//cdn.example/x", "/a//b", "/x?y"] {
+            assert_eq!(public_url_of(bad), None, "{bad}");
+        }
+    }
 }

@@ -29,6 +29,12 @@ pub fn production_dist_dir() -> PathBuf {
     workspace_root().join("dist-production")
 }
 
+/// The production bundle built for the public path `/dialogs/` (`build::DIALOGS_PUBLIC_URL`):
+/// the browser suite proves that a bundle built for a path needs nothing from the root.
+pub fn dialogs_dist_dir() -> PathBuf {
+    workspace_root().join("dist-dialogs")
+}
+
 pub fn cargo_lock() -> PathBuf {
     workspace_root().join("Cargo.lock")
 }

@@ -33,11 +33,12 @@ pub fn write_release(dist: &Path, out: &Path) -> Result<PathBuf> {
     let index = files.iter().find(|f| f.path == "index.html").ok_or("no index.html: run `cargo xtask build` first")?;
     let page = String::from_utf8_lossy(&index.bytes).into_owned();
     let build = build_id(&page).ok_or("index.html names no build id: run `cargo xtask build` first")?;
+    let public_url = public_url(&page).ok_or("index.html names no JS glue: run `cargo xtask build` first")?;
     let folder = format!("max-channel-admin-{build}");
     let mut entries: Vec<(String, Vec<u8>)> =
         files.iter().map(|f| (format!("{folder}/{}", f.path), f.bytes.clone())).collect();
-    entries.push((format!("{folder}/manifest.json"), manifest(&build, &page, &files).into_bytes()));
-    entries.push((format!("{folder}/nginx.conf"), NGINX.as_bytes().to_vec()));
+    entries.push((format!("{folder}/manifest.json"), manifest(&build, &public_url, &page, &files).into_bytes()));
+    entries.push((format!("{folder}/nginx.conf"), nginx(&public_url).into_bytes()));
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let archive = out.join(format!("{folder}.tar.gz"));
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -84,6 +85,22 @@ fn build_id(page: &str) -> Option<String> {
     (!id.is_empty() && id.chars().all(|c| c.is_ascii_hexdigit())).then(|| id.to_owned())
 }
 
+/// The public URL the bundle was built for (`cargo xtask build --public-url`): where the
+/// page's boot script imports the glue from, up to the glue's name (`/` or `/dialogs/`).
+fn public_url(page: &str) -> Option<String> {
+    let import = page.find("import init")?;
+    let start = import + page[import..].find("from '")? + "from '".len();
+    let glue = &page[start..start + page[start..].find('\'')?];
+    Some(glue[..=glue.rfind('/')?].to_owned())
+}
+
+/// The serving rules for a bundle built for `public_url`: its files there.
+fn nginx(public_url: &str) -> String {
+    NGINX
+        .replace("\"^/(?:", &format!("\"^{public_url}(?:"))
+        .replace("location /public/ {", &format!("location {public_url}public/ {{"))
+}
+
 /// Whether the first page loads `path`: `index.html`, and every file it names (the glue,
 /// the main wasm, the loader, the style sheet, the favicon), with their precompressed
 /// siblings. The split modules and the rest of `public/` come later, when needed.
@@ -92,7 +109,7 @@ fn first_load(page: &str, path: &str) -> bool {
     original == "index.html" || page.contains(&format!("/{original}\"")) || page.contains(&format!("/{original}'"))
 }
 
-fn manifest(build: &str, page: &str, files: &[File]) -> String {
+fn manifest(build: &str, public_url: &str, page: &str, files: &[File]) -> String {
     let rows: Vec<String> = files
         .iter()
         .map(|f| {
@@ -105,7 +122,11 @@ fn manifest(build: &str, page: &str, files: &[File]) -> String {
             )
         })
         .collect();
-    format!("{{\n  \"build\": \"{build}\",\n  \"files\": [\n{}\n  ]\n}}\n", rows.join(",\n"))
+    let public_url = serde_json::Value::from(public_url);
+    format!(
+        "{{\n  \"build\": \"{build}\",\n  \"public_url\": {public_url},\n  \"files\": [\n{}\n  ]\n}}\n",
+        rows.join(",\n")
+    )
 }
 
 /// The rules a host needs, for nginx (docs/embedding.md «A release» says why each).
@@ -261,6 +282,7 @@ mod tests {
         let manifest = &files.iter().find(|(p, _)| p.ends_with("manifest.json")).unwrap().1;
         let manifest: serde_json::Value = serde_json::from_slice(manifest).unwrap();
         assert_eq!(manifest["build"], "00aa11bb22cc33dd");
+        assert_eq!(manifest["public_url"], "/");
         let first: Vec<&str> = manifest["files"]
             .as_array()
             .unwrap()
@@ -277,6 +299,19 @@ mod tests {
         for dir in [dist.clone(), out, dist.with_extension("out2")] {
             let _ = std::fs::remove_dir_all(dir);
         }
+    }
+
+    #[test]
+    fn a_bundle_built_for_a_path_is_served_there_by_its_rules() {
+        let root = PAGE.replace("href=\"/", "href=\"/dialogs/").replace("'/", "'/dialogs/");
+        assert_eq!(public_url(PAGE).as_deref(), Some("/"));
+        assert_eq!(public_url(&root).as_deref(), Some("/dialogs/"));
+        assert!(first_load(&root, "main-1.css") && first_load(&root, "app-3_bg.wasm"));
+        let rules = nginx("/dialogs/");
+        assert!(rules.contains("location ~ \"^/dialogs/(?:max-channel-admin|"), "{rules}");
+        assert!(rules.contains("location /dialogs/public/ {"), "{rules}");
+        assert!(!rules.contains("\"^/(?:") && !rules.contains("location /public/"), "{rules}");
+        assert_eq!(nginx("/"), NGINX);
     }
 
     #[test]

@@ -36,7 +36,11 @@ pub fn test_command(engines: &[Engine]) -> Result {
     let mut step_failures = crate::gates::run_gates();
     // Keep going without a bundle: unit tests still say something useful and
     // the e2e tests will report the missing dist/ themselves.
-    if let Err(e) = build_app(Profile::Release) {
+    let built = build_app(Profile::Release).and_then(|()| {
+        // The production bundle again, for `/dialogs/`: the suite serves it there alone.
+        crate::build::build_production_for(crate::build::DIALOGS_PUBLIC_URL, &env::dialogs_dist_dir())
+    });
+    if let Err(e) = built {
         eprintln!("error: {e} (running the tests anyway)");
         step_failures.push(e);
     } else if let Err(e) = crate::release::release_command() {
@@ -117,6 +121,7 @@ fn harness_env() -> Result<Vec<(&'static str, PathBuf)>> {
     Ok(vec![
         ("MAX_E2E_DIST", env::dist_dir()),
         ("MAX_PRODUCTION_DIST", env::production_dist_dir()),
+        ("MAX_DIALOGS_DIST", env::dialogs_dist_dir()),
         ("CHROMEDRIVER", env::CHROMEDRIVER.into()),
         ("CHROMIUM", env::CHROMIUM.into()),
         ("GECKODRIVER", crate::browsers::geckodriver()?),

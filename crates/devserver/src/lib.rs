@@ -77,6 +77,10 @@ pub struct Config {
     pub health_refresh_ms: Option<u32>,
     /// Handed to the app as `account_id` (its draft is kept per account).
     pub account_id: Option<String>,
+    /// Serve the bundle's files below the base only, never at the site root
+    /// (`--files-below-base-only`): a bundle built for the base path must need no file from
+    /// the root (issue 35), and the browser suite proves it so.
+    pub files_below_base_only: bool,
     /// Handed to the app as `locale`: `ru` (default) or `en`, as the cabinet's language.
     pub locale: String,
     /// Send a strict `Content-Security-Policy` with the app and the host page (see [`csp`]);
@@ -109,6 +113,7 @@ impl Default for Config {
             request_timeout_ms: None,
             health_refresh_ms: None,
             account_id: None,
+            files_below_base_only: false,
             csp: true,
             console_capture: false,
         }

@@ -20,6 +20,9 @@ USAGE: max-channel-devserver [OPTIONS]
                        --public-url /preview/) from DIR at /preview/ (SPA fallback); its
                        pages open preview mode (`?demo` is added when missing)
   --base PATH          mount the app under PATH, e.g. /dialogs (default /)
+  --files-below-base-only
+                       serve the --dist files below --base only, not at the site root
+                       too (for a bundle built with `cargo xtask build --public-url PATH`)
   --state FILE         keep the account in FILE (JSON, written atomically): settings,
                        token, history, schedule, the fake MAX's state
   --max-api URL        ask the real MAX Bot API at URL: GET /me for tokens, GET and
@@ -86,6 +89,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Config, String> {
             "--dist" => config.dist = Some(PathBuf::from(value("--dist")?)),
             "--preview-dist" => config.preview_dist = Some(PathBuf::from(value("--preview-dist")?)),
             "--base" => config.base_path = normalize_base(&value("--base")?),
+            "--files-below-base-only" => config.files_below_base_only = true,
             "--state" => config.state_file = Some(PathBuf::from(value("--state")?)),
             "--max-api" => config.max = MaxApi::real(&value("--max-api")?),
             "--webhook-url" => {
@@ -198,6 +202,8 @@ mod tests {
         assert!(!c.chat_bots_service && c.test_controls);
         assert!(c.csp, "CSP is on by default");
         assert!(!args("--no-csp").unwrap().csp);
+        assert!(!c.files_below_base_only, "files at the root too by default");
+        assert!(args("--base /dialogs --files-below-base-only").unwrap().files_below_base_only);
         let parent = args("--parent-origin https://lk.mango-office.ru/").unwrap().parent_origin;
         assert_eq!(parent.as_deref(), Some("https://lk.mango-office.ru"));
         assert!(args("--parent-origin *").is_err());

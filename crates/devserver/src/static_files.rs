@@ -196,12 +196,13 @@ pub async fn serve(State(state): State<Shared>, request: Request) -> Response {
     }
     let config = &state.config;
     let path = request.uri().path();
-    // Trunk's bundle refers to its files from the root (`public_url = "/"`), so files are
-    // served at the root and below the base alike. The preview build served alone still
-    // names `public/` (favicon, icons) from the root: its own copy answers there.
+    // A bundle built for `/` names its files from the root, one built for the base below it
+    // (decision 83): files are served at the root and below the base alike, unless
+    // `files_below_base_only` proves a bundle built for the base needs nothing from the root.
     let below = below_base(path, &config.base_path);
+    let at_root = |dist: &Path| if config.files_below_base_only { None } else { file_in(dist, path) };
     let file = match (&config.dist, &config.preview_dist) {
-        (Some(dist), _) => file_in(dist, path).or_else(|| below.and_then(|b| file_in(dist, b))),
+        (Some(dist), _) => at_root(dist).or_else(|| below.and_then(|b| file_in(dist, b))),
         (None, Some(preview)) => file_in(preview, path),
         (None, None) => None,
     };

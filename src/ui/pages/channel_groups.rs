@@ -128,7 +128,7 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
     let kind = tile.kind.to_string();
     let body = view! {
         // Decorative: the title says which channel it is.
-        <img class="tile__icon" src=icon_src(&tile.kind) alt="" width="40" height="40" />
+        <img class="tile__icon" src=app.href(icon_src(&tile.kind)) alt="" width="40" height="40" />
         <span class="tile__title">{tile.title.clone()}</span>
         {if tile.kind == ChannelKind::Max {
             view! { <ChannelBadge state=tile.state.clone() reason=Signal::stored(tile.state_reason.clone()) /> }
@@ -156,9 +156,9 @@ fn Tile(tile: ChannelTile) -> impl IntoView {
 }
 
 /// The icon of a channel kind: a file of the bundle (`public/icons/`), so the strict CSP's
-/// `img-src 'self'` allows it. Like the bundle's scripts and styles (Trunk's
-/// `public_url = "/"`, docs/decisions.md no. 11), it is referred to from the root, which the
-/// dev back end serves with and without a base path. A kind this version does not know gets
+/// `img-src 'self'` allows it. Its path in the bundle; the tile asks for it below the app's
+/// base (`RuntimeConfig::href`), where the bundle's files lie (decision 83), so a bundle
+/// built for `/dialogs/` needs nothing from the site root. A kind this version does not know gets
 /// the neutral icon; the tile's `icon_url` from the back end is not used (another origin
 /// would break the CSP).
 pub fn icon_src(kind: &ChannelKind) -> &'static str {

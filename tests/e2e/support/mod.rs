@@ -54,6 +54,12 @@ pub fn production_dist() -> PathBuf {
     built_bundle("MAX_PRODUCTION_DIST", "dist-production", "no production build")
 }
 
+/// The production bundle built for `/dialogs/` (`cargo xtask build --public-url /dialogs/`;
+/// `cargo xtask test` writes it to `dist-dialogs/`).
+pub fn dialogs_dist() -> PathBuf {
+    built_bundle("MAX_DIALOGS_DIST", "dist-dialogs", "no production build for /dialogs/")
+}
+
 /// A bundle `cargo xtask build` wrote: where `variable` says, else `folder` of the workspace.
 fn built_bundle(variable: &str, folder: &str, missing: &str) -> PathBuf {
     let dir = std::env::var_os(variable)

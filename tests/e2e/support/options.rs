@@ -31,6 +31,8 @@ pub struct Options {
     pub production_at_root: bool,
     /// A bundle of the test's own at the root instead (e.g. one with a file taken out).
     pub root_dist: Option<PathBuf>,
+    /// The bundle's files below the base path only, none at the site root.
+    pub files_below_base_only: bool,
 }
 
 impl Default for Options {
@@ -49,6 +51,7 @@ impl Default for Options {
             csp: true,
             prompts: "accept",
             production_at_root: false,
+            files_below_base_only: false,
         }
     }
 }
@@ -76,6 +79,7 @@ impl Options {
             seed: self.seed,
             csp: self.csp,
             console_capture: true,
+            files_below_base_only: self.files_below_base_only,
             ..Config::default()
         }
     }

@@ -44,6 +44,17 @@ async fn serves_the_app_with_deep_links_and_a_base_path() {
             assert_eq!(r.url().path(), "/dialogs/", "outside the base: redirected into it");
         }
     }
+    // A bundle built for the base: its files below the base and nowhere else.
+    let api = Api::start(|c| {
+        c.dist = Some(dist.clone());
+        c.base_path = "/dialogs".into();
+        c.files_below_base_only = true;
+    })
+    .await;
+    let below = api.client.get(api.url("/dialogs/app-123.wasm")).send().await.unwrap();
+    assert_eq!(below.headers()["content-type"], "application/wasm");
+    let root = api.client.get(api.url("/app-123.wasm")).send().await.unwrap();
+    assert_eq!(root.status(), StatusCode::NOT_FOUND, "not at the root");
     std::fs::remove_dir_all(&dist).unwrap();
 }
 
