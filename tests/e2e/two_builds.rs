@@ -78,7 +78,7 @@ const ICONS: &str = "const done = arguments[arguments.length - 1]; \
 /// --public-url /dialogs/`) runs there with the documented CSP while the server has none of
 /// its files at the root: the page, the glue, the main wasm, the style sheet, the split
 /// modules of the settings and the history, the favicon, the channel icons and the English
-/// catalogue all come from below `/dialogs/`.
+/// catalogue all come from below `/dialogs/`, on its own and in the demo host's frame.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_production_build_for_dialogs_needs_nothing_from_the_root() {
     for locale in ["ru", "en"] {
@@ -115,6 +115,13 @@ async fn the_production_build_for_dialogs_needs_nothing_from_the_root() {
         e2e.wait_for_text("h1", "История изменений").await;
         e2e.find("#history, #history-empty").await;
         assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "the history");
+        // Framed as docs/embedding.md's example frames it: `/dialogs/channels` on the host.
+        e2e.browser.goto(&format!("{}/__host", e2e.origin())).await.expect("the host page");
+        crate::app_shell::host_messages(&e2e, "ready", "\"build\"").await;
+        e2e.browser.enter_frame(0).await.expect("into the app's frame");
+        e2e.wait_for_text("h1", "Группы каналов").await;
+        assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "framed");
+        e2e.browser.enter_parent_frame().await.expect("back to the host");
         e2e.finish().await;
     }
 }
