@@ -94,11 +94,12 @@ fn public_url(page: &str) -> Option<String> {
     Some(glue[..=glue.rfind('/')?].to_owned())
 }
 
-/// The serving rules for a bundle built for `public_url`: its files there.
+/// The serving rules for a bundle built for `public_url`: its files there, every release's
+/// in one folder (`alias`), and `public/` where the app asks for it, below its router_base
+/// `/dialogs` — which a bundle built for `/` names at the root (its favicon) as well.
 fn nginx(public_url: &str) -> String {
-    NGINX
-        .replace("\"^/(?:", &format!("\"^{public_url}(?:"))
-        .replace("location /public/ {", &format!("location {public_url}public/ {{"))
+    let public = if public_url == "/" { "(?:/dialogs)?/" } else { public_url };
+    NGINX.replace("\"^FILES(", &format!("\"^{public_url}(")).replace("\"^PUBLIC", &format!("\"^{public}"))
 }
 
 /// Whether the first page loads `path`: `index.html`, and every file it names (the glue,
@@ -136,8 +137,8 @@ const NGINX: &str = r#"# MAX channel admin app: the serving rules (docs/embeddin
 
 # A file named by its hash: the same bytes forever, cached for a year. A file this release
 # and the ones before lack is nginx's own 404, never the app's page.
-location ~ "^/(?:max-channel-admin|wasm-split|split_[a-z_]+|chunk_[0-9]+|main)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$" {
-    root /srv/max-channel/assets;
+location ~ "^FILES((?:max-channel-admin|wasm-split|split_[a-z_]+|chunk_[0-9]+|main)-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))$" {
+    alias /srv/max-channel/assets/$1;
     # A `types` block replaces the inherited map: all three, wasm's for instantiateStreaming.
     types { text/javascript js; text/css css; application/wasm wasm; }
     add_header Cache-Control "public, max-age=31536000, immutable";
@@ -146,8 +147,9 @@ location ~ "^/(?:max-channel-admin|wasm-split|split_[a-z_]+|chunk_[0-9]+|main)-[
 }
 # The favicon and the channel icons keep their names, so a deploy overwrites them: asked
 # again every time (no validator: the archive's files all carry one modification time).
-location /public/ {
-    root /srv/max-channel/assets;
+# The app asks for them below its router_base (/dialogs/public/…, decision 83).
+location ~ "^PUBLICpublic/(.+)$" {
+    alias /srv/max-channel/assets/public/$1;
     add_header Cache-Control "no-cache";
     etag off;
     if_modified_since off;
@@ -308,10 +310,17 @@ mod tests {
         assert_eq!(public_url(&root).as_deref(), Some("/dialogs/"));
         assert!(first_load(&root, "main-1.css") && first_load(&root, "app-3_bg.wasm"));
         let rules = nginx("/dialogs/");
-        assert!(rules.contains("location ~ \"^/dialogs/(?:max-channel-admin|"), "{rules}");
-        assert!(rules.contains("location /dialogs/public/ {"), "{rules}");
-        assert!(!rules.contains("\"^/(?:") && !rules.contains("location /public/"), "{rules}");
-        assert_eq!(nginx("/"), NGINX);
+        assert!(rules.contains("location ~ \"^/dialogs/((?:max-channel-admin|"), "{rules}");
+        assert!(rules.contains("location ~ \"^/dialogs/public/(.+)$\" {"), "{rules}");
+        let root = nginx("/");
+        assert!(root.contains("location ~ \"^/((?:max-channel-admin|"), "{root}");
+        // The root build's favicon at /public/, the icons the app asks for below /dialogs.
+        assert!(root.contains("location ~ \"^(?:/dialogs)?/public/(.+)$\" {"), "{root}");
+        for rules in [rules, root] {
+            assert!(!rules.contains("FILES") && !rules.contains("PUBLIC"), "{rules}");
+            assert!(rules.contains("alias /srv/max-channel/assets/$1;"), "{rules}");
+            assert!(rules.contains("alias /srv/max-channel/assets/public/$1;"), "{rules}");
+        }
     }
 
     #[test]
