@@ -14,6 +14,7 @@ mod messages;
 pub mod release;
 pub mod schedule;
 pub mod schedule_text;
+pub mod sources;
 pub mod timeline;
 pub mod warning_fix;
 pub mod warnings;

@@ -849,4 +849,34 @@ catalogue! {
     HistoryEntries => ("Записи истории", "History entries"),
     HistoryShown => ("Показано {count}", "{count} shown"),
     UnitEntry => ("запись|записи|записей", "entry|entries"),
+    SourcesTitle => ("Откуда пишут клиенты", "Where customers come from"),
+    SourcesLead => (
+        "Сколько новых диалогов пришло по каждой метке источника: так видно, какие ссылки и QR-коды приводят клиентов.",
+        "How many new dialogs each source label brought: this shows which links and QR codes bring customers."
+    ),
+    SourcesLoadFailed => (
+        "Не удалось загрузить статистику. Проверьте интернет и повторите.",
+        "The statistics could not be loaded. Check the internet connection and try again."
+    ),
+    SourcesPeriod => ("Период", "Period"),
+    SourcesTotal => ("{dialogs} за {days}", "{dialogs} in {days}"),
+    UnitNewDialog => ("новый диалог|новых диалога|новых диалогов", "new dialog|new dialogs"),
+    SourcesNoLabel => ("Без метки", "No label"),
+    SourcesByLabel => ("По меткам", "By label"),
+    SourcesByDay => ("По дням", "By day"),
+    SourcesChartWords => ("С {from} по {to} {dialogs}.", "From {from} to {to}: {dialogs}."),
+    SourcesChartTop => ("Больше всего: {labels}.", "Most: {labels}."),
+    SourcesShowTable => ("Показать таблицей", "Show as a table"),
+    SourcesHideTable => ("Скрыть таблицу", "Hide the table"),
+    SourcesLabelColumn => ("Метка", "Label"),
+    SourcesDialogsColumn => ("Новых диалогов", "New dialogs"),
+    SourcesShareColumn => ("Доля", "Share"),
+    SourcesDayColumn => ("День", "Day"),
+    SourcesUseLabel => ("Ссылка с этой меткой", "Link with this label"),
+    SourcesEmpty => ("За эти дни новых диалогов не было.", "There were no new dialogs in these days."),
+    SourcesEmptyHint => (
+        "Поделитесь ссылкой на бота или QR-кодом: диалоги, которые придут по ним, появятся здесь.",
+        "Share the link to your bot or its QR code: the dialogs they bring will show here."
+    ),
+    SourcesToLinkKit => ("К ссылке и QR-коду", "Go to the link and QR code"),
 }

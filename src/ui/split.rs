@@ -197,10 +197,11 @@ pub(crate) struct CardWords {
 /// A card whose body is a split module («Работа канала», the link kit): the card's heading
 /// and a loading line while the module comes (the same box, no jump), its body once it is
 /// in, and when the download fails the heading with a message and «Повторить» (the next
-/// attempt starts afresh) — never a panic.
+/// attempt starts afresh) — never a panic. `quiet`: a card that may not belong on the page
+/// shows nothing while its module comes, nor when it cannot.
 #[cfg(feature = "split")]
 #[component]
-pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture) -> impl IntoView {
+pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture, #[prop(optional)] quiet: bool) -> impl IntoView {
     let app = crate::ui::use_app();
     let (tr, timeout_ms) = (app.tr, app.config.request_timeout_ms);
     let attempt = RwSignal::new(0_u32);
@@ -217,6 +218,9 @@ pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture) -> impl Into
         }
     };
     let waiting = move || {
+        if quiet {
+            return ().into_any();
+        }
         shell(
             view! {
                 <p class="loading" aria-busy="true">
@@ -225,6 +229,7 @@ pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture) -> impl Into
             }
             .into_any(),
         )
+        .into_any()
     };
     view! {
         <Suspense fallback=waiting>
@@ -237,6 +242,9 @@ pub(crate) fn SplitCard(words: CardWords, load: fn() -> PageFuture) -> impl Into
                     }
                     let failure = send_wrapper::SendWrapper::new(download_failure(class, refused_before, timeout_ms))
                         .await;
+                    if quiet {
+                        return ().into_any();
+                    }
                     let action = match failure {
                         DownloadFailure::Unavailable => {
                             view! { <crate::ui::RetryButton tr=tr on_retry=on_retry focus=focus /> }.into_any()

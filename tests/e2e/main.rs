@@ -35,6 +35,7 @@ mod responsive;
 mod settings;
 mod shell;
 mod size_budget;
+mod sources;
 mod split_routes;
 mod style_tokens;
 mod two_builds;

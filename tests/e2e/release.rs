@@ -103,7 +103,7 @@ async fn the_host_hears_ready_with_the_build_and_a_refused_module_is_said_at_its
     let bundle = Scratch::new("tampered-module");
     copy_bundle(&production_dist(), bundle.path(), &|_| true);
     let build = build_of(bundle.path());
-    tamper(&bundle, "split_link_kit-", ".wasm");
+    tamper(&bundle, "split_about_cards-", ".wasm");
     let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
     e2e.save_settings(max_channel_fake::samples::settings(), Some("tamper-token-Hq3Lm8"));
     e2e.browser.goto(&format!("{}/__host", e2e.origin())).await.unwrap();

@@ -276,6 +276,36 @@ async fn link_kit_fits_and_is_photographed_in_preview_mode() {
     e2e.finish().await;
 }
 
+/// «Откуда пишут клиенты» in preview mode at a phone's and a laptop's width: 90 days of
+/// several labels, with the tables open, and a channel nobody has written to yet.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sources_fit_and_are_photographed_in_preview_mode() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    std::fs::create_dir_all(&dir).expect("the screenshots folder");
+    for (width, height) in [(360, 2400), (1280, 1600)] {
+        if !e2e.try_viewport(width, height).await {
+            continue;
+        }
+        e2e.open("/channels/max?demo=sources&days=90").await;
+        e2e.find("svg.sources__days").await;
+        e2e.click("#sources-table-toggle").await;
+        e2e.find("#sources-by-day tbody tr").await;
+        assert_eq!(e2e.horizontal_overflow().await, None, "sources at {width} px");
+        let card = e2e.find("section.sources").await;
+        let png = card.screenshot().await.expect("a screenshot of the card");
+        std::fs::write(dir.join(format!("sources-{width}.png")), png).expect("the card's picture");
+        e2e.open("/channels/max?demo=no_dialogs").await;
+        e2e.find(".sources__empty").await;
+        assert_eq!(e2e.horizontal_overflow().await, None, "empty sources at {width} px");
+        let card = e2e.find("section.sources").await;
+        let png = card.screenshot().await.expect("a screenshot of the card");
+        std::fs::write(dir.join(format!("sources-empty-{width}.png")), png).expect("the card's picture");
+    }
+    e2e.finish().await;
+}
+
 /// «Как это увидит клиент» in preview mode, every situation at both widths: beside the form
 /// from 1280 px, below it at 360 px.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -171,7 +171,7 @@ async fn a_health_card_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_pl
 /// says so with «Повторить», and the rest of «О канале» — «Работа канала» included — works on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_kit_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_place() {
-    let is_kit_module = |name: &str| name.starts_with("split_link_kit-");
+    let is_kit_module = |name: &str| name.starts_with("split_about_cards-");
     let bundle = Scratch::new("no-link-kit-module");
     copy_bundle(&production_dist(), bundle.path(), &|name| !is_kit_module(name));
     let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
@@ -185,6 +185,29 @@ async fn a_link_kit_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_place
     copy_bundle(&production_dist(), bundle.path(), &is_kit_module);
     e2e.click(".link-kit .retry").await;
     e2e.find("#link-kit-link").await;
-    assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
+    assert!(!e2e.is_present(".link-kit [data-split-failed]").await, "the failure stayed after the retry");
+    e2e.finish().await;
+}
+
+/// «Откуда пишут клиенты» comes in the module of «О канале»'s cards (decision 84): on a
+/// connected channel a failed fetch is a message and «Повторить» in its card (and in the
+/// link kit's), the rest of «О канале» works on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sources_card_that_cannot_be_fetched_is_a_message_and_a_retry_in_its_place() {
+    let is_sources_module = |name: &str| name.starts_with("split_about_cards-");
+    let bundle = Scratch::new("no-sources-module");
+    copy_bundle(&production_dist(), bundle.path(), &|name| !is_sources_module(name));
+    let e2e = E2e::start_with(production(Some(bundle.path().to_owned()))).await;
+    e2e.save_settings(max_channel_fake::samples::settings(), Some("split-token-Kq8Xw3Rt"));
+    e2e.open("/channels/max").await;
+    e2e.wait_for_text(".sources [role=alert]", "Не удалось загрузить статистику").await;
+    assert_eq!(e2e.text_content("#sources-title").await, "Откуда пишут клиенты");
+    e2e.wait_for_text(".link-kit [role=alert]", "Не удалось загрузить ссылку и QR-код").await;
+    e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
+
+    copy_bundle(&production_dist(), bundle.path(), &is_sources_module);
+    e2e.click(".sources .retry").await;
+    e2e.wait_for_text(".sources__empty", "За эти дни новых диалогов не было.").await;
+    assert!(!e2e.is_present(".sources [data-split-failed]").await, "the failure stayed after the retry");
     e2e.finish().await;
 }

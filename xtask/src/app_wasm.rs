@@ -37,7 +37,7 @@ const ROUTE_OF_SPLIT: [(&str, Option<&str>); 6] = [
     ("delivery", None),
     ("qr", None),
     ("health", None),
-    ("link_kit", None),
+    ("about_cards", None),
 ];
 
 /// The features rustc's wasm32 target uses that binaryen does not assume (the split

@@ -2,15 +2,14 @@
 //! `getMaxDeliveryTest`), one at a time, and how they failed. Every call belongs to the
 //! panel: its scope is cancelled when the panel goes, and a cancelled call never answers.
 
-use std::sync::Arc;
-
 use leptos::callback::Callable;
 use leptos::prelude::*;
 use max_channel_contract::DeliveryTest;
 
-use crate::api::{until_cancelled, ApiError, CancelToken, ChannelInsights, HttpClient, SharedBackend};
+use crate::api::{until_cancelled, ApiError, CancelToken, SharedBackend};
 use crate::domain::delivery_check::{outcome, Outcome};
 use crate::i18n::Msg;
+use crate::ui::insights::{use_insights, Insights};
 use crate::ui::use_app;
 
 /// What the panel's opener gives it: how to close (with the reason, when the panel closes
@@ -53,8 +52,6 @@ pub enum Stage {
     StartFailed(ApiError),
 }
 
-type Insights = Arc<dyn ChannelInsights + Send + Sync>;
-
 /// The panel's state; cheap to copy into handlers and tasks.
 #[derive(Clone, Copy)]
 pub struct Check {
@@ -82,7 +79,7 @@ impl Check {
         let on_unmount = token.clone();
         on_cleanup(move || on_unmount.cancel());
         Check {
-            insights: StoredValue::new(insights()),
+            insights: StoredValue::new(use_insights()),
             api: StoredValue::new(use_app().api),
             token: StoredValue::new(token),
             host,
@@ -195,15 +192,4 @@ impl Check {
             self.wait_until.set(Some(now + f64::from(seconds) * 1000.0));
         }
     }
-}
-
-/// The 1.2 calls over what the app talks to: the preview's fake when there is one (the
-/// same instance the pages use), else the network.
-fn insights() -> Insights {
-    #[cfg(feature = "preview")]
-    if let Some(demo) = use_context::<Arc<crate::api::demo::DemoBackend>>() {
-        return demo;
-    }
-    let config = use_app().config;
-    Arc::new(HttpClient::new(&config).on_session_expired(Arc::new(crate::embed::report_session_expired)))
 }

@@ -16,7 +16,9 @@ use crate::ui::use_app;
 pub use copy::CopyOutcome;
 use copy::{copy_text, Announce};
 pub use qr::{use_qr_svg, QrImage};
-pub use slot::LinkKitSlot;
+#[cfg(feature = "split")]
+pub use slot::{about_card, AboutCard};
+pub use slot::{KitLabel, LinkKitSlot};
 
 /// The kit for the bot `username` called `bot_name`. A username that is not MAX's shape
 /// gives no kit at all (the caller shows none without a username).
@@ -35,17 +37,30 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
         Memo::new(move |_| link.with(|link| site_button_html(link, button_text, &title)))
     };
     let announce: Announce = RwSignal::new(None);
-    let on_label = move |ev| {
-        let text = event_target_value(&ev);
+    let take = move |text: String| {
         if let Ok(label) = check_label(&text) {
             applied.set(label.map(str::to_owned));
         }
         typed.set(text);
         announce.set(None);
     };
+    let on_label = move |ev| take(event_target_value(&ev));
+    // «Ссылка с этой меткой» of another card: the label as if typed, and the focus on it.
+    if let Some(kit) = use_context::<KitLabel>() {
+        Effect::watch(
+            move || kit.asked().get(),
+            move |asked, _, _| {
+                if let Some(label) = asked.clone() {
+                    take(label);
+                    request_animation_frame(focus_label);
+                }
+            },
+            false,
+        );
+    }
     view! {
         <section class="card link-kit" aria-labelledby="link-kit-title">
-            <h2 id="link-kit-title" class="card__title">
+            <h2 id="link-kit-title" class="card__title" tabindex="-1">
                 {tr.t(Msg::LinkKitTitle)}
             </h2>
             <p>{tr.t(Msg::LinkKitLead)}</p>
@@ -113,6 +128,15 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
                 multiline=true
             />
         </section>
+    }
+}
+
+/// The focus on «Метка источника», scrolled into view as focusing does.
+fn focus_label() {
+    use wasm_bindgen::JsCast;
+    let input = document().get_element_by_id("link-kit-label");
+    if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = input.focus();
     }
 }
 

@@ -1,9 +1,40 @@
 //! Where the link kit stands on «О канале». With the `split` feature its code is a module of
-//! its own (split point `link_kit`, decision 79): it leaves the first load and is fetched as
+//! its own, with «Откуда пишут клиенты» (split point `about_cards`, decisions 79 and 84): it leaves the first load and is fetched as
 //! «О канале» opens for a connected channel. Meanwhile the card's heading and a line say it
 //! is coming; a failed download says so with «Повторить» — never a panic.
 
 use leptos::prelude::*;
+
+/// What another card of the page («Откуда пишут клиенты») asks of the kit: show the link
+/// with a label — fill «Метка источника» and take the focus there — or just show the kit.
+/// Provided where the kit is on the page; its absence means there is no kit to point at.
+#[derive(Clone, Copy)]
+pub struct KitLabel(RwSignal<Option<String>>);
+
+impl KitLabel {
+    pub fn new() -> KitLabel {
+        KitLabel(RwSignal::new(None))
+    }
+
+    /// «Ссылка с этой меткой»: the kit takes `label` (every time, the same one again too).
+    pub fn fill(self, label: String) {
+        self.0.set(Some(label));
+    }
+
+    /// The label asked for, for the kit to watch.
+    pub fn asked(self) -> RwSignal<Option<String>> {
+        self.0
+    }
+
+    /// The focus to the kit's heading (it is focusable: the card's `h2` has `tabindex=-1`).
+    pub fn show(self) {
+        use wasm_bindgen::JsCast;
+        let heading = document().get_element_by_id("link-kit-title");
+        if let Some(heading) = heading.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.focus();
+        }
+    }
+}
 
 /// The bot the kit is for, handed to the kit's module.
 #[derive(Clone)]
@@ -18,7 +49,7 @@ pub fn LinkKitSlot(username: String, bot_name: String) -> impl IntoView {
     #[cfg(not(feature = "split"))]
     return view! { <KitOfContext /> };
     #[cfg(feature = "split")]
-    view! { <crate::ui::split::SplitCard words=KIT_WORDS load=|| Box::pin(points::link_kit()) /> }
+    view! { <crate::ui::split::SplitCard words=KIT_WORDS load=|| Box::pin(points::about_card(AboutCard::LinkKit)) /> }
 }
 
 /// The link kit's card while its module comes, or when it cannot.
@@ -39,13 +70,32 @@ fn KitOfContext() -> impl IntoView {
     view! { <super::LinkKit username=bot.username bot_name=bot.bot_name /> }
 }
 
+/// The cards of «О канале» that are modules: one split point for both (`about_cards`), the
+/// link kit and «Откуда пишут клиенты», which open on the same page. Two points cost the
+/// first load ~950 B of loader and the cold ways in ~8 KB more: every split point cuts the
+/// code the others share into more chunks, each with its own imports (decision 84).
+#[cfg(feature = "split")]
+#[derive(Clone, Copy)]
+pub enum AboutCard {
+    LinkKit,
+    Sources,
+}
+
+#[cfg(feature = "split")]
+pub use points::about_card;
+
 #[cfg(feature = "split")]
 mod points {
     use leptos::prelude::*;
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-    #[wasm_split(link_kit, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn link_kit() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <super::KitOfContext /> }.into_any())
+    use super::AboutCard;
+
+    #[wasm_split(about_cards, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn about_card(card: AboutCard) -> Result<AnyView, SplitLoaderError> {
+        Ok(match card {
+            AboutCard::LinkKit => view! { <super::KitOfContext /> }.into_any(),
+            AboutCard::Sources => view! { <crate::ui::sources::SourcesCard /> }.into_any(),
+        })
     }
 }

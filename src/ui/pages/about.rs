@@ -6,7 +6,8 @@ use max_channel_contract::MaxChannel;
 use crate::domain::{format_money, is_set_up};
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::health::{ChannelStateLine, HealthCard};
-use crate::ui::link_kit::LinkKitSlot;
+use crate::ui::link_kit::{KitLabel, LinkKitSlot};
+use crate::ui::sources::SourcesSlot;
 use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink};
 
 #[component]
@@ -66,6 +67,12 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
     });
     let price = tr.f(Msg::PricePerMonth, &[("price", &format_money(&channel.pricing.monthly_fee))]);
     let guide = channel.guide_url.clone();
+    let kit = channel
+        .bot
+        .clone()
+        .filter(|_| set_up)
+        .and_then(|bot| bot.username.map(|username| (username, bot.first_name)))
+        .filter(|(username, _)| crate::domain::bot_link(username, None).is_some());
     view! {
         <header class="about__header">
             <h1 class="page__title" tabindex="-1">
@@ -91,13 +98,12 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
                 let replace_token = move |()| navigate("/channels/max/settings?token=replace", Default::default());
                 view! { <HealthCard on_replace_token=replace_token /> }
             })}
-        {channel
-            .bot
-            .clone()
-            .filter(|_| set_up)
-            .and_then(|bot| bot.username.map(|username| (username, bot.first_name)))
-            .filter(|(username, _)| crate::domain::bot_link(username, None).is_some())
-            .map(|(username, bot_name)| view! { <LinkKitSlot username=username bot_name=bot_name /> })}
+        {kit
+            .map(|(username, bot_name)| {
+                provide_context(KitLabel::new());
+                view! { <LinkKitSlot username=username bot_name=bot_name /> }
+            })}
+        <SourcesSlot quiet=!set_up />
         <section class="card" aria-labelledby="about-what">
             <h2 id="about-what" class="card__title">
                 {tr.t(Msg::AboutTitle)}

@@ -51,8 +51,11 @@ use std::path::Path;
 /// the wasm the host's messages both ways, a deploy told from the network, drafts per account:
 /// 186 265 B (+5 341 B; the loader 2 120 B and the page 2 593 B of it); a refusal told by
 /// the digest of what arrives, «Проверка связи» and the QR encoder telling the host too:
-/// 186 629 B (+364 B), budget 187 100 B — still 16 200 B under the round's start.
-pub const BROTLI_BUDGET: usize = 187_100;
+/// 186 629 B (+364 B), budget 187 100 B — still 16 200 B under the round's start. «Откуда
+/// пишут клиенты» (issue 36, decision 84): 188 392 B (+1 644 B: its 24 catalogue rows and
+/// slot in the wasm +1 236 B, its styles +248 B, the loader +99 B), budget 188 800 B —
+/// 14 500 B under the round's start.
+pub const BROTLI_BUDGET: usize = 188_800;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
@@ -72,11 +75,12 @@ pub const BROTLI_BUDGET: usize = 187_100;
 /// «Работа канала» as a module of its own (decision 76): 217 814 B, budget 218 300 B; the rest
 /// of issue 34 so far (decision 77): 224 446 B, budget 224 900 B; the bar and the link kit as a
 /// module (decisions 78, 79): 212 537 B, budget 212 800 B; a release the cabinet can ship
-/// (issue 35): 218 227 B, budget 218 700 B. Every budget since the
+/// (issue 35): 218 227 B, budget 218 700 B; «Откуда пишут клиенты» (issue 36): 219 585 B,
+/// budget 220 000 B. Every budget since the
 /// split keeps ~500 B of room: the splitter's
 /// generated names hash each split point's source position, so an edit of `ui/split.rs`
 /// that changes nothing else moved a bundle's brotli by up to ~250 B.
-pub const PREVIEW_BROTLI_BUDGET: usize = 218_700;
+pub const PREVIEW_BROTLI_BUDGET: usize = 220_000;
 
 /// A route split off the first load (decision 68), opened first: the first load, its own
 /// module and the shared chunk, brotli, in the production build. Measured when the split
@@ -107,8 +111,12 @@ pub const PREVIEW_BROTLI_BUDGET: usize = 218_700;
 /// «settings» 180 652 + 160 346 B (plus «Работа канала»'s module once connected), «history»
 /// 180 652 + 45 601 B, measured before the bar's last change (+272 B in the first load).
 /// Issue 35 (the first load's +5 341 B, the modules' download-failure words): «settings»
-/// 363 163 B, budget 363 600 B; «history» 266 110 B, budget 266 600 B.
-pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 363_600), ("history", 266_600)];
+/// 363 163 B, budget 363 600 B; «history» 266 110 B, budget 266 600 B. Issue 36 («Откуда
+/// пишут клиенты» in the cards' module of «О канале», decision 84): the bound counts that
+/// module's chunks too — «settings» 373 545 B, budget 374 000 B; «history» 279 255 B,
+/// budget 279 700 B. What «settings» fetches grew by 3 368 B (code it shares with
+/// the card now sits in chunks of its own), plus the first load's 1 644 B.
+pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 374_000), ("history", 279_700)];
 
 /// Issue 20's target for the same total (the first round aimed at 100 KiB, with a single
 /// wasm and without this round's capabilities).

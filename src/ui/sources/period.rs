@@ -1,0 +1,61 @@
+//! The period: read from the page's address (`?days=7|30|90`, 30 without it) and written
+//! back when another is chosen, so a reload or a shared link keeps it. The address is
+//! replaced, not added to: «Назад» leaves the page instead of stepping through periods.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use max_channel_contract::SourceDays;
+
+use crate::domain::sources::{period_of_query, query_of_period, DAYS_PARAM};
+use crate::i18n::{count, Msg};
+use crate::ui::use_app;
+
+/// The page's path, where the card is: navigation resolves it below the app's base.
+const PAGE: &str = "/channels/max";
+
+/// The period of the address, and how to choose another.
+pub fn use_period() -> (Memo<SourceDays>, Callback<SourceDays>) {
+    let query = use_query_map();
+    let days = Memo::new(move |_| query.with(|q| period_of_query(q.get_str(DAYS_PARAM))));
+    let navigate = use_navigate();
+    let choose = Callback::new(move |chosen: SourceDays| {
+        let mut params = query.get_untracked();
+        match query_of_period(chosen) {
+            Some(value) => params.replace(DAYS_PARAM, value),
+            None => {
+                params.remove(DAYS_PARAM);
+            }
+        }
+        let options = NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() };
+        navigate(&format!("{PAGE}{}", params.to_query_string()), options);
+    });
+    (days, choose)
+}
+
+/// «7 дней» | «30 дней» | «90 дней» as radios: the arrow keys move between them, as in
+/// every radio group.
+#[component]
+pub fn PeriodSwitch(days: Memo<SourceDays>, choose: Callback<SourceDays>) -> impl IntoView {
+    let tr = use_app().tr;
+    let options = SourceDays::ALL.map(|period| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="sources-days"
+                    value=period.days()
+                    prop:checked=move || days.get() == period
+                    on:change=move |_| choose.run(period)
+                />
+                <span>{count(tr.0, Msg::UnitDay, u64::from(period.days()))}</span>
+            </label>
+        }
+    });
+    view! {
+        <fieldset class="choices sources__period">
+            <legend class="visually-hidden">{tr.t(Msg::SourcesPeriod)}</legend>
+            {options.into_iter().collect_view()}
+        </fieldset>
+    }
+}
