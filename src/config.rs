@@ -202,8 +202,21 @@ impl RuntimeConfig {
             .as_ref()
             .and_then(|d| d.query_selector("meta[name=\"csrf-token\"]").ok().flatten())
             .and_then(|m| m.get_attribute("content"));
-        RuntimeConfig::parse(text.as_deref(), meta)
+        let config = RuntimeConfig::parse(text.as_deref(), meta);
+        #[cfg(feature = "preview")]
+        let config = config.map(with_preview_language);
+        config
     }
+}
+
+/// Preview mode's `lang=en` (the panel's «Язык») over the page's own language.
+#[cfg(all(feature = "preview", target_arch = "wasm32"))]
+fn with_preview_language(mut config: RuntimeConfig) -> RuntimeConfig {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if crate::api::demo::Scenario::asked_in(&search) && crate::api::demo::Scenario::from_query(&search).english {
+        config.locale = Locale::En;
+    }
+    config
 }
 
 #[cfg(test)]

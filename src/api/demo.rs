@@ -7,65 +7,17 @@
 //! dev back end answer alike, error for error. What the adapter adds is the scenario
 //! panel's knobs: injected faults and a slow network.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use max_channel_contract::*;
 use max_channel_fake::{max, Clock, Fake, HealthCall, Refusal, RefusalBody};
 
-pub use max_channel_fake::Preset;
+pub use scenario::{DemoFault, FaultRule, FaultTarget, Preset, Scenario, TokenAnswer, WeekMoment};
 
 use super::{ApiError, ApiFuture, Backend, Loaded, Precondition};
 
-/// A back-end failure every call of the preview answers with, until switched off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoFault {
-    Unauthorized,
-    Forbidden,
-    Internal,
-    BadGateway,
-    RateLimited,
-    Network,
-    Timeout,
-    Unexpected,
-    /// Calls that reach MAX (token check, save, health check and repair): MAX is down.
-    MaxUnavailable,
-    /// Saves only: someone else saved.
-    VersionConflict,
-}
-
 impl DemoFault {
-    pub const ALL: [DemoFault; 10] = [
-        DemoFault::Unauthorized,
-        DemoFault::Forbidden,
-        DemoFault::Internal,
-        DemoFault::BadGateway,
-        DemoFault::RateLimited,
-        DemoFault::Network,
-        DemoFault::Timeout,
-        DemoFault::Unexpected,
-        DemoFault::MaxUnavailable,
-        DemoFault::VersionConflict,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DemoFault::Unauthorized => "401",
-            DemoFault::Forbidden => "403",
-            DemoFault::Internal => "500",
-            DemoFault::BadGateway => "502",
-            DemoFault::RateLimited => "429",
-            DemoFault::Network => "network",
-            DemoFault::Timeout => "timeout",
-            DemoFault::Unexpected => "unexpected",
-            DemoFault::MaxUnavailable => "max_unavailable",
-            DemoFault::VersionConflict => "412",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<DemoFault> {
-        DemoFault::ALL.into_iter().find(|f| f.id() == id)
-    }
-
     /// The error a call of `op` answers with, if this fault touches it. `current`: the
     /// stored settings, which a 412 carries.
     fn error_for(self, op: Operation, current: Option<Loaded>) -> Option<ApiError> {
@@ -96,24 +48,11 @@ impl DemoFault {
     }
 }
 
-/// The preview's knobs, as the scenario panel sets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scenario {
-    /// The account: one of the fake's ready-made ones (`?demo=<id>`).
-    pub data: Preset,
-    pub fault: Option<DemoFault>,
-    /// Every answer takes [`SLOW_MS`].
-    pub slow: bool,
-}
-
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario { data: Preset::NotConnected, fault: None, slow: false }
-    }
-}
-
 /// The wait of the slow-network scenario, and of a token starting `slow`.
 pub const SLOW_MS: u32 = 2_000;
+
+/// How often a held call looks whether it may go on.
+const HOLD_LOOK_MS: u32 = 200;
 
 /// The browser's clock, `Date.now()`: `SystemTime` has no source on wasm32.
 #[cfg(target_arch = "wasm32")]
@@ -158,16 +97,35 @@ pub fn refused(refusal: Refusal) -> ApiError {
     }
 }
 
+/// A fake's clock moved by the preview's fixed moment: the fake's «now» and the pages'
+/// «now» (`server_clock_offset_ms`) are the same.
+struct MovedClock {
+    clock: Box<dyn Clock>,
+    offset_ms: Arc<AtomicI64>,
+}
+
+impl Clock for MovedClock {
+    fn now_ms(&self) -> i64 {
+        self.clock.now_ms() + self.offset_ms.load(Ordering::Relaxed)
+    }
+}
+
 struct Inner {
     scenario: Scenario,
     fake: Fake,
 }
+
+/// Told when the back end changes the scenario itself: an error set for once has been met.
+pub type ScenarioListener = Box<dyn Fn(Scenario) + Send + Sync>;
 
 /// The in-browser back end: the fake behind a lock (the trait wants `Sync`; the browser
 /// has one thread, so it is never contended).
 pub struct DemoBackend {
     inner: Mutex<Inner>,
     clock: ClockSource,
+    /// How far the preview's clock stands from the real one (a fixed moment), in ms.
+    offset_ms: Arc<AtomicI64>,
+    listener: Mutex<Option<ScenarioListener>>,
 }
 
 impl DemoBackend {
@@ -176,36 +134,68 @@ impl DemoBackend {
     }
 
     pub fn with_clock(scenario: Scenario, clock: ClockSource) -> DemoBackend {
-        let fake = scenario.data.build(clock());
-        DemoBackend { inner: Mutex::new(Inner { scenario, fake }), clock }
+        let offset_ms = Arc::new(AtomicI64::new(0));
+        let fake = scenario.data.build(Box::new(MovedClock { clock: clock(), offset_ms: offset_ms.clone() }));
+        DemoBackend { inner: Mutex::new(Inner { scenario, fake }), clock, offset_ms, listener: Mutex::new(None) }
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    fn fresh_fake(&self, data: Preset) -> Fake {
+        data.build(Box::new(MovedClock { clock: (self.clock)(), offset_ms: self.offset_ms.clone() }))
+    }
+
     pub fn scenario(&self) -> Scenario {
         self.inner().scenario
     }
 
-    /// Switches the scenario. A new data scenario starts from a fresh fake with that
-    /// preset's account; a fault or the slow network leaves the account as it is.
+    /// Switches the scenario. A new account starts from a fresh fake with that preset's
+    /// data; every other knob leaves the account as it is.
     pub fn set_scenario(&self, scenario: Scenario) {
         let mut inner = self.inner();
         if inner.scenario.data != scenario.data {
-            inner.fake = scenario.data.build((self.clock)());
+            inner.fake = self.fresh_fake(scenario.data);
         }
         inner.scenario = scenario;
     }
 
-    /// The fault this call meets, if any.
+    /// Moves the clock by `offset_ms` from the real time and starts the account afresh on
+    /// it, so its data («5 минут назад») is as old on the moved clock as on the real one.
+    pub fn set_clock_offset(&self, offset_ms: i64) {
+        self.offset_ms.store(offset_ms, Ordering::Relaxed);
+        let mut inner = self.inner();
+        inner.fake = self.fresh_fake(inner.scenario.data);
+    }
+
+    /// Who hears the scenario change when the back end changes it.
+    pub fn listen(&self, listener: ScenarioListener) {
+        *self.listener.lock().unwrap_or_else(|e| e.into_inner()) = Some(listener);
+    }
+
+    /// The fault this call meets, if any; an error set for once is then switched off.
     fn fault(&self, op: Operation) -> Result<(), ApiError> {
-        let inner = self.inner();
-        let Some(fault) = inner.scenario.fault else {
-            return Ok(());
+        let (error, after) = {
+            let mut inner = self.inner();
+            let Some(rule) = inner.scenario.fault.filter(|rule| rule.on.meets(op)) else {
+                return Ok(());
+            };
+            let current = if rule.fault == DemoFault::VersionConflict { inner.fake.settings().ok() } else { None };
+            let Some(error) = rule.fault.error_for(op, current) else {
+                return Ok(());
+            };
+            if rule.once {
+                inner.scenario.fault = None;
+            }
+            (error, rule.once.then_some(inner.scenario))
         };
-        let current = if fault == DemoFault::VersionConflict { inner.fake.settings().ok() } else { None };
-        fault.error_for(op, current).map_or(Ok(()), Err)
+        if let Some(scenario) = after {
+            if let Some(listener) = self.listener.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+                listener(scenario);
+            }
+        }
+        Err(error)
     }
 
     /// Waits like a network would, then applies the scenario's fault. Boxed, so the one
@@ -214,6 +204,11 @@ impl DemoBackend {
         Box::pin(async move {
             if self.scenario().slow {
                 sleep(SLOW_MS).await;
+            }
+            // «Держать загрузку»: looked at again every [`HOLD_LOOK_MS`], so the calls go
+            // on soon after the designer lets them.
+            while self.scenario().hold {
+                sleep(HOLD_LOOK_MS).await;
             }
             self.fault(op)
         })
@@ -249,8 +244,13 @@ impl DemoBackend {
         }
     }
 
+    /// The token MAX is asked about: the typed one, or the panel's answer's stand-in.
+    fn asked_token(&self, token: &str) -> String {
+        self.scenario().token.stand_in().unwrap_or(token).to_owned()
+    }
+
     pub fn verify_now(&self, token: &str) -> Result<BotInfo, ApiError> {
-        let request = TokenVerifyRequest { token: token.to_owned() };
+        let request = TokenVerifyRequest { token: self.asked_token(token) };
         self.inner().fake.verify_token(&request).map(|answer| answer.bot).map_err(refused)
     }
 
@@ -259,7 +259,13 @@ impl DemoBackend {
             Precondition::Version(version) => max_channel_fake::Precondition::IfMatch(version.clone()),
             Precondition::Create => max_channel_fake::Precondition::CreateOnly,
         };
-        self.inner().fake.save(&precondition, write).map_err(refused)
+        match &write.token {
+            Some(token) if self.scenario().token != TokenAnswer::Valid => {
+                let write = SettingsWrite { token: Some(self.asked_token(token)), ..write.clone() };
+                self.inner().fake.save(&precondition, &write).map_err(refused)
+            }
+            _ => self.inner().fake.save(&precondition, write).map_err(refused),
+        }
     }
 
     pub fn disconnect_now(&self) {
@@ -309,9 +315,21 @@ async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Natively (the unit tests) there is no event loop to wait on, and nothing to show.
+/// Natively (the unit tests) there is no event loop to wait on: a wait yields once, so a
+/// test sees a held call pending and can let it go.
 #[cfg(not(target_arch = "wasm32"))]
-async fn sleep(_ms: u32) {}
+async fn sleep(_ms: u32) {
+    let mut yielded = false;
+    std::future::poll_fn(|cx| {
+        if std::mem::replace(&mut yielded, true) {
+            std::task::Poll::Ready(())
+        } else {
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await
+}
 
 impl Backend for DemoBackend {
     fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
@@ -384,9 +402,15 @@ impl Backend for DemoBackend {
     fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
         self.answer(Operation::ListMaxSettingsHistory, || self.history_now(query))
     }
+
+    /// The fixed moment's distance from the real clock: the pages' «now» is the fake's.
+    fn server_clock_offset_ms(&self) -> f64 {
+        self.offset_ms.load(Ordering::Relaxed) as f64
+    }
 }
 
 mod delivery;
+mod scenario;
 
 #[cfg(test)]
 mod tests;

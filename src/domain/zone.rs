@@ -41,6 +41,18 @@ pub fn unix_of(local: LocalMoment, offset_at: OffsetAt<'_>) -> i64 {
     }
 }
 
+/// The latest instant at or before `now` whose local time is `minute` on `weekday`
+/// (Monday = 0): where a preview's clock stands to show that moment of the week.
+pub fn latest_on_weekday(now: i64, weekday: usize, minute: u16, offset_at: OffsetAt<'_>) -> i64 {
+    let today = local_of(now, offset_at);
+    let days_back = (today.date.weekday() + 7 - weekday % 7) % 7;
+    let mut date = today.date.add_days(-(days_back as i64));
+    if days_back == 0 && minute > today.minute {
+        date = date.add_days(-7);
+    }
+    unix_of(LocalMoment { date, minute }, offset_at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +90,33 @@ mod tests {
             assert_eq!(local_of(unix, offset), local);
             assert_eq!(unix_of(local, offset), unix);
         }
+    }
+
+    #[test]
+    fn the_latest_moment_of_a_weekday() {
+        let moscow = |_| 180;
+        // Saturday 2026-12-05, 19:40 in Moscow.
+        let now = utc("2026-12-05", 16, 40);
+        let cases = [
+            // Saturday 19:30: ten minutes ago.
+            (5, 19 * 60 + 30, utc("2026-12-05", 16, 30)),
+            // Saturday 19:40: now itself.
+            (5, 19 * 60 + 40, now),
+            // Saturday 21:00 has not come yet today: last week's.
+            (5, 21 * 60, utc("2026-11-28", 18, 0)),
+            // Monday 10:00: five days ago.
+            (0, 10 * 60, utc("2026-11-30", 7, 0)),
+            // Sunday 00:00: six days ago, Saturday 21:00 UTC.
+            (6, 0, utc("2026-11-28", 21, 0)),
+        ];
+        for (weekday, minute, expected) in cases {
+            let moment = latest_on_weekday(now, weekday, minute, &moscow);
+            assert_eq!(moment, expected, "{weekday} {minute}");
+            let local = local_of(moment, &moscow);
+            assert_eq!((local.date.weekday(), local.minute), (weekday, minute));
+        }
+        // Across Berlin's autumn switch: Sunday 09:00 is 08:00 UTC.
+        assert_eq!(latest_on_weekday(utc("2026-10-25", 12, 0), 6, 9 * 60, &berlin), utc("2026-10-25", 8, 0));
     }
 
     #[test]

@@ -146,17 +146,25 @@ fn BrokenConfig(error: crate::config::ConfigError) -> impl IntoView {
     }
 }
 
-/// `?demo` (or `?demo=connected`, …) asks for preview mode.
+/// `?demo` (or `?demo=connected&fault=500…`) asks for preview mode: the query, which
+/// holds the preview's state.
 #[cfg(all(feature = "preview", target_arch = "wasm32"))]
 fn preview_requested() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.has("demo").then(|| params.get("demo").unwrap_or_default())
+    crate::api::demo::Scenario::asked_in(&search).then_some(search)
 }
 
 #[cfg(not(all(feature = "preview", target_arch = "wasm32")))]
 fn preview_requested() -> Option<String> {
     None
+}
+
+/// «Страница не найдена»; in the designers' build, `/gallery` is preview mode's gallery.
+fn not_found() -> impl IntoView {
+    #[cfg(feature = "preview")]
+    return preview::not_found_or_gallery();
+    #[cfg(not(feature = "preview"))]
+    view! { <pages::NotFoundPage /> }
 }
 
 /// The app with its routes, for a given configuration.
@@ -167,7 +175,7 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     let preview = preview_requested();
     #[cfg(feature = "preview")]
     let (context, demo) = match &preview {
-        Some(data) => preview::context(config, data),
+        Some(query) => preview::context(config, query),
         None => (AppContext::new(config), None),
     };
     #[cfg(not(feature = "preview"))]
@@ -191,15 +199,16 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     view! {
         <Router base=base>
             <focus::FocusHeadingOnNavigate />
-            <Routes fallback=|| view! { <pages::NotFoundPage /> }>
+            // Before the page: docked above or beside it, never over it.
+            {#[cfg(feature = "preview")]
+            { demo.map(|demo| view! { <preview::PreviewRoot demo=demo /> }) }}
+            <Routes fallback=not_found>
                 <Route path=path!("/") view=|| view! { <Redirect path="/channels" /> } />
                 <Route path=path!("/channels") view=pages::ChannelGroupsPage />
                 <Route path=path!("/channels/max") view=pages::AboutPage />
                 <Route path=path!("/channels/max/settings") view=split::SettingsRoute />
                 <Route path=path!("/channels/max/history") view=split::HistoryRoute />
             </Routes>
-            {#[cfg(feature = "preview")]
-            { demo.map(|demo| view! { <preview::PreviewPanel demo=demo /> }) }}
         </Router>
     }
 }

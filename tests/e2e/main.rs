@@ -30,6 +30,7 @@ mod link_kit;
 mod no_panic;
 mod phone_bar;
 mod picker;
+mod preview;
 mod release;
 mod responsive;
 mod settings;

@@ -9,7 +9,7 @@ use max_channel_contract::ChannelState;
 use max_channel_fake::samples;
 use serde_json::json;
 
-use crate::support::{fault, E2e, Engine, Options};
+use crate::support::{eventually, fault, E2e, Engine, Options, PATIENCE};
 
 /// The widths the app is held to: a phone, a tablet, a laptop, a wide desktop.
 const WIDTHS: [(u32, u32); 4] = [(360, 740), (768, 1024), (1280, 800), (1920, 1080)];
@@ -196,7 +196,7 @@ async fn preview_panel_fits_every_width_and_is_photographed() {
         e2e.open("/channels/max/settings?demo=connected").await;
         e2e.find(".token-stored").await;
         // The panel starts open only where it fits beside the page's column; elsewhere it
-        // starts folded (a designer opens it on purpose, over the form).
+        // starts folded, one line above the page (a designer opens it on purpose).
         if width >= 2000 {
             e2e.find(".preview__toggle[aria-expanded=true]").await;
             let beside = "const p = document.querySelector('aside.preview').getBoundingClientRect(); \
@@ -205,16 +205,43 @@ async fn preview_panel_fits_every_width_and_is_photographed() {
             assert_eq!(e2e.js(beside).await, json!(true), "the open panel covers the form at {width} px");
         } else {
             e2e.find(".preview__toggle[aria-expanded=false]").await;
+            e2e.screenshot_full_page(&dir.join(format!("preview-folded-{width}.png")), width, height).await;
             e2e.click(".preview__toggle").await;
             e2e.find(".preview__toggle[aria-expanded=true]").await;
         }
         assert_eq!(e2e.js("return document.getElementById('preview-body').hidden").await, json!(false));
         e2e.js("window.scrollTo(0, 0);").await;
         assert_eq!(e2e.horizontal_overflow().await, None, "preview at {width} px");
+        // Docked at the side from 64rem (the whole window's height), above the page below it.
         let panel_inside = "const r = document.querySelector('aside.preview').getBoundingClientRect(); \
-                            return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight;";
+                            return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 \
+                              && (window.innerWidth < 1024 || r.bottom <= window.innerHeight);";
         assert_eq!(e2e.js(panel_inside).await, json!(true), "the open preview panel fits the window at {width} px");
         e2e.screenshot_full_page(&dir.join(format!("preview-{width}.png")), width, height).await;
+    }
+    e2e.finish().await;
+}
+
+/// The gallery of preview states (issue 37), its first screen at 1 440 px once the frames
+/// in view show their pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn preview_gallery_is_photographed() {
+    let dir = screenshots_dir();
+    let e2e = E2e::start_with(Options { serve_api: false, ..Options::default() }).await;
+    hold_still(&e2e).await;
+    if e2e.try_viewport(1440, 900).await {
+        e2e.open("/gallery?demo").await;
+        e2e.find("li.gallery__state").await;
+        let shown = "const f = [...document.querySelectorAll('iframe.gallery__frame')].slice(0, 4); \
+                     return f.every(f => f.contentDocument && f.contentDocument.querySelector('main h1'));";
+        eventually(PATIENCE, "the first frames show their pages", || async { e2e.js(shown).await == json!(true) }).await;
+        assert_eq!(e2e.horizontal_overflow().await, None, "the gallery at 1440 px");
+        // The window alone: the whole page would load every frame at once.
+        if e2e.engine() != Engine::WebKit {
+            let shot = e2e.browser.screenshot().await.expect("a screenshot of the window");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("preview-gallery-1440.png"), shot).unwrap();
+        }
     }
     e2e.finish().await;
 }

@@ -66,9 +66,21 @@ fn preview_only_texts() -> Vec<String> {
     let directory = max_channel_fake::Directory::new(max_channel_fake::SeedKind::Standard);
     let mut texts: Vec<String> = directory.chat_bots.into_iter().map(|bot| bot.name).collect();
     texts.push(max_channel_fake::presets::DEMO_TOKEN.to_owned());
-    for msg in [Msg::PreviewNote, Msg::PreviewSlow, Msg::FaultUnexpected, Msg::DataOtherZone] {
+    let rows = [
+        Msg::PreviewNote,
+        Msg::PreviewSlow,
+        Msg::FaultUnexpected,
+        Msg::DataOtherZone,
+        Msg::PreviewCopyLink,
+        Msg::TargetDeliveryPoll,
+        Msg::GalleryLead,
+        Msg::PreviewClockNote,
+    ];
+    for msg in rows {
         texts.push(msg.text(Locale::Ru).to_owned());
     }
+    // The address's own words (issue 37).
+    texts.extend(["token_check", "gallery__frame"].map(String::from));
     texts
 }
 

@@ -26,6 +26,11 @@ fn twin(data: Preset, clock: &ManualClock) -> Fake {
     data.build(Box::new(clock.clone()))
 }
 
+/// An error on every call, for good.
+fn always(fault: DemoFault) -> Option<FaultRule> {
+    Some(FaultRule { fault, on: FaultTarget::Every, once: false })
+}
+
 /// A call through the `Backend` trait. Without the slow scenario the preview answers at
 /// the first poll: nothing in it waits.
 fn now<T>(mut call: ApiFuture<'_, T>) -> Result<T, ApiError> {
@@ -216,10 +221,18 @@ fn health_schedule_and_history_answer_through_the_trait() {
 #[test]
 fn faults_touch_the_calls_they_name() {
     let (demo, _) = demo(Preset::Connected);
-    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::VersionConflict), slow: false });
+    demo.set_scenario(Scenario {
+        data: Preset::Connected,
+        fault: always(DemoFault::VersionConflict),
+        ..Scenario::default()
+    });
     assert!(demo.fault(Operation::GetMaxChannel).is_ok());
     assert!(matches!(demo.fault(Operation::PutMaxSettings), Err(ApiError::VersionConflict(Some(_)))));
-    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::MaxUnavailable), slow: false });
+    demo.set_scenario(Scenario {
+        data: Preset::Connected,
+        fault: always(DemoFault::MaxUnavailable),
+        ..Scenario::default()
+    });
     for op in
         [Operation::VerifyMaxToken, Operation::PutMaxSettings, Operation::CheckMaxHealth, Operation::RepairMaxHealth]
     {
@@ -227,7 +240,11 @@ fn faults_touch_the_calls_they_name() {
     }
     assert!(now(demo.health()).is_ok(), "getMaxHealth does not ask MAX then");
     assert_eq!(now(demo.repair_health()), Err(ApiError::MaxUnavailable));
-    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(DemoFault::Unauthorized), slow: false });
+    demo.set_scenario(Scenario {
+        data: Preset::Connected,
+        fault: always(DemoFault::Unauthorized),
+        ..Scenario::default()
+    });
     assert_eq!(demo.fault(Operation::ListChannelGroups), Err(ApiError::Unauthorized));
     assert_eq!(now(demo.schedule()), Err(ApiError::Unauthorized));
     assert_eq!(demo.max_channel_now().state, ChannelState::Connected, "a fault keeps the account");
@@ -372,18 +389,107 @@ fn faults_fail_the_new_calls_too() {
         (DemoFault::RateLimited, ApiError::RateLimited { retry_after: Some(30) }),
         (DemoFault::Network, ApiError::Network),
     ] {
-        demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: Some(fault), slow: false });
+        demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: always(fault), ..Scenario::default() });
         assert_eq!(now(demo.start_delivery_test()), Err(error.clone()), "{}", fault.id());
         assert_eq!(now(demo.delivery_test(&started.id)), Err(error.clone()), "{}", fault.id());
         assert_eq!(now(demo.sources(SourceDays::Week)), Err(error), "{}", fault.id());
     }
     // Faults that name other calls leave these alone; the account is kept throughout.
     for fault in [DemoFault::MaxUnavailable, DemoFault::VersionConflict] {
-        demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: Some(fault), slow: false });
+        demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: always(fault), ..Scenario::default() });
         assert!(now(demo.sources(SourceDays::Week)).is_ok(), "{}", fault.id());
         assert!(now(demo.delivery_test(&started.id)).is_ok(), "{}", fault.id());
     }
     demo.set_scenario(Scenario { data: Preset::DeliveryReceived, ..Scenario::default() });
     clock.advance_seconds(5);
     assert_eq!(test_now(&demo, &started.id).state, DeliveryTestState::Received);
+}
+
+#[test]
+fn an_error_on_one_operation_leaves_the_rest_and_once_means_once() {
+    let (demo, _) = demo(Preset::Connected);
+    let heard = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let ear = heard.clone();
+    demo.listen(Box::new(move |scenario| ear.lock().unwrap().push(scenario)));
+    let on_save =
+        FaultRule { fault: DemoFault::Internal, on: FaultTarget::Only(Operation::PutMaxSettings), once: true };
+    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(on_save), ..Scenario::default() });
+    // The loads answer: the form is there to fill.
+    let loaded = now(demo.settings()).unwrap().unwrap();
+    assert!(now(demo.max_channel()).is_ok() && now(demo.health()).is_ok());
+    let write = SettingsWrite { token: None, settings: loaded.settings.clone(), restored_from: None };
+    let version = Precondition::Version(loaded.version.clone());
+    assert_eq!(now(demo.save_settings(&write, &version)), Err(ApiError::Internal { status: 500 }));
+    // Met once: switched off, and the panel hears it.
+    assert_eq!(demo.scenario().fault, None);
+    assert_eq!(heard.lock().unwrap().as_slice(), &[Scenario { data: Preset::Connected, ..Scenario::default() }]);
+    assert!(now(demo.save_settings(&write, &version)).is_ok());
+
+    // «Следующее действие», for good: loads go on, every action fails.
+    let next = FaultRule { fault: DemoFault::Timeout, on: FaultTarget::NextAction, once: false };
+    demo.set_scenario(Scenario { data: Preset::Connected, fault: Some(next), ..Scenario::default() });
+    assert!(now(demo.settings()).is_ok() && now(demo.schedule()).is_ok());
+    assert_eq!(now(demo.check_health()), Err(ApiError::Timeout));
+    assert_eq!(now(demo.verify_token("any-token-0001")), Err(ApiError::Timeout));
+    assert_eq!(now(demo.start_delivery_test()), Err(ApiError::Timeout));
+    assert!(demo.scenario().fault.is_some(), "for good");
+    assert_eq!(heard.lock().unwrap().len(), 1, "nothing more to hear");
+}
+
+#[test]
+fn the_token_answer_is_the_panels_whatever_is_typed() {
+    let (demo, _) = demo(Preset::NotConnected);
+    let typed = "a-perfectly-good-token-0001";
+    assert!(now(demo.verify_token(typed)).is_ok());
+    let cases = [
+        (TokenAnswer::Refused, "revoked-token-0001"),
+        (TokenAnswer::MaxUnavailable, "down-token-0001"),
+        (TokenAnswer::RateLimited, "busy-token-0001"),
+    ];
+    for (answer, by_prefix) in cases {
+        demo.set_scenario(Scenario { token: answer, ..Scenario::default() });
+        // The same errors the fake's own rule of beginnings gives.
+        let plain = DemoBackend::new(Scenario::default());
+        let expected = now(plain.verify_token(by_prefix)).unwrap_err();
+        assert_eq!(now(demo.verify_token(typed)), Err(expected), "{answer:?}");
+        let write = |token: &str| SettingsWrite {
+            token: Some(token.into()),
+            settings: samples::settings(),
+            restored_from: None,
+        };
+        let expected = now(plain.save_settings(&write(by_prefix), &Precondition::Create)).unwrap_err();
+        assert_eq!(now(demo.save_settings(&write(typed), &Precondition::Create)), Err(expected), "{answer:?}");
+    }
+}
+
+#[test]
+fn held_calls_wait_until_let_go() {
+    let (demo, _) = demo(Preset::Connected);
+    demo.set_scenario(Scenario { data: Preset::Connected, hold: true, ..Scenario::default() });
+    let mut call = demo.max_channel();
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..5 {
+        assert!(call.as_mut().poll(&mut cx).is_pending(), "held");
+    }
+    demo.set_scenario(Scenario { data: Preset::Connected, ..Scenario::default() });
+    let answer = loop {
+        if let Poll::Ready(answer) = call.as_mut().poll(&mut cx) {
+            break answer;
+        }
+    };
+    assert_eq!(answer.unwrap().state, ChannelState::Connected);
+}
+
+#[test]
+fn a_moved_clock_moves_the_fake_and_the_pages_alike() {
+    let (demo, clock) = demo(Preset::Connected);
+    let day = 86_400_000;
+    demo.set_clock_offset(-2 * day);
+    assert_eq!(demo.server_now_ms(1_000.0), 1_000.0 - 2.0 * day as f64);
+    // The account starts afresh on the moved clock: its last update is as recent as before.
+    let fresh = twin(Preset::Connected, &clock).health(HealthCall::Get).unwrap();
+    let moved = demo.health_now(HealthCall::Get).unwrap();
+    assert_ne!(fresh.checked_at, moved.checked_at);
+    let shift = |at: &str| max_channel_contract::time::Moment::parse(at).unwrap().unix_seconds;
+    assert_eq!(shift(&fresh.checked_at) - shift(&moved.checked_at), 2 * 86_400);
 }

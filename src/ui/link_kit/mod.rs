@@ -3,7 +3,7 @@
 //! its SVG and PNG downloads, and «Кнопка для сайта» with its HTML and a live preview. The
 //! rules are `domain::link_kit`'s.
 
-mod copy;
+pub(crate) mod copy;
 mod png;
 mod qr;
 mod slot;

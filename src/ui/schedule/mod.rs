@@ -3,7 +3,7 @@
 //! minute. The block in «Нерабочее время», the customer view and the warnings read it.
 
 mod block;
-mod zone;
+pub(crate) mod zone;
 
 pub use block::ScheduleBlock;
 use zone::ZoneClock;

@@ -1,0 +1,401 @@
+//! The preview's state as a designer sets it in the panel and shares it as a link: the
+//! account, an error on one operation (once or always), the network's speed, loading held,
+//! the token check's answer, a fixed clock, the language and the panel itself. Everything
+//! is in the page's address (`?demo=connected&fault=500&on=putMaxSettings`), so a reload or
+//! a copied link opens the same state. Pure: read and written here, tested natively.
+
+use max_channel_contract::Operation;
+
+pub use max_channel_fake::Preset;
+
+/// A back-end failure, as the panel offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoFault {
+    Unauthorized,
+    Forbidden,
+    Internal,
+    BadGateway,
+    RateLimited,
+    Network,
+    Timeout,
+    Unexpected,
+    /// Calls that reach MAX (token check, save, health check and repair): MAX is down.
+    MaxUnavailable,
+    /// Saves only: someone else saved.
+    VersionConflict,
+}
+
+impl DemoFault {
+    pub const ALL: [DemoFault; 10] = [
+        DemoFault::Unauthorized,
+        DemoFault::Forbidden,
+        DemoFault::Internal,
+        DemoFault::BadGateway,
+        DemoFault::RateLimited,
+        DemoFault::Network,
+        DemoFault::Timeout,
+        DemoFault::Unexpected,
+        DemoFault::MaxUnavailable,
+        DemoFault::VersionConflict,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DemoFault::Unauthorized => "401",
+            DemoFault::Forbidden => "403",
+            DemoFault::Internal => "500",
+            DemoFault::BadGateway => "502",
+            DemoFault::RateLimited => "429",
+            DemoFault::Network => "network",
+            DemoFault::Timeout => "timeout",
+            DemoFault::Unexpected => "unexpected",
+            DemoFault::MaxUnavailable => "max_unavailable",
+            DemoFault::VersionConflict => "412",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DemoFault> {
+        DemoFault::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// Which calls an error meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultTarget {
+    /// Every call: the pages' loads too.
+    Every,
+    /// The next call that changes something (a check, a save, a repair, a start…): the
+    /// page stays as it is until the designer acts.
+    NextAction,
+    /// This operation only.
+    Only(Operation),
+}
+
+impl FaultTarget {
+    pub fn id(self) -> &'static str {
+        match self {
+            FaultTarget::Every => "every",
+            FaultTarget::NextAction => "next",
+            FaultTarget::Only(op) => op.id(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<FaultTarget> {
+        match id {
+            "every" => Some(FaultTarget::Every),
+            "next" => Some(FaultTarget::NextAction),
+            other => Operation::from_id(other).map(FaultTarget::Only),
+        }
+    }
+
+    /// Whether a call of `op` meets the error.
+    pub fn meets(self, op: Operation) -> bool {
+        match self {
+            FaultTarget::Every => true,
+            FaultTarget::NextAction => op.method() != "GET",
+            FaultTarget::Only(only) => only == op,
+        }
+    }
+
+    /// Whether the pages must load again to show the error: only when a load meets it. An
+    /// error waiting for an action leaves the page, and whatever was typed, as it is.
+    pub fn meets_a_load(self) -> bool {
+        Operation::ALL.into_iter().any(|op| op.method() == "GET" && self.meets(op))
+    }
+}
+
+/// An error, the calls it meets, and whether it goes away after the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FaultRule {
+    pub fault: DemoFault,
+    pub on: FaultTarget,
+    pub once: bool,
+}
+
+/// What MAX says of a token the designer types, whatever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TokenAnswer {
+    /// A bot named after the token, as the fake's MAX answers.
+    #[default]
+    Valid,
+    Refused,
+    MaxUnavailable,
+    RateLimited,
+}
+
+impl TokenAnswer {
+    pub const ALL: [TokenAnswer; 4] =
+        [TokenAnswer::Valid, TokenAnswer::Refused, TokenAnswer::MaxUnavailable, TokenAnswer::RateLimited];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            TokenAnswer::Valid => "ok",
+            TokenAnswer::Refused => "refused",
+            TokenAnswer::MaxUnavailable => "max_unavailable",
+            TokenAnswer::RateLimited => "rate_limited",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<TokenAnswer> {
+        TokenAnswer::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// The token the fake's MAX is asked about instead, by the fake's own rule of
+    /// beginnings (`revoked…`, `down…`, `busy…`): `None` keeps the typed one.
+    pub fn stand_in(self) -> Option<&'static str> {
+        match self {
+            TokenAnswer::Valid => None,
+            TokenAnswer::Refused => Some("revoked-preview-token"),
+            TokenAnswer::MaxUnavailable => Some("down-preview-token"),
+            TokenAnswer::RateLimited => Some("busy-preview-token"),
+        }
+    }
+}
+
+/// A moment of the week in the schedule's zone: Monday is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WeekMoment {
+    pub weekday: u8,
+    /// Minutes since midnight, 0–1439.
+    pub minute: u16,
+}
+
+/// `mon` … `sun`, as the address writes a weekday.
+pub const WEEKDAY_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl WeekMoment {
+    /// `sat-19:30`.
+    pub fn id(self) -> String {
+        let day = WEEKDAY_IDS.get(usize::from(self.weekday)).copied().unwrap_or("mon");
+        format!("{day}-{:02}:{:02}", self.minute / 60, self.minute % 60)
+    }
+
+    pub fn from_id(id: &str) -> Option<WeekMoment> {
+        let (day, time) = id.split_once('-')?;
+        let weekday = WEEKDAY_IDS.iter().position(|d| *d == day)?;
+        let (hours, minutes) = time.split_once(':')?;
+        let (hours, minutes): (u16, u16) = (hours.parse().ok()?, minutes.parse().ok()?);
+        (hours < 24 && minutes < 60 && time.len() == 5)
+            .then_some(WeekMoment { weekday: weekday as u8, minute: hours * 60 + minutes })
+    }
+}
+
+/// The preview's whole state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scenario {
+    /// The account: one of the fake's ready-made ones (`?demo=<id>`).
+    pub data: Preset,
+    pub fault: Option<FaultRule>,
+    /// Every answer takes [`super::SLOW_MS`].
+    pub slow: bool,
+    /// Every call waits until this is switched off: the loading states stay on screen.
+    pub hold: bool,
+    pub token: TokenAnswer,
+    /// The clock stands at this moment of the week when the preview starts, then runs.
+    pub clock: Option<WeekMoment>,
+    pub english: bool,
+    /// `false` (`chrome=0`): no panel, for clean screenshots and the gallery's frames.
+    pub chrome: bool,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            data: Preset::NotConnected,
+            fault: None,
+            slow: false,
+            hold: false,
+            token: TokenAnswer::Valid,
+            clock: None,
+            english: false,
+            chrome: true,
+        }
+    }
+}
+
+/// The address's keys the preview owns; every other key is the page's own (`days`).
+pub const KEYS: [&str; 10] = ["demo", "fault", "on", "once", "slow", "hold", "token_check", "clock", "lang", "chrome"];
+
+/// `%3A` and `%2D` as a browser may write them; nothing else the preview writes is escaped.
+fn unescape(value: &str) -> String {
+    value.replace("%3A", ":").replace("%3a", ":").replace("%2D", "-").replace("%2d", "-")
+}
+
+/// The pairs of a query (`a=1&b`, with or without its `?`).
+fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+impl Scenario {
+    /// Reads the preview's keys of a query; what is missing or unknown keeps its default.
+    pub fn from_query(query: &str) -> Scenario {
+        let mut scenario = Scenario::default();
+        let (mut fault, mut on, mut once) = (None, FaultTarget::Every, false);
+        for (key, value) in pairs(query) {
+            let value = unescape(value);
+            match key {
+                "demo" => scenario.data = Preset::from_id(&value).unwrap_or(Preset::NotConnected),
+                "fault" => fault = DemoFault::from_id(&value),
+                "on" => on = FaultTarget::from_id(&value).unwrap_or(FaultTarget::Every),
+                "once" => once = value == "1",
+                "slow" => scenario.slow = value == "1",
+                "hold" => scenario.hold = value == "1",
+                "token_check" => scenario.token = TokenAnswer::from_id(&value).unwrap_or_default(),
+                "clock" => scenario.clock = WeekMoment::from_id(&value),
+                "lang" => scenario.english = value == "en",
+                "chrome" => scenario.chrome = value != "0",
+                _ => {}
+            }
+        }
+        scenario.fault = fault.map(|fault| FaultRule { fault, on, once });
+        scenario
+    }
+
+    /// The preview's keys, defaults left out: `demo=connected&fault=500&on=putMaxSettings`.
+    pub fn to_query(&self) -> String {
+        let mut pairs = vec![format!("demo={}", self.data.id())];
+        if let Some(rule) = self.fault {
+            pairs.push(format!("fault={}", rule.fault.id()));
+            if rule.on != FaultTarget::Every {
+                pairs.push(format!("on={}", rule.on.id()));
+            }
+            if rule.once {
+                pairs.push("once=1".into());
+            }
+        }
+        for (on, key) in [(self.slow, "slow"), (self.hold, "hold")] {
+            if on {
+                pairs.push(format!("{key}=1"));
+            }
+        }
+        if self.token != TokenAnswer::Valid {
+            pairs.push(format!("token_check={}", self.token.id()));
+        }
+        if let Some(clock) = self.clock {
+            pairs.push(format!("clock={}", clock.id()));
+        }
+        if self.english {
+            pairs.push("lang=en".into());
+        }
+        if !self.chrome {
+            pairs.push("chrome=0".into());
+        }
+        pairs.join("&")
+    }
+
+    /// A page's query with the preview's keys put in, the page's own kept first
+    /// (`days=90&demo=sources`).
+    pub fn merged_into(&self, query: &str) -> String {
+        let own: Vec<String> = pairs(query)
+            .filter(|(key, _)| !KEYS.contains(key))
+            .map(|(key, value)| if value.is_empty() { key.to_owned() } else { format!("{key}={value}") })
+            .collect();
+        own.into_iter().chain([self.to_query()]).collect::<Vec<_>>().join("&")
+    }
+
+    /// Whether a query asks for preview mode at all (`?demo`, with or without a value).
+    pub fn asked_in(query: &str) -> bool {
+        pairs(query).any(|(key, _)| key == "demo")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(fault: DemoFault, on: FaultTarget, once: bool) -> Option<FaultRule> {
+        Some(FaultRule { fault, on, once })
+    }
+
+    #[test]
+    fn every_state_goes_into_the_address_and_back() {
+        let cases = [
+            (Scenario::default(), "demo=not_connected"),
+            (Scenario { data: Preset::Connected, ..Scenario::default() }, "demo=connected"),
+            (
+                Scenario {
+                    data: Preset::Connected,
+                    fault: rule(DemoFault::Internal, FaultTarget::Only(Operation::PutMaxSettings), false),
+                    ..Scenario::default()
+                },
+                "demo=connected&fault=500&on=putMaxSettings",
+            ),
+            (
+                Scenario {
+                    data: Preset::HealthFailing,
+                    fault: rule(DemoFault::RateLimited, FaultTarget::NextAction, true),
+                    slow: true,
+                    hold: true,
+                    token: TokenAnswer::Refused,
+                    clock: Some(WeekMoment { weekday: 5, minute: 19 * 60 + 30 }),
+                    english: true,
+                    chrome: false,
+                },
+                "demo=health_failing&fault=429&on=next&once=1&slow=1&hold=1&token_check=refused&clock=sat-19:30&lang=en&chrome=0",
+            ),
+            (
+                Scenario { fault: rule(DemoFault::Network, FaultTarget::Every, false), ..Scenario::default() },
+                "demo=not_connected&fault=network",
+            ),
+        ];
+        for (scenario, query) in cases {
+            assert_eq!(scenario.to_query(), query);
+            assert_eq!(Scenario::from_query(query), scenario, "{query}");
+            assert_eq!(Scenario::from_query(&format!("?{query}")), scenario, "{query}");
+        }
+    }
+
+    #[test]
+    fn what_cannot_be_read_keeps_its_default() {
+        let read = Scenario::from_query("demo=nonsense&fault=999&on=nowhere&token_check=maybe&clock=sat-25:00&lang=de");
+        assert_eq!(read, Scenario::default());
+        // `?demo` alone (the dev back end's redirect) is the first account.
+        assert_eq!(Scenario::from_query("demo"), Scenario::default());
+        // An operation without an error is no error.
+        assert_eq!(Scenario::from_query("demo=connected&on=putMaxSettings").fault, None);
+        // As a browser may escape the clock.
+        assert_eq!(Scenario::from_query("clock=mon%2D09%3A05").clock, Some(WeekMoment { weekday: 0, minute: 545 }));
+    }
+
+    #[test]
+    fn week_moments_are_strict() {
+        for bad in ["sat-24:00", "sat-9:30", "sat-09:60", "xyz-10:00", "sat", "sat-10", "sat-10:00:00"] {
+            assert_eq!(WeekMoment::from_id(bad), None, "{bad}");
+        }
+        for weekday in 0..7u8 {
+            for minute in [0, 59, 600, 1439] {
+                let moment = WeekMoment { weekday, minute };
+                assert_eq!(WeekMoment::from_id(&moment.id()), Some(moment));
+            }
+        }
+    }
+
+    #[test]
+    fn the_pages_own_keys_stay_and_come_first() {
+        let scenario = Scenario { data: Preset::Sources, slow: true, ..Scenario::default() };
+        assert_eq!(scenario.merged_into("?days=90&demo=connected&fault=500"), "days=90&demo=sources&slow=1");
+        assert_eq!(scenario.merged_into(""), "demo=sources&slow=1");
+        assert_eq!(scenario.merged_into("?demo"), "demo=sources&slow=1");
+        assert_eq!(scenario.merged_into("flag&days=7"), "flag&days=7&demo=sources&slow=1");
+        // The settings page's own `token=replace` is not the token check's answer.
+        assert_eq!(scenario.merged_into("token=replace"), "token=replace&demo=sources&slow=1");
+        assert!(Scenario::asked_in("?days=7&demo") && Scenario::asked_in("demo=connected"));
+        assert!(!Scenario::asked_in("?days=7") && !Scenario::asked_in("?demonstration=1"));
+    }
+
+    #[test]
+    fn which_calls_an_error_meets() {
+        use Operation::*;
+        let actions =
+            [VerifyMaxToken, PutMaxSettings, DisconnectMax, CheckMaxHealth, RepairMaxHealth, StartMaxDeliveryTest];
+        for op in Operation::ALL {
+            assert!(FaultTarget::Every.meets(op));
+            assert_eq!(FaultTarget::NextAction.meets(op), actions.contains(&op), "{op:?}");
+            assert_eq!(FaultTarget::Only(PutMaxSettings).meets(op), op == PutMaxSettings);
+            assert_eq!(FaultTarget::from_id(FaultTarget::Only(op).id()), Some(FaultTarget::Only(op)));
+        }
+        // Only an error a page's load meets makes the pages load again.
+        assert!(FaultTarget::Every.meets_a_load() && FaultTarget::Only(GetMaxSources).meets_a_load());
+        assert!(!FaultTarget::NextAction.meets_a_load() && !FaultTarget::Only(PutMaxSettings).meets_a_load());
+    }
+}

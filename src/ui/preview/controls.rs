@@ -1,0 +1,311 @@
+//! The panel's controls. Each makes the next state from the current one and hands it to
+//! `change`, which decides what that takes (a fresh account, the pages loaded again, …).
+
+use leptos::prelude::*;
+
+use super::address::address_of;
+use super::labels::{data_label, fault_label, moment_text, target_label, targets, token_label};
+use crate::api::demo::{DemoFault, FaultRule, FaultTarget, Preset, Scenario, TokenAnswer, WeekMoment};
+use crate::domain::zone_name::zone_words;
+use crate::i18n::{Msg, Tr};
+use crate::ui::link_kit::copy::{copy_text, Announce, CopyOutcome};
+use crate::ui::use_app;
+
+/// Hands `change` the current state as `edit` leaves it.
+fn edit(scenario: RwSignal<Scenario>, change: Callback<Scenario>, edit: impl FnOnce(&mut Scenario)) {
+    let mut next = scenario.get_untracked();
+    edit(&mut next);
+    change.run(next);
+}
+
+#[component]
+pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: Signal<String>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    view! {
+        <label class="preview__field">
+            <span>{tr.t(Msg::PreviewData)}</span>
+            <select
+                id="preview-data"
+                on:change=move |ev| {
+                    if let Some(data) = Preset::from_id(&event_target_value(&ev)) {
+                        edit(scenario, change, |s| s.data = data);
+                    }
+                }
+            >
+                {Preset::ALL
+                    .into_iter()
+                    .map(|data| {
+                        view! {
+                            <option value=data.id() selected=move || scenario.get().data == data>
+                                {tr.t(data_label(data))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <FaultFields scenario=scenario change=change />
+        <Check
+            id="preview-slow"
+            label=Msg::PreviewSlow
+            on=Signal::derive(move || scenario.get().slow)
+            set=move |on| edit(scenario, change, |s| s.slow = on)
+        />
+        <Check
+            id="preview-hold"
+            label=Msg::PreviewHold
+            on=Signal::derive(move || scenario.get().hold)
+            set=move |on| edit(scenario, change, |s| s.hold = on)
+        />
+        <label class="preview__field">
+            <span>{tr.t(Msg::PreviewToken)}</span>
+            <select
+                id="preview-token"
+                on:change=move |ev| {
+                    let answer = TokenAnswer::from_id(&event_target_value(&ev)).unwrap_or_default();
+                    edit(scenario, change, |s| s.token = answer);
+                }
+            >
+                {TokenAnswer::ALL
+                    .map(|answer| {
+                        view! {
+                            <option value=answer.id() selected=move || scenario.get().token == answer>
+                                {tr.t(token_label(answer))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <ClockFields scenario=scenario change=change zone=zone />
+        <LanguageField scenario=scenario change=change />
+    }
+}
+
+/// A checkbox with its words, the whole row clickable.
+#[component]
+fn Check(id: &'static str, label: Msg, on: Signal<bool>, #[prop(into)] set: Callback<bool>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    view! {
+        <label class="preview__check">
+            <input id=id type="checkbox" prop:checked=on on:change=move |ev| set.run(event_target_checked(&ev)) />
+            <span>{tr.t(label)}</span>
+        </label>
+    }
+}
+
+/// When the error comes, the error, and whether once. «Когда» comes first and is kept while
+/// no error is chosen: set to «при сохранении» before the error, nothing on the page loads
+/// again and whatever was typed stays.
+#[component]
+fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    let start = scenario.get_untracked().fault;
+    let on = RwSignal::new(start.map_or(FaultTarget::Every, |r| r.on));
+    let once = RwSignal::new(start.is_some_and(|r| r.once));
+    let set_rule = move |fault: Option<DemoFault>| {
+        let rule = fault.map(|fault| FaultRule { fault, on: on.get_untracked(), once: once.get_untracked() });
+        edit(scenario, change, |s| s.fault = rule);
+    };
+    // An error met once switches itself off; the choice of where stays for the next.
+    let fault = move || scenario.get().fault.map(|r| r.fault);
+    view! {
+        <label class="preview__field">
+            <span>{tr.t(Msg::PreviewWhen)}</span>
+            <select
+                id="preview-on"
+                on:change=move |ev| {
+                    on.set(FaultTarget::from_id(&event_target_value(&ev)).unwrap_or(FaultTarget::Every));
+                    set_rule(fault());
+                }
+            >
+                {targets()
+                    .map(|t| {
+                        view! {
+                            <option value=t.id() selected=move || on.get() == t>
+                                {tr.t(target_label(t))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <label class="preview__field">
+            <span>{tr.t(Msg::PreviewFault)}</span>
+            <select id="preview-fault" on:change=move |ev| set_rule(DemoFault::from_id(&event_target_value(&ev)))>
+                <option value="" selected=move || fault().is_none()>
+                    {tr.t(Msg::PreviewNoFault)}
+                </option>
+                {DemoFault::ALL
+                    .map(|f| {
+                        view! {
+                            <option value=f.id() selected=move || fault() == Some(f)>
+                                {tr.t(fault_label(f))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+        <Check
+            id="preview-once"
+            label=Msg::PreviewOnce
+            on=Signal::derive(move || once.get())
+            set=move |now| {
+                once.set(now);
+                set_rule(fault());
+            }
+        />
+    }
+}
+
+/// «Часы»: the real time, or a weekday and a time in the schedule's zone.
+#[component]
+fn ClockFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: Signal<String>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    let clock = move || scenario.get().clock;
+    let time = RwSignal::new(scenario.get_untracked().clock.map_or(10 * 60, |m| m.minute));
+    let set_day = move |day: Option<u8>| {
+        let moment = day.map(|weekday| WeekMoment { weekday, minute: time.get_untracked() });
+        edit(scenario, change, |s| s.clock = moment);
+    };
+    let days = tr.t(Msg::WeekdaysShort).split('|').enumerate();
+    view! {
+        <fieldset class="preview__group">
+            <legend>{tr.t(Msg::PreviewClock)}</legend>
+            <label class="preview__field">
+                <span>{tr.t(Msg::PreviewWeekday)}</span>
+                <select id="preview-clock-day" on:change=move |ev| set_day(event_target_value(&ev).parse().ok())>
+                    <option value="" selected=move || clock().is_none()>
+                        {tr.t(Msg::ClockReal)}
+                    </option>
+                    {days
+                        .map(|(i, day)| {
+                            let i = i as u8;
+                            view! {
+                                <option value=i.to_string() selected=move || clock().is_some_and(|m| m.weekday == i)>
+                                    {day}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="preview__field">
+                <span>{tr.t(Msg::PreviewTime)}</span>
+                <input
+                    id="preview-clock-time"
+                    type="time"
+                    prop:value=move || {
+                        WeekMoment {
+                            weekday: 0,
+                            minute: time.get(),
+                        }
+                            .id()[4..]
+                            .to_owned()
+                    }
+                    on:change=move |ev| {
+                        let Some(moment) = WeekMoment::from_id(&format!("mon-{}", event_target_value(&ev))) else {
+                            return
+                        };
+                        time.set(moment.minute);
+                        set_day(clock().map(|m| m.weekday));
+                    }
+                />
+            </label>
+            <p class="preview__note" id="preview-clock-note">
+                {move || match clock() {
+                    Some(moment) => {
+                        tr.f(
+                            Msg::PreviewClockNote,
+                            &[("moment", &moment_text(tr, moment)), ("zone", &zone_words(tr.0, &zone.get(), None))],
+                        )
+                    }
+                    None => tr.t(Msg::PreviewClockRealNote).to_owned(),
+                }}
+            </p>
+        </fieldset>
+    }
+}
+
+/// «Язык»: the page loads again in the other language, in the same state.
+#[component]
+fn LanguageField(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    let choice = move |id: &'static str, english: bool, label: Msg| {
+        view! {
+            <label class="preview__check">
+                <input
+                    id=id
+                    type="radio"
+                    name="preview-lang"
+                    prop:checked=move || scenario.get().english == english
+                    on:change=move |_| edit(scenario, change, |s| s.english = english)
+                />
+                <span lang=if english { "en" } else { "ru" }>{tr.t(label)}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="preview__group">
+            <legend>{tr.t(Msg::PreviewLanguage)}</legend>
+            {choice("preview-lang-ru", false, Msg::LanguageRussian)}
+            {choice("preview-lang-en", true, Msg::LanguageEnglish)}
+        </fieldset>
+    }
+}
+
+/// «Скопировать ссылку на это состояние», the link itself beside it (selected for Ctrl+C
+/// where the clipboard refuses), and the same state without the panel.
+#[component]
+pub fn ShareLink(scenario: RwSignal<Scenario>) -> impl IntoView {
+    let app = use_app();
+    let tr = app.tr;
+    let announce: Announce = RwSignal::new(None);
+    // What the address says once the state is written into it (whichever runs first).
+    let location = leptos_router::hooks::use_location();
+    let link = Memo::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        address_of(&scenario.get())
+    });
+    let outcome = CopyOutcome { copied: Msg::PreviewLinkCopied, selected: Msg::PreviewLinkSelected };
+    let bare = move || {
+        let plain = Scenario { chrome: false, ..scenario.get() };
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+        format!("{path}?{}", plain.to_query())
+    };
+    let gallery = format!(
+        "{}?{}",
+        app.href("/gallery"),
+        Scenario { data: Preset::NotConnected, ..Scenario::default() }.to_query()
+    );
+    view! {
+        <div class="preview__share">
+            <label class="preview__field">
+                <span>{tr.t(Msg::PreviewLinkLabel)}</span>
+                <input id="preview-link" class="input" type="text" readonly prop:value=move || link.get() />
+            </label>
+            <button
+                type="button"
+                id="preview-copy"
+                class="button button--secondary"
+                on:click=move |_| copy_text(link.get_untracked(), "preview-link", outcome, announce)
+            >
+                {tr.t(Msg::PreviewCopyLink)}
+            </button>
+            <p class="preview__note" role="status">
+                {move || announce.get().map(|(_, said)| tr.t(said))}
+            </p>
+            <p class="preview__links">
+                <a id="preview-bare" href=bare target="_blank" rel="noopener">
+                    {tr.t(Msg::PreviewWithoutPanel)}
+                </a>
+                " · "
+                <a id="preview-gallery" href=gallery>
+                    {tr.t(Msg::PreviewGalleryLink)}
+                </a>
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,169 @@
+//! Preview mode's panel: the designer's controls over the fake back end — the account,
+//! an error on one operation or every call, the network, held loading, the token check's
+//! answer, a fixed clock, the language — all kept in the page's address, so a reload or a
+//! copied link opens the same state. Docked beside or above the page, never over it; folded,
+//! one line says what is on. `chrome=0` leaves it out (clean screenshots, the gallery).
+
+mod address;
+mod clock;
+mod controls;
+mod gallery;
+mod labels;
+mod takes;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use max_channel_contract::DELIVERY_TEST_SECONDS;
+
+use crate::api::demo::{DemoBackend, Scenario};
+use crate::config::RuntimeConfig;
+use crate::i18n::{count, Msg, Tr};
+use crate::ui::{use_app, AppContext};
+
+pub use gallery::not_found_or_gallery;
+
+/// The app over the in-browser fake, in the state the address's query names.
+pub fn context(config: RuntimeConfig, query: &str) -> (AppContext, Option<Arc<DemoBackend>>) {
+    let scenario = Scenario::from_query(query);
+    let demo = Arc::new(DemoBackend::new(scenario));
+    clock::apply(&demo, scenario.clock);
+    (AppContext::with_backend(config, demo.clone()), Some(demo))
+}
+
+/// Preview mode's own part of the page: the address kept in step, and the panel unless
+/// `chrome=0`.
+#[component]
+pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
+    let refresh = use_app().refresh;
+    let scenario = RwSignal::new(demo.scenario());
+    // An error set for once switches itself off: the panel and the address follow.
+    demo.listen(Box::new(move |now| {
+        let _ = scenario.try_set(now);
+    }));
+    address::use_state_in_address(scenario);
+    let chrome = scenario.get_untracked().chrome;
+    let fake = demo.clone();
+    let change = Callback::new(move |next: Scenario| {
+        let before = scenario.get_untracked();
+        if before == next {
+            return;
+        }
+        let takes = takes::takes(&before, &next);
+        fake.set_scenario(next);
+        if takes.clock {
+            clock::apply(&fake, next.clock);
+        }
+        scenario.set(next);
+        if takes.document {
+            address::write_address(&next);
+            let _ = web_sys::window().map(|w| w.location().reload());
+        } else if takes.pages {
+            refresh.update(|n| *n += 1);
+        }
+    });
+    chrome.then(|| view! { <PreviewPanel demo=demo scenario=scenario change=change /> })
+}
+
+/// A wait as «ждёт …» says it: «1 минуту», «10 минут», «90 секунд».
+fn wait_words(tr: Tr, seconds: i64) -> String {
+    let seconds = seconds.unsigned_abs();
+    if seconds.is_multiple_of(60) {
+        count(tr.0, Msg::UnitMinuteAgo, seconds / 60)
+    } else {
+        count(tr.0, Msg::UnitSecondAfter, seconds)
+    }
+}
+
+/// «Время сжато: проверка связи ждёт 1 минуту вместо 10 минут».
+fn time_compressed(tr: Tr, seconds: i64) -> String {
+    tr.f(
+        Msg::PreviewTimeCompressed,
+        &[("wait", &wait_words(tr, seconds)), ("usual", &wait_words(tr, DELIVERY_TEST_SECONDS))],
+    )
+}
+
+/// Room for the open panel beside the page's column (125rem, 2000 px at the usual font
+/// size): it starts open only there; a designer opens it on purpose elsewhere, and then it
+/// docks beside the page (from 64rem) or above it, never over it.
+fn room_beside_the_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 125rem)").ok().flatten())
+        .is_none_or(|query| query.matches())
+}
+
+/// Docked at the window's side from 64rem on: the page gives it room (`body.preview-docked`).
+fn dock(open: bool) {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.class_list().toggle_with_force("preview-docked", open);
+    }
+}
+
+#[component]
+fn PreviewPanel(demo: Arc<DemoBackend>, scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl IntoView {
+    let tr: Tr = use_app().tr;
+    let open = RwSignal::new(room_beside_the_page());
+    Effect::new(move |_| dock(open.get()));
+    on_cleanup(|| dock(false));
+    // The account's compressed wait and zone, read from the fake again on every change.
+    let fake = demo.clone();
+    let compressed = move || {
+        scenario.track();
+        fake.compressed_wait_seconds()
+    };
+    let zone = Signal::derive(move || {
+        scenario.track();
+        demo.schedule_now().timezone
+    });
+    view! {
+        <aside class="preview" aria-label=tr.t(Msg::PreviewTitle) data-open=move || open.get().to_string()>
+            <div class="preview__bar">
+                <button
+                    type="button"
+                    class="preview__toggle button button--secondary"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="preview-body"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { tr.t(Msg::PreviewHide) } else { tr.t(Msg::PreviewTitle) }}
+                </button>
+                <p class="preview__summary" id="preview-summary">
+                    {move || labels::summary(tr, &scenario.get())}
+                </p>
+            </div>
+            <div id="preview-body" class="preview__body" hidden=move || !open.get()>
+                <p class="preview__note">{tr.t(Msg::PreviewNote)}</p>
+                {move || {
+                    compressed()
+                        .map(|seconds| {
+                            view! {
+                                <p class="preview__note" id="preview-time">
+                                    {time_compressed(tr, seconds)}
+                                </p>
+                            }
+                        })
+                }}
+                <controls::Controls scenario=scenario change=change zone=zone />
+                <controls::ShareLink scenario=scenario />
+            </div>
+        </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn the_compressed_wait_is_said_with_the_fakes_number() {
+        let ru = Tr(Locale::Ru);
+        assert_eq!(time_compressed(ru, 60), "Время сжато: проверка связи ждёт 1 минуту вместо 10 минут");
+        assert_eq!(time_compressed(ru, 120), "Время сжато: проверка связи ждёт 2 минуты вместо 10 минут");
+        assert_eq!(time_compressed(ru, 90), "Время сжато: проверка связи ждёт 90 секунд вместо 10 минут");
+        assert_eq!(
+            time_compressed(Tr(Locale::En), 60),
+            "Time is compressed: the connection check waits 1 minute instead of 10 minutes"
+        );
+    }
+}
