@@ -503,6 +503,10 @@ catalogue! {
     #[cfg(feature = "preview")]
     PreviewClockShort => ("часы: {moment}", "clock: {moment}"),
     #[cfg(feature = "preview")]
+    PreviewCheck => ("Открыть «Проверку связи»", "Open the connection check"),
+    #[cfg(feature = "preview")]
+    PreviewCheckShort => ("«Проверка связи» открыта", "connection check open"),
+    #[cfg(feature = "preview")]
     PreviewLanguage => ("Язык", "Language"),
     #[cfg(feature = "preview")]
     LanguageRussian => ("Русский", "Russian (Русский)"),

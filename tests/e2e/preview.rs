@@ -117,7 +117,8 @@ async fn an_error_on_save_meets_a_filled_form_and_keeps_the_text() {
 async fn the_fixed_clock_the_language_and_held_loading() {
     let e2e = preview().await;
     // Monday 10:00 in Moscow is working time, Sunday 10:00 is not, whatever the real time.
-    for (clock, now) in [("mon-10:00", "Сейчас рабочее время"), ("sun-10:00", "Сейчас нерабочее время")] {
+    for (clock, now) in [("mon-10:00", "Сейчас рабочее время"), ("sun-10:00", "Сейчас нерабочее время")]
+    {
         e2e.open(&format!("/channels/max/settings?demo=connected&clock={clock}")).await;
         e2e.wait_for_text(".schedule", now).await;
     }
@@ -201,7 +202,9 @@ async fn the_gallery_shows_every_account_at_both_widths() {
     for preset in max_channel_fake::Preset::ALL {
         for width in [390, 1440] {
             let shown = frames.iter().any(|f| {
-                f.starts_with(&format!("{width} ")) && f.contains("/channels/max?") && f.ends_with(&format!("demo={}&chrome=0", preset.id()))
+                f.starts_with(&format!("{width} "))
+                    && f.contains("/channels/max?")
+                    && f.ends_with(&format!("demo={}&chrome=0", preset.id()))
             });
             assert!(shown, "{} at {width} px is not in the gallery: {frames:?}", preset.id());
         }
@@ -209,13 +212,23 @@ async fn the_gallery_shows_every_account_at_both_widths() {
     // Every frame a titled state, lazily loaded, its name a heading with a link to open it.
     let states = e2e.js("return document.querySelectorAll('li.gallery__state').length;").await;
     assert_eq!(json!(frames.len() / 2), states);
-    let lazy = e2e.js("return [...document.querySelectorAll('iframe')].every(f => f.loading === 'lazy' && f.title);").await;
+    let lazy =
+        e2e.js("return [...document.querySelectorAll('iframe')].every(f => f.loading === 'lazy' && f.title);").await;
     assert_eq!(lazy, json!(true));
     // The first frame is a live page, without the panel.
     let inside = "const d = document.querySelector('iframe.gallery__frame').contentDocument; \
                   return d && d.querySelector('main h1') ? [d.querySelector('main h1').textContent, String(!!d.querySelector('aside.preview'))] : [];";
-    eventually(PATIENCE, "the first frame shows its page", || async { !e2e.strings(inside).await.is_empty() }).await;
+    eventually(3 * PATIENCE, "the first frame shows its page", || async { !e2e.strings(inside).await.is_empty() }).await;
     assert_eq!(e2e.strings(inside).await, ["О канале MAX", "false"]);
+    // `open=check`: «Проверка связи» opens by itself, the received message on its way.
+    let check = "iframe.gallery__frame[src*='demo=delivery_received'][src*='open=check'][data-width='1440']";
+    e2e.js(&format!("document.querySelector(\"{check}\").scrollIntoView();")).await;
+    let opened = format!(
+        "const d = document.querySelector(\"{check}\").contentDocument; \
+         const dialog = d && d.getElementById('health-delivery-check-dialog'); return !!(dialog && dialog.open);"
+    );
+    eventually(3 * PATIENCE, "the check opens in its frame", || async { e2e.js(&opened).await == json!(true) }).await;
+    e2e.js("window.scrollTo(0, 0);").await;
     // «Открыть» loads the state with the panel.
     let open = e2e.js("return document.querySelector('a.gallery__open').getAttribute('href');").await;
     assert_eq!(open, json!("/channels/max?demo=not_connected"));

@@ -234,7 +234,8 @@ async fn preview_gallery_is_photographed() {
         e2e.find("li.gallery__state").await;
         let shown = "const f = [...document.querySelectorAll('iframe.gallery__frame')].slice(0, 4); \
                      return f.every(f => f.contentDocument && f.contentDocument.querySelector('main h1'));";
-        eventually(PATIENCE, "the first frames show their pages", || async { e2e.js(shown).await == json!(true) }).await;
+        eventually(PATIENCE, "the first frames show their pages", || async { e2e.js(shown).await == json!(true) })
+            .await;
         assert_eq!(e2e.horizontal_overflow().await, None, "the gallery at 1440 px");
         // The window alone: the whole page would load every frame at once.
         if e2e.engine() != Engine::WebKit {

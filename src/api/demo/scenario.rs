@@ -194,6 +194,9 @@ pub struct Scenario {
     /// The clock stands at this moment of the week when the preview starts, then runs.
     pub clock: Option<WeekMoment>,
     pub english: bool,
+    /// «Проверка связи» opens by itself once the page shows its button (`open=check`): its
+    /// states can be linked and drawn in the gallery.
+    pub check: bool,
     /// `false` (`chrome=0`): no panel, for clean screenshots and the gallery's frames.
     pub chrome: bool,
 }
@@ -208,13 +211,15 @@ impl Default for Scenario {
             token: TokenAnswer::Valid,
             clock: None,
             english: false,
+            check: false,
             chrome: true,
         }
     }
 }
 
 /// The address's keys the preview owns; every other key is the page's own (`days`).
-pub const KEYS: [&str; 10] = ["demo", "fault", "on", "once", "slow", "hold", "token_check", "clock", "lang", "chrome"];
+pub const KEYS: [&str; 11] =
+    ["demo", "fault", "on", "once", "slow", "hold", "token_check", "clock", "lang", "open", "chrome"];
 
 /// `%3A` and `%2D` as a browser may write them; nothing else the preview writes is escaped.
 fn unescape(value: &str) -> String {
@@ -243,6 +248,7 @@ impl Scenario {
                 "token_check" => scenario.token = TokenAnswer::from_id(&value).unwrap_or_default(),
                 "clock" => scenario.clock = WeekMoment::from_id(&value),
                 "lang" => scenario.english = value == "en",
+                "open" => scenario.check = value == "check",
                 "chrome" => scenario.chrome = value != "0",
                 _ => {}
             }
@@ -276,6 +282,9 @@ impl Scenario {
         }
         if self.english {
             pairs.push("lang=en".into());
+        }
+        if self.check {
+            pairs.push("open=check".into());
         }
         if !self.chrome {
             pairs.push("chrome=0".into());
@@ -329,9 +338,11 @@ mod tests {
                     token: TokenAnswer::Refused,
                     clock: Some(WeekMoment { weekday: 5, minute: 19 * 60 + 30 }),
                     english: true,
+                    check: true,
                     chrome: false,
                 },
-                "demo=health_failing&fault=429&on=next&once=1&slow=1&hold=1&token_check=refused&clock=sat-19:30&lang=en&chrome=0",
+                "demo=health_failing&fault=429&on=next&once=1&slow=1&hold=1&token_check=refused&clock=sat-19:30&lang=en\
+                 &open=check&chrome=0",
             ),
             (
                 Scenario { fault: rule(DemoFault::Network, FaultTarget::Every, false), ..Scenario::default() },

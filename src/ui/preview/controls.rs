@@ -11,6 +11,10 @@ use crate::i18n::{Msg, Tr};
 use crate::ui::link_kit::copy::{copy_text, Announce, CopyOutcome};
 use crate::ui::use_app;
 
+// Each select also sets its `value` as a property: once a person has changed a select, an
+// option's `selected` attribute no longer moves it in Firefox (an error met once that
+// switches itself off must show «Нет» again).
+
 /// Hands `change` the current state as `edit` leaves it.
 fn edit(scenario: RwSignal<Scenario>, change: Callback<Scenario>, edit: impl FnOnce(&mut Scenario)) {
     let mut next = scenario.get_untracked();
@@ -26,6 +30,7 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
             <span>{tr.t(Msg::PreviewData)}</span>
             <select
                 id="preview-data"
+                prop:value=move || scenario.get().data.id()
                 on:change=move |ev| {
                     if let Some(data) = Preset::from_id(&event_target_value(&ev)) {
                         edit(scenario, change, |s| s.data = data);
@@ -61,6 +66,7 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
             <span>{tr.t(Msg::PreviewToken)}</span>
             <select
                 id="preview-token"
+                prop:value=move || scenario.get().token.id()
                 on:change=move |ev| {
                     let answer = TokenAnswer::from_id(&event_target_value(&ev)).unwrap_or_default();
                     edit(scenario, change, |s| s.token = answer);
@@ -77,6 +83,12 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
                     .collect_view()}
             </select>
         </label>
+        <Check
+            id="preview-check"
+            label=Msg::PreviewCheck
+            on=Signal::derive(move || scenario.get().check)
+            set=move |on| edit(scenario, change, |s| s.check = on)
+        />
         <ClockFields scenario=scenario change=change zone=zone />
         <LanguageField scenario=scenario change=change />
     }
@@ -114,6 +126,7 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
             <span>{tr.t(Msg::PreviewWhen)}</span>
             <select
                 id="preview-on"
+                prop:value=move || on.get().id()
                 on:change=move |ev| {
                     on.set(FaultTarget::from_id(&event_target_value(&ev)).unwrap_or(FaultTarget::Every));
                     set_rule(fault());
@@ -132,7 +145,11 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
         </label>
         <label class="preview__field">
             <span>{tr.t(Msg::PreviewFault)}</span>
-            <select id="preview-fault" on:change=move |ev| set_rule(DemoFault::from_id(&event_target_value(&ev)))>
+            <select
+                id="preview-fault"
+                prop:value=move || fault().map_or("", DemoFault::id)
+                on:change=move |ev| set_rule(DemoFault::from_id(&event_target_value(&ev)))
+            >
                 <option value="" selected=move || fault().is_none()>
                     {tr.t(Msg::PreviewNoFault)}
                 </option>
@@ -175,7 +192,11 @@ fn ClockFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: S
             <legend>{tr.t(Msg::PreviewClock)}</legend>
             <label class="preview__field">
                 <span>{tr.t(Msg::PreviewWeekday)}</span>
-                <select id="preview-clock-day" on:change=move |ev| set_day(event_target_value(&ev).parse().ok())>
+                <select
+                    id="preview-clock-day"
+                    prop:value=move || clock().map(|m| m.weekday.to_string()).unwrap_or_default()
+                    on:change=move |ev| set_day(event_target_value(&ev).parse().ok())
+                >
                     <option value="" selected=move || clock().is_none()>
                         {tr.t(Msg::ClockReal)}
                     </option>

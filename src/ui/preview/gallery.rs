@@ -55,7 +55,8 @@ fn failing(data: Preset, fault: DemoFault, op: Option<Operation>) -> Scenario {
 }
 
 /// Every account on «О канале», the other pages in their main states, each page's load
-/// failing, loading held, a fixed clock on both sides of working hours, and English.
+/// failing, «Проверка связи» open (received, nobody writing, its two calls failing),
+/// loading held, a fixed clock on both sides of working hours, and English.
 pub fn states() -> Vec<(Page, Scenario)> {
     use Operation::*;
     use Preset::*;
@@ -78,6 +79,16 @@ pub fn states() -> Vec<(Page, Scenario)> {
         (Page::About, failing(Sources, DemoFault::Internal, Some(GetMaxSources))),
         (Page::Settings, failing(Connected, DemoFault::Internal, Some(GetMaxSettings))),
         (Page::History, failing(LongHistory, DemoFault::Timeout, Some(ListMaxSettingsHistory))),
+        (Page::About, Scenario { check: true, ..on(DeliveryReceived) }),
+        (Page::About, Scenario { check: true, ..on(DeliveryExpires) }),
+        (
+            Page::About,
+            Scenario { check: true, ..failing(Connected, DemoFault::RateLimited, Some(StartMaxDeliveryTest)) },
+        ),
+        (
+            Page::About,
+            Scenario { check: true, ..failing(DeliveryReceived, DemoFault::Internal, Some(GetMaxDeliveryTest)) },
+        ),
         (Page::About, Scenario { hold: true, ..on(Connected) }),
         (Page::Settings, Scenario { hold: true, ..on(Connected) }),
         (Page::About, Scenario { english: true, ..on(Connected) }),
@@ -93,6 +104,7 @@ fn state_name(tr: Tr, page: Page, scenario: &Scenario) -> String {
     }
     let extra = [
         scenario.hold.then(|| tr.t(Msg::PreviewHoldShort).to_owned()),
+        scenario.check.then(|| tr.t(Msg::PreviewCheckShort).to_owned()),
         scenario.clock.map(|m| tr.f(Msg::PreviewClockShort, &[("moment", &super::labels::moment_text(tr, m))])),
         scenario.english.then(|| "English".to_owned()),
     ];

@@ -106,7 +106,12 @@ pub fn summary(tr: Tr, scenario: &Scenario) -> String {
     if let Some(moment) = scenario.clock {
         parts.push(tr.f(Msg::PreviewClockShort, &[("moment", &moment_text(tr, moment))]));
     }
-    for (on, msg) in [(scenario.slow, Msg::PreviewSlowShort), (scenario.hold, Msg::PreviewHoldShort)] {
+    let flags = [
+        (scenario.slow, Msg::PreviewSlowShort),
+        (scenario.hold, Msg::PreviewHoldShort),
+        (scenario.check, Msg::PreviewCheckShort),
+    ];
+    for (on, msg) in flags {
         if on {
             parts.push(tr.t(msg).to_owned());
         }

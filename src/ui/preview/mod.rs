@@ -43,6 +43,9 @@ pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
     }));
     address::use_state_in_address(scenario);
     let chrome = scenario.get_untracked().chrome;
+    if scenario.get_untracked().check {
+        open_check(CHECK_LOOKS);
+    }
     let fake = demo.clone();
     let change = Callback::new(move |next: Scenario| {
         let before = scenario.get_untracked();
@@ -55,6 +58,9 @@ pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
             clock::apply(&fake, next.clock);
         }
         scenario.set(next);
+        if next.check && !before.check {
+            open_check(CHECK_LOOKS);
+        }
         if takes.document {
             address::write_address(&next);
             let _ = web_sys::window().map(|w| w.location().reload());
@@ -63,6 +69,23 @@ pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
         }
     });
     chrome.then(|| view! { <PreviewPanel demo=demo scenario=scenario change=change /> })
+}
+
+/// How often, and how many times, `open=check` looks for «Проверить связь» (the page and
+/// «Работа канала» load first; 30 s in all).
+const CHECK_LOOK_MS: u64 = 100;
+const CHECK_LOOKS: u32 = 300;
+
+/// Presses «Проверить связь» once the page shows it: the check's states are a link away.
+fn open_check(looks: u32) {
+    let button = document().get_element_by_id("health-delivery-check");
+    match button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+        Some(button) => button.click(),
+        None if looks > 0 => {
+            set_timeout(move || open_check(looks - 1), std::time::Duration::from_millis(CHECK_LOOK_MS))
+        }
+        None => {}
+    }
 }
 
 /// A wait as «ждёт …» says it: «1 минуту», «10 минут», «90 секунд».
