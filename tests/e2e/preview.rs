@@ -218,7 +218,8 @@ async fn the_gallery_shows_every_account_at_both_widths() {
     // The first frame is a live page, without the panel.
     let inside = "const d = document.querySelector('iframe.gallery__frame').contentDocument; \
                   return d && d.querySelector('main h1') ? [d.querySelector('main h1').textContent, String(!!d.querySelector('aside.preview'))] : [];";
-    eventually(3 * PATIENCE, "the first frame shows its page", || async { !e2e.strings(inside).await.is_empty() }).await;
+    eventually(3 * PATIENCE, "the first frame shows its page", || async { !e2e.strings(inside).await.is_empty() })
+        .await;
     assert_eq!(e2e.strings(inside).await, ["О канале MAX", "false"]);
     // `open=check`: «Проверка связи» opens by itself, the received message on its way.
     let check = "iframe.gallery__frame[src*='demo=delivery_received'][src*='open=check'][data-width='1440']";

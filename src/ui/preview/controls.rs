@@ -29,6 +29,7 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
         <label class="preview__field">
             <span>{tr.t(Msg::PreviewData)}</span>
             <select
+                class="select"
                 id="preview-data"
                 prop:value=move || scenario.get().data.id()
                 on:change=move |ev| {
@@ -65,6 +66,7 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
         <label class="preview__field">
             <span>{tr.t(Msg::PreviewToken)}</span>
             <select
+                class="select"
                 id="preview-token"
                 prop:value=move || scenario.get().token.id()
                 on:change=move |ev| {
@@ -125,6 +127,7 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
         <label class="preview__field">
             <span>{tr.t(Msg::PreviewWhen)}</span>
             <select
+                class="select"
                 id="preview-on"
                 prop:value=move || on.get().id()
                 on:change=move |ev| {
@@ -146,6 +149,7 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
         <label class="preview__field">
             <span>{tr.t(Msg::PreviewFault)}</span>
             <select
+                class="select"
                 id="preview-fault"
                 prop:value=move || fault().map_or("", DemoFault::id)
                 on:change=move |ev| set_rule(DemoFault::from_id(&event_target_value(&ev)))
@@ -193,6 +197,7 @@ fn ClockFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: S
             <label class="preview__field">
                 <span>{tr.t(Msg::PreviewWeekday)}</span>
                 <select
+                    class="select"
                     id="preview-clock-day"
                     prop:value=move || clock().map(|m| m.weekday.to_string()).unwrap_or_default()
                     on:change=move |ev| set_day(event_target_value(&ev).parse().ok())
@@ -215,6 +220,7 @@ fn ClockFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: S
             <label class="preview__field">
                 <span>{tr.t(Msg::PreviewTime)}</span>
                 <input
+                    class="input"
                     id="preview-clock-time"
                     type="time"
                     prop:value=move || {

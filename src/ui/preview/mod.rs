@@ -36,6 +36,7 @@ pub fn context(config: RuntimeConfig, query: &str) -> (AppContext, Option<Arc<De
 #[component]
 pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
     let refresh = use_app().refresh;
+    adopt_styles();
     let scenario = RwSignal::new(demo.scenario());
     // An error set for once switches itself off: the panel and the address follow.
     demo.listen(Box::new(move |now| {
@@ -69,6 +70,27 @@ pub fn PreviewRoot(demo: Arc<DemoBackend>) -> impl IntoView {
         }
     });
     chrome.then(|| view! { <PreviewPanel demo=demo scenario=scenario change=change /> })
+}
+
+/// The panel's and the gallery's styles: in the designers' wasm only, so the production
+/// style sheet carries none of them (decision 85).
+const STYLES: &str = include_str!("preview.css");
+
+/// Adds [`STYLES`] to the page as a constructed style sheet (`adoptedStyleSheets`: no
+/// `<style>` element, which the page's `style-src 'self'` would refuse). Read through
+/// `Reflect`, so a browser without constructed sheets shows the panel unstyled, not a panic.
+fn adopt_styles() -> Option<()> {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::JsCast;
+    let constructor: Function = Reflect::get(&js_sys::global(), &"CSSStyleSheet".into()).ok()?.dyn_into().ok()?;
+    let sheet = Reflect::construct(&constructor, &Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into()).ok()?.dyn_into().ok()?;
+    replace.call1(&sheet, &STYLES.into()).ok()?;
+    let document = web_sys::window()?.document()?;
+    let sheets = Array::from(&Reflect::get(&document, &"adoptedStyleSheets".into()).ok()?);
+    sheets.push(&sheet);
+    Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets).ok()?;
+    Some(())
 }
 
 /// How often, and how many times, `open=check` looks for «Проверить связь» (the page and
