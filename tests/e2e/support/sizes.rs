@@ -54,8 +54,10 @@ use std::path::Path;
 /// 186 629 B (+364 B), budget 187 100 B — still 16 200 B under the round's start. «Откуда
 /// пишут клиенты» (issue 36, decision 84): 188 392 B (+1 644 B: its 24 catalogue rows and
 /// slot in the wasm +1 236 B, its styles +248 B, the loader +99 B), budget 188 800 B —
-/// 14 500 B under the round's start.
-pub const BROTLI_BUDGET: usize = 188_800;
+/// 14 500 B under the round's start. Preview mode's styles out of the production style sheet
+/// (issue 37, decision 85: compiled into the designers' wasm): 188 218 B (−237 B), budget
+/// 188 700 B.
+pub const BROTLI_BUDGET: usize = 188_700;
 
 /// The brotli budget of the full build with preview mode (the designers' build, the one the
 /// browser tests run): measured 299 490 B on 2026-12-01 with contract 1.1's one fake back end
@@ -76,11 +78,14 @@ pub const BROTLI_BUDGET: usize = 188_800;
 /// of issue 34 so far (decision 77): 224 446 B, budget 224 900 B; the bar and the link kit as a
 /// module (decisions 78, 79): 212 537 B, budget 212 800 B; a release the cabinet can ship
 /// (issue 35): 218 227 B, budget 218 700 B; «Откуда пишут клиенты» (issue 36): 219 585 B,
-/// budget 220 000 B. Every budget since the
+/// budget 220 000 B; a preview a designer can work with (issue 37, decision 85: the state in
+/// the address, errors per operation, the clock, the language, the token's answer, held
+/// loading, `open=check`, the docked panel and its styles, the gallery): 241 873 B
+/// (+22 288 B), budget 242 300 B. Every budget since the
 /// split keeps ~500 B of room: the splitter's
 /// generated names hash each split point's source position, so an edit of `ui/split.rs`
 /// that changes nothing else moved a bundle's brotli by up to ~250 B.
-pub const PREVIEW_BROTLI_BUDGET: usize = 220_000;
+pub const PREVIEW_BROTLI_BUDGET: usize = 242_300;
 
 /// A route split off the first load (decision 68), opened first: the first load, its own
 /// module and the shared chunk, brotli, in the production build. Measured when the split
