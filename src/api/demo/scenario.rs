@@ -167,7 +167,12 @@ impl WeekMoment {
     /// `sat-19:30`.
     pub fn id(self) -> String {
         let day = WEEKDAY_IDS.get(usize::from(self.weekday)).copied().unwrap_or("mon");
-        format!("{day}-{:02}:{:02}", self.minute / 60, self.minute % 60)
+        format!("{day}-{}", self.time_id())
+    }
+
+    /// `19:30`, as a time field holds it.
+    pub fn time_id(self) -> String {
+        format!("{:02}:{:02}", self.minute / 60, self.minute % 60)
     }
 
     pub fn from_id(id: &str) -> Option<WeekMoment> {

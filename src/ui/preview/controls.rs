@@ -228,8 +228,7 @@ fn ClockFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: S
                             weekday: 0,
                             minute: time.get(),
                         }
-                            .id()[4..]
-                            .to_owned()
+                            .time_id()
                     }
                     on:change=move |ev| {
                         let Some(moment) = WeekMoment::from_id(&format!("mon-{}", event_target_value(&ev))) else {
