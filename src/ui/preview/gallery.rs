@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use max_channel_contract::Operation;
 
-use super::labels::{data_label, fault_label, target_label};
+use super::labels::summary;
 use crate::api::demo::{DemoFault, FaultRule, FaultTarget, Preset, Scenario, WeekMoment};
 use crate::i18n::{Msg, Tr};
 use crate::ui::{pages::NotFoundPage, set_page_title, use_app};
@@ -96,19 +96,15 @@ pub fn states() -> Vec<(Page, Scenario)> {
     states
 }
 
-/// «О канале · Канал подключён · 500 — ошибка сервера при загрузке настроек».
+/// «О канале · Канал подключён · 500 — ошибка сервера при загрузке настроек»: the page, then
+/// the panel's own summary of the state, and English where it is on.
 fn state_name(tr: Tr, page: Page, scenario: &Scenario) -> String {
-    let mut name = format!("{} · {}", tr.t(page.title()), tr.t(data_label(scenario.data)));
-    if let Some(rule) = scenario.fault {
-        name = format!("{name} · {} {}", tr.t(fault_label(rule.fault)), tr.t(target_label(rule.on)));
+    let name = format!("{} · {}", tr.t(page.title()), summary(tr, scenario));
+    if scenario.english {
+        format!("{name} · English")
+    } else {
+        name
     }
-    let extra = [
-        scenario.hold.then(|| tr.t(Msg::PreviewHoldShort).to_owned()),
-        scenario.check.then(|| tr.t(Msg::PreviewCheckShort).to_owned()),
-        scenario.clock.map(|m| tr.f(Msg::PreviewClockShort, &[("moment", &super::labels::moment_text(tr, m))])),
-        scenario.english.then(|| "English".to_owned()),
-    ];
-    extra.into_iter().flatten().fold(name, |name, part| format!("{name} · {part}"))
 }
 
 /// The router's fallback in preview mode: the gallery at `/gallery`, else «Страница не найдена».
