@@ -170,11 +170,11 @@ async fn every_operation_sends_csrf_exactly_when_the_contract_says() {
         let method = request.get(0).as_string().unwrap();
         let path = request.get(1).as_string().unwrap();
         let csrf = request.get(2).as_string();
-        assert_eq!(method, operation.method(), "{}", operation.id());
-        assert!(path.ends_with(&operation.path_for(TEST_ID)), "{}: {path}", operation.id());
-        assert_eq!(csrf.is_some(), operation.needs_csrf(), "{}: CSRF header {csrf:?}", operation.id());
+        assert_eq!(method, operation.method(), "{}", operation.name());
+        assert!(path.ends_with(&operation.path_for(TEST_ID)), "{}: {path}", operation.name());
+        assert_eq!(csrf.is_some(), operation.needs_csrf(), "{}: CSRF header {csrf:?}", operation.name());
         if let Some(csrf) = csrf {
-            assert_eq!(csrf, config.csrf_token, "{}", operation.id());
+            assert_eq!(csrf, config.csrf_token, "{}", operation.name());
         }
     }
     console.finish().await;

@@ -27,8 +27,8 @@ async fn every_preset_builds_on_the_browsers_clock() {
     for preset in Preset::ALL {
         let started = now_ms();
         demo.set_scenario(Scenario { data: preset, ..Scenario::default() });
-        console_log!("switch to {}: {:.0} ms", preset.id(), now_ms() - started);
-        assert!(demo.max_channel().await.is_ok(), "{}", preset.id());
+        console_log!("switch to {}: {:.0} ms", preset.name(), now_ms() - started);
+        assert!(demo.max_channel().await.is_ok(), "{}", preset.name());
     }
 
     demo.set_scenario(Scenario { data: Preset::SubscriptionLost, ..Scenario::default() });

@@ -133,9 +133,7 @@ mod hidden_errors {
     use std::sync::Mutex;
 
     use max_channel_admin::api::{ApiError, ApiFuture, Backend, Loaded, Precondition, SharedBackend};
-    use max_channel_admin::domain::{
-        error_anchor, shown_controls, FallbackKind, RoutingKind, SettingsForm, RENDER_ORDER,
-    };
+    use max_channel_admin::domain::{error_anchor, shown_controls, FallbackKind, FieldPath, RoutingKind, SettingsForm};
     use max_channel_admin::i18n::{Locale, Msg};
     use max_channel_admin::ui::settings::{error_id, field_id};
     use max_channel_contract::{
@@ -451,8 +449,9 @@ mod hidden_errors {
     #[wasm_bindgen_test]
     async fn every_path_shows_at_a_visible_anchor_however_the_form_is_switched() {
         let _console = ConsoleWatch::start();
-        let mut paths: Vec<String> =
-            RENDER_ORDER.iter().flat_map(|p| ["0", "1", "7"].map(|i| p.replace("[]", &format!("[{i}]")))).collect();
+        let mut paths: Vec<String> = FieldPath::rendered()
+            .flat_map(|p| ["0", "1", "7"].map(|i| p.to_string().replace("[0]", &format!("[{i}]"))))
+            .collect();
         paths.dedup();
         paths.push("schedule.time_zone".into());
         let refusal: Vec<FieldError> =

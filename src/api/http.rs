@@ -222,7 +222,7 @@ impl HttpClient {
         let error = if operation.understands(answer.status) {
             ApiError::from_response(answer.status, &answer.body, answer.retry_after)
         } else {
-            ApiError::Unexpected(format!("HTTP {} is not in the contract of {}", answer.status, operation.id()))
+            ApiError::Unexpected(format!("HTTP {} is not in the contract of {}", answer.status, operation.name()))
         };
         if let ApiError::Unexpected(details) = &error {
             // The details go to the console for whoever debugs; the person sees a plain message.
@@ -291,7 +291,7 @@ impl HttpClient {
                 leptos::logging::warn!(
                     "max-channel: HTTP {} of {} carries a body the contract does not",
                     answer.status,
-                    operation.id()
+                    operation.name()
                 );
                 Err(ApiError::Unexpected(format!("HTTP {} with a body", answer.status)))
             }
@@ -302,6 +302,6 @@ impl HttpClient {
 
 /// A 2xx answer that is not the contract's JSON: the details go to the console.
 fn not_the_contract(operation: Operation, error: JsonError) -> ApiError {
-    leptos::logging::warn!("max-channel: the answer to {} is not the contract's JSON: {error}", operation.id());
+    leptos::logging::warn!("max-channel: the answer to {} is not the contract's JSON: {error}", operation.name());
     ApiError::Unexpected(error.to_string())
 }

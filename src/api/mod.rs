@@ -7,7 +7,6 @@ pub mod demo;
 mod error;
 mod http;
 mod insights;
-mod scope;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -16,7 +15,6 @@ use std::sync::Arc;
 pub use error::ApiError;
 pub use http::{fetch_bundle_file, fetch_served_page, renew_csrf_token, HttpClient};
 pub use insights::ChannelInsights;
-pub use scope::{until_cancelled, CancelToken, Scoped};
 
 use max_channel_contract::*;
 

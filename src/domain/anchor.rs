@@ -243,7 +243,7 @@ fn row_place(form: &SettingsForm, list: ReplyList, index: usize, field: ReplyFie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{ReplyForm, FORM_ANCHOR, RENDER_ORDER};
+    use crate::domain::{ReplyForm, FORM_ANCHOR};
     use crate::i18n::Locale;
 
     /// A form with every switch off, the employee routing and one reply row repeating once
@@ -426,7 +426,7 @@ mod tests {
     #[test]
     fn every_path_lands_on_a_rendered_anchor_whatever_the_form_shows() {
         let mut paths: Vec<String> = Vec::new();
-        for pattern in RENDER_ORDER {
+        for pattern in FieldPath::rendered().map(|p| p.to_string().replace("[0]", "[]")) {
             for index in ["0", "1", "9", "18446744073709551616"] {
                 paths.push(pattern.replace("[]", &format!("[{index}]")));
             }
@@ -460,7 +460,7 @@ mod tests {
     /// anchor, on itself exactly when shown; every shown anchor is its own.
     #[test]
     fn typed_paths_land_on_shown_anchors() {
-        let mut paths: Vec<FieldPath> = FieldPath::NAMED.to_vec();
+        let mut paths: Vec<FieldPath> = FieldPath::named().collect();
         for list in ReplyList::ALL {
             for index in [0, 1, 9, usize::MAX] {
                 paths.extend(ReplyField::ALL.map(|field| list.row(index, field)));

@@ -11,13 +11,15 @@ use max_channel_contract::{
 
 use crate::domain::{field_order, FieldPath, ReplyField, ReplyList};
 
-/// A unit of a duration the person picks, with its size in the contract's base unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
-    Seconds,
-    Minutes,
-    Hours,
-    Days,
+max_channel_kit::closed_enum! {
+    /// A unit of a duration the person picks, with its size in the contract's base unit.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Unit {
+        Seconds = "s",
+        Minutes = "min",
+        Hours = "h",
+        Days = "d",
+    }
 }
 
 impl Unit {
@@ -29,19 +31,6 @@ impl Unit {
             Unit::Hours => 3_600,
             Unit::Days => 86_400,
         }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Unit::Seconds => "s",
-            Unit::Minutes => "min",
-            Unit::Hours => "h",
-            Unit::Days => "d",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Unit> {
-        [Unit::Seconds, Unit::Minutes, Unit::Hours, Unit::Days].into_iter().find(|u| u.id() == id)
     }
 }
 

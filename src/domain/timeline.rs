@@ -10,23 +10,22 @@ pub const HORIZON_SECONDS: i64 = 24 * 3600;
 /// More repeats of one auto-reply than this fold into «…и ещё N повторов».
 pub const SHOWN_REPEATS: u64 = 5;
 
-/// The four situations of the switch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Situation {
-    /// «Рабочее время, операторы заняты».
-    Busy,
-    /// «Нерабочее время».
-    NonWorking,
-    /// «Оператор закрыл обращение».
-    OperatorClosed,
-    /// «Клиент не отвечает»: an operator answered, the customer went quiet.
-    CustomerSilent,
+max_channel_kit::closed_enum! {
+    /// The four situations of the switch.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Situation {
+        /// «Рабочее время, операторы заняты».
+        Busy,
+        /// «Нерабочее время».
+        NonWorking,
+        /// «Оператор закрыл обращение».
+        OperatorClosed,
+        /// «Клиент не отвечает»: an operator answered, the customer went quiet.
+        CustomerSilent,
+    }
 }
 
-impl Situation {
-    pub const ALL: [Situation; 4] =
-        [Situation::Busy, Situation::NonWorking, Situation::OperatorClosed, Situation::CustomerSilent];
-}
+impl Situation {}
 
 /// An auto-reply as the timeline needs it: a row whose numbers parse.
 #[derive(Debug, Clone, PartialEq, Eq)]

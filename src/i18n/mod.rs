@@ -5,30 +5,23 @@
 
 use core::fmt;
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Ru,
-    En,
+max_channel_kit::closed_enum! {
+    /// A language of the interface.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Locale {
+        #[default]
+        Ru = "ru",
+        En = "en",
+    }
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::Ru, Locale::En];
-
     /// `ru`, `ru-RU`, `en`, `en-GB`…; anything else falls back to Russian.
     pub fn from_tag(tag: &str) -> Locale {
         let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "en" => Locale::En,
             _ => Locale::Ru,
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::Ru => "ru",
-            Locale::En => "en",
         }
     }
 }
@@ -190,7 +183,7 @@ impl Tr {
 
 impl fmt::Display for Locale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.tag())
+        f.write_str(self.name())
     }
 }
 

@@ -1,5 +1,6 @@
 //! Pages and components.
 
+mod app_value;
 mod components;
 mod countdown;
 mod customer_view;
@@ -14,9 +15,12 @@ pub mod schedule;
 pub mod settings;
 mod sources;
 pub(crate) mod split;
+mod tasks;
 mod timer;
 mod visibility;
+pub use app_value::AppValue;
 pub use countdown::use_retry_wait;
+pub use tasks::{owned, use_tasks, TaskId, Tasks};
 pub use timer::{use_timer, Timer};
 pub use visibility::{page_visible, use_visibility_change};
 #[cfg(feature = "preview")]
@@ -30,7 +34,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{CancelToken, HttpClient, Scoped, SharedBackend};
+use crate::api::{HttpClient, SharedBackend};
 use crate::config::RuntimeConfig;
 use crate::embed;
 use crate::i18n::{Msg, Tr};
@@ -42,10 +46,10 @@ pub struct AppContext {
     pub api: SharedBackend,
     pub tr: Tr,
     /// Bumped to make every page load its data again (the preview panel's scenarios).
-    pub refresh: RwSignal<u64>,
+    pub refresh: AppValue<u64>,
     /// The channel's health as last learnt by a «Работа канала» card; newer than a loaded
     /// state, so every badge follows it (`domain::badge_with_health`). `None`: unknown.
-    pub health: RwSignal<Option<max_channel_contract::ChannelHealth>>,
+    pub health: AppValue<Option<max_channel_contract::ChannelHealth>>,
     /// A version chosen on «История изменений» for the settings form to load as unsaved
     /// changes (taken once by the form).
     pub restore: RwSignal<Option<Restore>>,
@@ -74,8 +78,8 @@ impl AppContext {
             api,
             tr: Tr(crate::i18n::english::usable(config.locale)),
             config,
-            refresh: RwSignal::new(0),
-            health: RwSignal::new(None),
+            refresh: AppValue::new(0),
+            health: AppValue::new(None),
             restore: RwSignal::new(None),
         }
     }
@@ -106,15 +110,6 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
-/// The back end for one page: its calls still running when the page unmounts are
-/// cancelled, which aborts their fetches.
-pub fn use_page_api() -> SharedBackend {
-    let token = CancelToken::default();
-    let on_unmount = token.clone();
-    on_cleanup(move || on_unmount.cancel());
-    Arc::new(Scoped::new(use_app().api, token))
-}
-
 /// Reads the runtime configuration and starts the app, or explains why it cannot.
 #[component]
 pub fn Root() -> impl IntoView {
@@ -123,9 +118,33 @@ pub fn Root() -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
     let config = RuntimeConfig::parse(None, None);
     match config {
+        Ok(config) if needs_english(&config) => view! { <InEnglish config=config /> }.into_any(),
         Ok(config) => view! { <App config=config /> }.into_any(),
         Err(error) => view! { <BrokenConfig error=error /> }.into_any(),
     }
+}
+
+/// English asked for and its column not yet fetched.
+fn needs_english(config: &RuntimeConfig) -> bool {
+    config.locale == crate::i18n::Locale::En && crate::i18n::english::usable(config.locale) != config.locale
+}
+
+/// The app once the English column is there, or could not be had (then in Russian): never
+/// a page of Russian words that turn English a moment later.
+#[component]
+fn InEnglish(config: RuntimeConfig) -> impl IntoView {
+    let fetched = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let asked = config.clone();
+        use_tasks().spawn(async move {
+            crate::fetch_english(&asked).await;
+            fetched.set(true);
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    fetched.set(true);
+    move || fetched.get().then(|| view! { <App config=config.clone() /> })
 }
 
 /// A clear message instead of a blank screen; the host and the console hear it too (to the
@@ -191,7 +210,7 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(tr.t(Msg::AppTitle));
         if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", tr.0.tag());
+            let _ = html.set_attribute("lang", tr.0.name());
         }
     }
     // After the first render: the first page is there to use.

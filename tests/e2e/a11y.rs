@@ -5,6 +5,7 @@ use max_channel_contract::ClosingMessage;
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{fault, E2e, Options};
 
 /// axe's reasons for "needs review" that come from layering or emptiness, not from the
@@ -72,22 +73,22 @@ async fn every_page_and_state_passes_axe() {
     audit.check(&e2e, "«О канале», not connected").await;
 
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     e2e.find("button[type=submit]").await;
     audit.check(&e2e, "settings, empty (first connection)").await;
 
     // A refused save: every error at its control.
     e2e.click("label[for=closing-enabled]").await;
-    e2e.click("#f-auto_replies-add").await;
+    e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
     e2e.click("button[type=submit]").await;
-    e2e.find("#f-token-error").await;
+    e2e.find(&error(FieldPath::Token)).await;
     audit.check(&e2e, "settings, with errors").await;
 
     // The employee picker open over its results, a checked token.
-    e2e.type_into("#f-routing-employee_id", "ова").await;
-    e2e.find("#f-routing-employee_id-list li").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "ова").await;
+    e2e.find(&employee_options()).await;
     audit.check(&e2e, "settings, employee picker open").await;
-    e2e.type_into("#f-token", "a11y-token-1").await;
+    e2e.type_into(&control(FieldPath::Token), "a11y-token-1").await;
     e2e.server().state.controls().add_fault(fault(json!({"operation": "verifyMaxToken", "delay_ms": 3000})));
     e2e.click("#token-check").await;
     e2e.find("#token-check[aria-busy=true]").await;
@@ -127,7 +128,7 @@ async fn every_page_and_state_passes_axe() {
         let state = &e2e.server().state;
         state.fake().store_directly(theirs, None);
     }
-    e2e.type_into("#f-closing_message-text", "Моё прощание").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Моё прощание").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=alert]", "другой пользователь").await;
     audit.check(&e2e, "settings, 412 conflict banner").await;
@@ -141,7 +142,7 @@ async fn every_page_and_state_passes_axe() {
 
     // Saving: the button busy with its spinner.
     e2e.server().state.controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 3000})));
-    e2e.type_into("#f-closing_message-text", "Моё прощание, сохраняется").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Моё прощание, сохраняется").await;
     e2e.click("button[type=submit]").await;
     e2e.find("button[type=submit][aria-busy=true]").await;
     audit.check(&e2e, "settings, saving").await;

@@ -7,6 +7,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use max_channel_contract::*;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, waits, E2e, Options, PATIENCE};
 
 /// Groups → Max tile → «О канале» → «Настроить и подключить», with back and forward.
@@ -284,12 +285,12 @@ async fn a_preview_switch_reloads_the_settings_form() {
     e2e.select("#preview-data", "not_connected").await;
     // The new account was never set up: the form asks for a token.
     eventually(PATIENCE, "the form of the account switched to", || async {
-        !e2e.is_present(".token-stored").await && e2e.is_present("#f-token").await
+        !e2e.is_present(".token-stored").await && e2e.is_present(&control(FieldPath::Token)).await
     })
     .await;
-    e2e.type_into("#f-token", "preview-token-0001").await;
+    e2e.type_into(&control(FieldPath::Token), "preview-token-0001").await;
     e2e.click("label:has(#routing-group)").await;
-    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-sales").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status], .save-outcome [role=alert]", "Канал MAX успешно настроен").await;
     e2e.finish().await;

@@ -9,6 +9,7 @@ use max_channel_fake::directory::HOSTILE_NAMES;
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{fault, E2e, Options};
 
 /// Everything on the page that markup from the back end could have turned into code: event
@@ -74,24 +75,24 @@ async fn hostile_names_and_urls(csp: bool) {
     // The settings: hostile group, chat-bot and texts, the data: and JavaScript: URLs.
     e2e.open("/channels/max/settings").await;
     e2e.wait_for_text("#distribution", "data:text/html").await;
-    let group_options = e2e.text_content("#f-routing-group_id").await;
+    let group_options = e2e.text_content(&control(FieldPath::RoutingGroup)).await;
     assert!(group_options.contains(HOSTILE_NAMES[0]) && group_options.contains(HOSTILE_NAMES[1]), "{group_options}");
-    let closing = e2e.find("#f-closing_message-text").await.prop("value").await.unwrap();
+    let closing = e2e.find(&control(FieldPath::ClosingText)).await.prop("value").await.unwrap();
     assert_eq!(closing.as_deref(), Some(HOSTILE_NAMES[1]), "a text with markup stays the text");
     let nwh = e2e.text_content("#section-non-working").await;
     assert!(nwh.contains(HOSTILE_NAMES[2]) && nwh.contains("JavaScript:alert(document.domain)"), "{nwh}");
-    e2e.select("#f-routing-group_id", &samples::groups()[2].id).await;
+    e2e.select(&control(FieldPath::RoutingGroup), &samples::groups()[2].id).await;
     e2e.wait_for_text("#distribution", "<b>bold</b>").await; // an unknown rule, as is
     assert_clean(&e2e, "settings").await;
 
     // Chat-bots and employees with markup in their names.
     e2e.click("label:has(#routing-chat_bot)").await;
-    let bots = e2e.text_content("#f-routing-chat_bot_id").await;
+    let bots = e2e.text_content(&control(FieldPath::RoutingChatBot)).await;
     assert!(bots.contains(HOSTILE_NAMES[1]), "{bots}");
     e2e.click("label:has(#routing-employee)").await;
-    e2e.type_into("#f-routing-employee_id", "alert(").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "alert(").await;
     for name in HOSTILE_NAMES {
-        e2e.wait_for_text("#f-routing-employee_id-list", name).await;
+        e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), name).await;
     }
     assert_clean(&e2e, "employee search").await;
     e2e.finish().await;
@@ -113,7 +114,7 @@ const PLACES: &str = r#"
     if (window.navigation) for (const e of navigation.entries()) places.push('history entry: ' + e.url + ' ' + JSON.stringify(e.getState()));
     places.push('referrer: ' + document.referrer);
     places.push('name: ' + window.name);
-    const token = document.getElementById('f-token');
+    const token = document.querySelector(arguments[0]);
     places.push('page: ' + document.documentElement.outerHTML);
     for (const field of document.querySelectorAll('input, textarea, select')) {
         if (field !== token) places.push('field ' + field.id + ': ' + field.value);
@@ -123,7 +124,8 @@ const PLACES: &str = r#"
 
 /// Returns the console messages it scanned.
 async fn assert_nowhere(e2e: &E2e, moment: &str) -> Vec<String> {
-    let places = e2e.js(PLACES).await;
+    let token_field = serde_json::json!(control(FieldPath::Token));
+    let places = e2e.browser.execute(PLACES, vec![token_field]).await.expect("the places script");
     let leaks: Vec<&str> = places
         .as_array()
         .unwrap()
@@ -147,7 +149,7 @@ async fn the_token_never_leaves_its_input() {
     e2e.open("/channels/max/settings").await;
 
     // Typed and checked.
-    e2e.type_into("#f-token", &token).await;
+    e2e.type_into(&control(FieldPath::Token), &token).await;
     e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     let _ = assert_nowhere(&e2e, "after the check").await;
@@ -170,7 +172,7 @@ async fn the_token_never_leaves_its_input() {
     // A save that fails (the server, then an unexpected answer), then a reload: the draft
     // comes back without the token.
     e2e.click("label:has(#routing-group)").await;
-    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-sales").await;
     controls().add_fault(fault(json!({"operation": "putMaxSettings", "status": 500})));
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=alert]", "ошибка 500").await;
@@ -186,12 +188,15 @@ async fn the_token_never_leaves_its_input() {
     e2e.click("#draft-restore").await;
 
     // Saved for real: the page shows the hint, never the token.
-    e2e.type_into("#f-token", &token).await;
+    e2e.type_into(&control(FieldPath::Token), &token).await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     e2e.wait_for_text(".token-stored", "…end1").await;
     let _ = assert_nowhere(&e2e, "after the save").await;
-    assert!(e2e.browser.find(Locator::Css("#f-token")).await.is_err(), "the stored token is not put back in a field");
+    assert!(
+        e2e.browser.find(Locator::Css(&control(FieldPath::Token))).await.is_err(),
+        "the stored token is not put back in a field"
+    );
 
     // The session expires mid-work: nothing of it lands anywhere either.
     controls().add_fault(fault(json!({"operation": "getMaxChannel", "status": 401})));

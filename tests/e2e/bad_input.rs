@@ -10,6 +10,7 @@ use max_channel_admin::ui::settings::{error_id, field_id};
 use max_channel_contract::check_token;
 use max_channel_fake::samples;
 
+use crate::support::controls::*;
 use crate::support::{eventually, E2e, PATIENCE};
 
 /// A control of the form and the change the same input makes to the domain's form.
@@ -149,7 +150,7 @@ async fn every_bad_input_has_its_message_and_sends_nothing() {
     // Saved settings and no token yet: the token field is open, the form is valid.
     e2e.save_settings(samples::settings(), None);
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     // The save also needs a token; a valid one stays in the field unless a case is about it.
     paste(&e2e, Field::Token, "valid-token-0001").await;
 

@@ -10,6 +10,7 @@ use max_channel_contract::{AutoReply, NonWorkingHours, Repeat, Settings};
 use max_channel_fake::samples;
 use serde_json::{json, Value};
 
+use crate::support::controls::*;
 use crate::support::sizes::{first_load, route_modules, total, BROTLI_BUDGET, BROTLI_TARGET, ROUTE_BUDGETS};
 use crate::support::{eventually, production_dist, E2e, Options, PATIENCE};
 
@@ -91,8 +92,8 @@ async fn static_times(e2e: &E2e, route: &str, n: usize) -> Vec<f64> {
 /// Script time per keystroke: each character is put in and its input event dispatched, then
 /// the time until a fresh task runs (Leptos's effects run as microtasks before it).
 const TYPE_250: &str = r#"
-    const done = arguments[arguments.length - 1];
-    const el = document.getElementById('f-auto_replies-0-text');
+    const [text, done] = [arguments[0], arguments[arguments.length - 1]];
+    const el = document.querySelector(text);
     const flush = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     (async () => {
         el.value = '';
@@ -113,9 +114,9 @@ const TYPE_250: &str = r#"
 /// Response → painted, for one employee search typed into the picker.
 async fn search_paint(e2e: &E2e, query: &str) -> f64 {
     e2e.js("performance.clearMarks(); return true;").await;
-    let script = "const [q] = arguments; const el = document.getElementById('f-routing-employee_id'); \
+    let script = "const [q, picker] = arguments; const el = document.querySelector(picker); \
         el.focus(); el.value = q; el.dispatchEvent(new Event('input', {bubbles: true})); return true;";
-    e2e.browser.execute(script, vec![query.into()]).await.unwrap();
+    e2e.browser.execute(script, vec![query.into(), control(FieldPath::RoutingEmployee).into()]).await.unwrap();
     let read = "const a = performance.getEntriesByName('max-channel:search-response'); \
         const b = performance.getEntriesByName('max-channel:search-painted'); \
         return a.length && b.length ? b[b.length - 1].startTime - a[a.length - 1].startTime : null;";
@@ -211,10 +212,11 @@ async fn bench() {
 
     // 3. Script time per keystroke with the 20 rows on the page.
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-auto_replies-0-text").await;
+    e2e.find(&control(reply(0, ReplyField::Text))).await;
     let rows = e2e.js("return document.querySelectorAll('.reply').length").await;
     assert_eq!(rows, json!(20), "the keystroke figure needs 20 rows on the page");
-    let typed = e2e.browser.execute_async(TYPE_250, vec![]).await.unwrap();
+    let text = control(reply(0, ReplyField::Text));
+    let typed = e2e.browser.execute_async(TYPE_250, vec![json!(text)]).await.unwrap();
     let mut keystrokes: Vec<f64> = typed.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
     let keystroke_ms = median(&mut keystrokes);
 
@@ -246,7 +248,7 @@ async fn bench() {
 
     // 5. Memory after the whole session (loads, typing, searches) and a save.
     e2e.click("label:has(#routing-group)").await; // the saved group again
-    e2e.type_into("#f-token", "bench-token-0001").await;
+    e2e.type_into(&control(FieldPath::Token), "bench-token-0001").await;
     e2e.click("button[type=submit]").await;
     e2e.find(".save-outcome [role=status]").await; // saved
     let wasm_bytes = number(&e2e, "return window.wasmBindings.wasm_memory_bytes()").await;

@@ -14,6 +14,7 @@ use max_channel_contract::Operation;
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, waits, E2e, Options, PATIENCE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +118,7 @@ async fn arm_at_resolve(e2e: &E2e, operation: Operation) {
 }
 
 fn operation(id: &str) -> Operation {
-    Operation::ALL.into_iter().find(|op| op.id() == id).expect("a contract operation")
+    Operation::parse(id).expect("a contract operation")
 }
 
 /// One case's verdict, after the page was left.
@@ -125,7 +126,7 @@ fn operation(id: &str) -> Operation {
 /// leave (arrival numbers `sent.0 + 1 ..= sent.1`).
 async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operation, moment: Moment, sent: (u64, u64)) {
     let old_calls = || {
-        let mut calls = e2e.requests_of(operation.id());
+        let mut calls = e2e.requests_of(operation.name());
         calls.retain(|r| r.arrival > sent.0 && r.arrival <= sent.1);
         calls
     };
@@ -133,7 +134,7 @@ async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operati
         // Still held at the back end: aborted by the browser now, or never.
         e2e.wait_for_path(to.path()).await;
         e2e.stop_holding_calls();
-        let what = format!("{case}: every {} call aborted with its page", operation.id());
+        let what = format!("{case}: every {} call aborted with its page", operation.name());
         eventually(PATIENCE, &what, || async {
             let calls = old_calls();
             !calls.is_empty() && calls.iter().all(|r| r.status == 499)
@@ -158,7 +159,7 @@ async fn assert_left_cleanly(e2e: &E2e, case: &str, to: Page, operation: Operati
         assert!(leftovers.is_empty(), "{case}: the old page's work landed on the new one: {leftovers:?}");
     }
     let calls = old_calls();
-    assert!(!calls.is_empty(), "{case}: {} was never called", operation.id());
+    assert!(!calls.is_empty(), "{case}: {} was never called", operation.name());
     match moment {
         // Everything that was still running when its page went was aborted, and stays so.
         Moment::InFlight => assert!(calls.iter().all(|r| r.status == 499), "{case}: {calls:?}"),
@@ -183,19 +184,22 @@ async fn fresh(e2e: &E2e, connected: bool) {
 /// Everything up to the one step that sends the action's call, the way a person does it.
 async fn prepare(e2e: &E2e, action: SettingsAction) {
     match action {
-        SettingsAction::TokenCheck => e2e.type_into("#f-token", "chaos-token-7Qa1").await,
+        SettingsAction::TokenCheck => e2e.type_into(&control(FieldPath::Token), "chaos-token-7Qa1").await,
         SettingsAction::Search | SettingsAction::Paging => {
             e2e.click("label:has(#routing-employee)").await;
             // Focusing the field lists the first employees at once.
-            e2e.click("#f-routing-employee_id").await;
-            e2e.find("#f-routing-employee_id-list li").await;
+            e2e.click(&control(FieldPath::RoutingEmployee)).await;
+            e2e.find(&employee_options()).await;
             if action == SettingsAction::Paging {
-                e2e.find("#f-routing-employee_id").await.send_keys("ова").await.unwrap();
+                e2e.find(&control(FieldPath::RoutingEmployee)).await.send_keys("ова").await.unwrap();
                 // Past the debounce: the list a person pages is the answer to «ова» (every
                 // name holds it), not the list focusing showed first.
                 eventually(PATIENCE, "the search for «ова» never answered", || async {
                     let texts = e2e
-                        .strings("return [...document.querySelectorAll('#f-routing-employee_id-list li')].map(li => li.textContent.toLowerCase())")
+                        .strings(&format!(
+                            "return [...document.querySelectorAll('{}')].map(li => li.textContent.toLowerCase())",
+                            employee_options()
+                        ))
                         .await;
                     texts.len() == 20 && texts.iter().all(|t| t.contains("ова"))
                 })
@@ -215,7 +219,7 @@ async fn prepare(e2e: &E2e, action: SettingsAction) {
 async fn send(e2e: &E2e, action: SettingsAction) {
     match action {
         SettingsAction::TokenCheck => e2e.click("#token-check").await,
-        SettingsAction::Search => e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap(),
+        SettingsAction::Search => e2e.find(&control(FieldPath::RoutingEmployee)).await.send_keys("Цв").await.unwrap(),
         SettingsAction::Paging => e2e.click(".picker__more").await,
         SettingsAction::Save => e2e.click(".action-bar button[type=submit]").await,
         SettingsAction::Disconnect => e2e.click("#disconnect-dialog .button--danger").await,
@@ -535,6 +539,6 @@ async fn still_usable(e2e: &E2e) {
     e2e.open("/channels/max/settings").await;
     wait_ready(e2e, Page::Settings).await;
     e2e.click("label:has(#routing-employee)").await;
-    e2e.type_into("#f-routing-employee_id", "Кузн").await;
-    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "Кузн").await;
+    e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецов").await;
 }

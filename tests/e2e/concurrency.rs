@@ -5,6 +5,7 @@
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, Page, PATIENCE};
 
 /// Saved settings and a connected channel.
@@ -33,7 +34,7 @@ async fn two_people_saving_at_once_lose_no_update() {
         page.open("/channels/max/settings").await;
     }
     for (page, text) in people {
-        page.type_into("#f-closing_message-text", text).await;
+        page.type_into(&control(FieldPath::ClosingText), text).await;
     }
     // Both saves are in flight together: each waits a moment at the back end.
     e2e.server().state.controls().add_fault(fault(json!({"operation": "putMaxSettings", "delay_ms": 400, "count": 2})));
@@ -51,12 +52,12 @@ async fn two_people_saving_at_once_lose_no_update() {
     // The winner is told it saved; the loser, that someone else did.
     winner.0.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
     loser.0.wait_for_text(".save-outcome [role=alert]", "настройки сохранил другой пользователь").await;
-    assert_eq!(loser.0.value_of("#f-closing_message-text").await, loser.1, "nothing typed is lost");
+    assert_eq!(loser.0.value_of(&control(FieldPath::ClosingText)).await, loser.1, "nothing typed is lost");
 
     // The loser looks at the winner's version: it is what they see now.
     loser.0.click("#conflict-load").await;
     eventually(PATIENCE, "their version is loaded", || async {
-        loser.0.value_of("#f-closing_message-text").await == winner.1
+        loser.0.value_of(&control(FieldPath::ClosingText)).await == winner.1
     })
     .await;
     assert_eq!(statuses(&e2e, "putMaxSettings").len(), 2, "loading their version sends no save");
@@ -73,7 +74,7 @@ async fn double_submits_send_one_request_each() {
     // down; WebKitWebDriver clicks where an element was, so the page settles first.
     e2e.find(".health__rows").await;
     e2e.click("#token-replace").await;
-    let token = e2e.find("#f-token").await;
+    let token = e2e.find(&control(FieldPath::Token)).await;
     token.send_keys("double-token-1234").await.unwrap();
     let controls = || e2e.server().state.controls();
 

@@ -7,6 +7,7 @@ use max_channel_contract::time::Date;
 use max_channel_fake::samples;
 
 use crate::a11y::Audit;
+use crate::support::controls::*;
 use crate::support::{eventually, waits, E2e, PATIENCE};
 
 const TOKEN: &str = "customer-view-token-7Qp2";
@@ -69,7 +70,7 @@ async fn the_chat_follows_the_form_as_it_is_typed_without_a_request() {
     assert_eq!(lines.len(), 11, "{lines:#?}");
 
     // Typing into a reply redraws its messages at once.
-    e2e.type_into("#f-auto_replies-0-text", "Добрый день!").await;
+    e2e.type_into(&control(reply(0, ReplyField::Text)), "Добрый день!").await;
     e2e.wait_for_text("#customer-chat > li:nth-child(2)", "Добрый день!").await;
     // The four situations.
     e2e.click("label[for=situation-operator-closed]").await;
@@ -115,8 +116,8 @@ async fn a_reply_after_auto_close_is_a_warning_at_its_control_and_the_save_still
     e2e.open("/channels/max/settings").await;
     e2e.wait_for_text("#customer-chat", "Все операторы заняты").await;
     e2e.select("#auto-close-preset", "60").await;
-    e2e.type_into("#f-auto_replies-0-delay_seconds", "2").await;
-    e2e.select("#f-auto_replies-0-delay_seconds-unit", "h").await;
+    e2e.type_into(&control(reply(0, ReplyField::Delay)), "2").await;
+    e2e.select(&part(reply(0, ReplyField::Delay), "unit"), "h").await;
     let warning = e2e
         .wait_for_text(
             "#checks",
@@ -133,7 +134,7 @@ async fn a_reply_after_auto_close_is_a_warning_at_its_control_and_the_save_still
     audit.check(&e2e, "a warning").await;
     e2e.click("#checks button[data-control=f-auto_replies-0-delay_seconds]").await;
     eventually(PATIENCE, "the warning focuses its control", || async {
-        e2e.js("return document.activeElement.id").await == "f-auto_replies-0-delay_seconds"
+        e2e.js("return document.activeElement.id").await == reply(0, ReplyField::Delay).control_id()
     })
     .await;
 
@@ -196,8 +197,8 @@ async fn the_schedule_is_read_in_vladivostoks_own_time() {
 }
 
 /// The value of the control `id`.
-async fn value_of(e2e: &E2e, id: &str) -> String {
-    e2e.js(&format!("return document.getElementById({id:?}).value;")).await.as_str().unwrap_or_default().to_owned()
+async fn value_of(e2e: &E2e, path: FieldPath) -> String {
+    e2e.value_of(&control(path)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -219,27 +220,27 @@ async fn the_night_warning_names_the_hours_and_the_fixes_are_unsaved_changes() {
     e2e.wait_for_text(fix, "Закрывать через 2 дня").await;
     e2e.click(fix).await;
     eventually(PATIENCE, "the fix focuses the period", || async {
-        e2e.js("return document.activeElement.id").await == "f-auto_close-after_minutes"
+        e2e.js("return document.activeElement.id").await == FieldPath::AutoCloseAfter.control_id()
     })
     .await;
-    assert_eq!(value_of(&e2e, "f-auto_close-after_minutes").await, "2");
+    assert_eq!(value_of(&e2e, FieldPath::AutoCloseAfter).await, "2");
     assert!(!e2e.text_content("#checks").await.contains("обращение из нерабочего времени"));
     // Every 5 minutes for the first day: 288 messages; the fix repeats every 2 hours.
     let repeats = "#checks .checks__fix[data-control=f-auto_replies-1-repeat-interval_seconds]";
     e2e.wait_for_text(repeats, "Повторять раз в 2 часа").await;
     e2e.click(repeats).await;
     eventually(PATIENCE, "the fix focuses the interval", || async {
-        e2e.js("return document.activeElement.id").await == "f-auto_replies-1-repeat-interval_seconds"
+        e2e.js("return document.activeElement.id").await == reply(1, ReplyField::RepeatInterval).control_id()
     })
     .await;
-    assert_eq!(value_of(&e2e, "f-auto_replies-1-repeat-interval_seconds").await, "2");
+    assert_eq!(value_of(&e2e, reply(1, ReplyField::RepeatInterval)).await, "2");
     assert!(!e2e.is_present("#checks").await, "no warning left");
 
     // A new repeat starts at 30 minutes.
-    e2e.click("#f-auto_replies-0-repeat-type label:nth-of-type(2)").await;
-    e2e.find("#f-auto_replies-0-repeat-interval_seconds").await;
-    assert_eq!(value_of(&e2e, "f-auto_replies-0-repeat-interval_seconds").await, "30");
-    assert_eq!(value_of(&e2e, "f-auto_replies-0-repeat-interval_seconds-unit").await, "min");
+    e2e.click(&format!("{} label:nth-of-type(2)", control(reply(0, ReplyField::RepeatType)))).await;
+    e2e.find(&control(reply(0, ReplyField::RepeatInterval))).await;
+    assert_eq!(value_of(&e2e, reply(0, ReplyField::RepeatInterval)).await, "30");
+    assert_eq!(e2e.value_of(&part(reply(0, ReplyField::RepeatInterval), "unit")).await, "min");
     audit.check(&e2e, "fixed").await;
 
     // Nothing was sent until the save; the save carries the fixes.

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use crate::a11y::Audit;
 use crate::link_kit::decode_png;
+use crate::support::controls::*;
 use crate::support::{eventually, fault, waits, E2e, PATIENCE};
 
 const TOKEN: &str = "delivery-token-Hq2Lm8";
@@ -162,7 +163,7 @@ async fn a_revoked_token_is_named_and_replace_token_leads_to_its_field() {
     audit.check(&e2e, "reply failed").await;
     e2e.click("#delivery-replace-token").await;
     e2e.wait_for_path("/channels/max/settings").await;
-    e2e.wait_for_focus("#f-token").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
     audit.assert_clean();
     e2e.finish().await;
 }
@@ -272,7 +273,7 @@ async fn each_error_of_the_two_calls_has_its_place() {
 async fn the_first_save_offers_the_test_in_its_message() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     crate::settings::fill_first_connection(&e2e).await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Проверьте связь: напишите боту со своего телефона.").await;

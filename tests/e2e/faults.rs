@@ -16,6 +16,7 @@ use max_channel_devserver::FaultSpec;
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, Engine, Options, PATIENCE};
 
 /// The client's time-out in this run: short, so a stalled answer is a quick cell.
@@ -65,7 +66,7 @@ impl Fault {
 
     /// The fault as the dev back end injects it (none for a stopped back end).
     fn spec(self, op: Operation) -> Option<FaultSpec> {
-        let id = op.id();
+        let id = op.name();
         let value = match self {
             // A 422 as the contract words it for the two calls that document one.
             Fault::Status(422) if op == Operation::PutMaxSettings => json!({
@@ -186,14 +187,14 @@ fn place(op: Operation) -> Place {
 async fn open_form(e2e: &E2e, op: Operation) {
     e2e.save_settings(samples::settings(), (op == Operation::DisconnectMax).then_some("stored-token-0001"));
     e2e.open("/channels/max/settings").await;
-    e2e.type_into("#f-closing_message-text", MINE).await;
+    e2e.type_into(&control(FieldPath::ClosingText), MINE).await;
     if matches!(op, Operation::VerifyMaxToken | Operation::PutMaxSettings) {
-        e2e.type_into("#f-token", TOKEN).await;
+        e2e.type_into(&control(FieldPath::Token), TOKEN).await;
     }
     if op == Operation::ListEmployees {
         e2e.click("label:has(#routing-employee)").await;
-        e2e.type_into("#f-routing-employee_id", "Кузн").await;
-        e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова").await;
+        e2e.type_into(&control(FieldPath::RoutingEmployee), "Кузн").await;
+        e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецова").await;
     }
     if op == Operation::DisconnectMax {
         e2e.click(".button--danger-outline").await;
@@ -208,24 +209,26 @@ async fn trigger(e2e: &E2e, op: Operation) {
         (Operation::VerifyMaxToken, _) => e2e.click("#token-check").await,
         (Operation::PutMaxSettings, _) => e2e.click("button[type=submit]").await,
         (Operation::DisconnectMax, _) => e2e.click("#disconnect-dialog .button--danger").await,
-        (Operation::ListEmployees, _) => e2e.find("#f-routing-employee_id").await.send_keys("е").await.unwrap(),
+        (Operation::ListEmployees, _) => {
+            e2e.find(&control(FieldPath::RoutingEmployee)).await.send_keys("е").await.unwrap()
+        }
         (other, _) => unreachable!("{other:?} is a page load"),
     }
 }
 
 /// Where the failure's message shows.
-fn message_at(op: Operation, expect: &Expect) -> &'static str {
+fn message_at(op: Operation, expect: &Expect) -> String {
     match (op, expect) {
         (Operation::PutMaxSettings, Expect::Again("Не больше 250 символов.")) => {
-            "#f-closing_message-text-error"
+            error(FieldPath::ClosingText)
         }
-        (Operation::VerifyMaxToken, _) => "#token-check-error",
-        (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".save-outcome [role=alert]",
-        (Operation::ListEmployees, _) => ".picker__failed",
+        (Operation::VerifyMaxToken, _) => "#token-check-error".into(),
+        (Operation::PutMaxSettings | Operation::DisconnectMax, _) => ".save-outcome [role=alert]".into(),
+        (Operation::ListEmployees, _) => ".picker__failed".into(),
         // With the server stopped, the page's own loads fail too: the page says so.
-        (Operation::GetSchedule, Expect::Retry("Нет связи с сервером")) => "main [role=alert]",
-        (Operation::GetSchedule, _) => "#schedule [role=alert]",
-        _ => "main [role=alert]",
+        (Operation::GetSchedule, Expect::Retry("Нет связи с сервером")) => "main [role=alert]".into(),
+        (Operation::GetSchedule, _) => "#schedule [role=alert]".into(),
+        _ => "main [role=alert]".into(),
     }
 }
 
@@ -234,7 +237,7 @@ async fn recover(e2e: &E2e, op: Operation, expect: &Expect) {
     match (op, expect) {
         // «Повторить» waits out the wait the server asked for, as its message counts down.
         (_, Expect::Retry(RATE_LIMITED)) => {
-            e2e.wait_for_text(message_at(op, expect), "Теперь можно повторить").await;
+            e2e.wait_for_text(&message_at(op, expect), "Теперь можно повторить").await;
             e2e.click(".retry").await
         }
         (_, Expect::Retry(_)) => e2e.click(".retry").await,
@@ -271,7 +274,7 @@ async fn recovered(e2e: &E2e, op: Operation) {
             assert!(e2e.server().state.fake().account().token.is_none());
         }
         (Operation::ListEmployees, _) => {
-            e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова").await;
+            e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецова").await;
         }
         (other, _) => unreachable!("{other:?}"),
     }
@@ -282,12 +285,12 @@ async fn intact(e2e: &E2e, op: Operation, with_token: bool) {
     if place(op) != Place::Form {
         return;
     }
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, MINE, "the typed closing message");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, MINE, "the typed closing message");
     if with_token && matches!(op, Operation::VerifyMaxToken | Operation::PutMaxSettings) {
-        assert_eq!(e2e.value_of("#f-token").await, TOKEN, "the typed token");
+        assert_eq!(e2e.value_of(&control(FieldPath::Token)).await, TOKEN, "the typed token");
     }
     if op == Operation::ListEmployees {
-        assert_eq!(e2e.value_of("#f-routing-employee_id").await, "Кузне", "the typed search");
+        assert_eq!(e2e.value_of(&control(FieldPath::RoutingEmployee)).await, "Кузне", "the typed search");
     }
 }
 
@@ -340,13 +343,13 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
         Expect::Retry(text) if fault == Fault::Stopped && opens_split_route(op) => {
             let at = message_at(op, &expect);
             eventually(PATIENCE, "the page's or the route's «no connection»", || async {
-                let said = e2e.text_content(at).await;
+                let said = e2e.text_content(&at).await;
                 said.contains(*text) || said.contains(SPLIT_ROUTE_FAILED)
             })
             .await;
         }
         Expect::Retry(text) | Expect::Again(text) => {
-            e2e.wait_for_text(message_at(op, &expect), text).await;
+            e2e.wait_for_text(&message_at(op, &expect), text).await;
         }
     }
     intact(e2e, op, true).await;
@@ -367,7 +370,7 @@ async fn cell(e2e: &mut E2e, op: Operation, fault: Fault) {
 
 /// `fault-table.md` of the Chromium run, `fault-table-firefox.md` … of the others.
 fn report_path() -> PathBuf {
-    let name = match Engine::current() {
+    let name = match crate::support::engine::current() {
         Engine::Chromium => "fault-table.md".to_owned(),
         other => format!("fault-table-{}.md", other.name()),
     };
@@ -423,7 +426,7 @@ fn write_report(rows: &[Row]) -> String {
     out.push_str(&"---|".repeat(FAULTS.len()));
     out.push('\n');
     for (op, cells) in rows {
-        let _ = write!(out, "| {} |", op.id());
+        let _ = write!(out, "| {} |", op.name());
         for (_, result) in cells {
             out.push_str(match result {
                 Some(Ok(_)) => " pass |",
@@ -465,11 +468,11 @@ async fn every_call_survives_every_fault() {
     })
     .await;
     let only = std::env::var("FAULT_TABLE_ONLY").ok();
-    let plan = Plan::for_engine(Engine::current());
+    let plan = Plan::for_engine(crate::support::engine::current());
     let mut rows = Vec::new();
     let mut failures = Vec::new();
     for (row, op) in APP_CALLS.into_iter().enumerate() {
-        if only.as_deref().is_some_and(|o| o != op.id()) {
+        if only.as_deref().is_some_and(|o| o != op.name()) {
             continue;
         }
         let mut cells = Vec::new();
@@ -485,7 +488,7 @@ async fn every_call_survives_every_fault() {
             }
             let result = result.map(|()| started.elapsed()).map_err(panic_text);
             if let Err(why) = &result {
-                failures.push(format!("{} × {}: {why}", op.id(), fault.label()));
+                failures.push(format!("{} × {}: {why}", op.name(), fault.label()));
             }
             cells.push((fault, Some(result)));
         }

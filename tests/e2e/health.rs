@@ -9,6 +9,7 @@ use max_channel_fake::{samples, MaxCondition};
 use serde_json::json;
 
 use crate::a11y::Audit;
+use crate::support::controls::*;
 use crate::support::{eventually, fault, waits, E2e, Options, PATIENCE};
 
 const TOKEN: &str = "health-token-Zq8Xw3Rt";
@@ -136,7 +137,7 @@ async fn a_revoked_token_offers_its_replacement_which_focuses_the_token_field() 
     e2e.wait_for_text(".about__state .badge", "Требует внимания").await;
     audit.check(&e2e, "token revoked, settings").await;
     e2e.click("#health-replace-token").await;
-    e2e.wait_for_focus("#f-token").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
     assert!(!e2e.is_present("#health-replace-token:focus").await);
 
     // From «О канале» it opens the settings with the field ready.
@@ -145,7 +146,7 @@ async fn a_revoked_token_offers_its_replacement_which_focuses_the_token_field() 
     e2e.click("#health-replace-token").await;
     e2e.wait_for_path("/channels/max/settings").await;
     assert_eq!(e2e.js("return location.search;").await, "?token=replace");
-    e2e.wait_for_focus("#f-token").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
     audit.check(&e2e, "token revoked, replacing").await;
 
     // A repair cannot cure a refused token: 422 `token_invalid` says so, with the cure.

@@ -9,6 +9,7 @@ use max_channel_fake::Precondition;
 use max_channel_fake::{samples, Preset};
 
 use crate::a11y::Audit;
+use crate::support::controls::*;
 use crate::support::{eventually, E2e, PATIENCE};
 
 const TOKEN: &str = "history-token-Hq47Zx";
@@ -56,7 +57,7 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
     e2e.open("/channels/max/settings").await;
     crate::support::waits::settled(&e2e).await;
     e2e.click("label:has(#routing-group)").await;
-    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-sales").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Настройки сохранены").await;
 
@@ -118,14 +119,14 @@ async fn saves_in_words_another_administrator_and_restoring_an_older_version() {
     );
     e2e.find("#routing-employee:checked").await;
     eventually(PATIENCE, "the employee of that version", || async {
-        e2e.value_of("#f-routing-employee_id").await.starts_with(&petrov)
+        e2e.value_of(&control(FieldPath::RoutingEmployee)).await.starts_with(&petrov)
     })
     .await;
     assert_eq!(
-        e2e.value_of("#f-closing_message-text").await,
+        e2e.value_of(&control(FieldPath::ClosingText)).await,
         "Спасибо за обращение! Оцените, пожалуйста, нашу работу."
     );
-    assert!(!e2e.is_present("#f-token").await, "the stored token stays; a version never brings one");
+    assert!(!e2e.is_present(&control(FieldPath::Token)).await, "the stored token stays; a version never brings one");
     audit.check(&e2e, "restored").await;
     let puts = e2e.requests_of("putMaxSettings").len();
     e2e.click("button[type=submit]").await;

@@ -6,6 +6,7 @@
 use fantoccini::key::Key;
 use max_channel_contract::Routing;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, PATIENCE};
 
 /// Tab stops to try before a target counts as unreachable.
@@ -81,21 +82,24 @@ async fn first_connection(width: u32, height: u32) {
     e2e.wait_for_focus("main h1").await;
     e2e.assert_focus_visible().await;
     assert_eq!(e2e.js("return document.title").await, "Подключение и настройки канала MAX · Канал MAX — Манго Диалоги");
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
 
     // The token: typed, shown and hidden again (Shift+Tab back to the toggle), checked.
-    e2e.tab_to("#f-token", false, FAR).await;
+    e2e.tab_to(&control(FieldPath::Token), false, FAR).await;
     e2e.type_keys("keyboard-token-2024").await;
     e2e.tab_to("#token-check", false, 5).await;
     e2e.tab_to("#section-token button[aria-pressed]", true, 5).await;
     e2e.press(Key::Space).await;
     assert_eq!(
-        e2e.js("return document.getElementById('f-token').type").await,
+        e2e.js(&format!("return document.querySelector('{}').type", control(FieldPath::Token))).await,
         "text",
         "Space on the toggle shows the token"
     );
     e2e.press(Key::Space).await;
-    assert_eq!(e2e.js("return document.getElementById('f-token').type").await, "password");
+    assert_eq!(
+        e2e.js(&format!("return document.querySelector('{}').type", control(FieldPath::Token))).await,
+        "password"
+    );
     e2e.tab_to("#token-check", false, 5).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
@@ -105,49 +109,52 @@ async fn first_connection(width: u32, height: u32) {
     assert!(e2e.focus_is("#routing-employee").await, "the employee is the default");
     e2e.press(Key::Right).await;
     assert!(e2e.focus_is("#routing-group:checked").await, "Right arrow picks «Группа»: {}", e2e.focused().await);
-    e2e.find("#f-routing-group_id").await;
+    e2e.find(&control(FieldPath::RoutingGroup)).await;
     e2e.press(Key::Left).await;
     assert!(e2e.focus_is("#routing-employee:checked").await, "Left arrow picks «Сотрудник» again");
 
     // The employee picker: type, Down to the second result, Enter.
-    e2e.tab_to("#f-routing-employee_id", false, 5).await;
+    let picker = control(FieldPath::RoutingEmployee);
+    e2e.tab_to(&picker, false, 5).await;
     e2e.type_keys("ова").await;
-    e2e.find("#f-routing-employee_id-list li").await;
+    e2e.find(&employee_options()).await;
     e2e.press(Key::Escape).await;
     assert_eq!(
-        e2e.js("return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded')").await,
+        e2e.js(&format!("return document.querySelector('{picker}').getAttribute('aria-expanded')")).await,
         "false",
         "Esc closes the list"
     );
-    let expanded = "return document.getElementById('f-routing-employee_id').getAttribute('aria-expanded') === 'true'";
+    let expanded = format!("return document.querySelector('{picker}').getAttribute('aria-expanded') === 'true'");
     e2e.press(Key::Down).await;
-    eventually(PATIENCE, "Down never opened the list again", || async { e2e.js(expanded).await == true }).await;
+    eventually(PATIENCE, "Down never opened the list again", || async { e2e.js(&expanded).await == true }).await;
     e2e.press(Key::Down).await;
     e2e.press(Key::Down).await;
     // The option Down highlighted (aria-activedescendant) is the one Enter picks.
-    let active = "const id = document.getElementById('f-routing-employee_id').getAttribute('aria-activedescendant'); \
-                  return id ? document.getElementById(id).textContent : null;";
-    let highlighted = e2e.js(active).await.as_str().expect("an option highlighted by Down").to_owned();
+    let active = format!(
+        "const id = document.querySelector('{picker}').getAttribute('aria-activedescendant'); \
+         return id ? document.getElementById(id).textContent : null;"
+    );
+    let highlighted = e2e.js(&active).await.as_str().expect("an option highlighted by Down").to_owned();
     e2e.press(Key::Enter).await;
-    let chosen = e2e.value_of("#f-routing-employee_id").await;
+    let chosen = e2e.value_of(&control(FieldPath::RoutingEmployee)).await;
     assert!(
         !chosen.is_empty() && highlighted.contains(chosen.trim()),
         "Enter picks the highlighted «{highlighted}», the input reads «{chosen}»"
     );
-    assert_eq!(e2e.js(expanded).await, false, "Enter closes the list");
+    assert_eq!(e2e.js(&expanded).await, false, "Enter closes the list");
 
     // The closing message: Space on the switch, then the text.
     e2e.tab_to("#closing-enabled", false, FAR).await;
     e2e.press(Key::Space).await;
     assert_eq!(e2e.js("return document.getElementById('closing-enabled').checked").await, true);
-    e2e.tab_to("#f-closing_message-text", false, 5).await;
+    e2e.tab_to(&control(FieldPath::ClosingText), false, 5).await;
     e2e.type_keys("Спасибо, что написали!").await;
 
     // An auto-reply: Enter on «Добавить автоответ», then its text.
-    e2e.tab_to("#f-auto_replies-add", true, FAR).await;
+    e2e.tab_to(&part(FieldPath::Replies(ReplyList::Working), "add"), true, FAR).await;
     e2e.press(Key::Enter).await;
     // The new row's text has the focus already.
-    e2e.wait_for_focus("#f-auto_replies-0-text").await;
+    e2e.wait_for_focus(&control(reply(0, ReplyField::Text))).await;
     e2e.assert_focus_visible().await;
     e2e.type_keys("Мы ответим в течение минуты.").await;
 
@@ -191,7 +198,7 @@ async fn first_connection(width: u32, height: u32) {
     assert!(e2e.server().state.fake().account().token.is_some(), "Esc and «Не отключать» disconnected nothing");
 
     // «Отмена» with a change: its dialog too; then confirm with Enter and land on «О канале».
-    e2e.tab_to("#f-closing_message-text", true, FAR).await;
+    e2e.tab_to(&control(FieldPath::ClosingText), true, FAR).await;
     // To the end of the text first, as a person does: where Tab leaves the caret in a
     // textarea differs by engine (WebKit: at the start).
     e2e.chord(&[Key::Control], Key::End).await;
@@ -200,7 +207,7 @@ async fn first_connection(width: u32, height: u32) {
     enter_opens(&e2e, "cancel-dialog").await;
     trapped_until_escape(&e2e, "cancel-dialog", "#cancel").await;
     assert_eq!(
-        e2e.value_of("#f-closing_message-text").await,
+        e2e.value_of(&control(FieldPath::ClosingText)).await,
         "Спасибо, что написали! До встречи.",
         "Esc keeps the change"
     );
@@ -216,7 +223,7 @@ async fn first_connection(width: u32, height: u32) {
     e2e.press(Key::Enter).await;
     e2e.wait_for_path("/channels/max/settings").await;
     e2e.wait_for_focus("main h1").await;
-    e2e.tab_to("#f-closing_message-text", false, FAR).await;
+    e2e.tab_to(&control(FieldPath::ClosingText), false, FAR).await;
     e2e.type_keys(" Ещё.").await;
     e2e.tab_to(".back-link", true, FAR).await;
     enter_opens(&e2e, "leave-dialog").await;
@@ -251,7 +258,7 @@ async fn after_disconnecting_the_focus_is_on_the_token_field() {
     e2e.tab_to("#disconnect-dialog .button--danger", false, 3).await;
     e2e.press(Key::Enter).await;
     e2e.wait_for_text(".about__state .badge", "Не подключён").await;
-    e2e.wait_for_focus("#f-token").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
     assert!(e2e.server().state.fake().account().token.is_none());
     e2e.finish().await;
 }
@@ -280,14 +287,14 @@ async fn the_focus_follows_when_its_control_goes_away() {
     e2e.find(".token-stored").await;
     e2e.tab_to("#token-replace", false, FAR).await;
     e2e.press(Key::Enter).await;
-    e2e.wait_for_focus("#f-token").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
 
     // The last auto-reply's «Удалить»: on to «Добавить автоответ».
-    e2e.tab_to("#f-auto_replies-1-text", false, FAR).await;
+    e2e.tab_to(&control(reply(1, ReplyField::Text)), false, FAR).await;
     e2e.tab_to("#section-replies .reply:last-child .button--link", true, FAR).await;
     e2e.press(Key::Enter).await;
-    e2e.wait_for_focus("#f-auto_replies-add").await;
-    assert!(!e2e.is_present("#f-auto_replies-1-text").await, "the row is gone");
+    e2e.wait_for_focus(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
+    assert!(!e2e.is_present(&control(reply(1, ReplyField::Text))).await, "the row is gone");
 
     // The 412 banner's «Продолжить редактирование»: on to «Сохранить».
     {
@@ -303,7 +310,7 @@ async fn the_focus_follows_when_its_control_goes_away() {
     e2e.wait_for_focus("button[type=submit]").await;
 
     // A draft offered back, declined: the heading.
-    e2e.tab_to("#f-closing_message-text", true, FAR).await;
+    e2e.tab_to(&control(FieldPath::ClosingText), true, FAR).await;
     e2e.type_keys(" Черновик.").await;
     e2e.browser.refresh().await.unwrap();
     e2e.find("#draft-offer").await;
@@ -320,12 +327,15 @@ async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
     e2e.wait_for_text("h1", "Подключение и настройки канала MAX").await;
-    e2e.type_into("#f-token", "keyboard-token-2024").await;
+    e2e.type_into(&control(FieldPath::Token), "keyboard-token-2024").await;
     e2e.click("label:has(#routing-employee)").await;
-    e2e.type_into("#f-routing-employee_id", "Кузн").await;
-    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
-    let active = "return document.getElementById('f-routing-employee_id').getAttribute('aria-activedescendant')";
-    assert_eq!(e2e.js(active).await, serde_json::Value::Null, "nothing highlighted");
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "Кузн").await;
+    e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецов").await;
+    let active = format!(
+        "return document.querySelector('{}').getAttribute('aria-activedescendant')",
+        control(FieldPath::RoutingEmployee)
+    );
+    assert_eq!(e2e.js(&active).await, serde_json::Value::Null, "nothing highlighted");
     e2e.press(Key::Enter).await;
     // A refusal would be drawn in the next frames; a save's call would be on its way before
     // the page's own next request reaches the back end.
@@ -336,7 +346,7 @@ async fn enter_in_the_picker_without_a_highlight_never_submits_the_form() {
     // A refused submit marks the empty employee choice invalid and shows the banner.
     assert!(!e2e.is_present("[aria-invalid=true]").await, "Enter submitted the form and it was refused");
     assert!(!e2e.is_present(".save-outcome [role=alert]").await, "Enter submitted the form");
-    assert_eq!(e2e.value_of("#f-routing-employee_id").await, "Кузн", "nothing was picked");
-    assert!(e2e.focus_is("#f-routing-employee_id").await, "the focus stays in the picker");
+    assert_eq!(e2e.value_of(&control(FieldPath::RoutingEmployee)).await, "Кузн", "nothing was picked");
+    assert!(e2e.focus_is(&control(FieldPath::RoutingEmployee)).await, "the focus stays in the picker");
     e2e.finish().await;
 }

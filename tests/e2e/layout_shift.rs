@@ -8,6 +8,7 @@
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::engine::{gap, Engine};
 use crate::support::{fault, E2e};
 
@@ -25,7 +26,7 @@ const SHIFTS: &str = r#"
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_settings_form_does_not_jump_when_the_channel_health_arrives() {
-    if Engine::current() != Engine::Chromium {
+    if crate::support::engine::current() != Engine::Chromium {
         gap("layout-shift entries are Chromium's only");
         return;
     }
@@ -41,7 +42,7 @@ async fn settle_without_jumping(width: u32, height: u32) {
     // Lighthouse's phone, where a shift is the largest share of the screen; then a desktop.
     e2e.set_viewport(width, height).await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-auto_close-enabled, form.settings").await;
+    e2e.find(&format!("{}, form.settings", control(FieldPath::AutoCloseEnabled))).await;
     e2e.wait_for_text(".health__overall", "Канал готов принимать обращения").await;
     // The shift, if any, is reported with the next frames.
     for _ in 0..3 {

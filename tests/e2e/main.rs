@@ -36,6 +36,7 @@ mod responsive;
 mod settings;
 mod shell;
 mod size_budget;
+mod soak;
 mod sources;
 mod split_routes;
 mod style_tokens;

@@ -5,6 +5,7 @@
 
 use max_channel_contract::Operation;
 
+use crate::support::controls::*;
 use crate::support::{eventually, is_console_problem, waits, E2e, PATIENCE};
 
 /// Open the settings of a channel that is not connected and choose «Сотрудник».
@@ -20,8 +21,8 @@ async fn employee_picker(e2e: &E2e) {
 async fn still_usable(e2e: &E2e) {
     e2e.latency(0);
     employee_picker(e2e).await;
-    e2e.type_into("#f-routing-employee_id", "Кузн").await;
-    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецов").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "Кузн").await;
+    e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецов").await;
 }
 
 /// The sequence a new user tried (issue 13): type «Цв», leave for «О канале» before the
@@ -30,7 +31,7 @@ async fn still_usable(e2e: &E2e) {
 async fn leaving_while_the_search_is_debounced_is_quiet() {
     let e2e = E2e::start().await;
     employee_picker(&e2e).await;
-    e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
+    e2e.find(&control(FieldPath::RoutingEmployee)).await.send_keys("Цв").await.unwrap();
     e2e.click(".back-link").await; // «О канале», within the 250 ms debounce
     e2e.wait_for_text("h1", "О канале").await;
     // Twice the debounce on the page's own clock: the typed search's timer was due by now.
@@ -57,7 +58,7 @@ async fn leaving_while_the_search_is_in_flight_aborts_it_quietly() {
     // reach the back end, their answers 3 s off.
     let focus = waits::trace_arrival(&e2e, Operation::ListEmployees);
     let typed = waits::trace_arrival(&e2e, Operation::ListEmployees);
-    e2e.find("#f-routing-employee_id").await.send_keys("Цв").await.unwrap();
+    e2e.find(&control(FieldPath::RoutingEmployee)).await.send_keys("Цв").await.unwrap();
     waits::arrived(&e2e, &focus, "focusing the picker").await;
     waits::arrived(&e2e, &typed, "the typed search").await;
     assert!(e2e.requests_of("listEmployees").is_empty(), "still in flight");

@@ -7,6 +7,7 @@
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, E2e, PATIENCE};
 
 /// The most the sticky bar may take of a phone's 740 px.
@@ -55,8 +56,8 @@ async fn on_a_phone_the_bar_is_one_row_and_the_rest_is_where_it_belongs() {
     // Two replies after the auto-close: the bar counts the warnings and takes the focus to them.
     e2e.select("#auto-close-preset", "60").await;
     for (row, hours) in [(0, "2"), (1, "3")] {
-        e2e.type_into(&format!("#f-auto_replies-{row}-delay_seconds"), hours).await;
-        e2e.select(&format!("#f-auto_replies-{row}-delay_seconds-unit"), "h").await;
+        e2e.type_into(&control(reply(row, ReplyField::Delay)), hours).await;
+        e2e.select(&part(reply(row, ReplyField::Delay), "unit"), "h").await;
     }
     // However many the schedule adds (a night longer than an hour), the bar says as many.
     e2e.wait_for_text("#checks", "Автоответ 2").await;

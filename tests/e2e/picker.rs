@@ -3,14 +3,16 @@
 //! page of the older list appended, never the two mixed. The interleavings are tabled in
 //! `src/domain/combobox_tests.rs`; this proves the view carries the state's decision out.
 
+use crate::support::controls::*;
 use crate::support::{eventually, E2e, PATIENCE};
-
-const LIST: &str = "#f-routing-employee_id-list li";
 
 /// The list's names, lower-cased, as a person reads them.
 async fn names(e2e: &E2e) -> Vec<String> {
     let texts = e2e
-        .js(&format!("return [...document.querySelectorAll('{LIST}')].map(li => li.textContent.toLowerCase())"))
+        .js(&format!(
+            "return [...document.querySelectorAll('{}')].map(li => li.textContent.toLowerCase())",
+            employee_options()
+        ))
         .await;
     texts.as_array().into_iter().flatten().filter_map(|t| t.as_str().map(str::to_owned)).collect()
 }
@@ -29,7 +31,7 @@ async fn show_more_while_a_newer_search_is_due_shows_the_newer_querys_first_page
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
     // Focusing lists everyone, with a next page.
-    e2e.click("#f-routing-employee_id").await;
+    e2e.click(&control(FieldPath::RoutingEmployee)).await;
     eventually(PATIENCE, "focusing never listed everyone", || async { names(&e2e).await.len() == 20 }).await;
     e2e.find(".picker__more").await;
     let everyone = names(&e2e).await;
@@ -38,16 +40,21 @@ async fn show_more_while_a_newer_search_is_due_shows_the_newer_querys_first_page
     // Every change of the list from now on, as the page showed it.
     e2e.js(&format!(
         "window.__lists = []; new MutationObserver(() => window.__lists.push(\
-         [...document.querySelectorAll('{LIST}')].map(li => li.textContent.toLowerCase())))\
-         .observe(document.getElementById('f-routing-employee_id-list'), {{ childList: true, subtree: true }});"
+         [...document.querySelectorAll('{}')].map(li => li.textContent.toLowerCase())))\
+         .observe(document.querySelector('{}'), {{ childList: true, subtree: true }});",
+        employee_options(),
+        part(FieldPath::RoutingEmployee, "list")
     ))
     .await;
     // The person types «ова» and presses «Показать ещё» before the typing pause is over:
     // one script, so the debounce cannot have run in between, whatever the machine's load.
-    e2e.js("const input = document.getElementById('f-routing-employee_id'); input.value = 'ова';\
-         input.dispatchEvent(new Event('input', { bubbles: true }));\
-         document.querySelector('.picker__more').click();")
-        .await;
+    e2e.js(&format!(
+        "const input = document.querySelector('{}'); input.value = 'ова';\
+         input.dispatchEvent(new Event('input', {{ bubbles: true }}));\
+         document.querySelector('.picker__more').click();",
+        control(FieldPath::RoutingEmployee)
+    ))
+    .await;
     wait_for_answer(&e2e, "ова", 20, "«Показать ещё» never showed the first page of «ова»").await;
     e2e.click(".picker__more").await;
     wait_for_answer(&e2e, "ова", 40, "the next page of «ова» never came").await;

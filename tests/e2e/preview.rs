@@ -7,6 +7,7 @@
 
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, E2e, Options, Page, PATIENCE};
 
 async fn preview() -> E2e {
@@ -84,18 +85,18 @@ async fn an_error_on_save_meets_a_filled_form_and_keeps_the_text() {
     e2e.open("/channels/max/settings?demo=connected").await;
     e2e.find(".token-stored").await;
     let text = "Спасибо, что написали! Ответим в течение часа.";
-    e2e.type_into("#f-closing_message-text", text).await;
+    e2e.type_into(&control(FieldPath::ClosingText), text).await;
     open_panel(&e2e).await;
     // «Когда» first, then the error: nothing loads again, the text stays.
     e2e.select("#preview-on", "putMaxSettings").await;
     e2e.select("#preview-fault", "500").await;
     e2e.click("#preview-once").await;
     e2e.wait_for_text("#preview-summary", "при сохранении, один раз").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, text, "choosing the error kept the form");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, text, "choosing the error kept the form");
 
     e2e.find_centered("button[type=submit]").await.click().await.unwrap();
     e2e.wait_for_text(".save-outcome [role=alert]", "Сервер временно недоступен (ошибка 500)").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, text, "nothing typed is lost");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, text, "nothing typed is lost");
     // Met once: the panel says so, and the next save goes through.
     eventually(PATIENCE, "the error met once is switched off", || async {
         e2e.value_of("#preview-fault").await.is_empty() && !query(&e2e).await.contains("fault=")
@@ -106,7 +107,7 @@ async fn an_error_on_save_meets_a_filled_form_and_keeps_the_text() {
 
     // «Ответ MAX на любой токен»: any token typed, «Проверить» → refused.
     e2e.open("/channels/max/settings?demo=not_connected&token_check=refused").await;
-    e2e.type_into("#f-token", "a-perfectly-good-token-0001").await;
+    e2e.type_into(&control(FieldPath::Token), "a-perfectly-good-token-0001").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text("#token-check-error", "MAX не принял токен").await;
     e2e.assert_console_clean("an error on save").await;
@@ -204,9 +205,9 @@ async fn the_gallery_shows_every_account_at_both_widths() {
             let shown = frames.iter().any(|f| {
                 f.starts_with(&format!("{width} "))
                     && f.contains("/channels/max?")
-                    && f.ends_with(&format!("demo={}&chrome=0", preset.id()))
+                    && f.ends_with(&format!("demo={}&chrome=0", preset.name()))
             });
-            assert!(shown, "{} at {width} px is not in the gallery: {frames:?}", preset.id());
+            assert!(shown, "{} at {width} px is not in the gallery: {frames:?}", preset.name());
         }
     }
     // Every frame a titled state, lazily loaded, its name a heading with a link to open it.

@@ -5,6 +5,7 @@
 
 use crate::app_shell::host_messages;
 use crate::split_routes::{copy_bundle, production};
+use crate::support::controls::*;
 use crate::support::engine::{gap, Engine};
 use crate::support::scratch::Scratch;
 use crate::support::waits::{self, settled};
@@ -131,7 +132,7 @@ async fn a_refused_main_wasm_is_said_on_the_page_and_to_the_host() {
 /// import would fetch it without. WebKitGTK imports it regardless (docs/browsers.md).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refused_glue_is_said_on_the_page_and_to_the_host() {
-    if Engine::current() == Engine::WebKit {
+    if crate::support::engine::current() == Engine::WebKit {
         gap("a changed glue: WebKitGTK runs the module its modulepreload's integrity refuses");
         return;
     }
@@ -217,14 +218,14 @@ async fn the_frame_fills_the_host_and_the_bar_and_dialogs_stay_in_view() {
     e2e.browser.enter_frame(0).await.expect("into the app's frame");
     e2e.click("a.tile[data-kind=max]").await;
     e2e.click("a.button--primary").await;
-    e2e.find("#f-closing_message-text").await;
+    e2e.find(&control(FieldPath::ClosingText)).await;
     settled(&e2e).await;
     // The settings are taller than the frame: the bar sticks to the frame's bottom.
     let tall: f64 =
         serde_json::from_value(e2e.js("return document.documentElement.scrollHeight / innerHeight").await).unwrap();
     assert!(tall > 1.2, "the settings scroll inside the frame: {tall}");
     assert_in_view(&e2e, ".action-bar").await;
-    e2e.type_into("#f-closing_message-text", "Правка в рамке").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Правка в рамке").await;
     e2e.click("#cancel").await;
     e2e.wait_for_dialog("cancel-dialog", true).await;
     assert_in_view(&e2e, "#cancel-dialog").await;
@@ -259,9 +260,9 @@ async fn a_new_login_reaches_the_app_from_the_host_and_the_draft_is_the_accounts
     e2e.browser.enter_frame(0).await.expect("into the app's frame");
     e2e.click("a.tile[data-kind=max]").await;
     e2e.click("a.button--primary").await;
-    e2e.find("#f-closing_message-text").await;
+    e2e.find(&control(FieldPath::ClosingText)).await;
     settled(&e2e).await;
-    e2e.type_into("#f-closing_message-text", "Спасибо, что написали!").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Спасибо, что написали!").await;
     // The unsaved draft is kept under this account's key only.
     let keys = "return Object.keys(sessionStorage).filter(k => k.startsWith('max-channel:'))";
     waits::until(PATIENCE, || async { e2e.js(keys).await == serde_json::json!(["max-channel:draft:lk-4021"]) }).await;
@@ -271,7 +272,7 @@ async fn a_new_login_reaches_the_app_from_the_host_and_the_draft_is_the_accounts
     e2e.server().state.controls().renew_csrf_token("csrf-after-login");
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome", "Недостаточно прав").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо, что написали!");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Спасибо, что написали!");
 
     // The cabinet passes the new token; the same save goes through without a reload.
     e2e.browser.enter_parent_frame().await.expect("back to the host");

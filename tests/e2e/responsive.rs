@@ -9,6 +9,7 @@ use max_channel_contract::ChannelState;
 use max_channel_fake::samples;
 use serde_json::json;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, Engine, Options, PATIENCE};
 
 /// The widths the app is held to: a phone, a tablet, a laptop, a wide desktop.
@@ -20,57 +21,31 @@ fn screenshots_dir() -> PathBuf {
     let dir = std::env::var_os("MAX_SCREENSHOTS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots"));
-    match Engine::current() {
+    match crate::support::engine::current() {
         Engine::Chromium => dir,
         other => dir.join(other.name()),
     }
 }
 
-/// The pages and states of the screenshots, each reached the way a person reaches it.
-#[derive(Debug, Clone, Copy)]
-enum Shot {
-    ChannelGroups,
-    About,
-    Settings,
-    SettingsErrors,
-    SettingsConnected,
-    // Issue 34's states (the account is connected from `SettingsConnected` on).
-    SettingsWarnings,
-    TokenRefused,
-    DisconnectDialog,
-    AboutConnected,
-    NotFound,
+max_channel_kit::closed_enum! {
+    /// The pages and states of the screenshots, each reached the way a person reaches it.
+    #[derive(Debug, Clone, Copy)]
+    enum Shot {
+        ChannelGroups = "channel-groups",
+        About = "about",
+        Settings = "settings",
+        SettingsErrors = "settings-errors",
+        SettingsConnected = "settings-connected",
+        // Issue 34's states (the account is connected from `SettingsConnected` on).
+        SettingsWarnings = "settings-warnings",
+        TokenRefused = "token-refused",
+        DisconnectDialog = "disconnect-dialog",
+        AboutConnected = "about-connected",
+        NotFound = "not-found",
+    }
 }
 
 impl Shot {
-    const ALL: [Shot; 10] = [
-        Shot::ChannelGroups,
-        Shot::About,
-        Shot::Settings,
-        Shot::SettingsErrors,
-        Shot::SettingsConnected,
-        Shot::SettingsWarnings,
-        Shot::TokenRefused,
-        Shot::DisconnectDialog,
-        Shot::AboutConnected,
-        Shot::NotFound,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Shot::ChannelGroups => "channel-groups",
-            Shot::About => "about",
-            Shot::Settings => "settings",
-            Shot::SettingsErrors => "settings-errors",
-            Shot::SettingsConnected => "settings-connected",
-            Shot::SettingsWarnings => "settings-warnings",
-            Shot::TokenRefused => "token-refused",
-            Shot::DisconnectDialog => "disconnect-dialog",
-            Shot::AboutConnected => "about-connected",
-            Shot::NotFound => "not-found",
-        }
-    }
-
     async fn reach(self, e2e: &E2e) {
         // No draft of an earlier state offered back: leave the form (which keeps one as
         // it goes) for a page that keeps none, then forget it.
@@ -91,11 +66,11 @@ impl Shot {
             }
             Shot::SettingsErrors => {
                 e2e.open("/channels/max/settings").await;
-                e2e.type_into("#f-token", "токен с пробелом").await;
+                e2e.type_into(&control(FieldPath::Token), "токен с пробелом").await;
                 e2e.click("label[for=closing-enabled]").await;
-                e2e.click("#f-auto_replies-add").await;
+                e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
                 e2e.click("button[type=submit]").await;
-                e2e.find("#f-token-error").await;
+                e2e.find(&error(FieldPath::Token)).await;
             }
             Shot::SettingsConnected => {
                 e2e.open("/channels/max/settings").await;
@@ -104,14 +79,14 @@ impl Shot {
             Shot::SettingsWarnings => {
                 e2e.open("/channels/max/settings").await;
                 e2e.select("#auto-close-preset", "60").await;
-                e2e.type_into("#f-auto_replies-0-delay_seconds", "2").await;
-                e2e.select("#f-auto_replies-0-delay_seconds-unit", "h").await;
+                e2e.type_into(&control(reply(0, ReplyField::Delay)), "2").await;
+                e2e.select(&part(reply(0, ReplyField::Delay), "unit"), "h").await;
                 e2e.find("#bar-warnings").await;
             }
             Shot::TokenRefused => {
                 e2e.open("/channels/max/settings").await;
                 e2e.click("#token-replace").await;
-                e2e.type_into("#f-token", "revoked-abc").await;
+                e2e.type_into(&control(FieldPath::Token), "revoked-abc").await;
                 e2e.click("#token-check").await;
                 e2e.find("#token-guide[open]").await;
             }
@@ -467,15 +442,15 @@ async fn no_width_from_320_to_1920_scrolls_sideways_even_with_long_words() {
     // employee picker open.
     e2e.set_viewport(1280, 800).await;
     e2e.open("/channels/max/settings").await;
-    e2e.type_into("#f-token", &format!("{} x", "t".repeat(510))).await;
+    e2e.type_into(&control(FieldPath::Token), &format!("{} x", "t".repeat(510))).await;
     e2e.click("label[for=closing-enabled]").await;
-    e2e.type_into("#f-closing_message-text", &unbroken(250)).await;
-    e2e.click("#f-auto_replies-add").await;
-    e2e.type_into("#f-auto_replies-0-text", &unbroken(251)).await;
+    e2e.type_into(&control(FieldPath::ClosingText), &unbroken(250)).await;
+    e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
+    e2e.type_into(&control(reply(0, ReplyField::Text)), &unbroken(251)).await;
     e2e.click("button[type=submit]").await;
-    e2e.find("#f-token-error").await;
-    e2e.type_into("#f-routing-employee_id", "ова").await;
-    e2e.find("#f-routing-employee_id-list li").await;
+    e2e.find(&error(FieldPath::Token)).await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "ова").await;
+    e2e.find(&employee_options()).await;
     sweep(&e2e, "settings with long words, errors and the picker open", &mut overflowing).await;
 
     e2e.set_viewport(1280, 800).await;

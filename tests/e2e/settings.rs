@@ -5,41 +5,46 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use max_channel_contract::*;
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, Options, PATIENCE};
 
 /// Fills the whole form the way the first-connection story goes.
 pub(crate) async fn fill_first_connection(e2e: &E2e) {
     // Token → «Проверить» → «Токен авторизован» with the bot.
-    e2e.type_into("#f-token", "  shop-token-7Qa1  ").await;
+    e2e.type_into(&control(FieldPath::Token), "  shop-token-7Qa1  ").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     e2e.wait_for_text(".token-valid .bot__username", "@").await;
 
     // An employee found by typing part of a surname among 10 000.
-    e2e.type_into("#f-routing-employee_id", "кузнецова ан").await;
-    e2e.wait_for_text("#f-routing-employee_id-list", "Кузнецова Анна").await;
-    let input = e2e.find("#f-routing-employee_id").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "кузнецова ан").await;
+    e2e.wait_for_text(&part(FieldPath::RoutingEmployee, "list"), "Кузнецова Анна").await;
+    let input = e2e.find(&control(FieldPath::RoutingEmployee)).await;
     input.send_keys(&Key::Down.to_string()).await.unwrap();
     input.send_keys(&Key::Enter.to_string()).await.unwrap();
-    let chosen = e2e.value_of("#f-routing-employee_id").await;
+    let chosen = e2e.value_of(&control(FieldPath::RoutingEmployee)).await;
     assert!(chosen.starts_with("Кузнецова Анна"), "{chosen}");
 
     // Two auto-replies.
-    e2e.click("#f-auto_replies-add").await;
-    e2e.type_into("#f-auto_replies-0-text", "Здравствуйте! Мы получили ваше сообщение.").await;
-    e2e.click("#f-auto_replies-add").await;
-    e2e.type_into("#f-auto_replies-1-delay_seconds", "2").await;
-    e2e.select("#f-auto_replies-1-delay_seconds-unit", "min").await;
-    e2e.type_into("#f-auto_replies-1-text", "Все операторы заняты, ответим в течение 5 минут.").await;
-    e2e.wait_for_text("#f-auto_replies-1-text-count", "48 / 250").await;
+    e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
+    e2e.type_into(&control(reply(0, ReplyField::Text)), "Здравствуйте! Мы получили ваше сообщение.").await;
+    e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
+    e2e.type_into(&control(reply(1, ReplyField::Delay)), "2").await;
+    e2e.select(&part(reply(1, ReplyField::Delay), "unit"), "min").await;
+    e2e.type_into(&control(reply(1, ReplyField::Text)), "Все операторы заняты, ответим в течение 5 минут.").await;
+    e2e.wait_for_text(&part(reply(1, ReplyField::Text), "count"), "48 / 250").await;
 
     // The closing message.
     e2e.click("label[for=closing-enabled]").await;
-    e2e.type_into("#f-closing_message-text", "Спасибо за обращение!").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Спасибо за обращение!").await;
 
     // Non-working hours: auto-replies.
     e2e.click("label[for=nwh-replies]").await;
-    e2e.type_into("#f-non_working_hours-auto_replies-0-text", "Сейчас мы не работаем. Ответим утром с 9:00.").await;
+    e2e.type_into(
+        &control(ReplyList::NonWorking.row(0, ReplyField::Text)),
+        "Сейчас мы не работаем. Ответим утром с 9:00.",
+    )
+    .await;
 
     // Auto-close after 1 day.
     e2e.click("label[for=auto-close-enabled]").await;
@@ -66,7 +71,7 @@ fn expected_settings(employee_id: &str) -> Settings {
 async fn a_first_connection_end_to_end() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     fill_first_connection(&e2e).await;
 
     e2e.click("button[type=submit]").await;
@@ -93,15 +98,18 @@ async fn a_first_connection_end_to_end() {
     e2e.wait_for_text(".token-stored", "…7Qa1").await;
     e2e.wait_for_text(".token-stored", "@").await;
     eventually(PATIENCE, "the saved employee's name never showed", || async {
-        e2e.value_of("#f-routing-employee_id").await.starts_with("Кузнецова Анна")
+        e2e.value_of(&control(FieldPath::RoutingEmployee)).await.starts_with("Кузнецова Анна")
     })
     .await;
-    assert_eq!(e2e.value_of("#f-auto_replies-1-delay_seconds").await, "2");
-    assert_eq!(e2e.value_of("#f-auto_replies-1-delay_seconds-unit").await, "min");
-    assert_eq!(e2e.value_of("#f-auto_replies-1-text").await, "Все операторы заняты, ответим в течение 5 минут.");
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо за обращение!");
+    assert_eq!(e2e.value_of(&control(reply(1, ReplyField::Delay))).await, "2");
+    assert_eq!(e2e.value_of(&part(reply(1, ReplyField::Delay), "unit")).await, "min");
     assert_eq!(
-        e2e.value_of("#f-non_working_hours-auto_replies-0-text").await,
+        e2e.value_of(&control(reply(1, ReplyField::Text))).await,
+        "Все операторы заняты, ответим в течение 5 минут."
+    );
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Спасибо за обращение!");
+    assert_eq!(
+        e2e.value_of(&control(ReplyList::NonWorking.row(0, ReplyField::Text))).await,
         "Сейчас мы не работаем. Ответим утром с 9:00."
     );
     assert_eq!(e2e.value_of("#auto-close-preset").await, "1440");
@@ -115,14 +123,14 @@ async fn a_first_connection_end_to_end() {
 async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     // Nothing filled: refused here, nothing sent, focus on the first bad control.
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text("#f-token-error", "Вставьте токен из MAX.").await;
-    assert_eq!(e2e.find("#f-token").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    e2e.wait_for_text(&error(FieldPath::Token), "Вставьте токен из MAX.").await;
+    assert_eq!(e2e.find(&control(FieldPath::Token)).await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     // The focus follows a moment later (WebKit first gives it to the pressed button).
-    e2e.wait_for_focus("#f-token").await;
-    e2e.wait_for_text("#f-routing-employee_id-error", "Выберите сотрудника.").await;
+    e2e.wait_for_focus(&control(FieldPath::Token)).await;
+    e2e.wait_for_text(&error(FieldPath::RoutingEmployee), "Выберите сотрудника.").await;
 
     fill_first_connection(&e2e).await;
     assert!(e2e.requests_of("putMaxSettings").is_empty(), "a refused save sends nothing");
@@ -134,11 +142,14 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
             "fields": [{"path": "auto_replies[1].text", "code": "too_long", "message": "Не больше 250 символов."}]}}
     })));
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text("#f-auto_replies-1-text-error", "Не больше 250 символов.").await;
-    assert_eq!(e2e.find("#f-auto_replies-1-text").await.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
-    e2e.wait_for_focus("#f-auto_replies-1-text").await;
+    e2e.wait_for_text(&error(reply(1, ReplyField::Text)), "Не больше 250 символов.").await;
+    assert_eq!(
+        e2e.find(&control(reply(1, ReplyField::Text))).await.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    e2e.wait_for_focus(&control(reply(1, ReplyField::Text))).await;
     // Nothing typed was lost.
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Спасибо за обращение!");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Спасибо за обращение!");
     e2e.finish().await;
 }
 
@@ -146,7 +157,7 @@ async fn client_refusals_send_nothing_and_a_422_lands_on_its_control() {
 async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     fill_first_connection(&e2e).await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
@@ -154,7 +165,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     // Another user, in a second browser, saves meanwhile.
     let other = e2e.second_browser().await;
     other.open("/channels/max/settings").await;
-    other.type_into("#f-closing_message-text", "Их прощание").await;
+    other.type_into(&control(FieldPath::ClosingText), "Их прощание").await;
     other.click("button[type=submit]").await;
     other.find(".save-outcome [role=status]").await;
     other.close().await;
@@ -162,10 +173,10 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
         e2e.server().state.fake().account().settings.clone().unwrap().settings.closing_message.text,
         "Их прощание"
     );
-    e2e.type_into("#f-closing_message-text", "Моё новое прощание").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Моё новое прощание").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=alert]", "настройки сохранил другой пользователь").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Моё новое прощание", "nothing typed is lost");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Моё новое прощание", "nothing typed is lost");
     // Keep editing: the next save overwrites on their version.
     assert_eq!(e2e.text_content(".save-outcome #conflict-keep").await, "Продолжить редактирование");
     e2e.click(".save-outcome #conflict-keep").await;
@@ -196,7 +207,7 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
     assert_eq!(e2e.server().state.fake().account().settings.as_ref().unwrap().settings, saved.settings);
 
     // Reconnecting needs only a new token.
-    e2e.type_into("#f-token", "second-token-9999").await;
+    e2e.type_into(&control(FieldPath::Token), "second-token-9999").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     e2e.wait_for_text(".about__state .badge", "Подключён").await;
@@ -208,25 +219,25 @@ async fn a_conflict_loses_nothing_and_disconnect_keeps_the_settings() {
 async fn group_routing_shows_the_distribution_rule_and_chat_bot_needs_a_fallback() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.type_into("#f-token", "group-token-1").await;
+    e2e.type_into(&control(FieldPath::Token), "group-token-1").await;
 
     e2e.click("label:has(#routing-group)").await;
-    e2e.select("#f-routing-group_id", "g-support").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-support").await;
     e2e.wait_for_text("#distribution", "Всем одновременно").await;
     e2e.wait_for_text("#distribution", "5 сотрудников в группе").await;
     let link = e2e.find("#distribution a").await;
     assert!(link.text().await.unwrap().starts_with("настраивается в Личном кабинете ВАТС"));
     assert_eq!(link.attr("href").await.unwrap().as_deref(), Some("https://lk.mango-office.ru/vpbx/groups"));
-    e2e.select("#f-routing-group_id", "g-vip").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-vip").await;
     e2e.wait_for_text("#distribution", "skills_based").await; // an unknown rule is shown as is
 
     // Chat-bot: the fallback is required.
     e2e.click("label:has(#routing-chat_bot)").await;
-    e2e.select("#f-routing-chat_bot_id", "b-faq").await;
+    e2e.select(&control(FieldPath::RoutingChatBot), "b-faq").await;
     e2e.click("button[type=submit]").await;
-    e2e.wait_for_text("#f-routing-fallback-error", "на случай недоступности чат-бота").await;
+    e2e.wait_for_text(&error(FieldPath::Fallback), "на случай недоступности чат-бота").await;
     e2e.click("label:has(#fallback-group)").await;
-    e2e.select("#f-routing-fallback-group_id", "g-sales").await;
+    e2e.select(&control(FieldPath::FallbackGroup), "g-sales").await;
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
     assert_eq!(
@@ -246,7 +257,8 @@ async fn chat_bot_choices_are_disabled_without_the_service() {
     assert_eq!(nwh_bot.attr("disabled").await.unwrap().as_deref(), Some("true"));
     e2e.wait_for_text("#chat-bots-off", "Подключите услугу «Чат-боты»").await;
     e2e.wait_for_text("#nwh-chat-bots-off", "Подключите услугу «Чат-боты»").await;
-    let described = e2e.find("#f-routing-type").await.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    let described =
+        e2e.find(&control(FieldPath::RoutingType)).await.attr("aria-describedby").await.unwrap().unwrap_or_default();
     assert!(described.contains("chat-bots-off"), "the reason is tied to the choice: {described}");
     e2e.finish().await;
 }
@@ -262,27 +274,27 @@ async fn every_token_outcome_has_its_message_and_a_double_click_saves_once() {
         ("a b", "без пробелов"),
     ];
     for (token, message) in outcomes {
-        e2e.type_into("#f-token", token).await;
+        e2e.type_into(&control(FieldPath::Token), token).await;
         e2e.click("#token-check").await;
-        let where_ = if token == "a b" { "#f-token-error" } else { "#token-check-error" };
+        let where_ = if token == "a b" { &error(FieldPath::Token) } else { "#token-check-error" };
         e2e.wait_for_text(where_, message).await;
     }
     // The check's network failure is its own message.
     e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "verifyMaxToken", "status": 502, "raw": "<html>Bad Gateway</html>"
     })));
-    e2e.type_into("#f-token", "good-token-1").await;
+    e2e.type_into(&control(FieldPath::Token), "good-token-1").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text("#token-check-error", "Сервер ответил неожиданно").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text(".token-valid", "Токен авторизован").await;
     // Editing the token drops the badge.
-    e2e.find("#f-token").await.send_keys("x").await.unwrap();
+    e2e.find(&control(FieldPath::Token)).await.send_keys("x").await.unwrap();
     assert!(e2e.browser.find(Locator::Css(".token-valid")).await.is_err());
 
     // A double click on «Сохранить» sends one request.
     e2e.click("label:has(#routing-group)").await;
-    e2e.select("#f-routing-group_id", "g-sales").await;
+    e2e.select(&control(FieldPath::RoutingGroup), "g-sales").await;
     e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "putMaxSettings", "delay_ms": 500
     })));
@@ -302,11 +314,11 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     e2e.wait_for_path("/channels/max/settings").await;
     let unload_prevented =
         "const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;";
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     assert_eq!(e2e.js(unload_prevented).await, false, "a clean form lets the tab close");
 
     e2e.click("label[for=closing-enabled]").await;
-    e2e.type_into("#f-closing_message-text", "Не потеряйте меня").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Не потеряйте меня").await;
     assert_eq!(e2e.js(unload_prevented).await, true, "closing the tab asks");
 
     // A link: the dialog, whose buttons say what they do; staying keeps everything.
@@ -317,13 +329,13 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
     e2e.click("#leave-dialog .button--secondary").await;
     e2e.wait_for_dialog("leave-dialog", false).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Не потеряйте меня");
 
     // The back button: the dialog too.
     e2e.browser.back().await.unwrap();
     e2e.wait_for_dialog("leave-dialog", true).await;
     assert_eq!(e2e.path().await, "/channels/max/settings");
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Не потеряйте меня");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Не потеряйте меня");
     e2e.click("#leave-dialog .button--danger").await;
     e2e.wait_for_path("/channels/max").await;
     e2e.wait_for_text("h1", "О канале MAX").await;
@@ -334,11 +346,11 @@ async fn the_unsaved_guard_asks_on_links_back_and_unload() {
 async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.type_into("#f-token", "secret-draft-token-XYZ").await;
+    e2e.type_into(&control(FieldPath::Token), "secret-draft-token-XYZ").await;
     e2e.click("label[for=closing-enabled]").await;
-    e2e.type_into("#f-closing_message-text", "Черновик прощания").await;
-    e2e.click("#f-auto_replies-add").await;
-    e2e.type_into("#f-auto_replies-0-text", "Черновик автоответа").await;
+    e2e.type_into(&control(FieldPath::ClosingText), "Черновик прощания").await;
+    e2e.click(&part(FieldPath::Replies(ReplyList::Working), "add")).await;
+    e2e.type_into(&control(reply(0, ReplyField::Text)), "Черновик автоответа").await;
     let stored = e2e.js("return sessionStorage.getItem('max-channel:draft') || ''").await;
     let stored = stored.as_str().unwrap();
     assert!(stored.contains("Черновик прощания"), "{stored}");
@@ -346,10 +358,10 @@ async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
 
     e2e.browser.refresh().await.unwrap();
     e2e.wait_for_text("#draft-offer", "Восстановить несохранённые изменения?").await;
-    assert_eq!(e2e.value_of("#f-token").await, "", "the token is not restored");
+    assert_eq!(e2e.value_of(&control(FieldPath::Token)).await, "", "the token is not restored");
     e2e.click("#draft-restore").await;
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Черновик прощания");
-    assert_eq!(e2e.value_of("#f-auto_replies-0-text").await, "Черновик автоответа");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Черновик прощания");
+    assert_eq!(e2e.value_of(&control(reply(0, ReplyField::Text))).await, "Черновик автоответа");
     let all_storage =
         e2e.js("return JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie").await;
     assert!(!all_storage.as_str().unwrap().contains("secret-draft-token"));
@@ -360,12 +372,12 @@ async fn a_draft_is_offered_back_after_a_reload_without_the_token() {
 async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     let e2e = E2e::start().await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     e2e.click("#cancel").await;
     e2e.wait_for_path("/channels/max").await;
 
     e2e.open("/channels/max/settings").await;
-    e2e.type_into("#f-token", "cancel-me-1").await;
+    e2e.type_into(&control(FieldPath::Token), "cancel-me-1").await;
     e2e.click("#cancel").await;
     e2e.wait_for_dialog("cancel-dialog", true).await;
     e2e.wait_for_text("#cancel-dialog", "Несохранённые изменения пропадут").await;
@@ -376,15 +388,18 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     e2e.find("#cancel-dialog .button--secondary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
     e2e.wait_for_dialog("cancel-dialog", false).await;
     assert_eq!(e2e.js("return document.activeElement.id").await, "cancel");
-    assert_eq!(e2e.value_of("#f-token").await, "cancel-me-1");
+    assert_eq!(e2e.value_of(&control(FieldPath::Token)).await, "cancel-me-1");
 
     // The employee picker pages with «Показать ещё». Focusing the field lists everyone
     // before the typed search answers: wait for the list a person would page through —
     // the answer to «ова» (every name holds it) — not the first list that shows.
-    e2e.type_into("#f-routing-employee_id", "ова").await;
+    e2e.type_into(&control(FieldPath::RoutingEmployee), "ова").await;
     eventually(PATIENCE, "the search for «ова» never answered", || async {
         let texts = e2e
-            .js("return [...document.querySelectorAll('#f-routing-employee_id-list li')].map(li => li.textContent.toLowerCase())")
+            .js(&format!(
+                "return [...document.querySelectorAll('{}')].map(li => li.textContent.toLowerCase())",
+                employee_options()
+            ))
             .await;
         let texts = texts.as_array().cloned().unwrap_or_default();
         texts.len() == 20 && texts.iter().all(|t| t.as_str().is_some_and(|t| t.contains("ова")))
@@ -392,10 +407,10 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
     .await;
     e2e.find(".picker__more").await.click().await.unwrap();
     eventually(PATIENCE, "the next page never came", || async {
-        e2e.browser.find_all(Locator::Css("#f-routing-employee_id-list li")).await.unwrap().len() == 40
+        e2e.browser.find_all(Locator::Css(&employee_options())).await.unwrap().len() == 40
     })
     .await;
-    e2e.find("#f-routing-employee_id-list li").await.click().await.unwrap();
+    e2e.find(&employee_options()).await.click().await.unwrap();
 
     e2e.click("button[type=submit]").await;
     e2e.wait_for_text(".save-outcome [role=status]", "Канал MAX успешно настроен").await;
@@ -416,6 +431,6 @@ async fn cancel_asks_only_with_changes_and_a_conflict_can_load_their_version() {
         .click()
         .await
         .unwrap();
-    assert_eq!(e2e.value_of("#f-closing_message-text").await, "Их текст");
+    assert_eq!(e2e.value_of(&control(FieldPath::ClosingText)).await, "Их текст");
     e2e.finish().await;
 }

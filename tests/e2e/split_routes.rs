@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::support::controls::*;
 use crate::support::scratch::Scratch;
 use crate::support::{eventually, production_dist, E2e, Options, PATIENCE};
 
@@ -38,7 +39,7 @@ async fn the_settings_and_the_history_are_fetched_when_first_opened() {
 
     e2e.click("a.button--primary").await;
     e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     let settings = fetched(&e2e).await;
     assert!(settings.iter().any(|name| name.starts_with("split_settings-")), "{settings:?}");
     assert!(!settings.iter().any(|name| name.starts_with("split_history-")), "{settings:?}");
@@ -50,7 +51,7 @@ async fn the_settings_and_the_history_are_fetched_when_first_opened() {
 
     // Back to the settings: the module is in, nothing is fetched again.
     e2e.browser.back().await.expect("back");
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     let again = fetched(&e2e).await;
     assert_eq!(again.len(), both.len(), "fetched again: {again:?}");
     e2e.finish().await;
@@ -69,7 +70,7 @@ fn fetches_of(pattern: &str) -> String {
 async fn the_settings_opened_straight_fetch_their_module_beside_the_main_wasm_once() {
     let e2e = E2e::start_with(production(None)).await;
     e2e.open("/channels/max/settings").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
     // Started by the page's hint as it was parsed, before the main wasm was running, and
     // taken by the loader as the main wasm's preload is taken by the glue: Chromium and
@@ -121,7 +122,7 @@ async fn a_settings_module_that_cannot_be_fetched_is_a_message_and_a_retry() {
     // The connection is back: «Повторить» fetches the module afresh and the form opens.
     copy_bundle(&production_dist(), bundle.path(), &is_settings_module);
     e2e.click("main .retry").await;
-    e2e.find("#f-token").await;
+    e2e.find(&control(FieldPath::Token)).await;
     e2e.wait_for_text("main h1", "Подключение и настройки канала MAX").await;
     assert!(!e2e.is_present("[data-split-failed]").await, "the failure stayed after the retry");
     e2e.finish().await;

@@ -4,6 +4,7 @@
 
 use serde_json::{json, Value};
 
+use crate::support::controls::*;
 use crate::support::{E2e, Options};
 
 /// Whether the page's `modulepreload` of the JS glue carries the glue's SHA-384, as the
@@ -109,7 +110,7 @@ async fn the_production_build_for_dialogs_needs_nothing_from_the_root() {
         }
         // The split routes: their modules come from beside the loader, below /dialogs/ too.
         e2e.open("/channels/max/settings").await;
-        e2e.find("#f-token").await;
+        e2e.find(&control(FieldPath::Token)).await;
         assert_eq!(e2e.strings(OUTSIDE_DIALOGS).await, Vec::<String>::new(), "the settings");
         e2e.open("/channels/max/history").await;
         e2e.wait_for_text("h1", "История изменений").await;

@@ -3,6 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::support::controls::*;
 use crate::support::{eventually, fault, E2e, PATIENCE};
 
 /// The message and its «Повторить», read in one script so that the second between two
@@ -20,7 +21,7 @@ async fn a_wait_counts_down_and_the_retry_waits_with_it() {
     e2e.server().state.controls().add_fault(fault(serde_json::json!({
         "operation": "verifyMaxToken", "status": 429, "retry_after": 5
     })));
-    e2e.type_into("#f-token", "good-token-1").await;
+    e2e.type_into(&control(FieldPath::Token), "good-token-1").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text("#token-check-error", "Слишком много попыток. Повторите через").await;
     // It counts down to «Теперь можно повторить» (every second's words: the native tests).
@@ -61,7 +62,7 @@ async fn the_token_field_says_where_the_token_is_and_opens_that_when_max_refuses
     assert!(steps.contains("Скопируйте токен"), "{steps}");
 
     // MAX refuses the token: the error, and the way to the right one opens beside it.
-    e2e.type_into("#f-token", "revoked-abc").await;
+    e2e.type_into(&control(FieldPath::Token), "revoked-abc").await;
     e2e.click("#token-check").await;
     e2e.wait_for_text("#token-check-error", "MAX не принял токен").await;
     eventually(PATIENCE, "the guide never opened", || async { open().await == true }).await;

@@ -9,45 +9,8 @@ use crate::env;
 use crate::setup::{apt_install, ensure};
 use crate::shell::{probe_stdout, run, Result};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    Chromium,
-    Firefox,
-    WebKit,
-}
-
-impl Engine {
-    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::WebKit];
-
-    /// The name `MAX_E2E_BROWSER` and `--engines` take.
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Chromium => "chromium",
-            Engine::Firefox => "firefox",
-            Engine::WebKit => "webkit",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Engine> {
-        Engine::ALL.into_iter().find(|e| e.name() == name)
-    }
-}
-
-/// `chromium,webkit` → those engines, in the order given, each once.
-pub fn parse_engines(list: &str) -> Result<Vec<Engine>> {
-    let mut engines = Vec::new();
-    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        let engine =
-            Engine::parse(name).ok_or_else(|| format!("unknown engine `{name}` (chromium, firefox, webkit)"))?;
-        if !engines.contains(&engine) {
-            engines.push(engine);
-        }
-    }
-    if engines.is_empty() {
-        return Err("no engine named".into());
-    }
-    Ok(engines)
-}
+/// The engines, as the tests name them too.
+pub use max_channel_kit::Engine;
 
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
@@ -97,14 +60,6 @@ fn install_geckodriver() -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn engines_parse_in_order_once() {
-        assert_eq!(parse_engines("webkit,chromium,webkit").unwrap(), [Engine::WebKit, Engine::Chromium]);
-        assert_eq!(parse_engines(" firefox ").unwrap(), [Engine::Firefox]);
-        assert!(parse_engines("safari").unwrap_err().contains("safari"));
-        assert!(parse_engines(",").is_err());
-    }
 
     #[test]
     fn geckodriver_series_037_only() {

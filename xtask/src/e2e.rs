@@ -213,7 +213,7 @@ fn engine_command(binary: &Path, engine: Engine) -> Command {
         }
         Engine::Chromium | Engine::Firefox => Command::new(binary),
     };
-    cmd.env("MAX_E2E_BROWSER", engine.name());
+    cmd.env(Engine::VARIABLE, engine.name());
     if engine != Engine::Chromium {
         // No browser in these: the size budget and the stylesheet's tokens are the same
         // whatever the engine, so the Chromium run alone proves them.

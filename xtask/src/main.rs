@@ -103,7 +103,7 @@ fn gates_command() -> shell::Result {
 fn test_engines(rest: &[String]) -> shell::Result<Vec<browsers::Engine>> {
     match rest {
         [] => Ok(browsers::Engine::ALL.to_vec()),
-        [flag, list] if flag == "--engines" => browsers::parse_engines(list),
+        [flag, list] if flag == "--engines" => browsers::Engine::parse_list(list),
         [flag] if flag == "--engines" => Err("`--engines` needs a list, e.g. `--engines chromium,firefox`".into()),
         [extra, ..] => Err(format!("`test` takes only `--engines LIST` (got `{extra}`)")),
     }

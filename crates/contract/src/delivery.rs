@@ -115,19 +115,19 @@ pub struct SourceStats {
     pub items: Vec<SourceItem>,
 }
 
-/// The `days` query of `getMaxSources`: a closed set, so a period the contract does not
-/// know cannot be asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SourceDays {
-    Week,
-    #[default]
-    Month,
-    Quarter,
+max_channel_kit::closed_enum! {
+    /// The `days` query of `getMaxSources`: a closed set, so a period the contract does not
+    /// know cannot be asked for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum SourceDays {
+        Week,
+        #[default]
+        Month,
+        Quarter,
+    }
 }
 
 impl SourceDays {
-    pub const ALL: [SourceDays; 3] = [SourceDays::Week, SourceDays::Month, SourceDays::Quarter];
-
     pub fn days(self) -> u32 {
         match self {
             SourceDays::Week => 7,

@@ -32,77 +32,32 @@ pub const API_PREFIX: &str = "/api/v1";
 /// The header every state-changing call carries.
 pub const CSRF_HEADER: &str = "X-CSRF-Token";
 
-/// The operations of the contract, by their `operationId`, with method and path.
-/// The dev back end's fault injection and request log name operations this way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Operation {
-    ListChannelGroups,
-    GetMaxChannel,
-    VerifyMaxToken,
-    GetMaxSettings,
-    PutMaxSettings,
-    DisconnectMax,
-    ListEmployees,
-    ListGroups,
-    ListChatBots,
-    GetMaxHealth,
-    CheckMaxHealth,
-    RepairMaxHealth,
-    GetSchedule,
-    ListMaxSettingsHistory,
-    StartMaxDeliveryTest,
-    GetMaxDeliveryTest,
-    GetMaxSources,
+max_channel_kit::closed_enum! {
+    /// The operations of the contract, by their `operationId`, with method and path.
+    /// The dev back end's fault injection and request log name operations this way.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Operation {
+        ListChannelGroups = "listChannelGroups",
+        GetMaxChannel = "getMaxChannel",
+        VerifyMaxToken = "verifyMaxToken",
+        GetMaxSettings = "getMaxSettings",
+        PutMaxSettings = "putMaxSettings",
+        DisconnectMax = "disconnectMax",
+        ListEmployees = "listEmployees",
+        ListGroups = "listGroups",
+        ListChatBots = "listChatBots",
+        GetMaxHealth = "getMaxHealth",
+        CheckMaxHealth = "checkMaxHealth",
+        RepairMaxHealth = "repairMaxHealth",
+        GetSchedule = "getSchedule",
+        ListMaxSettingsHistory = "listMaxSettingsHistory",
+        StartMaxDeliveryTest = "startMaxDeliveryTest",
+        GetMaxDeliveryTest = "getMaxDeliveryTest",
+        GetMaxSources = "getMaxSources",
+    }
 }
 
 impl Operation {
-    pub const ALL: [Operation; 17] = [
-        Operation::ListChannelGroups,
-        Operation::GetMaxChannel,
-        Operation::VerifyMaxToken,
-        Operation::GetMaxSettings,
-        Operation::PutMaxSettings,
-        Operation::DisconnectMax,
-        Operation::ListEmployees,
-        Operation::ListGroups,
-        Operation::ListChatBots,
-        Operation::GetMaxHealth,
-        Operation::CheckMaxHealth,
-        Operation::RepairMaxHealth,
-        Operation::GetSchedule,
-        Operation::ListMaxSettingsHistory,
-        Operation::StartMaxDeliveryTest,
-        Operation::GetMaxDeliveryTest,
-        Operation::GetMaxSources,
-    ];
-
-    /// The `operationId` of the OpenAPI document.
-    pub fn id(self) -> &'static str {
-        match self {
-            Operation::ListChannelGroups => "listChannelGroups",
-            Operation::GetMaxChannel => "getMaxChannel",
-            Operation::VerifyMaxToken => "verifyMaxToken",
-            Operation::GetMaxSettings => "getMaxSettings",
-            Operation::PutMaxSettings => "putMaxSettings",
-            Operation::DisconnectMax => "disconnectMax",
-            Operation::ListEmployees => "listEmployees",
-            Operation::ListGroups => "listGroups",
-            Operation::ListChatBots => "listChatBots",
-            Operation::GetMaxHealth => "getMaxHealth",
-            Operation::CheckMaxHealth => "checkMaxHealth",
-            Operation::RepairMaxHealth => "repairMaxHealth",
-            Operation::GetSchedule => "getSchedule",
-            Operation::ListMaxSettingsHistory => "listMaxSettingsHistory",
-            Operation::StartMaxDeliveryTest => "startMaxDeliveryTest",
-            Operation::GetMaxDeliveryTest => "getMaxDeliveryTest",
-            Operation::GetMaxSources => "getMaxSources",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Operation> {
-        Operation::ALL.into_iter().find(|op| op.id() == id)
-    }
-
     pub fn method(self) -> &'static str {
         match self {
             Operation::VerifyMaxToken
@@ -221,13 +176,13 @@ mod operation_tests {
             let responses = &spec["paths"][op.path()][method.as_str()]["responses"];
             let mut documented: Vec<u16> = responses
                 .as_object()
-                .unwrap_or_else(|| panic!("{} has responses", op.id()))
+                .unwrap_or_else(|| panic!("{} has responses", op.name()))
                 .keys()
                 .filter_map(|k| k.parse::<u16>().ok())
                 .filter(|s| (400..500).contains(s))
                 .collect();
             documented.sort_unstable();
-            assert_eq!(documented, op.documented_client_errors(), "{}", op.id());
+            assert_eq!(documented, op.documented_client_errors(), "{}", op.name());
         }
     }
 
@@ -271,7 +226,7 @@ mod operation_tests {
             assert_eq!(Operation::of_request(method, path), expected, "{method} {path}");
         }
         for op in Operation::ALL {
-            assert_eq!(Operation::of_request(op.method(), &op.path_for("dt-1")), Some(op), "{}", op.id());
+            assert_eq!(Operation::of_request(op.method(), &op.path_for("dt-1")), Some(op), "{}", op.name());
         }
         assert_eq!(O::GetMaxDeliveryTest.path_for("a/b c"), "/channels/max/delivery-tests/a%2Fb%20c");
         assert_eq!(O::GetMaxSources.path_for("x"), "/channels/max/sources");

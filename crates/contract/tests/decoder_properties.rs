@@ -32,46 +32,29 @@ fn cases() -> u32 {
     common::cases_at_least(10_000)
 }
 
-/// Every body type the app decodes from the back end (the responses) and the dev back end
-/// decodes from the app (the requests).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dto {
-    ChannelGroups,
-    MaxChannel,
-    TokenVerifyResponse,
-    VersionedSettings,
-    EmployeePage,
-    GroupList,
-    ChatBotList,
-    ErrorBody,
-    ConflictBody,
-    TokenVerifyRequest,
-    SettingsWrite,
-    ChannelHealth,
-    WorkSchedule,
-    HistoryPage,
-    DeliveryTest,
-    SourceStats,
+max_channel_kit::closed_enum! {
+    /// Every body type the app decodes from the back end (the responses) and the dev back end
+    /// decodes from the app (the requests).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Dto {
+        ChannelGroups,
+        MaxChannel,
+        TokenVerifyResponse,
+        VersionedSettings,
+        EmployeePage,
+        GroupList,
+        ChatBotList,
+        ErrorBody,
+        ConflictBody,
+        TokenVerifyRequest,
+        SettingsWrite,
+        ChannelHealth,
+        WorkSchedule,
+        HistoryPage,
+        DeliveryTest,
+        SourceStats,
+    }
 }
-
-const ALL: [Dto; 16] = [
-    Dto::ChannelGroups,
-    Dto::MaxChannel,
-    Dto::TokenVerifyResponse,
-    Dto::VersionedSettings,
-    Dto::EmployeePage,
-    Dto::GroupList,
-    Dto::ChatBotList,
-    Dto::ErrorBody,
-    Dto::ConflictBody,
-    Dto::TokenVerifyRequest,
-    Dto::SettingsWrite,
-    Dto::ChannelHealth,
-    Dto::WorkSchedule,
-    Dto::HistoryPage,
-    Dto::DeliveryTest,
-    Dto::SourceStats,
-];
 
 /// One way in to the decoder.
 #[derive(Clone, Copy)]
@@ -520,7 +503,7 @@ fn examples() -> &'static [(Dto, Value)] {
 
 #[test]
 fn every_type_has_examples() {
-    for dto in ALL {
+    for dto in Dto::ALL {
         assert!(examples().iter().any(|(d, _)| *d == dto), "{dto:?}");
     }
     // Every variant of the 1.2 enums, and the 1.2 fields with a value.
@@ -1094,7 +1077,7 @@ proptest! {
     /// and whatever decodes is stable through encode/decode.
     #[test]
     fn arbitrary_json_never_panics(value in arb_json()) {
-        for dto in ALL {
+        for dto in Dto::ALL {
             let _ = decode_everywhere(dto, &value);
         }
     }
@@ -1135,7 +1118,7 @@ proptest! {
             vec(select(JSON_BYTES), 0..128),
         ],
     ) {
-        for dto in ALL {
+        for dto in Dto::ALL {
             let from_slice = dto.decode(Input::Bytes(&bytes));
             if let Ok(text) = std::str::from_utf8(&bytes) {
                 prop_assert_eq!(dto.decode(Input::Text(text)).ok(), from_slice.ok());
@@ -1216,7 +1199,7 @@ fn deep_nesting_is_refused_or_skipped_never_a_stack_overflow() {
             settings_with(&arrays),
         ];
         for text in &built {
-            for dto in ALL {
+            for dto in Dto::ALL {
                 assert!(dto.decode(Input::Text(text)).is_err(), "{dto:?}, {depth} levels: {}", &text[..60]);
                 assert!(dto.decode(Input::Bytes(text.as_bytes())).is_err(), "{dto:?}, {depth} levels");
             }
@@ -1229,7 +1212,7 @@ fn deep_nesting_is_refused_or_skipped_never_a_stack_overflow() {
         ];
         for (dto, text) in &ignored {
             assert!(dto.decode(Input::Text(text)).is_ok(), "{dto:?}, {depth} levels");
-            for other in ALL {
+            for other in Dto::ALL {
                 let _ = other.decode(Input::Text(text));
             }
         }
@@ -1242,7 +1225,7 @@ fn deep_nesting_is_refused_or_skipped_never_a_stack_overflow() {
         deep = json!([deep]);
     }
     let body = json!({"items": [], "x": deep});
-    for dto in ALL {
+    for dto in Dto::ALL {
         let _ = dto.decode(Input::Value(&body));
     }
     assert!(serde_json::from_value::<ChatBotList>(body).is_ok(), "an unknown field is ignored however deep");

@@ -216,7 +216,7 @@ fn every_operation_is_named_with_its_method_and_path() {
     for (path, item) in paths {
         for (method, op) in item.as_object().unwrap() {
             let id = op["operationId"].as_str().unwrap();
-            let operation = Operation::from_id(id).unwrap_or_else(|| panic!("operation {id} unknown"));
+            let operation = Operation::parse(id).unwrap_or_else(|| panic!("operation {id} unknown"));
             assert_eq!(operation.path(), path, "{id}");
             assert_eq!(operation.method(), method.to_uppercase(), "{id}");
             let has_csrf = op["parameters"]

@@ -9,24 +9,16 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A content coding of a precompressed sibling, in the order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    Brotli,
-    Gzip,
+max_channel_kit::closed_enum! {
+    /// A content coding of a precompressed sibling, in the order of preference.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Encoding {
+        Brotli = "br",
+        Gzip = "gzip",
+    }
 }
 
 impl Encoding {
-    pub const ALL: [Encoding; 2] = [Encoding::Brotli, Encoding::Gzip];
-
-    /// The `Content-Encoding` token.
-    pub fn token(self) -> &'static str {
-        match self {
-            Encoding::Brotli => "br",
-            Encoding::Gzip => "gzip",
-        }
-    }
-
     /// The sibling's suffix: `app.wasm` → `app.wasm.br`.
     pub fn suffix(self) -> &'static str {
         match self {

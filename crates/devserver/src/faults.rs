@@ -55,7 +55,7 @@ fn one() -> u32 {
 
 impl FaultSpec {
     pub fn applies_to(&self, op: Operation) -> bool {
-        self.operation == "*" || self.operation == op.id()
+        self.operation == "*" || self.operation == op.name()
     }
 
     pub fn delay(&self) -> Duration {

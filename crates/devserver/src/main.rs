@@ -220,7 +220,7 @@ mod tests {
         assert!(HELP.contains("--webhook-url") && HELP.contains("/__dev/max-condition"));
         assert!(HELP.contains("/__dev/updates") && HELP.contains("/__dev/dialogs"));
         for preset in max_channel_fake::Preset::ALL {
-            assert!(HELP.contains(preset.id()), "--help names the preset {}", preset.id());
+            assert!(HELP.contains(preset.name()), "--help names the preset {}", preset.name());
         }
         assert!(args("--port").is_err());
         let both = args("--dist dist-production --preview-dist dist").unwrap();

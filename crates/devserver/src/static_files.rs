@@ -255,7 +255,7 @@ pub(crate) async fn serve_file(file: &Path, request_headers: &HeaderMap) -> Resp
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control(name)));
     if let Some(encoding) = encoding {
-        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.token()));
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding.name()));
     }
     if is_compressible(file) || !available.is_empty() {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

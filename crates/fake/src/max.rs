@@ -95,43 +95,33 @@ pub struct Deliveries {
     pub last_error: Option<(i64, String)>,
 }
 
-/// A state the fake MAX can be put in (dev controls, preview scenarios).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MaxCondition {
-    /// Subscribed with every update type; deliveries work.
-    Healthy,
-    /// Deliveries to the webhook fail; MAX still retries (removal comes after 8 h).
-    DeliveriesFailing,
-    /// MAX removed the subscription after 8 hours of failures.
-    SubscriptionLost,
-    /// The subscription points to another system's URL.
-    WrongUrl,
-    /// Some needed update types are not subscribed.
-    MissingTypes,
-    /// MAX refuses the stored token.
-    TokenRevoked,
-    /// MAX blocked the bot.
-    BotBlocked,
-    /// MAX does not answer.
-    MaxDown,
-    /// MAX answers 429.
-    RateLimited,
+max_channel_kit::closed_enum! {
+    /// A state the fake MAX can be put in (dev controls, preview scenarios).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum MaxCondition {
+        /// Subscribed with every update type; deliveries work.
+        Healthy,
+        /// Deliveries to the webhook fail; MAX still retries (removal comes after 8 h).
+        DeliveriesFailing,
+        /// MAX removed the subscription after 8 hours of failures.
+        SubscriptionLost,
+        /// The subscription points to another system's URL.
+        WrongUrl,
+        /// Some needed update types are not subscribed.
+        MissingTypes,
+        /// MAX refuses the stored token.
+        TokenRevoked,
+        /// MAX blocked the bot.
+        BotBlocked,
+        /// MAX does not answer.
+        MaxDown,
+        /// MAX answers 429.
+        RateLimited,
+    }
 }
 
-impl MaxCondition {
-    pub const ALL: [MaxCondition; 9] = [
-        MaxCondition::Healthy,
-        MaxCondition::DeliveriesFailing,
-        MaxCondition::SubscriptionLost,
-        MaxCondition::WrongUrl,
-        MaxCondition::MissingTypes,
-        MaxCondition::TokenRevoked,
-        MaxCondition::BotBlocked,
-        MaxCondition::MaxDown,
-        MaxCondition::RateLimited,
-    ];
-}
+impl MaxCondition {}
 
 /// Another system's webhook, for [`MaxCondition::WrongUrl`].
 pub const FOREIGN_WEBHOOK: &str = "https://bots.example.com/max/webhook";

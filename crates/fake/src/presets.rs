@@ -16,39 +16,41 @@ pub const DEMO_TOKEN: &str = "demo-token-3-x7Qa";
 /// A second bot's token, for «заменён токен» in the history.
 const SECOND_TOKEN: &str = "demo-token-21-Lk2m";
 
-/// An account to start from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Preset {
-    NotConnected,
-    /// Connected, healthy, a short history.
-    Connected,
-    /// Connected, but MAX refuses the stored token.
-    TokenRevoked,
-    /// Not connected, and the VATS has no «Чат-боты» service.
-    NoChatBots,
-    /// Deliveries fail for two hours; MAX still retries.
-    HealthWarning,
-    /// The subscription points to another system.
-    HealthFailing,
-    /// MAX does not answer the check.
-    HealthUnknown,
-    /// MAX removed the subscription after 8 hours of failures.
-    SubscriptionLost,
-    /// Two months of changes by four administrators and the system.
-    LongHistory,
-    /// Connected, with a schedule in Asia/Vladivostok.
-    OtherZone,
-    /// «Проверка связи»: a started test is received 5 s later by the link, the bot's
-    /// reply sent.
-    DeliveryReceived,
-    /// The same, but MAX refuses the token when the bot answers: the reply failed.
-    DeliveryReplyFailed,
-    /// Nobody writes; a test waits only [`COMPRESSED_TEST_SECONDS`] (time compressed).
-    DeliveryExpires,
-    /// Connected for months: 90 days of new dialogs under several labels.
-    Sources,
-    /// Connected a minute ago: no customer wrote yet, no dialogs.
-    NoDialogs,
+max_channel_kit::closed_enum! {
+    /// An account to start from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Preset {
+        NotConnected = "not_connected",
+        /// Connected, healthy, a short history.
+        Connected = "connected",
+        /// Connected, but MAX refuses the stored token.
+        TokenRevoked = "error",
+        /// Not connected, and the VATS has no «Чат-боты» service.
+        NoChatBots = "no_chat_bots",
+        /// Deliveries fail for two hours; MAX still retries.
+        HealthWarning = "health_warning",
+        /// The subscription points to another system.
+        HealthFailing = "health_failing",
+        /// MAX does not answer the check.
+        HealthUnknown = "health_unknown",
+        /// MAX removed the subscription after 8 hours of failures.
+        SubscriptionLost = "subscription_lost",
+        /// Two months of changes by four administrators and the system.
+        LongHistory = "long_history",
+        /// Connected, with a schedule in Asia/Vladivostok.
+        OtherZone = "other_zone",
+        /// «Проверка связи»: a started test is received 5 s later by the link, the bot's
+        /// reply sent.
+        DeliveryReceived = "delivery_received",
+        /// The same, but MAX refuses the token when the bot answers: the reply failed.
+        DeliveryReplyFailed = "delivery_reply_failed",
+        /// Nobody writes; a test waits only [`COMPRESSED_TEST_SECONDS`] (time compressed).
+        DeliveryExpires = "delivery_expires",
+        /// Connected for months: 90 days of new dialogs under several labels.
+        Sources = "sources",
+        /// Connected a minute ago: no customer wrote yet, no dialogs.
+        NoDialogs = "no_dialogs",
+    }
 }
 
 /// How long a test waits in [`Preset::DeliveryExpires`], instead of 10 minutes.
@@ -58,48 +60,6 @@ pub const COMPRESSED_TEST_SECONDS: i64 = 60;
 pub const SCRIPTED_TESTER_SECONDS: i64 = 5;
 
 impl Preset {
-    pub const ALL: [Preset; 15] = [
-        Preset::NotConnected,
-        Preset::Connected,
-        Preset::TokenRevoked,
-        Preset::NoChatBots,
-        Preset::HealthWarning,
-        Preset::HealthFailing,
-        Preset::HealthUnknown,
-        Preset::SubscriptionLost,
-        Preset::LongHistory,
-        Preset::OtherZone,
-        Preset::DeliveryReceived,
-        Preset::DeliveryReplyFailed,
-        Preset::DeliveryExpires,
-        Preset::Sources,
-        Preset::NoDialogs,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Preset::NotConnected => "not_connected",
-            Preset::Connected => "connected",
-            Preset::TokenRevoked => "error",
-            Preset::NoChatBots => "no_chat_bots",
-            Preset::HealthWarning => "health_warning",
-            Preset::HealthFailing => "health_failing",
-            Preset::HealthUnknown => "health_unknown",
-            Preset::SubscriptionLost => "subscription_lost",
-            Preset::LongHistory => "long_history",
-            Preset::OtherZone => "other_zone",
-            Preset::DeliveryReceived => "delivery_received",
-            Preset::DeliveryReplyFailed => "delivery_reply_failed",
-            Preset::DeliveryExpires => "delivery_expires",
-            Preset::Sources => "sources",
-            Preset::NoDialogs => "no_dialogs",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.id() == id)
-    }
-
     /// The account, on the standard seed.
     pub fn build(self, clock: Box<dyn Clock>) -> Fake {
         let mut fake = Fake::new(SeedKind::Standard, self != Preset::NoChatBots, clock);

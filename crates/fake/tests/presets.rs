@@ -36,7 +36,7 @@ fn each_preset_is_the_account_it_names() {
     ];
     assert_eq!(table.len(), Preset::ALL.len());
     for (preset, state, reason, overall) in table {
-        assert_eq!(Preset::from_id(preset.id()), Some(preset));
+        assert_eq!(Preset::parse(preset.name()), Some(preset));
         let mut fake = build(preset);
         let channel = fake.max_channel();
         assert_eq!((channel.state, channel.state_reason), (state, reason), "{preset:?}");
@@ -45,7 +45,7 @@ fn each_preset_is_the_account_it_names() {
         assert_eq!(fake.now(), 1_796_106_600, "{preset:?} ends at the clock's now");
     }
     assert_eq!(build(Preset::OtherZone).schedule().timezone, "Asia/Vladivostok");
-    assert_eq!(Preset::from_id("nonsense"), None);
+    assert_eq!(Preset::parse("nonsense"), None);
 }
 
 #[test]

@@ -8,54 +8,22 @@ use max_channel_contract::Operation;
 
 pub use max_channel_fake::Preset;
 
-/// A back-end failure, as the panel offers it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DemoFault {
-    Unauthorized,
-    Forbidden,
-    Internal,
-    BadGateway,
-    RateLimited,
-    Network,
-    Timeout,
-    Unexpected,
-    /// Calls that reach MAX (token check, save, health check and repair): MAX is down.
-    MaxUnavailable,
-    /// Saves only: someone else saved.
-    VersionConflict,
-}
-
-impl DemoFault {
-    pub const ALL: [DemoFault; 10] = [
-        DemoFault::Unauthorized,
-        DemoFault::Forbidden,
-        DemoFault::Internal,
-        DemoFault::BadGateway,
-        DemoFault::RateLimited,
-        DemoFault::Network,
-        DemoFault::Timeout,
-        DemoFault::Unexpected,
-        DemoFault::MaxUnavailable,
-        DemoFault::VersionConflict,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            DemoFault::Unauthorized => "401",
-            DemoFault::Forbidden => "403",
-            DemoFault::Internal => "500",
-            DemoFault::BadGateway => "502",
-            DemoFault::RateLimited => "429",
-            DemoFault::Network => "network",
-            DemoFault::Timeout => "timeout",
-            DemoFault::Unexpected => "unexpected",
-            DemoFault::MaxUnavailable => "max_unavailable",
-            DemoFault::VersionConflict => "412",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<DemoFault> {
-        DemoFault::ALL.into_iter().find(|f| f.id() == id)
+max_channel_kit::closed_enum! {
+    /// A back-end failure, as the panel offers it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum DemoFault {
+        Unauthorized = "401",
+        Forbidden = "403",
+        Internal = "500",
+        BadGateway = "502",
+        RateLimited = "429",
+        Network = "network",
+        Timeout = "timeout",
+        Unexpected = "unexpected",
+        /// Calls that reach MAX (token check, save, health check and repair): MAX is down.
+        MaxUnavailable = "max_unavailable",
+        /// Saves only: someone else saved.
+        VersionConflict = "412",
     }
 }
 
@@ -76,7 +44,7 @@ impl FaultTarget {
         match self {
             FaultTarget::Every => "every",
             FaultTarget::NextAction => "next",
-            FaultTarget::Only(op) => op.id(),
+            FaultTarget::Only(op) => op.name(),
         }
     }
 
@@ -84,7 +52,7 @@ impl FaultTarget {
         match id {
             "every" => Some(FaultTarget::Every),
             "next" => Some(FaultTarget::NextAction),
-            other => Operation::from_id(other).map(FaultTarget::Only),
+            other => Operation::parse(other).map(FaultTarget::Only),
         }
     }
 
@@ -112,34 +80,20 @@ pub struct FaultRule {
     pub once: bool,
 }
 
-/// What MAX says of a token the designer types, whatever it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TokenAnswer {
-    /// A bot named after the token, as the fake's MAX answers.
-    #[default]
-    Valid,
-    Refused,
-    MaxUnavailable,
-    RateLimited,
+max_channel_kit::closed_enum! {
+    /// What MAX says of a token the designer types, whatever it is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum TokenAnswer {
+        /// A bot named after the token, as the fake's MAX answers.
+        #[default]
+        Valid = "ok",
+        Refused = "refused",
+        MaxUnavailable = "max_unavailable",
+        RateLimited = "rate_limited",
+    }
 }
 
 impl TokenAnswer {
-    pub const ALL: [TokenAnswer; 4] =
-        [TokenAnswer::Valid, TokenAnswer::Refused, TokenAnswer::MaxUnavailable, TokenAnswer::RateLimited];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            TokenAnswer::Valid => "ok",
-            TokenAnswer::Refused => "refused",
-            TokenAnswer::MaxUnavailable => "max_unavailable",
-            TokenAnswer::RateLimited => "rate_limited",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<TokenAnswer> {
-        TokenAnswer::ALL.into_iter().find(|t| t.id() == id)
-    }
-
     /// The token the fake's MAX is asked about instead, by the fake's own rule of
     /// beginnings (`revoked…`, `down…`, `busy…`): `None` keeps the typed one.
     pub fn stand_in(self) -> Option<&'static str> {
@@ -244,13 +198,13 @@ impl Scenario {
         for (key, value) in pairs(query) {
             let value = unescape(value);
             match key {
-                "demo" => scenario.data = Preset::from_id(&value).unwrap_or(Preset::NotConnected),
-                "fault" => fault = DemoFault::from_id(&value),
+                "demo" => scenario.data = Preset::parse(&value).unwrap_or(Preset::NotConnected),
+                "fault" => fault = DemoFault::parse(&value),
                 "on" => on = FaultTarget::from_id(&value).unwrap_or(FaultTarget::Every),
                 "once" => once = value == "1",
                 "slow" => scenario.slow = value == "1",
                 "hold" => scenario.hold = value == "1",
-                "token_check" => scenario.token = TokenAnswer::from_id(&value).unwrap_or_default(),
+                "token_check" => scenario.token = TokenAnswer::parse(&value).unwrap_or_default(),
                 "clock" => scenario.clock = WeekMoment::from_id(&value),
                 "lang" => scenario.english = value == "en",
                 "open" => scenario.check = value == "check",
@@ -264,9 +218,9 @@ impl Scenario {
 
     /// The preview's keys, defaults left out: `demo=connected&fault=500&on=putMaxSettings`.
     pub fn to_query(&self) -> String {
-        let mut pairs = vec![format!("demo={}", self.data.id())];
+        let mut pairs = vec![format!("demo={}", self.data.name())];
         if let Some(rule) = self.fault {
-            pairs.push(format!("fault={}", rule.fault.id()));
+            pairs.push(format!("fault={}", rule.fault.name()));
             if rule.on != FaultTarget::Every {
                 pairs.push(format!("on={}", rule.on.id()));
             }
@@ -280,7 +234,7 @@ impl Scenario {
             }
         }
         if self.token != TokenAnswer::Valid {
-            pairs.push(format!("token_check={}", self.token.id()));
+            pairs.push(format!("token_check={}", self.token.name()));
         }
         if let Some(clock) = self.clock {
             pairs.push(format!("clock={}", clock.id()));

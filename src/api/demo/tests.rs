@@ -44,11 +44,11 @@ fn now<T>(mut call: ApiFuture<'_, T>) -> Result<T, ApiError> {
 #[test]
 fn every_preset_round_trips_and_starts_its_account() {
     for preset in Preset::ALL {
-        assert_eq!(Preset::from_id(preset.id()), Some(preset));
+        assert_eq!(Preset::parse(preset.name()), Some(preset));
     }
     // The ids `?demo=` took before the fake existed still work.
     for id in ["not_connected", "connected", "error", "no_chat_bots"] {
-        assert_eq!(Preset::from_id(id).map(Preset::id), Some(id));
+        assert_eq!(Preset::parse(id).map(Preset::name), Some(id));
     }
     let (demo, _) = demo(Preset::NotConnected);
     assert_eq!(demo.max_channel_now().state, ChannelState::NotConnected);
@@ -62,7 +62,7 @@ fn every_preset_round_trips_and_starts_its_account() {
     for (preset, state, reason) in expect {
         demo.set_scenario(Scenario { data: preset, ..Scenario::default() });
         let channel = demo.max_channel_now();
-        assert_eq!((channel.state, channel.state_reason), (state, reason), "{}", preset.id());
+        assert_eq!((channel.state, channel.state_reason), (state, reason), "{}", preset.name());
     }
     assert!(!demo.max_channel_now().features.chat_bots_service);
     assert!(demo.chat_bots_now().items.is_empty());
@@ -236,7 +236,7 @@ fn faults_touch_the_calls_they_name() {
     for op in
         [Operation::VerifyMaxToken, Operation::PutMaxSettings, Operation::CheckMaxHealth, Operation::RepairMaxHealth]
     {
-        assert_eq!(demo.fault(op), Err(ApiError::MaxUnavailable), "{}", op.id());
+        assert_eq!(demo.fault(op), Err(ApiError::MaxUnavailable), "{}", op.name());
     }
     assert!(now(demo.health()).is_ok(), "getMaxHealth does not ask MAX then");
     assert_eq!(now(demo.repair_health()), Err(ApiError::MaxUnavailable));
@@ -249,7 +249,7 @@ fn faults_touch_the_calls_they_name() {
     assert_eq!(now(demo.schedule()), Err(ApiError::Unauthorized));
     assert_eq!(demo.max_channel_now().state, ChannelState::Connected, "a fault keeps the account");
     for fault in DemoFault::ALL {
-        assert_eq!(DemoFault::from_id(fault.id()), Some(fault));
+        assert_eq!(DemoFault::parse(fault.name()), Some(fault));
     }
 }
 
@@ -390,15 +390,15 @@ fn faults_fail_the_new_calls_too() {
         (DemoFault::Network, ApiError::Network),
     ] {
         demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: always(fault), ..Scenario::default() });
-        assert_eq!(now(demo.start_delivery_test()), Err(error.clone()), "{}", fault.id());
-        assert_eq!(now(demo.delivery_test(&started.id)), Err(error.clone()), "{}", fault.id());
-        assert_eq!(now(demo.sources(SourceDays::Week)), Err(error), "{}", fault.id());
+        assert_eq!(now(demo.start_delivery_test()), Err(error.clone()), "{}", fault.name());
+        assert_eq!(now(demo.delivery_test(&started.id)), Err(error.clone()), "{}", fault.name());
+        assert_eq!(now(demo.sources(SourceDays::Week)), Err(error), "{}", fault.name());
     }
     // Faults that name other calls leave these alone; the account is kept throughout.
     for fault in [DemoFault::MaxUnavailable, DemoFault::VersionConflict] {
         demo.set_scenario(Scenario { data: Preset::DeliveryReceived, fault: always(fault), ..Scenario::default() });
-        assert!(now(demo.sources(SourceDays::Week)).is_ok(), "{}", fault.id());
-        assert!(now(demo.delivery_test(&started.id)).is_ok(), "{}", fault.id());
+        assert!(now(demo.sources(SourceDays::Week)).is_ok(), "{}", fault.name());
+        assert!(now(demo.delivery_test(&started.id)).is_ok(), "{}", fault.name());
     }
     demo.set_scenario(Scenario { data: Preset::DeliveryReceived, ..Scenario::default() });
     clock.advance_seconds(5);

@@ -11,15 +11,17 @@ use crate::domain::when::ViewerClock;
 use crate::domain::{cures, health_rows, Cure, HealthRow, Tone};
 use crate::i18n::{Msg, Tr};
 use crate::ui::health::failure_text;
-use crate::ui::{use_app, use_page_api};
+use crate::ui::{use_app, use_tasks};
 
 /// The causes; `expired`: nothing arrived (then «MAX не сообщает о неполадках» when the
 /// health shows none), else the bot's reply failed (then only a cause the health names).
 #[component]
 pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
     let app = use_app();
-    let api = use_page_api();
-    let health = app.health;
+    let api = app.api.clone();
+    let tasks = use_tasks();
+    let known = app.health;
+    let health = known.read();
     let learnt = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
@@ -28,14 +30,14 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
         let api = api.clone();
         busy.set(true);
         failure.set(None);
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let answer = if repair { api.repair_health().await } else { api.health().await };
             busy.set(false);
             learnt.set(true);
             match answer {
                 Ok(now) => {
                     repaired.set(repair);
-                    health.set(Some(now));
+                    known.set(Some(now));
                 }
                 Err(error) => failure.set(Some(error)),
             }

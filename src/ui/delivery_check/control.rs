@@ -1,16 +1,16 @@
 //! The panel's controller: the test it started, its two calls (`startMaxDeliveryTest`,
 //! `getMaxDeliveryTest`), one at a time, and how they failed. Every call belongs to the
-//! panel: its scope is cancelled when the panel goes, and a cancelled call never answers.
+//! panel (`use_tasks`): dropped when the panel goes, so a call of a closed panel never answers.
 
 use leptos::callback::Callable;
 use leptos::prelude::*;
 use max_channel_contract::DeliveryTest;
 
-use crate::api::{until_cancelled, ApiError, CancelToken, SharedBackend};
+use crate::api::{ApiError, SharedBackend};
 use crate::domain::delivery_check::{outcome, Outcome};
 use crate::i18n::Msg;
 use crate::ui::insights::{use_insights, Insights};
-use crate::ui::use_app;
+use crate::ui::{use_app, use_tasks, Tasks};
 
 /// What the panel's opener gives it: how to close (with the reason, when the panel closes
 /// itself) and what «Заменить токен» does where the panel was opened.
@@ -58,7 +58,7 @@ pub struct Check {
     insights: StoredValue<Insights>,
     /// The pages' back end: its clock knows how far the back end's is ahead.
     api: StoredValue<SharedBackend>,
-    token: StoredValue<CancelToken>,
+    tasks: Tasks,
     pub host: PanelHost,
     pub stage: RwSignal<Stage>,
     pub test: RwSignal<Option<DeliveryTest>>,
@@ -75,13 +75,10 @@ pub struct Check {
 impl Check {
     /// A check whose calls end with the calling component.
     pub fn new(host: PanelHost) -> Check {
-        let token = CancelToken::default();
-        let on_unmount = token.clone();
-        on_cleanup(move || on_unmount.cancel());
         Check {
             insights: StoredValue::new(use_insights()),
             api: StoredValue::new(use_app().api),
-            token: StoredValue::new(token),
+            tasks: use_tasks(),
             host,
             stage: RwSignal::new(Stage::Starting),
             test: RwSignal::new(None),
@@ -121,9 +118,8 @@ impl Check {
         self.failure.set(None);
         self.in_flight.set(true);
         let (check, call) = (*self, self.insights.get_value());
-        let token = self.token.get_value();
-        leptos::task::spawn_local(async move {
-            let answer = until_cancelled(&token, call.start_delivery_test()).await;
+        self.tasks.spawn(async move {
+            let answer = call.start_delivery_test().await;
             check.started(answer);
         });
     }
@@ -154,9 +150,8 @@ impl Check {
         }
         self.in_flight.set(true);
         let (check, call) = (*self, self.insights.get_value());
-        let token = self.token.get_value();
-        leptos::task::spawn_local(async move {
-            let answer = until_cancelled(&token, call.delivery_test(&id)).await;
+        self.tasks.spawn(async move {
+            let answer = call.delivery_test(&id).await;
             check.answered(answer);
         });
     }

@@ -19,7 +19,7 @@ use leptos::reactive::computed::ScopedFuture;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Msg;
-use crate::ui::use_app;
+use crate::ui::{use_app, use_tasks, Tasks};
 pub use control::PanelHost;
 
 /// Opens and closes one panel. Made where the panel must outlive re-renders (the health
@@ -31,6 +31,8 @@ pub struct DeliveryLauncher {
     id: &'static str,
     host: PanelHost,
     parent: StoredValue<Owner>,
+    /// Fetching the panel's module: ends with the launcher.
+    tasks: Tasks,
     /// The open panel's owner and its view until the slot takes it.
     open: StoredValue<Option<(Owner, Option<AnyView>)>, LocalStorage>,
     loading: StoredValue<bool>,
@@ -71,6 +73,7 @@ impl DeliveryLauncher {
                 title_id: StoredValue::new(format!("{id}-title")),
             },
             parent: StoredValue::new(Owner::current().unwrap_or_default()),
+            tasks: use_tasks(),
             open,
             loading: StoredValue::new(false),
             shown,
@@ -91,7 +94,7 @@ impl DeliveryLauncher {
         let timeout_ms =
             owner.with(use_context::<crate::ui::AppContext>).map_or(15_000, |app| app.config.request_timeout_ms);
         let load = ScopedFuture { owner: owner.clone(), observer: None, fut: load_panel(timeout_ms) };
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let loaded = load.await;
             self.loading.try_set_value(false);
             match loaded {

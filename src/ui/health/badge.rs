@@ -13,7 +13,7 @@ use crate::ui::{use_app, StateBadge};
 /// better since (a lost subscription is «Требует внимания» before the state says so).
 /// The host gets a `state` message whenever the shown state changes.
 fn use_shown(state: Signal<ChannelState>, reason: Signal<Option<StateReason>>) -> Memo<(ChannelState, Option<Msg>)> {
-    let health = use_app().health;
+    let health = use_app().health.read();
     let shown = Memo::new(move |_| {
         health.with(|health| state.with(|s| reason.with(|r| badge_with_health(s, r.as_ref(), health.as_ref()))))
     });

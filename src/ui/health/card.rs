@@ -10,7 +10,7 @@ use crate::domain::when::{relative_text, unix_of, ViewerClock};
 use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
 use crate::i18n::{Msg, Tr};
 use crate::ui::delivery_check::{DeliveryButton, DeliveryLauncher, DeliverySlot};
-use crate::ui::{use_app, use_page_api};
+use crate::ui::use_app;
 
 /// The card, once its code is in (see `slot`); «Заменить токен» does what the page gave.
 #[component]
@@ -18,7 +18,7 @@ pub fn HealthCardBody() -> impl IntoView {
     let on_replace_token = use_context::<super::slot::CardCure>().map_or_else(|| Callback::new(|()| ()), |cure| cure.0);
     let app = use_app();
     let tr = app.tr;
-    let ctl = HealthControl::new(use_page_api(), app.health);
+    let ctl = HealthControl::new(app.api.clone(), app.health);
     use_health_refresh(ctl);
     // «Проверка связи» outlives the body, which is drawn anew with each health.
     let launcher = DeliveryLauncher::new("health-delivery-check", on_replace_token);

@@ -6,6 +6,7 @@ use max_channel_contract::ChannelHealth;
 
 use crate::api::{ApiError, SharedBackend};
 use crate::i18n::{count, Msg, Tr};
+use crate::ui::{use_tasks, AppValue, Tasks};
 
 /// A call of the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +23,12 @@ pub enum Call {
 #[derive(Clone, Copy)]
 pub struct HealthControl {
     api: StoredValue<SharedBackend>,
+    /// The card's calls: they end with it.
+    tasks: Tasks,
     /// The app's known health: every badge follows it.
-    pub health: RwSignal<Option<ChannelHealth>>,
+    known: AppValue<Option<ChannelHealth>>,
+    /// The known health, as the card reads it.
+    pub health: ReadSignal<Option<ChannelHealth>>,
     pub busy: RwSignal<Option<Call>>,
     /// The last call's failure; the health before it stays shown.
     pub failure: RwSignal<Option<(Call, ApiError)>>,
@@ -38,10 +43,12 @@ pub struct HealthControl {
 }
 
 impl HealthControl {
-    pub fn new(api: SharedBackend, health: RwSignal<Option<ChannelHealth>>) -> HealthControl {
+    pub fn new(api: SharedBackend, known: AppValue<Option<ChannelHealth>>) -> HealthControl {
         HealthControl {
             api: StoredValue::new(api),
-            health,
+            tasks: use_tasks(),
+            known,
+            health: known.read(),
             busy: RwSignal::new(None),
             failure: RwSignal::new(None),
             repaired: RwSignal::new(false),
@@ -52,7 +59,7 @@ impl HealthControl {
     }
 
     /// Runs `call` unless one is running (one request at a time) or the back end asked to
-    /// wait. The task ends with the card: its back end is the page's scope.
+    /// wait. The task ends with the card.
     pub fn run(&self, call: Call) {
         if self.busy.get_untracked().is_some() || self.seconds_to_wait(call, js_sys::Date::now()).is_some() {
             return;
@@ -63,10 +70,8 @@ impl HealthControl {
             self.repaired.set(false);
         }
         let ctl = *self;
-        // Taken now, while the card is alive: the task first runs a moment later, when the
-        // card may be gone (a disconnection unmounts it) — its scoped call then never ends.
         let api = self.api.get_value();
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let answer = match call {
                 Call::Refresh => api.health().await,
                 Call::Check => api.check_health().await,
@@ -83,7 +88,7 @@ impl HealthControl {
         self.now_ms.set(now);
         match answer {
             Ok(health) => {
-                self.health.set(Some(health));
+                self.known.set(Some(health));
                 self.failure.set(None);
                 self.repaired.set(call == Call::Repair);
             }
@@ -93,7 +98,7 @@ impl HealthControl {
                 }
                 if matches!(error, ApiError::NotFound) {
                     // Disconnected elsewhere: nothing to check, no health to show.
-                    self.health.set(None);
+                    self.known.set(None);
                 }
                 self.failure.set(Some((call, error)));
             }

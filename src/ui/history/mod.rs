@@ -13,7 +13,7 @@ use max_channel_contract::{ChatBot, EmployeeQuery, Group, HistoryEntry, HistoryP
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::history::{employee_ids, shown_count};
 use crate::i18n::{count, Msg};
-use crate::ui::{use_app, RetryButton};
+use crate::ui::{use_app, use_tasks, RetryButton, Tasks};
 
 /// Entries per request.
 pub const PAGE: u32 = 20;
@@ -55,6 +55,7 @@ pub struct Feed {
     /// A page came with «Показать ещё»: the count of shown entries is announced.
     pub grew: RwSignal<bool>,
     api: StoredValue<SharedBackend>,
+    tasks: Tasks,
 }
 
 impl Feed {
@@ -69,11 +70,12 @@ impl Feed {
             failed: RwSignal::new(None),
             grew: RwSignal::new(false),
             api: StoredValue::new(api),
+            tasks: use_tasks(),
         }
     }
 
     /// «Показать ещё»: the next page after the cursor, appended. One request at a time;
-    /// the task ends with the page (its back end is the page's scope).
+    /// the task ends with the page.
     pub fn more(self) {
         let (Some(api), Some(cursor)) = (self.api.try_get_value(), self.cursor.get_untracked()) else { return };
         if self.busy.get_untracked() {
@@ -81,7 +83,7 @@ impl Feed {
         }
         self.busy.set(true);
         self.failed.set(None);
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let answer = load_page(&api, Some(cursor)).await;
             crate::perf::mark(crate::perf::HISTORY_MORE_RESPONSE);
             let _ = self.busy.try_set(false);

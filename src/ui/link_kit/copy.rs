@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Msg;
+use crate::ui::Tasks;
 
 /// What a copy button says it did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,16 +39,16 @@ fn clipboard() -> Option<web_sys::Clipboard> {
 pub type Announce = RwSignal<Option<(&'static str, Msg)>>;
 
 /// Copies `text`; `field` holds the same text for the fallback. The outcome goes to
-/// `announce`, beside `field`'s button — unless the page is gone by the time the browser
-/// answers.
-pub fn copy_text(text: String, field: &'static str, outcome: CopyOutcome, announce: Announce) {
+/// `announce`, beside `field`'s button — unless the button's component (`tasks`) is gone
+/// by the time the browser answers.
+pub fn copy_text(tasks: Tasks, text: String, field: &'static str, outcome: CopyOutcome, announce: Announce) {
     let Some(clipboard) = clipboard() else {
         select_field(field);
         announce.set(Some((field, outcome.selected)));
         return;
     };
     let promise = clipboard.write_text(&text);
-    leptos::task::spawn_local(async move {
+    tasks.spawn(async move {
         let said = match wasm_bindgen_futures::JsFuture::from(promise).await {
             Ok(_) => outcome.copied,
             Err(_) => {
@@ -55,6 +56,6 @@ pub fn copy_text(text: String, field: &'static str, outcome: CopyOutcome, announ
                 outcome.selected
             }
         };
-        let _ = announce.try_set(Some((field, said)));
+        announce.set(Some((field, said)));
     });
 }

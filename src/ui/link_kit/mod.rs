@@ -153,6 +153,7 @@ pub fn CopyField(
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let tr = use_app().tr;
+    let tasks = crate::ui::use_tasks();
     let field = if multiline {
         view! { <textarea id=id class="textarea link-kit__code" readonly rows="4" prop:value=move || text.get()></textarea> }
             .into_any()
@@ -170,7 +171,7 @@ pub fn CopyField(
                     type="button"
                     id=format!("{id}-copy")
                     class="button button--secondary"
-                    on:click=move |_| copy_text(text.get_untracked(), id, outcome, announce)
+                    on:click=move |_| copy_text(tasks, text.get_untracked(), id, outcome, announce)
                 >
                     {tr.t(button)}
                 </button> <span class="copy-status" id=format!("{id}-status") role="status">

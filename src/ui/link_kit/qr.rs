@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::qr_file_name;
 use crate::i18n::{Msg, Tr};
-use crate::ui::use_app;
+use crate::ui::{use_app, use_tasks};
 
 /// What the `qr` module gives: the SVG of a text, and that SVG as a PNG `data:` URL.
 #[derive(Clone, Copy)]
@@ -24,9 +24,9 @@ fn kit() -> QrKit {
 fn use_qr_kit() -> RwSignal<Option<QrKit>> {
     let loaded = RwSignal::new(None::<QrKit>);
     let timeout_ms = use_context::<crate::ui::AppContext>().map_or(15_000, |app| app.config.request_timeout_ms);
-    leptos::task::spawn_local(async move {
+    use_tasks().spawn(async move {
         if let Some(kit) = qr_kit(timeout_ms).await {
-            let _ = loaded.try_set(Some(kit));
+            loaded.set(Some(kit));
         }
     });
     loaded
@@ -76,6 +76,7 @@ pub fn use_qr_svg(link: Memo<String>) -> Memo<String> {
 /// is dropped.
 fn use_png(kit: RwSignal<Option<QrKit>>, svg: Memo<String>) -> RwSignal<Option<String>> {
     let png = RwSignal::new(None::<String>);
+    let tasks = use_tasks();
     Effect::new(move |_| {
         let drawing = svg.get();
         png.set(None);
@@ -83,7 +84,7 @@ fn use_png(kit: RwSignal<Option<QrKit>>, svg: Memo<String>) -> RwSignal<Option<S
         if drawing.is_empty() {
             return;
         }
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let url = render(drawing.clone()).await;
             if svg.try_with_untracked(|now| *now == drawing) == Some(true) {
                 let _ = png.try_set(url);

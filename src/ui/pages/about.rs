@@ -8,19 +8,19 @@ use crate::i18n::{count, Msg, Tr};
 use crate::ui::health::{ChannelStateLine, HealthCard};
 use crate::ui::link_kit::{KitLabel, LinkKitSlot};
 use crate::ui::sources::SourcesSlot;
-use crate::ui::{use_app, use_page_api, ErrorPanel, ExternalLink};
+use crate::ui::{owned, use_app, ErrorPanel, ExternalLink};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::AboutTitle);
-    let api = use_page_api();
-    let refresh = app.refresh;
+    let api = app.api.clone();
+    let refresh = app.refresh.read();
     let channel = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();
-        async move { api.max_channel().await }
+        owned(async move { api.max_channel().await })
     });
     view! {
         <main class="page">

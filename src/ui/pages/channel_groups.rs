@@ -5,19 +5,19 @@ use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
 
 use crate::i18n::{Msg, Tr};
 use crate::ui::health::ChannelBadge;
-use crate::ui::{use_app, use_page_api, ErrorPanel, StateBadge};
+use crate::ui::{owned, use_app, ErrorPanel, StateBadge};
 
 #[component]
 pub fn ChannelGroupsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::ChannelGroupsTitle);
-    let api = use_page_api();
-    let refresh = app.refresh;
+    let api = app.api.clone();
+    let refresh = app.refresh.read();
     let groups = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();
-        async move { api.channel_groups().await }
+        owned(async move { api.channel_groups().await })
     });
     view! {
         <main class="page">

@@ -7,7 +7,7 @@ use max_channel_contract::{ChatBot, Group};
 use crate::api::{ApiError, SharedBackend};
 use crate::i18n::Msg;
 use crate::ui::history::{load_page, HistoryFeed, LoadedPage};
-use crate::ui::{use_app, use_page_api, ErrorPanel};
+use crate::ui::{owned, use_app, ErrorPanel};
 
 #[derive(Clone)]
 struct FirstPage {
@@ -38,12 +38,12 @@ pub fn HistoryPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::HistoryTitle);
-    let api = use_page_api();
+    let api = app.api.clone();
     let loader = api.clone();
-    let refresh = app.refresh;
+    let refresh = app.refresh.read();
     let data = LocalResource::new(move || {
         refresh.track();
-        load(loader.clone())
+        owned(load(loader.clone()))
     });
     view! {
         <main class="page">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::{ApiError, SharedBackend};
 use crate::i18n::Msg;
 use crate::ui::settings::{SettingsData, SettingsEditor};
-use crate::ui::{use_app, use_page_api, ErrorPanel};
+use crate::ui::{owned, use_app, ErrorPanel};
 
 async fn load(api: SharedBackend) -> Result<SettingsData, ApiError> {
     let (channel, saved, groups, chat_bots) =
@@ -20,17 +20,17 @@ pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::SettingsTitle);
-    let api = use_page_api();
+    let api = app.api.clone();
     let loader = api.clone();
     // Taken as the page opens: a version left unapplied (a failed load, then elsewhere)
     // must not surface on a later visit.
     let restore = StoredValue::new(app.restore.try_update(Option::take).flatten());
     // The app's refresh (preview mode's scenario switch) loads the form again: a form and
     // version from the account before the switch would meet the new account's 400/412.
-    let refresh = app.refresh;
+    let refresh = app.refresh.read();
     let data = LocalResource::new(move || {
         refresh.track();
-        load(loader.clone())
+        owned(load(loader.clone()))
     });
     view! {
         <main class="page page--form">

@@ -31,9 +31,9 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
             <select
                 class="select"
                 id="preview-data"
-                prop:value=move || scenario.get().data.id()
+                prop:value=move || scenario.get().data.name()
                 on:change=move |ev| {
-                    if let Some(data) = Preset::from_id(&event_target_value(&ev)) {
+                    if let Some(data) = Preset::parse(&event_target_value(&ev)) {
                         edit(scenario, change, |s| s.data = data);
                     }
                 }
@@ -42,7 +42,7 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
                     .into_iter()
                     .map(|data| {
                         view! {
-                            <option value=data.id() selected=move || scenario.get().data == data>
+                            <option value=data.name() selected=move || scenario.get().data == data>
                                 {tr.t(data_label(data))}
                             </option>
                         }
@@ -68,16 +68,16 @@ pub fn Controls(scenario: RwSignal<Scenario>, change: Callback<Scenario>, zone: 
             <select
                 class="select"
                 id="preview-token"
-                prop:value=move || scenario.get().token.id()
+                prop:value=move || scenario.get().token.name()
                 on:change=move |ev| {
-                    let answer = TokenAnswer::from_id(&event_target_value(&ev)).unwrap_or_default();
+                    let answer = TokenAnswer::parse(&event_target_value(&ev)).unwrap_or_default();
                     edit(scenario, change, |s| s.token = answer);
                 }
             >
                 {TokenAnswer::ALL
                     .map(|answer| {
                         view! {
-                            <option value=answer.id() selected=move || scenario.get().token == answer>
+                            <option value=answer.name() selected=move || scenario.get().token == answer>
                                 {tr.t(token_label(answer))}
                             </option>
                         }
@@ -151,8 +151,8 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
             <select
                 class="select"
                 id="preview-fault"
-                prop:value=move || fault().map_or("", DemoFault::id)
-                on:change=move |ev| set_rule(DemoFault::from_id(&event_target_value(&ev)))
+                prop:value=move || fault().map_or("", DemoFault::name)
+                on:change=move |ev| set_rule(DemoFault::parse(&event_target_value(&ev)))
             >
                 <option value="" selected=move || fault().is_none()>
                     {tr.t(Msg::PreviewNoFault)}
@@ -160,7 +160,7 @@ fn FaultFields(scenario: RwSignal<Scenario>, change: Callback<Scenario>) -> impl
                 {DemoFault::ALL
                     .map(|f| {
                         view! {
-                            <option value=f.id() selected=move || fault() == Some(f)>
+                            <option value=f.name() selected=move || fault() == Some(f)>
                                 {tr.t(fault_label(f))}
                             </option>
                         }
@@ -288,6 +288,7 @@ pub fn ShareLink(scenario: RwSignal<Scenario>) -> impl IntoView {
     let app = use_app();
     let tr = app.tr;
     let announce: Announce = RwSignal::new(None);
+    let tasks = crate::ui::use_tasks();
     // What the address says once the state is written into it (whichever runs first).
     let location = leptos_router::hooks::use_location();
     let link = Memo::new(move |_| {
@@ -316,7 +317,7 @@ pub fn ShareLink(scenario: RwSignal<Scenario>) -> impl IntoView {
                 type="button"
                 id="preview-copy"
                 class="button button--secondary"
-                on:click=move |_| copy_text(link.get_untracked(), "preview-link", outcome, announce)
+                on:click=move |_| copy_text(tasks, link.get_untracked(), "preview-link", outcome, announce)
             >
                 {tr.t(Msg::PreviewCopyLink)}
             </button>

@@ -19,6 +19,7 @@ use crate::domain::schedule::{LocalMoment, NowState, Schedule};
 use crate::domain::warnings::{NightStretch, ScheduleFacts};
 use crate::domain::zone::{local_of, unix_of};
 use crate::ui::timer::{use_timer, Timer};
+use crate::ui::{use_tasks, Tasks};
 
 /// The non-working stretch a customer who writes now meets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,7 @@ pub struct ScheduleInfo {
     /// `None` while loading.
     pub loaded: RwSignal<Option<Result<WorkSchedule, ApiError>>>,
     api: StoredValue<SharedBackend>,
+    tasks: Tasks,
     /// The back end's «now», unix seconds, ticking each minute.
     pub now: RwSignal<i64>,
     /// `None` while loading, after a failure, or when the zone or the schedule cannot be read.
@@ -113,19 +115,17 @@ impl ScheduleInfo {
                 _ => None,
             })
         });
-        let info = ScheduleInfo { loaded, api, now, reading };
+        let info = ScheduleInfo { loaded, api, tasks: use_tasks(), now, reading };
         info.fetch();
         info
     }
 
-    /// Asks for the schedule (again). The task ends with the page: its back end is the
-    /// page's scope, which aborts the request on leaving; the answer then finds the signal
-    /// gone and is dropped.
+    /// Asks for the schedule (again). The task ends with the page that loaded it.
     pub fn fetch(&self) {
         let Some(api) = self.api.try_get_value() else { return };
         let loaded = self.loaded;
         loaded.set(None);
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let answer = api.schedule().await;
             let _ = loaded.try_set(Some(answer));
         });

@@ -117,7 +117,9 @@ pub fn SettingsEditor(
     });
     // «Проверка связи» from the save's banner offers it too.
     provide_context(ReplaceToken(replace_token));
-    let asked = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("token").as_deref() == Some("replace"));
+    // Read once, not followed: the router's address keeps every reader it ever had.
+    let asked =
+        leptos_router::hooks::use_location().query.with_untracked(|q| q.get("token").as_deref() == Some("replace"));
     if asked && connected() {
         replace_token.run(());
     }

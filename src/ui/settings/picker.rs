@@ -1,7 +1,7 @@
 //! The employee picker: a thin view over the headless `domain::Combobox` — a type-ahead
 //! over `GET /employees`, paged, with the keyboard. The view sends the searches the state
 //! asks for and renders what it holds; every call and the debounce belong to the picker
-//! (the page's scoped back end, `use_timer`), so nothing outlives it.
+//! (`use_tasks`, `use_timer`), so nothing outlives it.
 
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ use super::{FormState, Workflows};
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::{Combobox, FieldPath, KeyOutcome, MoreOutcome, Search};
 use crate::i18n::{Msg, Tr};
-use crate::ui::RetryButton;
+use crate::ui::{use_tasks, RetryButton, Tasks};
 
 /// How long typing must pause before the search goes.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -41,15 +41,16 @@ struct PickerCalls {
     combo: RwSignal<Combobox<Employee>>,
     failed: RwSignal<Option<(ApiError, PickerCall)>>,
     api: StoredValue<SharedBackend>,
+    tasks: Tasks,
 }
 
 impl PickerCalls {
     /// Sends a search the state asked for; its answer counts only if it is still the latest.
     fn send(self, search: Search) {
-        let PickerCalls { combo, failed, api } = self;
+        let PickerCalls { combo, failed, api, tasks } = self;
         failed.set(None);
         let api = api.get_value();
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let query = EmployeeQuery {
                 query: search.query.clone(),
                 limit: Some(20),
@@ -92,10 +93,10 @@ impl PickerCalls {
 
     /// A saved choice shows its name: finds the employee by id.
     fn resolve(self, id: String) {
-        let PickerCalls { combo, failed, api } = self;
+        let PickerCalls { combo, failed, api, tasks } = self;
         failed.set(None);
         let api = api.get_value();
-        leptos::task::spawn_local(async move {
+        tasks.spawn(async move {
             let query = EmployeeQuery { ids: Some(id.clone()), ..Default::default() };
             match api.employees(&query).await {
                 Ok(page) => {
@@ -133,7 +134,7 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
     let input_id = path.control_id();
     let combo = RwSignal::new(Combobox::<Employee>::default());
     let failed = RwSignal::new(None::<(ApiError, PickerCall)>);
-    let calls = PickerCalls { combo, failed, api: expect_context::<Workflows>().api };
+    let calls = PickerCalls { combo, failed, api: expect_context::<Workflows>().api, tasks: use_tasks() };
     // The debounce belongs to the picker: cleared when the page goes.
     let timer = crate::ui::use_timer();
     let initial = get.get_untracked();

@@ -75,7 +75,7 @@ pub fn DurationField(
                     aria-label=tr.t(Msg::TimeUnit)
                     id=format!("{id}-unit")
                     on:change=move |ev| {
-                        if let Some(u) = Unit::from_id(&event_target_value(&ev)) {
+                        if let Some(u) = Unit::parse(&event_target_value(&ev)) {
                             on_unit.run(u);
                             state.clear_error(path);
                         }
@@ -86,7 +86,7 @@ pub fn DurationField(
                             .into_iter()
                             .map(|u| {
                                 view! {
-                                    <option value=u.id() selected=move || unit.get() == u>
+                                    <option value=u.name() selected=move || unit.get() == u>
                                         {tr.t(unit_msg(u))}
                                     </option>
                                 }

@@ -1,6 +1,7 @@
 //! What the form does over the network — save, disconnect, settle a conflict — each a small
 //! named workflow over the form's state. One request at a time: `saving` guards them all.
-//! The calls go through the page's scoped back end, so a page that is gone never hears back.
+//! The calls are the form's tasks (`use_tasks`), so a page that is gone never hears back,
+//! and a save runs on while the part of the form that started it is drawn again.
 
 use leptos::prelude::*;
 use max_channel_contract::{FieldError, SettingsWrite};
@@ -9,6 +10,7 @@ use super::state::{FormState, TokenCheck};
 use crate::api::{ApiError, Loaded, Precondition, SharedBackend};
 use crate::domain::SettingsForm;
 use crate::i18n::Msg;
+use crate::ui::{use_tasks, AppValue, Tasks};
 
 /// A message above the action bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,9 +46,11 @@ pub struct Workflows {
     pub banner: RwSignal<Option<Banner>>,
     pub saving: RwSignal<bool>,
     pub api: StoredValue<SharedBackend>,
+    /// The form's calls: taken by the form, they end with the page.
+    pub tasks: Tasks,
     /// The app's known health: a save or a disconnection makes it unknown (a new token, no
     /// channel), so the «Работа канала» card checks again and no badge shows an old one.
-    known_health: RwSignal<Option<max_channel_contract::ChannelHealth>>,
+    known_health: AppValue<Option<max_channel_contract::ChannelHealth>>,
 }
 
 impl Workflows {
@@ -56,6 +60,7 @@ impl Workflows {
             banner: RwSignal::new(None),
             saving: RwSignal::new(false),
             api: StoredValue::new(api),
+            tasks: use_tasks(),
             known_health: crate::ui::use_app().health,
         }
     }
@@ -111,7 +116,7 @@ impl Workflows {
         state.clear_error(super::token::PATH);
         state.token_check.set(TokenCheck::Checking);
         let api = self.api.get_value();
-        leptos::task::spawn_local(async move {
+        self.tasks.spawn(async move {
             let outcome = api.verify_token(&trimmed).await;
             if max_channel_contract::check_token(&state.token.get_untracked()).ok() != Some(trimmed.as_str()) {
                 return;
@@ -160,7 +165,7 @@ impl Workflows {
         let state = self.state;
         let Some(theirs) = theirs else {
             let flows = *self;
-            leptos::task::spawn_local(async move {
+            self.tasks.spawn(async move {
                 match flows.api.get_value().settings().await {
                     Ok(Some(theirs)) => flows.resolve_conflict(Some(Box::new(theirs)), resolution),
                     // Deleted meanwhile: the next save creates them again.
@@ -193,7 +198,7 @@ impl Workflows {
     fn start(&self, work: impl std::future::Future<Output = ()> + 'static) {
         self.saving.set(true);
         self.banner.set(None);
-        leptos::task::spawn_local(work);
+        self.tasks.spawn(work);
     }
 
     fn saved(&self, saved: Loaded, first_connection: bool) {
@@ -202,7 +207,7 @@ impl Workflows {
         self.banner.set(Some(Banner::Saved(if first_connection { Msg::SavedFirst } else { Msg::Saved })));
         // Refresh the channel (state, token hint, bot) for the badge and the token section.
         let flows = *self;
-        leptos::task::spawn_local(async move { flows.refresh_channel().await });
+        self.tasks.spawn(async move { flows.refresh_channel().await });
     }
 
     async fn refresh_channel(&self) {

@@ -12,16 +12,14 @@ mod period;
 mod slot;
 mod table;
 
-use std::sync::{Arc, Mutex};
-
 use leptos::prelude::*;
 use max_channel_contract::{SourceDays, SourceStats};
 
-use crate::api::{until_cancelled, ApiError, CancelToken};
+use crate::api::ApiError;
 use crate::domain::sources::{label_lines, total_text};
 use crate::i18n::Msg;
 use crate::ui::link_kit::KitLabel;
-use crate::ui::use_app;
+use crate::ui::{use_app, use_tasks};
 pub use slot::SourcesSlot;
 
 /// An answer with the period it was asked for.
@@ -82,21 +80,20 @@ fn use_sources(days: Memo<SourceDays>) -> Sources {
     let answer = RwSignal::new(None::<Answer>);
     let pending = RwSignal::new(false);
     let attempt = RwSignal::new(0_u32);
-    let latest = Arc::new(Mutex::new(CancelToken::default()));
-    let on_leave = latest.clone();
-    on_cleanup(move || on_leave.lock().unwrap_or_else(|e| e.into_inner()).cancel());
-    Effect::new(move |_| {
+    let tasks = use_tasks();
+    Effect::new(move |latest| {
         let days = days.get();
         attempt.track();
-        let token = CancelToken::default();
-        std::mem::replace(&mut *latest.lock().unwrap_or_else(|e| e.into_inner()), token.clone()).cancel();
+        if let Some(Some(older)) = latest {
+            tasks.abort(older);
+        }
         pending.set(true);
         let insights = insights.clone();
-        leptos::task::spawn_local(async move {
-            let result = until_cancelled(&token, insights.sources(days)).await;
-            let _ = answer.try_set(Some((days, result)));
-            let _ = pending.try_set(false);
-        });
+        tasks.spawn(async move {
+            let result = insights.sources(days).await;
+            answer.set(Some((days, result)));
+            pending.set(false);
+        })
     });
     Sources { answer, pending, retry: Callback::new(move |()| attempt.update(|n| *n += 1)) }
 }

@@ -1,9 +1,13 @@
 //! The period: read from the page's address (`?days=7|30|90`, 30 without it) and written
 //! back when another is chosen, so a reload or a shared link keeps it. The address is
 //! replaced, not added to: «Назад» leaves the page instead of stepping through periods.
+//!
+//! The address is read once, as the card opens, and the choice is the card's own signal:
+//! the period changes only by this switch, and a page that followed the router's address
+//! reactively would leave an entry in the router's list of readers each visit (decision 86).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use max_channel_contract::SourceDays;
 
@@ -16,12 +20,14 @@ const PAGE: &str = "/channels/max";
 
 /// The period of the address, and how to choose another.
 pub fn use_period() -> (Memo<SourceDays>, Callback<SourceDays>) {
-    let query = use_query_map();
-    let days = Memo::new(move |_| query.with(|q| period_of_query(q.get_str(DAYS_PARAM))));
+    let query = use_location().query;
+    let chosen = RwSignal::new(query.with_untracked(|q| period_of_query(q.get_str(DAYS_PARAM))));
+    let days = Memo::new(move |_| chosen.get());
     let navigate = use_navigate();
-    let choose = Callback::new(move |chosen: SourceDays| {
+    let choose = Callback::new(move |period: SourceDays| {
+        chosen.set(period);
         let mut params = query.get_untracked();
-        match query_of_period(chosen) {
+        match query_of_period(period) {
             Some(value) => params.replace(DAYS_PARAM, value),
             None => {
                 params.remove(DAYS_PARAM);

@@ -20,32 +20,22 @@ pub const PAGE_LOAD_LIMIT: Duration = Duration::from_secs(60);
 /// The most a script may take before the driver answers `timeout` (the standard's own).
 pub const SCRIPT_LIMIT: Duration = Duration::from_secs(30);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Engine {
-    Chromium,
-    Firefox,
-    WebKit,
+/// The engines, as the xtask names them too.
+pub use max_channel_kit::Engine;
+
+/// The engine of this run, from `MAX_E2E_BROWSER` (`Engine::VARIABLE`).
+pub fn current() -> Engine {
+    let value = std::env::var(Engine::VARIABLE).ok();
+    Engine::of_variable(value.as_deref()).unwrap_or_else(|wrong| panic!("{wrong}"))
 }
 
-impl Engine {
-    /// The engine of this run, from `MAX_E2E_BROWSER`.
-    pub fn current() -> Engine {
-        match std::env::var("MAX_E2E_BROWSER").as_deref() {
-            Ok("firefox") => Engine::Firefox,
-            Ok("webkit") => Engine::WebKit,
-            Ok("chromium") | Err(_) => Engine::Chromium,
-            Ok(other) => panic!("MAX_E2E_BROWSER={other}: expected chromium, firefox or webkit"),
-        }
-    }
+/// What the harness needs of an engine: its driver and the session it asks for.
+trait Drive {
+    fn driver_binary(self) -> String;
+    fn capabilities(self, profile: &Path, prompts: &str, motion: Motion) -> Value;
+}
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Engine::Chromium => "chromium",
-            Engine::Firefox => "firefox",
-            Engine::WebKit => "webkit",
-        }
-    }
-
+impl Drive for Engine {
     /// The driver program: its variable, else where Debian or `cargo install` puts it.
     fn driver_binary(self) -> String {
         let (variable, default) = match self {
@@ -116,7 +106,7 @@ impl Engine {
 /// prints by test name after the run. docs/browsers.md lists the gaps.
 pub fn gap(what: &str) {
     use std::io::Write as _;
-    let engine = Engine::current();
+    let engine = current();
     let test = std::thread::current().name().unwrap_or("?").to_owned();
     println!("GAP in {}: {test}: {what}", engine.name());
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e");

@@ -12,6 +12,7 @@ use max_channel_devserver::{Config, Server};
 
 pub mod a11y;
 mod console;
+pub mod controls;
 pub use console::is_console_problem;
 mod driver_log;
 pub mod engine;
@@ -162,7 +163,7 @@ impl E2e {
         let lock = BROWSER.lock().await;
         let server = Server::start(options.server_config(0)).await.expect("dev back end starts");
         let config = options.server_config(server.addr.port());
-        let engine = Engine::current();
+        let engine = engine::current();
         let driver = Driver::start(engine, Motion::Normal);
         let browser = driver.open_session(engine, &profile_dir(&driver), options.prompts, Motion::Normal).await;
         let console = ConsoleLog::default();

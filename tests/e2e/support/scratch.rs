@@ -115,7 +115,7 @@ fn scratch_goes_with_its_owner_and_leftovers_of_dead_runs_are_swept() {
 async fn a_browser_left_open_by_a_failed_test_ends_with_its_driver() {
     use super::engine::{Driver, Engine, Motion};
     let _turn = super::BROWSER.lock().await;
-    let engine = Engine::current();
+    let engine = super::engine::current();
     let driver = Driver::start(engine, Motion::Normal);
     let scratch = driver.scratch().to_owned();
     let browser = driver.open_session(engine, &scratch.join("profile"), "dismiss", Motion::Normal).await;

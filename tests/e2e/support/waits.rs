@@ -63,7 +63,7 @@ pub async fn round_trip(page: &Page) {
 /// answers at once) and is used up the moment the call arrives, before any hold. With
 /// [`arrived`], a test knows the call reached the back end without waiting for a time.
 pub fn trace_arrival(e2e: &E2e, op: Operation) -> FaultSpec {
-    let marker: FaultSpec = serde_json::from_value(json!({"operation": op.id(), "count": 1})).expect("a fault spec");
+    let marker: FaultSpec = serde_json::from_value(json!({"operation": op.name(), "count": 1})).expect("a fault spec");
     e2e.server().state.controls().add_fault(marker.clone());
     marker
 }

@@ -173,6 +173,16 @@ impl Page {
         bytes
     }
 
+    /// The page's memory after a full garbage collection (Chromium): the JS heap in use
+    /// and the wasm module's linear memory, in bytes.
+    pub async fn memory_after_gc(&self) -> (f64, f64) {
+        self.cdp("HeapProfiler.enable", json!({})).await;
+        self.cdp("HeapProfiler.collectGarbage", json!({})).await;
+        let heap = self.cdp("Runtime.getHeapUsage", json!({})).await;
+        let wasm = self.js("return window.wasmBindings.wasm_memory_bytes();").await;
+        (heap["usedSize"].as_f64().expect("usedSize"), wasm.as_f64().expect("the wasm memory's size"))
+    }
+
     /// Two frames: a new size laid out and painted.
     async fn settle(&self) {
         self.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));").await;

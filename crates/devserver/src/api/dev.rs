@@ -85,7 +85,7 @@ async fn add_faults(State(state): State<Shared>, body: Bytes) -> Answer {
         OneOrMany::One(f) => vec![f],
         OneOrMany::Many(fs) => fs,
     };
-    if let Some(unknown) = faults.iter().find(|f| f.operation != "*" && Operation::from_id(&f.operation).is_none()) {
+    if let Some(unknown) = faults.iter().find(|f| f.operation != "*" && Operation::parse(&f.operation).is_none()) {
         return Err(bad_request(&format!("unknown operation {}", unknown.operation)).into());
     }
     let mut controls = state.controls();

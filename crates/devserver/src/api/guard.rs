@@ -57,7 +57,7 @@ pub async fn guard(State(state): State<Shared>, request: Request, next: Next) ->
             .map(|u| u.path().to_owned())
             .unwrap_or_else(|| parts.uri.path().to_owned()),
         query: parts.uri.query().map(str::to_owned),
-        operation: operation.map(|op| op.id().to_owned()),
+        operation: operation.map(|op| op.name().to_owned()),
         status: 0,
         if_match: text(header::IF_MATCH),
         if_none_match: text(header::IF_NONE_MATCH),
@@ -185,7 +185,7 @@ mod tests {
             let behind_max =
                 matches!(op, Operation::VerifyMaxToken | Operation::CheckMaxHealth | Operation::RepairMaxHealth);
             let expected = if behind_max { ErrorCode::MaxUnavailable } else { ErrorCode::Internal };
-            assert_eq!(code, expected, "{}", op.id());
+            assert_eq!(code, expected, "{}", op.name());
         }
         assert_eq!(default_error_for(bad_gateway, None).0, ErrorCode::Internal);
         let (code, _) = default_error_for(StatusCode::PRECONDITION_REQUIRED, Some(Operation::PutMaxSettings));
@@ -196,7 +196,7 @@ mod tests {
     fn every_operation_is_found_by_method_and_path() {
         for op in Operation::ALL {
             let method = Method::from_bytes(op.method().as_bytes()).unwrap();
-            assert_eq!(operation_of(&method, &op.path_for("dt-1")), Some(op), "{}", op.id());
+            assert_eq!(operation_of(&method, &op.path_for("dt-1")), Some(op), "{}", op.name());
         }
         assert_eq!(operation_of(&Method::POST, "/channels/max/health"), None);
     }

@@ -176,8 +176,8 @@ struct PresetBody {
 /// preset's history and condition played on it.
 pub async fn apply_preset(State(state): State<Shared>, body: Bytes) -> Answer {
     let PresetBody { id } = decode(&body)?;
-    let Some(preset) = Preset::from_id(&id) else {
-        let known: Vec<&str> = Preset::ALL.iter().map(|p| p.id()).collect();
+    let Some(preset) = Preset::parse(&id) else {
+        let known: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
         return Err(bad_request(&format!("Нет такого preset; есть: {}.", known.join(", "))).into());
     };
     let mut fake = crate::new_fake(&state.config, preset != Preset::NoChatBots);

@@ -109,7 +109,7 @@ impl Api {
     pub async fn ok_json(&self, op: Operation, response: reqwest::Response) -> Value {
         let status = response.status();
         let text = response.text().await.unwrap();
-        assert_eq!(status, StatusCode::OK, "{}: {text}", op.id());
+        assert_eq!(status, StatusCode::OK, "{}: {text}", op.name());
         let body: Value = serde_json::from_str(&text).unwrap();
         assert_matches_schema(op, 200, &body);
         body
@@ -176,7 +176,7 @@ pub fn response_schema_pointer(op: Operation, status: u16) -> String {
     } else if status >= 500 {
         "5XX".to_owned()
     } else {
-        panic!("{} does not document {status}", op.id())
+        panic!("{} does not document {status}", op.name())
     };
     let content = "content/application~1json/schema";
     match responses[key.as_str()]["$ref"].as_str() {
@@ -197,5 +197,5 @@ pub fn assert_matches_schema(op: Operation, status: u16, value: &Value) {
         .build(&root)
         .unwrap_or_else(|e| panic!("schema at {pointer}: {e}"));
     let errors: Vec<String> = validator.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{} {status} does not match {pointer}:\n{}\n{value:#}", op.id(), errors.join("\n"));
+    assert!(errors.is_empty(), "{} {status} does not match {pointer}:\n{}\n{value:#}", op.name(), errors.join("\n"));
 }

@@ -13,7 +13,7 @@ use crate::common::*;
 pub async fn created_json(op: Operation, response: reqwest::Response) -> Value {
     let status = response.status();
     let text = response.text().await.unwrap();
-    assert_eq!(status, StatusCode::CREATED, "{}: {text}", op.id());
+    assert_eq!(status, StatusCode::CREATED, "{}: {text}", op.name());
     let body: Value = serde_json::from_str(&text).unwrap();
     assert_matches_schema(op, 201, &body);
     body
@@ -21,7 +21,7 @@ pub async fn created_json(op: Operation, response: reqwest::Response) -> Value {
 
 /// An error answer with `status`: its body checked against the operation's schema, its code.
 pub async fn refused_json(op: Operation, status: u16, response: reqwest::Response) -> (String, Option<String>) {
-    assert_eq!(response.status().as_u16(), status, "{}", op.id());
+    assert_eq!(response.status().as_u16(), status, "{}", op.name());
     let retry_after = response.headers().get("retry-after").map(|v| v.to_str().unwrap().to_owned());
     let body: Value = response.json().await.unwrap();
     assert_matches_schema(op, status, &body);

@@ -142,7 +142,7 @@ async fn the_schedule_is_replaced_whole_or_by_name_and_only_when_it_keeps_the_ru
 async fn presets_build_whole_accounts() {
     let api = Api::start(|_| {}).await;
     for preset in max_channel_fake::Preset::ALL {
-        let id = preset.id();
+        let id = preset.name();
         api.dev_ok("preset", json!({ "id": id })).await;
         let channel = api.ok_json(Operation::GetMaxChannel, api.get("/channels/max").await).await;
         let connected = !matches!(id, "not_connected" | "no_chat_bots");

@@ -14,16 +14,17 @@ async fn provoke(op: Operation, request: RequestBuilder, wanted: u16, seen: &mut
     let status = r.status().as_u16();
     let retry_after = r.headers().get("retry-after").cloned();
     let text = r.text().await.unwrap();
-    assert_eq!(status, wanted, "{}: {text}", op.id());
+    assert_eq!(status, wanted, "{}: {text}", op.name());
     assert!(
         op.documented_client_errors().contains(&status) || status >= 500,
         "{} answered {status}, which the contract does not document for it: {text}",
-        op.id()
+        op.name()
     );
-    let body: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("{} {status}: not JSON: {text}", op.id()));
+    let body: Value =
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("{} {status}: not JSON: {text}", op.name()));
     assert_matches_schema(op, status, &body);
     if status == 429 {
-        assert!(retry_after.is_some(), "{} 429 without Retry-After", op.id());
+        assert!(retry_after.is_some(), "{} 429 without Retry-After", op.name());
     }
     seen.push((op, status));
 }
@@ -108,7 +109,7 @@ async fn every_provoked_error_is_a_documented_status() {
     // cabinet's session, which the dev back end does not have).
     for op in Operation::ALL {
         for status in op.documented_client_errors().iter().filter(|s| **s != 401) {
-            assert!(seen.contains(&(op, *status)), "{} {status} was never provoked", op.id());
+            assert!(seen.contains(&(op, *status)), "{} {status} was never provoked", op.name());
         }
     }
 }
@@ -135,15 +136,15 @@ async fn every_operation_is_routed_and_its_success_matches_its_schema() {
         let status = r.status();
         let text = r.text().await.unwrap();
         match op {
-            Operation::DisconnectMax => assert_eq!(status, StatusCode::NO_CONTENT, "{}", op.id()),
+            Operation::DisconnectMax => assert_eq!(status, StatusCode::NO_CONTENT, "{}", op.name()),
             Operation::StartMaxDeliveryTest => {
-                assert_eq!(status, StatusCode::CREATED, "{}: {text}", op.id());
+                assert_eq!(status, StatusCode::CREATED, "{}: {text}", op.name());
                 let test: Value = serde_json::from_str(&text).unwrap();
                 assert_matches_schema(op, 201, &test);
                 test_id = test["id"].as_str().unwrap().to_owned();
             }
             _ => {
-                assert_eq!(status, StatusCode::OK, "{}: {text}", op.id());
+                assert_eq!(status, StatusCode::OK, "{}: {text}", op.name());
                 assert_matches_schema(op, 200, &serde_json::from_str(&text).unwrap());
             }
         }
