@@ -1,5 +1,6 @@
 //! Pages and components.
 
+mod app;
 mod app_value;
 mod components;
 mod countdown;
@@ -10,7 +11,9 @@ pub mod health;
 mod history;
 mod insights;
 mod link_kit;
+mod listener;
 mod pages;
+mod router;
 pub mod schedule;
 pub mod settings;
 mod sources;
@@ -26,208 +29,7 @@ pub use visibility::{page_visible, use_visibility_change};
 #[cfg(feature = "preview")]
 mod preview;
 
+pub(crate) use app::browser_offset_at;
+pub use app::{set_page_title, use_app, AppContext, Restore};
 pub use components::{open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, RetryButton, StateBadge};
-
-use std::sync::Arc;
-
-use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
-
-use crate::api::{HttpClient, SharedBackend};
-use crate::config::RuntimeConfig;
-use crate::embed;
-use crate::i18n::{Msg, Tr};
-
-/// What every page needs: the configuration, the back end, the language.
-#[derive(Clone)]
-pub struct AppContext {
-    pub config: RuntimeConfig,
-    pub api: SharedBackend,
-    pub tr: Tr,
-    /// Bumped to make every page load its data again (the preview panel's scenarios).
-    pub refresh: AppValue<u64>,
-    /// The channel's health as last learnt by a «Работа канала» card; newer than a loaded
-    /// state, so every badge follows it (`domain::badge_with_health`). `None`: unknown.
-    pub health: AppValue<Option<max_channel_contract::ChannelHealth>>,
-    /// A version chosen on «История изменений» for the settings form to load as unsaved
-    /// changes (taken once by the form).
-    pub restore: RwSignal<Option<Restore>>,
-}
-
-/// «Вернуть настройки после этого изменения»: an entry's settings, version and moment. Never a token.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Restore {
-    pub settings: max_channel_contract::Settings,
-    /// The version restored: the save carries it as `restored_from`.
-    pub version: String,
-    pub moment: String,
-    /// The employees' names the history knew: the banner names what will change.
-    pub employees: std::collections::HashMap<String, String>,
-}
-
-impl AppContext {
-    /// The app over the network; a 401 tells the embedding cabinet.
-    pub fn new(config: RuntimeConfig) -> AppContext {
-        let client = HttpClient::new(&config).on_session_expired(Arc::new(embed::report_session_expired));
-        AppContext::with_backend(config, Arc::new(client))
-    }
-
-    pub fn with_backend(config: RuntimeConfig, api: SharedBackend) -> AppContext {
-        AppContext {
-            api,
-            tr: Tr(crate::i18n::english::usable(config.locale)),
-            config,
-            refresh: AppValue::new(0),
-            health: AppValue::new(None),
-            restore: RwSignal::new(None),
-        }
-    }
-
-    /// An href for an app route, below the router base.
-    pub fn href(&self, route: &str) -> String {
-        self.config.href(route)
-    }
-}
-
-/// The browser tab's title for a page: «Группы каналов · Канал MAX — Манго Диалоги», so
-/// the tab, the history list and a screen reader name the page the person is on.
-pub fn set_page_title(tr: Tr, page: Msg) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&tr.f(Msg::PageTitle, &[("page", tr.t(page))]));
-    }
-}
-
-/// The viewer's UTC offset at a moment (minutes east), from the browser: its time zone,
-/// daylight saving included (for `domain::when::ViewerClock`).
-pub(crate) fn browser_offset_at(unix: i64) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-    -(date.get_timezone_offset() as i32)
-}
-
-/// The context the pages read; panics only if a page is mounted outside [`App`].
-pub fn use_app() -> AppContext {
-    expect_context::<AppContext>()
-}
-
-/// Reads the runtime configuration and starts the app, or explains why it cannot.
-#[component]
-pub fn Root() -> impl IntoView {
-    #[cfg(target_arch = "wasm32")]
-    let config = RuntimeConfig::from_document();
-    #[cfg(not(target_arch = "wasm32"))]
-    let config = RuntimeConfig::parse(None, None);
-    match config {
-        Ok(config) if needs_english(&config) => view! { <InEnglish config=config /> }.into_any(),
-        Ok(config) => view! { <App config=config /> }.into_any(),
-        Err(error) => view! { <BrokenConfig error=error /> }.into_any(),
-    }
-}
-
-/// English asked for and its column not yet fetched.
-fn needs_english(config: &RuntimeConfig) -> bool {
-    config.locale == crate::i18n::Locale::En && crate::i18n::english::usable(config.locale) != config.locale
-}
-
-/// The app once the English column is there, or could not be had (then in Russian): never
-/// a page of Russian words that turn English a moment later.
-#[component]
-fn InEnglish(config: RuntimeConfig) -> impl IntoView {
-    let fetched = RwSignal::new(false);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let asked = config.clone();
-        use_tasks().spawn(async move {
-            crate::fetch_english(&asked).await;
-            fetched.set(true);
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    fetched.set(true);
-    move || fetched.get().then(|| view! { <App config=config.clone() /> })
-}
-
-/// A clear message instead of a blank screen; the host and the console hear it too (to the
-/// app's own origin: a configuration that cannot be read names no other).
-#[component]
-fn BrokenConfig(error: crate::config::ConfigError) -> impl IntoView {
-    let tr = Tr(Default::default());
-    let details = error.to_string();
-    leptos::logging::error!("max-channel: the embedding configuration is broken ({details})");
-    embed::start(None);
-    embed::report_error("config", error.key());
-    view! {
-        <main class="page">
-            <div class="alert alert--danger" role="alert">
-                {tr.f(Msg::ConfigBroken, &[("details", &details)])}
-            </div>
-        </main>
-    }
-}
-
-/// `?demo` (or `?demo=connected&fault=500…`) asks for preview mode: the query, which
-/// holds the preview's state.
-#[cfg(all(feature = "preview", target_arch = "wasm32"))]
-fn preview_requested() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    crate::api::demo::Scenario::asked_in(&search).then_some(search)
-}
-
-#[cfg(not(all(feature = "preview", target_arch = "wasm32")))]
-fn preview_requested() -> Option<String> {
-    None
-}
-
-/// «Страница не найдена»; in the designers' build, `/gallery` is preview mode's gallery.
-fn not_found() -> impl IntoView {
-    #[cfg(feature = "preview")]
-    return preview::not_found_or_gallery();
-    #[cfg(not(feature = "preview"))]
-    view! { <pages::NotFoundPage /> }
-}
-
-/// The app with its routes, for a given configuration.
-#[component]
-pub fn App(config: RuntimeConfig) -> impl IntoView {
-    let base = config.router_base.clone();
-    embed::start(config.parent_origin.as_deref());
-    let preview = preview_requested();
-    #[cfg(feature = "preview")]
-    let (context, demo) = match &preview {
-        Some(query) => preview::context(config, query),
-        None => (AppContext::new(config), None),
-    };
-    #[cfg(not(feature = "preview"))]
-    let context = AppContext::new(config);
-    let _ = preview;
-    let tr = context.tr;
-    provide_context(context);
-    // «Проверка связи» asks Contract 1.2's calls of the same fake the pages see.
-    #[cfg(feature = "preview")]
-    if let Some(demo) = &demo {
-        provide_context(demo.clone());
-    }
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(tr.t(Msg::AppTitle));
-        if let Some(html) = document.document_element() {
-            let _ = html.set_attribute("lang", tr.0.name());
-        }
-    }
-    // After the first render: the first page is there to use.
-    Effect::new(|_| embed::report_ready());
-    view! {
-        <Router base=base>
-            <focus::FocusHeadingOnNavigate />
-            // Before the page: docked above or beside it, never over it.
-            {#[cfg(feature = "preview")]
-            { demo.map(|demo| view! { <preview::PreviewRoot demo=demo /> }) }}
-            <Routes fallback=not_found>
-                <Route path=path!("/") view=|| view! { <Redirect path="/channels" /> } />
-                <Route path=path!("/channels") view=pages::ChannelGroupsPage />
-                <Route path=path!("/channels/max") view=pages::AboutPage />
-                <Route path=path!("/channels/max/settings") view=split::SettingsRoute />
-                <Route path=path!("/channels/max/history") view=split::HistoryRoute />
-            </Routes>
-        </Router>
-    }
-}
+pub use router::{App, Root};

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::env;
-use crate::setup::{apt_install, ensure};
+use crate::install::{apt_install, ensure};
 use crate::shell::{probe_stdout, run, Result};
 
 /// The engines, as the tests name them too.

@@ -19,7 +19,7 @@ pub mod verified;
 use std::time::Instant;
 
 use crate::env;
-use crate::setup::setup;
+use crate::setup::setup_build;
 use crate::shell::{run, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,13 +35,13 @@ pub fn build_command(args: &[String]) -> Result {
         [flag] if flag == "--dev" => Profile::Dev,
         [flag, path] if flag == "--public-url" => {
             let path = public_url_of(path).ok_or_else(usage)?;
-            setup()?;
+            setup_build()?;
             run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
             return build_production_for(&path, &env::production_dist_dir());
         }
         _ => return Err(usage()),
     };
-    setup()?;
+    setup_build()?;
     build_app(profile)
 }
 
@@ -63,6 +63,11 @@ pub const DIALOGS_PUBLIC_URL: &str = "/dialogs/";
 /// The production bundle (no preview mode) with every file named below `public_url`.
 pub fn build_production_for(public_url: &str, dist: &std::path::Path) -> Result {
     trunk_build(Profile::Release, dist, false, public_url)
+}
+
+/// The designers' bundle alone (release), for `dev`, which builds the production one first.
+pub fn build_preview() -> Result {
+    trunk_build(Profile::Release, &env::dist_dir(), true, PREVIEW_PUBLIC_URL)
 }
 
 /// Assumes `setup` already ran. Fetching first lets Trunk build offline, so a

@@ -1,10 +1,17 @@
-//! `cargo xtask dev`: release build, then the axum dev server with both bundles: the
-//! production build (dist-production/) at `/`, the preview build (dist/) at `/preview/`.
+//! `cargo xtask dev`: a newcomer's first run. Only what the build needs is installed (the
+//! browsers, formatters and linters are `cargo xtask test`'s); the production build comes
+//! first and is served at `/` as soon as it is built, its URL printed once the server
+//! answers; the preview build (dist/, at `/preview/`) follows while the app is served.
 
-use crate::build::{build_app, Profile};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+use crate::build::{build_preview, build_production_for};
 use crate::env;
-use crate::setup::setup;
-use crate::shell::{run, Result};
+use crate::setup::setup_build;
+use crate::shell::{describe, run, Result};
 
 const DEFAULT_PORT: u16 = 8080;
 
@@ -18,14 +25,10 @@ pub struct DevArgs {
 
 pub fn dev_command(args: &[String]) -> Result {
     let args = parse_dev_args(args)?;
-    setup()?;
-    build_app(Profile::Release)?;
-    if args.port == 0 {
-        println!("App: the dev server picks a free port; open the URL it prints + /channels");
-    } else {
-        println!("App (production build): {}", app_url(&args));
-        println!("Preview mode (the designers' build): {}", preview_url(&args));
-    }
+    let started = Instant::now();
+    setup_build()?;
+    run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
+    build_production_for("/", &env::production_dist_dir())?;
     let mut server = env::cargo_command()?;
     server
         .args(["run", "--release", "-p", "max-channel-devserver", "--", "--dist"])
@@ -37,7 +40,62 @@ pub fn dev_command(args: &[String]) -> Result {
         server.args(["--bind", bind]);
     }
     server.args(&args.passthrough);
-    run("dev server", &mut server)
+    println!("==> dev server: {}", describe(&server));
+    let mut child = server.spawn().map_err(|e| format!("dev server: cannot start: {e}"))?;
+    let minutes = |t: Instant| t.elapsed().as_secs_f64() / 60.0;
+    if args.port == 0 {
+        println!("App: the dev server picks a free port; open the URL it prints + /channels");
+    } else {
+        wait_until_it_answers(&args, &mut child)?;
+        println!(
+            "App (production build): {}  — ready {:.1} min after `cargo xtask dev`",
+            app_url(&args),
+            minutes(started)
+        );
+    }
+    // The designers' build, while the app is served: its page answers once it is built.
+    match build_preview() {
+        Ok(()) if args.port != 0 => {
+            println!("Preview mode (the designers' build): {}  — {:.1} min", preview_url(&args), minutes(started))
+        }
+        Ok(()) => println!("Preview mode: below /preview/ of the URL the dev server printed"),
+        Err(e) => println!("Preview mode is not built ({e}); the app is served on"),
+    }
+    let status = child.wait().map_err(|e| format!("dev server: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("dev server: {status}"))
+    }
+}
+
+/// Waits until the dev server answers the app's page (it is compiled first on a fresh
+/// machine), or says why it never will: it stopped.
+fn wait_until_it_answers(args: &DevArgs, child: &mut Child) -> Result {
+    let address: SocketAddr = origin(args)
+        .trim_start_matches("http://")
+        .parse()
+        .map_err(|e| format!("dev server address {}: {e}", origin(args)))?;
+    loop {
+        if let Some(status) = child.try_wait().map_err(|e| format!("dev server: {e}"))? {
+            return Err(format!("the dev server stopped before it answered: {status}"));
+        }
+        if answers(address) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+/// Whether `GET /channels` gets an HTTP answer.
+fn answers(address: SocketAddr) -> bool {
+    let Ok(mut stream) = TcpStream::connect_timeout(&address, Duration::from_secs(1)) else { return false };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let request = format!("GET /channels HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    let mut head = [0u8; 12];
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_exact(&mut head).is_ok()
+        && head.starts_with(b"HTTP/1.1 200")
 }
 
 pub fn parse_dev_args(args: &[String]) -> Result<DevArgs> {

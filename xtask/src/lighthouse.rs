@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::env;
-use crate::setup::{ensure, npm_install};
+use crate::install::{ensure, npm_install};
 use crate::shell::{probe_stdout, Result};
 
 /// Exactly this version: scores move between Lighthouse releases, and the bench's figures

@@ -9,6 +9,7 @@ mod e2e;
 mod e2e_retry;
 mod env;
 mod gates;
+mod install;
 mod lighthouse;
 mod release;
 mod setup;

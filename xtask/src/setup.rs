@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::env::{self, tool_command};
+use crate::install::{apt_install, ensure, npm_install};
 use crate::shell::{probe_stdout, run, Result};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -21,11 +22,23 @@ const TERSER_VERSION: &str = "5.51.2";
 const CSSO_VERSION: &str = "5.0.5";
 const CSSO_CLI_VERSION: &str = "4.0.2";
 
+/// Everything: what the build needs, then what the gates and the tests need besides
+/// (`cargo xtask setup`, `test`, `gates`).
 pub fn setup() -> Result {
-    let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
-    ensure("rust target", probe_wasm_target, install_wasm_target)?;
+    setup_build()?;
     ensure("rustfmt and clippy", probe_rust_components, install_rust_components)?;
     ensure("leptosfmt", probe_leptosfmt, install_leptosfmt)?;
+    ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
+    ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
+    ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
+    crate::browsers::setup_engines()
+}
+
+/// What building the bundles needs, and no more: a newcomer's `cargo xtask dev` (and
+/// `build`) waits for no browser, formatter or linter it will not use.
+pub fn setup_build() -> Result {
+    let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
+    ensure("rust target", probe_wasm_target, install_wasm_target)?;
     ensure("trunk", probe_trunk, install_trunk)?;
     ensure(
         "wasm-bindgen",
@@ -33,33 +46,11 @@ pub fn setup() -> Result {
         || install_wasm_bindgen(&wasm_bindgen_version),
     )?;
     ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
-    ensure("axe-core", probe_axe_core, || npm_install("axe-core", AXE_CORE_VERSION))?;
     ensure("terser", probe_terser, || npm_install("terser", TERSER_VERSION))?;
     ensure("csso", probe_csso, || {
         npm_install("csso", CSSO_VERSION)?;
         npm_install("csso-cli", CSSO_CLI_VERSION)
-    })?;
-    ensure("chromium", || probe_file("chromium", env::CHROMIUM), || apt_install("chromium"))?;
-    ensure("chromedriver", || probe_file("chromedriver", env::CHROMEDRIVER), || apt_install("chromium-driver"))?;
-    crate::browsers::setup_engines()
-}
-
-/// Prints `ok <what was found>` or installs and re-probes, so a broken install
-/// is reported here instead of as a confusing build error later.
-pub fn ensure(tool: &str, probe: impl Fn() -> Option<String>, install: impl FnOnce() -> Result) -> Result {
-    if let Some(found) = probe() {
-        println!("ok {found}");
-        return Ok(());
-    }
-    println!("installing {tool} …");
-    install()?;
-    match probe() {
-        Some(found) => {
-            println!("ok {found}");
-            Ok(())
-        }
-        None => Err(format!("{tool} is still missing or the wrong version after installing it")),
-    }
+    })
 }
 
 // ---- version of wasm-bindgen the app is locked to ----
@@ -221,47 +212,6 @@ fn install_wasm_bindgen(locked: &str) -> Result {
 
 fn install_binaryen() -> Result {
     npm_install("binaryen", BINARYEN_VERSION)
-}
-
-/// Installs an npm package into the shared tools dir (its package.json keeps the others).
-/// `--save-exact`: the next tool's install re-resolves that package.json, and a `^` range
-/// there would let it move a tool this one pinned.
-pub fn npm_install(package: &str, version: &str) -> Result {
-    let dir = env::npm_tools_dir()?;
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut cmd = Command::new("npm");
-    cmd.arg("install").arg("--prefix").arg(&dir).args([
-        "--no-audit",
-        "--no-fund",
-        "--save-exact",
-        &format!("{package}@{version}"),
-    ]);
-    run(&format!("install {package} (npm)"), &mut cmd)
-}
-
-pub fn apt_install(package: &str) -> Result {
-    run("apt-get update", &mut privileged(&["apt-get", "update"]))?;
-    run(&format!("apt-get install {package}"), &mut privileged(&["apt-get", "install", "-y", package]))
-}
-
-/// Root runs apt directly; everyone else goes through sudo (keeping apt quiet
-/// about missing terminals either way).
-fn privileged(argv: &[&str]) -> Command {
-    let mut cmd = if is_root() {
-        let mut cmd = Command::new(argv[0]);
-        cmd.args(&argv[1..]).env("DEBIAN_FRONTEND", "noninteractive");
-        cmd
-    } else {
-        let mut cmd = Command::new("sudo");
-        cmd.args(["env", "DEBIAN_FRONTEND=noninteractive"]).args(argv);
-        cmd
-    };
-    cmd.stdin(std::process::Stdio::null());
-    cmd
-}
-
-fn is_root() -> bool {
-    probe_stdout(Command::new("id").arg("-u")).as_deref() == Some("0")
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod api;
 pub mod compress;
 pub mod console;
 pub mod csp;
+pub mod fallback;
 pub mod faults;
 pub mod host_page;
 pub mod max;
@@ -223,7 +224,7 @@ pub fn app(state: Shared) -> Router {
         router = router.nest("/__dev", dev);
     }
     router
-        .fallback(static_files::serve)
+        .fallback(fallback::serve)
         .layer(axum::middleware::from_fn_with_state(state.clone(), open_requests::track))
         .with_state(state)
 }

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
+use super::FormView;
 use crate::domain::schedule_text::at_text;
 use crate::domain::timeline::{Event, Moment, Situation};
 use crate::domain::when::after_text;
 use crate::domain::FallbackKind;
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::schedule::ScheduleInfo;
-use crate::ui::settings::{FormState, TokenCheck};
 
 /// Who speaks, as the item's modifier class.
 fn kind(event: &Event) -> &'static str {
@@ -23,21 +23,8 @@ fn kind(event: &Event) -> &'static str {
     }
 }
 
-/// The bot's name: from the token check, else the stored bot, else «Ваш бот».
-fn bot_name(state: FormState) -> Memo<String> {
-    Memo::new(move |_| {
-        let checked = state.token_check.with(|c| match c {
-            TokenCheck::Valid(bot) => Some(bot.first_name.clone()),
-            _ => None,
-        });
-        checked
-            .or_else(|| state.channel.with(|c| c.bot.as_ref().map(|b| b.first_name.clone())))
-            .unwrap_or_else(|| state.tr.t(Msg::BotFallbackName).to_owned())
-    })
-}
-
 /// The chat-bot that takes the dialog in a situation, by name.
-fn chat_bot_line(state: FormState, situation: Situation) -> String {
+fn chat_bot_line(state: FormView, situation: Situation) -> String {
     let tr = state.tr;
     let id = state.form.with(|f| match situation {
         Situation::NonWorking => f.non_working.chat_bot_id.clone(),
@@ -59,9 +46,9 @@ fn text_or_placeholder(tr: Tr, text: &str) -> String {
 
 #[component]
 pub fn Chat(moments: Memo<Vec<Moment>>, situation: RwSignal<Situation>) -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<FormView>();
     let tr = state.tr;
-    let bot = bot_name(state);
+    let bot = state.bot_name;
     view! {
         <ol class="chat" id="customer-chat" aria-label=tr.t(Msg::ChatLabel)>
             <For each=move || moments.get() key=Moment::clone let:moment>
@@ -73,7 +60,7 @@ pub fn Chat(moments: Memo<Vec<Moment>>, situation: RwSignal<Situation>) -> impl 
 
 #[component]
 fn ChatItem(moment: Moment, bot: Memo<String>, situation: RwSignal<Situation>) -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<FormView>();
     let schedule = expect_context::<ScheduleInfo>();
     let tr = state.tr;
     let when = match moment.event {

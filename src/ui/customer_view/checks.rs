@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 
+use super::FormView;
 use crate::domain::timeline::auto_close_seconds;
 use crate::domain::warning_fix::{apply_fix, fix_label, fix_of, Fix};
 use crate::domain::warnings::{warning_text, warnings, Placed};
 use crate::i18n::{Msg, Tr};
 use crate::ui::schedule::ScheduleInfo;
-use crate::ui::settings::{focus_later, FormState};
 
 #[component]
 pub fn Checks() -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<FormView>();
     let schedule = expect_context::<ScheduleInfo>();
     let tr = state.tr;
     let found = Memo::new(move |_| {
@@ -48,7 +48,7 @@ pub fn Checks() -> impl IntoView {
 /// One warning: the button that focuses its control, and its fix.
 #[component]
 fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<FormView>();
     let at = placed.at;
     let fix_button = fix.map(|fix| {
         // The fix moves the focus to what it changed: the warning and its button go.
@@ -56,7 +56,7 @@ fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> im
             let mut changed = None;
             state.form.update(|form| changed = Some(apply_fix(form, fix)));
             if let Some(path) = changed {
-                focus_later(path);
+                (state.focus)(path);
             }
         };
         view! {
@@ -72,7 +72,7 @@ fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> im
     });
     view! {
         <li class="checks__entry">
-            <button type="button" class="checks__item" data-control=at.control_id() on:click=move |_| focus_later(at)>
+            <button type="button" class="checks__item" data-control=at.control_id() on:click=move |_| (state.focus)(at)>
                 {warning_text(tr, &placed, close)}
             </button>
             {fix_button}

@@ -9,9 +9,24 @@ use leptos::prelude::*;
 
 use crate::domain::schedule_text::at_text;
 use crate::domain::timeline::{timeline, Situation};
+use crate::domain::{FieldPath, SettingsForm};
 use crate::i18n::{Msg, Tr};
 use crate::ui::schedule::ScheduleInfo;
-use crate::ui::settings::FormState;
+
+/// What the customer's view reads of the settings form beside it, given by the form (in
+/// context): the view knows nothing of the form's module, so the arrows point one way,
+/// settings → customer view.
+#[derive(Clone, Copy)]
+pub struct FormView {
+    pub tr: Tr,
+    /// The form's values as typed; a warning's fix changes them, as an unsaved change.
+    pub form: RwSignal<SettingsForm>,
+    /// The bot's name as the customer sees it.
+    pub bot_name: Memo<String>,
+    pub chat_bots: StoredValue<Vec<max_channel_contract::ChatBot>>,
+    /// Takes the focus to a control of the form (a warning, its fix).
+    pub focus: fn(FieldPath),
+}
 
 fn situation_label(situation: Situation) -> Msg {
     match situation {
@@ -33,7 +48,7 @@ fn situation_key(situation: Situation) -> &'static str {
 
 #[component]
 pub fn CustomerView() -> impl IntoView {
-    let state = expect_context::<FormState>();
+    let state = expect_context::<FormView>();
     let schedule = expect_context::<ScheduleInfo>();
     let tr = state.tr;
     let situation = RwSignal::new(Situation::Busy);

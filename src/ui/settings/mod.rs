@@ -25,7 +25,7 @@ use max_channel_contract::{ChatBot, Group, MaxChannel};
 
 use crate::api::{Loaded, SharedBackend};
 use crate::domain::SettingsForm;
-use crate::ui::customer_view::CustomerView;
+use crate::ui::customer_view::{CustomerView, FormView};
 use crate::ui::health::{ChannelStateLine, HealthCard};
 use crate::ui::schedule::ScheduleInfo;
 use crate::ui::use_app;
@@ -107,6 +107,13 @@ pub fn SettingsEditor(
     let flows = Workflows::new(state, api);
     provide_context(state);
     provide_context(flows);
+    provide_context(FormView {
+        tr,
+        form: state.form,
+        bot_name: state.bot_name(),
+        chat_bots: state.chat_bots,
+        focus: fields::focus_later,
+    });
     // Runs once, after the first render: the form is interactive with its data.
     Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
     let connected = move || state.channel.with(|c| crate::domain::is_set_up(&c.state));

@@ -47,6 +47,20 @@ pub struct FormState {
 }
 
 impl FormState {
+    /// The bot's name as the customer sees it: from the token check, else the stored bot,
+    /// else «Ваш бот».
+    pub fn bot_name(self) -> Memo<String> {
+        Memo::new(move |_| {
+            let checked = self.token_check.with(|c| match c {
+                TokenCheck::Valid(bot) => Some(bot.first_name.clone()),
+                _ => None,
+            });
+            checked
+                .or_else(|| self.channel.with(|c| c.bot.as_ref().map(|b| b.first_name.clone())))
+                .unwrap_or_else(|| self.tr.t(crate::i18n::Msg::BotFallbackName).to_owned())
+        })
+    }
+
     /// The state of a form opened on `saved` (or on a blank form).
     pub fn new(
         tr: Tr,

@@ -30,13 +30,13 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use max_channel_contract::{ChannelState, ErrorCode, Operation, StateReason};
 use serde::Deserialize;
 
-use super::{bad_request, customers, decode, error, internal, persist, scenario, Answer, Failure};
+use super::{bad_request, customers, decode, done, error, internal, persist, scenario, Answer, Failure};
 use crate::faults::{FaultSpec, LoggedRequest};
 use crate::Shared;
 
@@ -56,10 +56,6 @@ pub fn routes() -> Router<Shared> {
         .route("/schedule", post(scenario::set_schedule))
         .route("/preset", post(scenario::apply_preset))
         .route("/csp-reports", post(add_csp_reports).get(list_csp_reports).delete(clear_csp_reports))
-}
-
-pub(super) fn done() -> Response {
-    StatusCode::NO_CONTENT.into_response()
 }
 
 /// A body that may be empty (then the defaults).

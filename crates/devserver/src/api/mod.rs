@@ -85,6 +85,11 @@ pub fn error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
     (status, Json(ErrorBody::new(code, message))).into_response()
 }
 
+/// 204: done, nothing to say.
+pub fn done() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}
+
 pub fn bad_request(message: &str) -> Response {
     error(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message)
 }

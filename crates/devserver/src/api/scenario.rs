@@ -13,7 +13,7 @@ use max_channel_fake::{samples, MaxCondition, Preset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::dev::done;
+use super::done;
 use super::{bad_request, decode, internal, persist, Answer, Failure};
 use crate::Shared;
 
