@@ -8,7 +8,7 @@ use leptos_router::path;
 use super::app::AppContext;
 #[cfg(feature = "preview")]
 use super::preview;
-use super::{focus, pages, split, use_tasks};
+use super::{focus, pages, split};
 use crate::config::RuntimeConfig;
 use crate::embed;
 use crate::i18n::{Msg, Tr};
@@ -40,7 +40,7 @@ fn InEnglish(config: RuntimeConfig) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     {
         let asked = config.clone();
-        use_tasks().spawn(async move {
+        super::use_tasks().spawn(async move {
             crate::fetch_english(&asked).await;
             fetched.set(true);
         });

@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: one entry point for setting up, building, serving and
-//! testing the MAX channel admin app. Std plus the two compression crates (for the
-//! precompressed bundle).
+//! testing the MAX channel admin app. Std plus the house's codecs and engines, the route
+//! splitter, SHA-384 and base64 for the bundle's integrity, and serde_json for cargo's
+//! messages (xtask/Cargo.toml says why each).
 
 mod browsers;
 mod build;

@@ -2,18 +2,14 @@
 //! dist/ except `index.html` (which the dev back end rewrites per answer), so the dev back end
 //! can send them with `Content-Encoding` and never compresses at request time.
 //!
-//! The codecs are the dev back end's own `compress` module, compiled here from the same
-//! source file, so xtask needs only flate2 and brotli rather than the whole server.
+//! The codecs are the `max-channel-codecs` crate, which the dev back end serves with.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::shell::Result;
 
-// The dev back end uses more of this file (the `Content-Encoding` token) than xtask does.
-#[allow(dead_code)]
-#[path = "../../crates/devserver/src/compress.rs"]
-mod codecs;
+use max_channel_codecs as codecs;
 
 pub use codecs::Encoding as Codec;
 

@@ -5,15 +5,10 @@
 //! are minified (see [`minify`]) and get precompressed `.br` and `.gz` siblings (see
 //! [`compress`]).
 
-#[path = "app_wasm.rs"]
 pub mod app_wasm;
-#[path = "boot_page.rs"]
 pub mod boot_page;
-#[path = "compress.rs"]
 pub mod compress;
-#[path = "minify.rs"]
 pub mod minify;
-#[path = "verified.rs"]
 pub mod verified;
 
 use std::time::Instant;
@@ -87,27 +82,22 @@ pub fn build_app(profile: Profile) -> Result {
 /// never meet the production build's at the root (decision 63).
 pub const PREVIEW_PUBLIC_URL: &str = "/preview/";
 
-/// One bundle into `dist`, with or without preview mode: `trunk build` of the page, its
-/// style sheet and `public/`, (release) the style sheet minified, then the app's wasm and
-/// glue ([`app_wasm`]: Trunk cannot split it) and (release) the precompressed siblings.
+/// One bundle into `dist`, with or without preview mode, read top to bottom: Trunk builds
+/// the page, its style sheet and `public/` (the project's page builder; it cannot split the
+/// wasm), then a release bundle's style sheet is minified, then the app's script is built
+/// ([`app_wasm`]: link → split by route → wasm-bindgen → wasm-opt → terser → every file
+/// named after its bytes → the boot script and its `integrity` into the page), then every
+/// file gets its precompressed siblings. A dev bundle stops after one unsplit, unoptimised
+/// module: it is many megabytes and nobody measures it.
 fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool, public_url: &str) -> Result {
-    let mut trunk = env::tool_command("trunk")?;
-    trunk.arg("build");
-    if profile == Profile::Release {
-        trunk.arg("--release");
-    }
-    trunk.args(["--public-url", public_url]).arg("--offline").arg("--dist").arg(dist);
-    let what = if preview { "trunk build".to_owned() } else { format!("trunk build (production for {public_url})") };
-    run(&what, &mut trunk)?;
-    // A dev build's wasm is many megabytes and nobody measures it: served as it is, its glue
-    // readable for debugging.
+    trunk_page(profile, dist, preview, public_url)?;
     if profile == Profile::Release {
         println!("{}", minify::summary(&minify::minify_bundle(dist)?));
     }
     let scripts = app_wasm::build(profile, dist, public_url, preview)?;
     println!("built {}: {scripts:?}", dist.display());
     if profile == Profile::Release {
-        // Before the siblings: they are compressed from the minified file.
+        // After everything else: the siblings are compressed from the final files.
         let started = Instant::now();
         let outcomes = compress::precompress(dist)?;
         println!(
@@ -118,6 +108,18 @@ fn trunk_build(profile: Profile, dist: &std::path::Path, preview: bool, public_u
         );
     }
     Ok(())
+}
+
+/// `trunk build` of the page, its style sheet and `public/`, offline, for `public_url`.
+fn trunk_page(profile: Profile, dist: &std::path::Path, preview: bool, public_url: &str) -> Result {
+    let mut trunk = env::tool_command("trunk")?;
+    trunk.arg("build");
+    if profile == Profile::Release {
+        trunk.arg("--release");
+    }
+    trunk.args(["--public-url", public_url]).arg("--offline").arg("--dist").arg(dist);
+    let what = if preview { "trunk build".to_owned() } else { format!("trunk build (production for {public_url})") };
+    run(&what, &mut trunk)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! (`<file>.gz`, `<file>.br`) and for whoever measures what the bundle weighs on the wire.
 //!
 //! Both are deterministic: the same bytes always compress to the same bytes (the gzip
-//! header carries no file name and a zero modification time). This file depends on `std`,
-//! `flate2` and `brotli` (with its `ffi-api` feature) only: xtask compiles the very same file (`#[path]`), so the siblings
-//! it writes and the sizes the tests measure come from one definition.
+//! header carries no file name and a zero modification time). A crate of its own so that
+//! the xtask (which writes the siblings), the dev back end (which serves them) and the tests
+//! (which weigh them) share one definition.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
