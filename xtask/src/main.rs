@@ -29,14 +29,15 @@ Commands:
   gates                 setup, then the gates alone: rustfmt, leptosfmt, clippy -D warnings
                         (native; wasm32 preview + split; wasm32 production: no default
                         features, split)
-  build [--dev]         setup, then build the app into dist/ (release unless --dev), the preview
+  build [--dev]         what the build needs installed, then build the app into dist/ (release unless --dev), the preview
                         build, for /preview/: Trunk the page and style, the xtask the wasm (a
                         release build split by route); a release build also writes the production
                         bundle (no preview mode) into dist-production/ and minifies the JS and CSS
   dev [--port N] [--bind ADDR] [args…]
-                        release build, then run the dev server (default port 8080): the
-                        production build at /, the preview build at /preview/; other args are
-                        passed to max-channel-devserver
+                        install what the build needs (no browser), build the production bundle,
+                        run the dev server (default port 8080) and print its URL once it answers;
+                        the preview build follows, at /preview/; other args are passed to
+                        max-channel-devserver
   test [--engines LIST] setup, the gates, release build, native + wasm (headless Chromium) tests,
                         then the e2e suite in Chromium, Firefox ESR and WebKitGTK side by side
                         (or the engines of LIST, e.g. `chromium,firefox`); a line per layer and
