@@ -177,6 +177,10 @@ impl Page {
     /// and the wasm module's linear memory, in bytes.
     pub async fn memory_after_gc(&self) -> (f64, f64) {
         self.cdp("HeapProfiler.enable", json!({})).await;
+        // Twice, a task apart: what a collection finalises (wasm-bindgen's closures, freed
+        // by a FinalizationRegistry callback) is only freed in the task after it.
+        self.cdp("HeapProfiler.collectGarbage", json!({})).await;
+        self.js("return new Promise(r => setTimeout(() => r(true), 0));").await;
         self.cdp("HeapProfiler.collectGarbage", json!({})).await;
         let heap = self.cdp("Runtime.getHeapUsage", json!({})).await;
         let wasm = self.js("return window.wasmBindings.wasm_memory_bytes();").await;
