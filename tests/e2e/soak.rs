@@ -39,7 +39,7 @@ const GO_ROUND: &str = r#"
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const shows = (title, ready) => {
         const h1 = document.querySelector('main h1');
-        return h1 && h1.textContent.trim() === title && document.querySelector(ready);
+        return h1 && h1.textContent.trim().startsWith(title) && document.querySelector(ready);
     };
     (async () => {
         for (let trip = 0; trip < trips; trip++) {
