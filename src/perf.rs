@@ -42,3 +42,49 @@ pub fn wasm_memory_bytes() -> f64 {
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
 }
+
+/// The wasm's heap bytes in use now, for the soak (`window.wasmBindings.live_heap_bytes()`),
+/// in a diagnostic build with the `alloc-census` feature: the linear memory only ever grows,
+/// so its size alone cannot tell a leak from a high-water mark.
+#[cfg(feature = "alloc-census")]
+#[wasm_bindgen]
+pub fn live_heap_bytes() -> f64 {
+    census::LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64
+}
+
+#[cfg(feature = "alloc-census")]
+mod census {
+    // The one way to count what is allocated: wrap the allocator (a diagnostic build only).
+    #![allow(unsafe_code)]
+
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counting;
+
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let moved = unsafe { System.realloc(ptr, layout, new_size) };
+            if !moved.is_null() {
+                LIVE.fetch_add(new_size, Ordering::Relaxed);
+                LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            }
+            moved
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+}

@@ -54,6 +54,9 @@ const GO_ROUND: &str = r#"
     })().catch((e) => done(String(e)));
 "#;
 
+/// The wasm's heap bytes in use, in a diagnostic build with `alloc-census` (else `null`).
+const LIVE_HEAP: &str = "return window.wasmBindings.live_heap_bytes ? window.wasmBindings.live_heap_bytes() : null;";
+
 /// The memory at round `WARM` and at the end, in bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Soak {
@@ -109,8 +112,14 @@ pub async fn soak(e2e: &E2e) -> Soak {
     e2e.find("a.tile[data-kind=max]").await;
     go_round(e2e, WARM).await;
     let (heap_warm, wasm_warm) = e2e.memory_after_gc().await;
+    let live_warm = e2e.js(LIVE_HEAP).await;
     go_round(e2e, TRIPS - WARM).await;
     let (heap_end, wasm_end) = e2e.memory_after_gc().await;
+    let live_end = e2e.js(LIVE_HEAP).await;
+    if !live_end.is_null() {
+        // A diagnostic build (`alloc-census`): the bytes in use, not the memory's high-water mark.
+        println!("live heap bytes at round {WARM}: {live_warm}, at the end: {live_end}");
+    }
     Soak { heap_warm, heap_end, wasm_warm, wasm_end }
 }
 

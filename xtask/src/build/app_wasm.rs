@@ -127,6 +127,10 @@ fn link(profile: Profile, preview: bool) -> Result<PathBuf> {
     if !preview {
         cargo.arg("--no-default-features");
     }
+    // A diagnostic build's extra features (`alloc-census`); never set for a shipped bundle.
+    if let Some(extra) = std::env::var("MAX_BUILD_FEATURES").ok().filter(|f| !f.is_empty()) {
+        cargo.args(["--features", &extra]);
+    }
     if profile == Profile::Release {
         // The splitter reads the relocations. A flag of the final link only: every crate
         // keeps the flags .cargo/config.toml gives (`erase_components`).
