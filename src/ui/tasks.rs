@@ -14,6 +14,7 @@
 //! Leptos cleans before the next load and when the page goes.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
@@ -80,6 +81,12 @@ impl Tasks {
     /// Runs `task` under the component until it ends or the component goes; `None` (and
     /// nothing runs) when the component is already gone.
     pub fn spawn(self, task: impl Future<Output = ()> + 'static) -> Option<TaskId> {
+        // Boxed at once: the owner, the abort and the executor are one piece of code for
+        // every task in the wasm, not one per call site (the first load's bytes).
+        self.spawn_boxed(Box::pin(task))
+    }
+
+    fn spawn_boxed(self, task: Pin<Box<dyn Future<Output = ()>>>) -> Option<TaskId> {
         let owner = self.owner.try_get_value()?.upgrade()?;
         let (handle, registration) = AbortHandle::new_pair();
         let id = self.running.try_update_value(|running| running.admit(handle)).flatten()?;
