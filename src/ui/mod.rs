@@ -31,7 +31,5 @@ mod preview;
 
 pub(crate) use app::browser_offset_at;
 pub use app::{set_page_title, use_app, AppContext, Restore};
-pub use components::{
-    open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, PageData, RetryButton, StateBadge,
-};
+pub use components::{open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, RetryButton, StateBadge};
 pub use router::{App, Root};

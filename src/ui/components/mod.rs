@@ -2,10 +2,8 @@
 
 mod conflict;
 mod dialog;
-mod page_data;
 pub use conflict::ConflictBanner;
 pub use dialog::{keep_tab_inside, open_dialog, ConfirmDialog};
-pub use page_data::PageData;
 
 use leptos::prelude::*;
 use max_channel_contract::ChannelState;

@@ -1,11 +1,11 @@
 //! «Группы каналов»: one section per group, tiles in the back end's order.
 
 use leptos::prelude::*;
-use max_channel_contract::{ChannelGroup, ChannelGroups, ChannelKind, ChannelTile};
+use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
 
 use crate::i18n::{Msg, Tr};
 use crate::ui::health::ChannelBadge;
-use crate::ui::{owned, use_app, PageData, StateBadge};
+use crate::ui::{owned, use_app, ErrorPanel, StateBadge};
 
 #[component]
 pub fn ChannelGroupsPage() -> impl IntoView {
@@ -25,24 +25,31 @@ pub fn ChannelGroupsPage() -> impl IntoView {
                 {tr.t(Msg::ChannelGroupsTitle)}
             </h1>
             <p class="page__lead">{tr.t(Msg::ChannelGroupsLead)}</p>
-            <PageData
-                data=groups
-                loading=move || view! { <GroupsSkeleton tr=tr /> }
-                ready=move |answer: ChannelGroups| {
-                    if answer.groups.iter().all(|g| g.channels.is_empty()) {
-                        return // Groups with no channel say nothing; with none at all, say so.
-                        view! { <NoChannels tr=tr on_refresh=move |_| groups.refetch() /> }
-                            .into_any();
+            <Suspense fallback=move || {
+                view! { <GroupsSkeleton tr=tr /> }
+            }>
+                {move || Suspend::new(async move {
+                    match groups.await {
+                        Ok(answer) if answer.groups.iter().all(|g| g.channels.is_empty()) => {
+                            // Groups with no channel say nothing; with none at all, say so.
+                            view! { <NoChannels tr=tr on_refresh=move |_| groups.refetch() /> }
+                                .into_any()
+                        }
+                        Ok(answer) => {
+                            answer
+                                .groups
+                                .into_iter()
+                                .filter(|group| !group.channels.is_empty())
+                                .map(|group| view! { <GroupSection group=group /> })
+                                .collect_view()
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! { <ErrorPanel error=error tr=tr on_retry=move |_| groups.refetch() /> }.into_any()
+                        }
                     }
-                    answer
-                        .groups
-                        .into_iter()
-                        .filter(|group| !group.channels.is_empty())
-                        .map(|group| view! { <GroupSection group=group /> })
-                        .collect_view()
-                        .into_any()
-                }
-            />
+                })}
+            </Suspense>
         </main>
     }
 }
