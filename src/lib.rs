@@ -21,17 +21,26 @@ pub mod i18n;
 pub mod perf;
 pub mod ui;
 
-/// Starts the app on the page's `<body>` (in English once the catalogue's English file is
-/// there: `ui::Root`).
+/// Starts the app on the page's `<body>`: in English once the catalogue's English file is
+/// there (or could not be had: then in Russian), else at once. The one task spawned
+/// before the app (and so any owner) exists; every other goes through `ui::use_tasks`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::Root);
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(async {
+        if let Ok(config) = config::RuntimeConfig::from_document() {
+            if config.locale == i18n::Locale::En {
+                fetch_english(&config).await;
+            }
+        }
+        leptos::mount::mount_to_body(ui::Root);
+    });
 }
 
 /// Fetches and installs the English column; a failure leaves the app in Russian and says
 /// why in the console (a warning: the page works on).
 #[cfg(target_arch = "wasm32")]
-pub(crate) async fn fetch_english(config: &config::RuntimeConfig) {
+async fn fetch_english(config: &config::RuntimeConfig) {
     let path = config.href(&i18n::english::file_path());
     let why = match api::fetch_bundle_file(&path, config.request_timeout_ms).await {
         Err(error) => error.to_string(),

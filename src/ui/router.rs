@@ -21,33 +21,9 @@ pub fn Root() -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
     let config = RuntimeConfig::parse(None, None);
     match config {
-        Ok(config) if needs_english(&config) => view! { <InEnglish config=config /> }.into_any(),
         Ok(config) => view! { <App config=config /> }.into_any(),
         Err(error) => view! { <BrokenConfig error=error /> }.into_any(),
     }
-}
-
-/// English asked for and its column not yet fetched.
-fn needs_english(config: &RuntimeConfig) -> bool {
-    config.locale == crate::i18n::Locale::En && crate::i18n::english::usable(config.locale) != config.locale
-}
-
-/// The app once the English column is there, or could not be had (then in Russian): never
-/// a page of Russian words that turn English a moment later.
-#[component]
-fn InEnglish(config: RuntimeConfig) -> impl IntoView {
-    let fetched = RwSignal::new(false);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let asked = config.clone();
-        super::use_tasks().spawn(async move {
-            crate::fetch_english(&asked).await;
-            fetched.set(true);
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    fetched.set(true);
-    move || fetched.get().then(|| view! { <App config=config.clone() /> })
 }
 
 /// A clear message instead of a blank screen; the host and the console hear it too (to the
