@@ -18,7 +18,10 @@ pub struct AppContext {
     pub config: RuntimeConfig,
     pub api: SharedBackend,
     pub tr: Tr,
-    /// Bumped to make every page load its data again (the preview panel's scenarios).
+    /// Bumped to make every page load its data again (the preview panel's scenarios); a
+    /// page follows it through [`use_reload`]. Not in the production build: nothing there
+    /// bumps it.
+    #[cfg(feature = "preview")]
     pub refresh: AppValue<u64>,
     /// The channel's health as last learnt by a «Работа канала» card; newer than a loaded
     /// state, so every badge follows it (`domain::badge_with_health`). `None`: unknown.
@@ -51,6 +54,7 @@ impl AppContext {
             api,
             tr: Tr(crate::i18n::english::usable(config.locale)),
             config,
+            #[cfg(feature = "preview")]
             refresh: AppValue::new(0),
             health: AppValue::new(None),
             restore: RwSignal::new(None),
@@ -76,6 +80,27 @@ pub fn set_page_title(tr: Tr, page: Msg) {
 pub(crate) fn browser_offset_at(unix: i64) -> i32 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
     -(date.get_timezone_offset() as i32)
+}
+
+/// What makes a page load its data again: `track` it in the page's load. Preview mode's
+/// scenario switch bumps it; the production build has nothing that would, so there it is
+/// nothing at all.
+#[derive(Clone, Copy)]
+pub struct Reload(#[cfg(feature = "preview")] ReadSignal<u64>);
+
+impl Reload {
+    pub fn track(&self) {
+        #[cfg(feature = "preview")]
+        self.0.track();
+    }
+}
+
+/// The calling page's [`Reload`].
+pub fn use_reload() -> Reload {
+    #[cfg(feature = "preview")]
+    return Reload(use_app().refresh.read());
+    #[cfg(not(feature = "preview"))]
+    Reload()
 }
 
 /// The context the pages read; panics only if a page is mounted outside [`App`].

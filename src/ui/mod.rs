@@ -30,6 +30,6 @@ pub use visibility::{page_visible, use_visibility_change};
 mod preview;
 
 pub(crate) use app::browser_offset_at;
-pub use app::{set_page_title, use_app, AppContext, Restore};
+pub use app::{set_page_title, use_app, use_reload, AppContext, Reload, Restore};
 pub use components::{open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, RetryButton, StateBadge};
 pub use router::{App, Root};

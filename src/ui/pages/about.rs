@@ -16,7 +16,7 @@ pub fn AboutPage() -> impl IntoView {
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::AboutTitle);
     let api = app.api.clone();
-    let refresh = app.refresh.read();
+    let refresh = crate::ui::use_reload();
     let channel = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();

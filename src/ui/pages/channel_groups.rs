@@ -13,7 +13,7 @@ pub fn ChannelGroupsPage() -> impl IntoView {
     let tr = app.tr;
     crate::ui::set_page_title(tr, Msg::ChannelGroupsTitle);
     let api = app.api.clone();
-    let refresh = app.refresh.read();
+    let refresh = crate::ui::use_reload();
     let groups = LocalResource::new(move || {
         refresh.track();
         let api = api.clone();

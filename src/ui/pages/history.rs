@@ -40,7 +40,7 @@ pub fn HistoryPage() -> impl IntoView {
     crate::ui::set_page_title(tr, Msg::HistoryTitle);
     let api = app.api.clone();
     let loader = api.clone();
-    let refresh = app.refresh.read();
+    let refresh = crate::ui::use_reload();
     let data = LocalResource::new(move || {
         refresh.track();
         owned(load(loader.clone()))

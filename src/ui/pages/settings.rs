@@ -27,7 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
     let restore = StoredValue::new(app.restore.try_update(Option::take).flatten());
     // The app's refresh (preview mode's scenario switch) loads the form again: a form and
     // version from the account before the switch would meet the new account's 400/412.
-    let refresh = app.refresh.read();
+    let refresh = crate::ui::use_reload();
     let data = LocalResource::new(move || {
         refresh.track();
         owned(load(loader.clone()))
