@@ -124,6 +124,7 @@ pub async fn soak(e2e: &E2e) -> Soak {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "issue 38, open: a round trip still leaves ~4.7 KB of live wasm heap (decision 86); run by hand"]
 async fn a_long_session_in_one_tab_does_not_grow_the_memory() {
     if crate::support::engine::current() != Engine::Chromium {
         gap("the soak reads the heap after a collection through Chromium's DevTools protocol");
