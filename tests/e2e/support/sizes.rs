@@ -91,7 +91,7 @@ pub const BROTLI_BUDGET: usize = 190_700;
 /// split keeps ~500 B of room: the splitter's
 /// generated names hash each split point's source position, so an edit of `ui/split.rs`
 /// that changes nothing else moved a bundle's brotli by up to ~250 B.
-pub const PREVIEW_BROTLI_BUDGET: usize = 242_300;
+pub const PREVIEW_BROTLI_BUDGET: usize = 245_400;
 
 /// A route split off the first load (decision 68), opened first: the first load, its own
 /// module and the shared chunk, brotli, in the production build. Measured when the split
@@ -127,8 +127,9 @@ pub const PREVIEW_BROTLI_BUDGET: usize = 242_300;
 /// module's chunks too — «settings» 373 545 B, budget 374 000 B; «history» 279 255 B,
 /// budget 279 700 B. What «settings» fetches grew by 3 368 B (code it shares with
 /// the card now sits in chunks of its own), plus the first load's 1 644 B. Issue 38 so far
-/// (see the production budget): «settings» 376 532 B, budget 377 000 B; «history» within its.
-pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 377_000), ("history", 279_700)];
+/// (see the production budget): «settings» 376 532 B, budget 377 000 B; «history» 281 982 B
+/// (+2 727 B), budget 282 500 B.
+pub const ROUTE_BUDGETS: [(&str, usize); 2] = [("settings", 377_000), ("history", 282_500)];
 
 /// Issue 20's target for the same total (the first round aimed at 100 KiB, with a single
 /// wasm and without this round's capabilities).
