@@ -11,7 +11,7 @@
 //! open for hours does not collect them.
 //!
 //! A resource's load is the other kind: [`owned`] ends it with the resource's owner, which
-//! Leptos cleans before the next load and when the page goes.
+//! Leptos cleans when the page goes.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -20,6 +20,8 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use leptos::reactive::owner::WeakOwner;
+
+use crate::api::ApiError;
 
 /// A task of a [`Tasks`], to drop it before it ends (a newer question replaces an older).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,17 +109,18 @@ impl Tasks {
 }
 
 /// `load`, dropped unfinished when the current owner is cleaned up — for a resource's
-/// load, whose owner Leptos cleans before the next load and when the page goes. A dropped
-/// load never answers, so it cannot be mistaken for a failure.
-pub fn owned<T>(load: impl Future<Output = T>) -> impl Future<Output = T> {
+/// load, whose owner Leptos cleans when the page goes (it runs a resource's loads one after
+/// another, so only a page that goes can end one midway).
+///
+/// A dropped load still answers, at once, with [`ApiError::Network`] (it never got an
+/// answer), which no one reads: the page is gone. It must answer: the resource's task
+/// waits for it, and a task whose future never ends is never freed (wasm-bindgen-futures'
+/// task holds its own waker until then), with the resource's state in it — ~2 KB a visit
+/// that left a load running (decision 86, `tests/reactive_leak.rs`).
+pub fn owned<T>(load: impl Future<Output = Result<T, ApiError>>) -> impl Future<Output = Result<T, ApiError>> {
     let (handle, registration) = AbortHandle::new_pair();
     on_cleanup(move || handle.abort());
-    async move {
-        match Abortable::new(load, registration).await {
-            Ok(answer) => answer,
-            Err(_) => std::future::pending().await,
-        }
-    }
+    async move { Abortable::new(load, registration).await.unwrap_or(Err(ApiError::Network)) }
 }
 
 #[cfg(test)]
