@@ -12,6 +12,7 @@ mod history;
 mod insights;
 mod link_kit;
 mod listener;
+pub(crate) mod navigation;
 mod pages;
 mod router;
 pub mod schedule;

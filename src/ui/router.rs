@@ -1,11 +1,12 @@
 //! The root: the runtime configuration read, the English column fetched when asked for,
-//! the context provided, and the routes.
+//! the context provided, and the page the address names.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
 
 use super::app::AppContext;
+use super::navigation::{page_at, use_go, use_own_links, Page};
 #[cfg(feature = "preview")]
 use super::preview;
 use super::{focus, pages, split};
@@ -94,19 +95,35 @@ pub fn App(config: RuntimeConfig) -> impl IntoView {
     }
     // After the first render: the first page is there to use.
     Effect::new(|_| embed::report_ready());
+    use_own_links(base.clone());
     view! {
-        <Router base=base>
+        <Router base=base.clone()>
             <focus::FocusHeadingOnNavigate />
             // Before the page: docked above or beside it, never over it.
             {#[cfg(feature = "preview")]
             { demo.map(|demo| view! { <preview::PreviewRoot demo=demo /> }) }}
-            <Routes fallback=not_found>
-                <Route path=path!("/") view=|| view! { <Redirect path="/channels" /> } />
-                <Route path=path!("/channels") view=pages::ChannelGroupsPage />
-                <Route path=path!("/channels/max") view=pages::AboutPage />
-                <Route path=path!("/channels/max/settings") view=split::SettingsRoute />
-                <Route path=path!("/channels/max/history") view=split::HistoryRoute />
-            </Routes>
+            <Pages base=base />
         </Router>
+    }
+}
+
+/// The page the address names. A plain match, not leptos_router's `<Routes>`: its owner
+/// is cleaned whenever the page changes, so a page leaves nothing behind (decision 87).
+#[component]
+fn Pages(base: String) -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| location.pathname.with(|path| page_at(path, &base)));
+    move || match page.get() {
+        Page::Start => {
+            // As a link would: the address becomes «Группы каналов» (no entry for «/»).
+            let go = use_go();
+            request_animation_frame(move || go.replace("/channels"));
+            ().into_any()
+        }
+        Page::Groups => view! { <pages::ChannelGroupsPage /> }.into_any(),
+        Page::About => view! { <pages::AboutPage /> }.into_any(),
+        Page::Settings => view! { <split::SettingsRoute /> }.into_any(),
+        Page::History => view! { <split::HistoryRoute /> }.into_any(),
+        Page::NotFound => not_found().into_any(),
     }
 }

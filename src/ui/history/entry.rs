@@ -116,13 +116,13 @@ fn AllSettings(settings: Settings) -> impl IntoView {
 fn RestoreButton(settings: Settings, version: String, moment: String) -> impl IntoView {
     let feed = expect_context::<Feed>();
     let app = use_app();
-    let navigate = leptos_router::hooks::use_navigate();
+    let go = crate::ui::navigation::use_go();
     let label = format!(" — {moment}");
     let on_click = move |_| {
         let employees = feed.employees.get_untracked();
         let (settings, version, moment) = (settings.clone(), version.clone(), moment.clone());
         app.restore.set(Some(Restore { settings, version, moment, employees }));
-        navigate("/channels/max/settings", Default::default());
+        go.to("/channels/max/settings");
     };
     view! {
         <button type="button" class="button button--secondary history__restore" on:click=on_click>

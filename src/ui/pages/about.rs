@@ -94,8 +94,8 @@ fn AboutChannel(channel: MaxChannel) -> impl IntoView {
         </header>
         {set_up
             .then(|| {
-                let navigate = leptos_router::hooks::use_navigate();
-                let replace_token = move |()| navigate("/channels/max/settings?token=replace", Default::default());
+                let go = crate::ui::navigation::use_go();
+                let replace_token = move |()| go.to("/channels/max/settings?token=replace");
                 view! { <HealthCard on_replace_token=replace_token /> }
             })}
         {kit

@@ -153,10 +153,10 @@ fn CancelButton(about: String) -> impl IntoView {
     let state = expect_context::<Workflows>().state;
     let tr = state.tr;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let navigate = leptos_router::hooks::use_navigate();
+    let go = crate::ui::navigation::use_go();
     let leave = StoredValue::new_local(move || {
         state.discard();
-        navigate("/channels/max", Default::default());
+        go.to("/channels/max");
     });
     view! {
         <a

@@ -7,8 +7,7 @@
 //! reactively would leave an entry in the router's list of readers each visit (decision 86).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 use max_channel_contract::SourceDays;
 
 use crate::domain::sources::{period_of_query, query_of_period, DAYS_PARAM};
@@ -23,7 +22,7 @@ pub fn use_period() -> (Memo<SourceDays>, Callback<SourceDays>) {
     let query = use_location().query;
     let chosen = RwSignal::new(query.with_untracked(|q| period_of_query(q.get_str(DAYS_PARAM))));
     let days = Memo::new(move |_| chosen.get());
-    let navigate = use_navigate();
+    let go = crate::ui::navigation::use_go();
     let choose = Callback::new(move |period: SourceDays| {
         chosen.set(period);
         let mut params = query.get_untracked();
@@ -33,8 +32,7 @@ pub fn use_period() -> (Memo<SourceDays>, Callback<SourceDays>) {
                 params.remove(DAYS_PARAM);
             }
         }
-        let options = NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() };
-        navigate(&format!("{PAGE}{}", params.to_query_string()), options);
+        go.replace(&format!("{PAGE}{}", params.to_query_string()));
     });
     (days, choose)
 }

@@ -1,34 +1,13 @@
 //! What the guard does with a click or a step back, decided from plain facts: no browser
 //! here, so every case is a row of a native test.
 
+use crate::ui::navigation::Click;
+
 /// Where the person wanted to go when the guard stopped them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     Route(String),
     Back,
-}
-
-/// What a click was, as the guard needs it.
-#[derive(Debug, Clone, Default)]
-pub struct Click {
-    /// Something else handled it already.
-    pub default_prevented: bool,
-    /// 0 is the main button.
-    pub button: i16,
-    /// Ctrl, ⌘ or Shift: the browser opens a tab or a window, the page stays.
-    pub modifier: bool,
-    /// The link the click is in, if any.
-    pub link: Option<Link>,
-}
-
-/// The `<a href>` a click landed in.
-#[derive(Debug, Clone, Default)]
-pub struct Link {
-    pub id: String,
-    pub target: Option<String>,
-    pub origin: String,
-    pub pathname: String,
-    pub search: String,
 }
 
 /// The guard asks about a click on a link that leaves the page for another of the app
@@ -69,6 +48,7 @@ pub fn on_back(guard_pushed: bool, dirty: bool) -> OnBack {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::navigation::Link;
 
     const ORIGIN: &str = "https://lk.example.ru";
 

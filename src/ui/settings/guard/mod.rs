@@ -4,13 +4,13 @@
 mod decide;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::FormState;
 use crate::i18n::Msg;
 use crate::ui::listener::use_capturing_listener;
+use crate::ui::navigation::{click_of, is_own_move, use_go};
 use crate::ui::{open_dialog, ConfirmDialog};
-use decide::{Click, Link, OnBack, Pending};
+use decide::{OnBack, Pending};
 
 /// History state of the entry the guard pushes, so the back button lands on it first.
 const GUARD_STATE: &str = "max-channel-guard";
@@ -20,7 +20,7 @@ pub fn UnsavedGuard() -> impl IntoView {
     let state = expect_context::<FormState>();
     let app = crate::ui::use_app();
     let base = app.config.router_base.clone();
-    let navigate = leptos_router::hooks::use_navigate();
+    let go = use_go();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let pending = StoredValue::new(None::<Pending>);
     let guard_pushed = StoredValue::new(false);
@@ -35,7 +35,7 @@ pub fn UnsavedGuard() -> impl IntoView {
     let leave = move |_| {
         state.discard();
         match pending.get_value() {
-            Some(Pending::Route(route)) => navigate(&route, Default::default()),
+            Some(Pending::Route(route)) => go.to(&route),
             Some(Pending::Back) => {
                 // Past the guard entry and the settings entry it duplicates.
                 guard_pushed.set_value(false);
@@ -99,6 +99,10 @@ fn use_leave_listeners(
     });
     let ask_back = ask.clone();
     use_capturing_listener(window().into(), "popstate", move |ev: web_sys::Event| {
+        // The app moving itself to another page is not a step back.
+        if is_own_move() {
+            return;
+        }
         let outcome = decide::on_back(guard_pushed.get_value(), state.is_dirty_now());
         if outcome == OnBack::NotOurs {
             return;
@@ -127,26 +131,4 @@ fn use_leave_listeners(
             ask(to);
         }
     });
-}
-
-/// The facts of a click the guard decides on.
-fn click_of(ev: &web_sys::MouseEvent) -> Click {
-    let link = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[href]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .map(|a| Link {
-            id: a.id(),
-            target: a.get_attribute("target"),
-            origin: a.origin(),
-            pathname: a.pathname(),
-            search: a.search(),
-        });
-    Click {
-        default_prevented: ev.default_prevented(),
-        button: ev.button(),
-        modifier: ev.ctrl_key() || ev.meta_key() || ev.shift_key(),
-        link,
-    }
 }
