@@ -19,8 +19,11 @@ pub const HISTORY_MORE_RESPONSE: &str = "max-channel:history-more-response";
 /// Its entries are painted.
 pub const HISTORY_MORE_PAINTED: &str = "max-channel:history-more-painted";
 
+/// Marks `name`, in place of its last mark: the browser keeps every mark until the page
+/// goes, so a page visited at every round trip would grow the JS heap (the soak saw it).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_marks_with_mark_name(name);
         let _ = performance.mark(name);
     }
 }
@@ -52,26 +55,50 @@ pub fn live_heap_bytes() -> f64 {
     census::LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64
 }
 
+/// The live allocations by size (`"size:count"`, sizes ≥ 1 024 together as 1 024), in a
+/// diagnostic build: two of them, subtracted, name what a leak is made of.
+#[cfg(feature = "alloc-census")]
+#[wasm_bindgen]
+pub fn live_heap_sizes() -> String {
+    census::SIZES
+        .iter()
+        .enumerate()
+        .filter_map(|(size, count)| {
+            let count = count.load(std::sync::atomic::Ordering::Relaxed);
+            (count != 0).then(|| format!("{size}:{count}"))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 #[cfg(feature = "alloc-census")]
 mod census {
     // The one way to count what is allocated: wrap the allocator (a diagnostic build only).
     #![allow(unsafe_code)]
 
     use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 
     pub static LIVE: AtomicUsize = AtomicUsize::new(0);
+    /// Live allocations by size; the last counts every size from 1 024 up.
+    pub static SIZES: [AtomicIsize; 1025] = [const { AtomicIsize::new(0) }; 1025];
+
+    fn sized(size: usize, change: isize) {
+        SIZES[size.min(1024)].fetch_add(change, Ordering::Relaxed);
+    }
 
     struct Counting;
 
     unsafe impl GlobalAlloc for Counting {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+            sized(layout.size(), 1);
             unsafe { System.alloc(layout) }
         }
 
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
             LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            sized(layout.size(), -1);
             unsafe { System.dealloc(ptr, layout) }
         }
 
@@ -80,6 +107,8 @@ mod census {
             if !moved.is_null() {
                 LIVE.fetch_add(new_size, Ordering::Relaxed);
                 LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+                sized(new_size, 1);
+                sized(layout.size(), -1);
             }
             moved
         }

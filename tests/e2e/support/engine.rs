@@ -32,7 +32,7 @@ pub fn current() -> Engine {
 /// What the harness needs of an engine: its driver and the session it asks for.
 trait Drive {
     fn driver_binary(self) -> String;
-    fn capabilities(self, profile: &Path, prompts: &str, motion: Motion) -> Value;
+    fn capabilities(self, profile: &Path, prompts: &str, motion: Motion, scripts: Scripts) -> Value;
 }
 
 impl Drive for Engine {
@@ -48,19 +48,30 @@ impl Drive for Engine {
 
     /// The session's capabilities: a headless browser (WebKitGTK has no headless mode and
     /// runs on the X display `xvfb-run` gives the run) with its own profile.
-    fn capabilities(self, profile: &Path, prompts: &str, motion: Motion) -> Value {
+    fn capabilities(self, profile: &Path, prompts: &str, motion: Motion, scripts: Scripts) -> Value {
+        let mut chromium_args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--window-size=1280,900".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        if scripts == Scripts::Interpreted {
+            // V8 without its compilers: the heap holds no code compiled as functions get hot.
+            chromium_args.push("--js-flags=--no-opt --no-maglev --no-sparkplug".into());
+        }
         let options = match self {
             Engine::Chromium => json!({
                 // Every console message, for the tests that scan them (see `console_log`).
                 "goog:loggingPrefs": { "browser": "ALL" },
                 "goog:chromeOptions": {
                     "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                    "args": [
-                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,900",
-                        format!("--user-data-dir={}", profile.display()),
-                    ]
+                    "args": chromium_args,
                 }
             }),
             Engine::Firefox => json!({
@@ -123,6 +134,15 @@ pub enum Motion {
     Normal,
     /// `prefers-reduced-motion: reduce`.
     Reduced,
+}
+
+/// How a Chromium session runs the page's scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scripts {
+    Compiled,
+    /// Interpreted only: what a page keeps in the JS heap without the compiled code V8
+    /// adds while functions get hot (the soak, decision 87). Chromium only.
+    Interpreted,
 }
 
 /// Where `cargo install` put a program.
@@ -192,8 +212,15 @@ impl Driver {
 
     /// A new browser session with its own profile (its own storage and cookies), its
     /// window's inside 1280 × 900 CSS px in every engine.
-    pub async fn open_session(&self, engine: Engine, profile: &Path, prompts: &str, motion: Motion) -> Client {
-        let Value::Object(capabilities) = engine.capabilities(profile, prompts, motion) else {
+    pub async fn open_session(
+        &self,
+        engine: Engine,
+        profile: &Path,
+        prompts: &str,
+        motion: Motion,
+        scripts: Scripts,
+    ) -> Client {
+        let Value::Object(capabilities) = engine.capabilities(profile, prompts, motion, scripts) else {
             unreachable!("an object")
         };
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();

@@ -17,7 +17,7 @@ pub use console::is_console_problem;
 mod driver_log;
 pub mod engine;
 pub use engine::{gap, Engine};
-use engine::{Driver, Motion};
+use engine::{Driver, Motion, Scripts};
 pub mod lost;
 mod options;
 pub use options::Options;
@@ -165,7 +165,8 @@ impl E2e {
         let config = options.server_config(server.addr.port());
         let engine = engine::current();
         let driver = Driver::start(engine, Motion::Normal);
-        let browser = driver.open_session(engine, &profile_dir(&driver), options.prompts, Motion::Normal).await;
+        let browser =
+            driver.open_session(engine, &profile_dir(&driver), options.prompts, Motion::Normal, options.scripts).await;
         let console = ConsoleLog::default();
         console.listen_to(Some(&server));
         let page = Page {
@@ -205,7 +206,8 @@ impl E2e {
     async fn another_browser(&self, motion: Motion) -> Page {
         // A driver of its own: geckodriver and WebKitWebDriver hold one session each.
         let driver = Driver::start(self.engine, motion);
-        let browser = driver.open_session(self.engine, &profile_dir(&driver), self.prompts, motion).await;
+        let browser =
+            driver.open_session(self.engine, &profile_dir(&driver), self.prompts, motion, Scripts::Compiled).await;
         Page {
             browser: browser.clone(),
             engine: self.engine,

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use max_channel_devserver::{Config, SeedKind};
 
+use super::engine::Scripts;
 use super::{dist, production_dist, CSRF};
 
 /// Options of one end-to-end run.
@@ -33,6 +34,8 @@ pub struct Options {
     pub root_dist: Option<PathBuf>,
     /// The bundle's files below the base path only, none at the site root.
     pub files_below_base_only: bool,
+    /// How Chromium runs the page's scripts.
+    pub scripts: Scripts,
 }
 
 impl Default for Options {
@@ -52,6 +55,7 @@ impl Default for Options {
             prompts: "accept",
             production_at_root: false,
             files_below_base_only: false,
+            scripts: Scripts::Compiled,
         }
     }
 }

@@ -113,12 +113,13 @@ fn scratch_goes_with_its_owner_and_leftovers_of_dead_runs_are_swept() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_browser_left_open_by_a_failed_test_ends_with_its_driver() {
-    use super::engine::{Driver, Engine, Motion};
+    use super::engine::{Driver, Engine, Motion, Scripts};
     let _turn = super::BROWSER.lock().await;
     let engine = super::engine::current();
     let driver = Driver::start(engine, Motion::Normal);
     let scratch = driver.scratch().to_owned();
-    let browser = driver.open_session(engine, &scratch.join("profile"), "dismiss", Motion::Normal).await;
+    let browser =
+        driver.open_session(engine, &scratch.join("profile"), "dismiss", Motion::Normal, Scripts::Compiled).await;
     if engine != Engine::WebKit {
         // MiniBrowser's command line does not name its profile; the others' do.
         assert!(!processes_naming(&scratch).is_empty(), "the browser runs with its profile in {}", scratch.display());
