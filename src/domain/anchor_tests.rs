@@ -27,12 +27,7 @@ fn hidden_controls_send_their_errors_to_what_governs_them() {
         ("auto_close.after_minutes", "auto_close.enabled", Some(AutoClosePeriod), None),
         ("non_working_hours.chat_bot_id", "non_working_hours.mode", Some(ChatBotLabel), None),
         ("non_working_hours.auto_replies", "non_working_hours.mode", Some(NonWorkingReplies), None),
-        (
-            "non_working_hours.auto_replies[0].text",
-            "non_working_hours.mode",
-            Some(ReplyText),
-            Some(Within::Reply(0)),
-        ),
+        ("non_working_hours.auto_replies[0].text", "non_working_hours.mode", Some(ReplyText), Some(Within::Reply(0))),
         (
             "non_working_hours.auto_replies[3].delay_seconds",
             "non_working_hours.mode",
@@ -190,8 +185,7 @@ fn every_path_lands_on_a_rendered_anchor_whatever_the_form_shows() {
         }
     }
     paths.extend(
-        ["unknown", "routing.zzz", "auto_replies[0].zzz", "non_working_hours.auto_replies[a].text"]
-            .map(String::from),
+        ["unknown", "routing.zzz", "auto_replies[0].zzz", "non_working_hours.auto_replies[a].text"].map(String::from),
     );
     paths.dedup();
     let sections = ["routing", "closing_message", "non_working_hours", "auto_close"];
