@@ -77,12 +77,13 @@ fn move_to(href: &str, replace: bool) {
 
 /// Plain clicks on the app's links move the app itself, for as long as the calling
 /// component lives. Call it before the `<Router>` is built, so that the router, which
-/// listens on the window too, sees these clicks already taken.
+/// listens on the window too, sees these clicks already taken; after the app's context is
+/// provided (its [`Go`]).
 pub fn use_own_links(base: String) {
     let Some(window) = web_sys::window() else { return };
     take_leptos_clicks_first();
     let origin = window.location().origin().unwrap_or_default();
-    let go = Go { base: base.as_str().into() };
+    let go = use_go();
     let listener = window_event_listener(leptos::ev::click, move |ev| {
         let location = window.location();
         let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
