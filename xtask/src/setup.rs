@@ -39,19 +39,45 @@ pub fn setup() -> Result {
 pub fn setup_build() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
     ensure("rust target", probe_wasm_target, install_wasm_target)?;
-    ensure("trunk", probe_trunk, install_trunk)?;
-    ensure(
-        "wasm-bindgen",
-        || probe_wasm_bindgen(&wasm_bindgen_version),
-        || install_wasm_bindgen(&wasm_bindgen_version),
-    )?;
-    ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
-    ensure("terser", probe_terser, || npm_install("terser", TERSER_VERSION))?;
-    ensure("csso", probe_csso, || {
-        npm_install("csso", CSSO_VERSION)?;
-        npm_install("csso-cli", CSSO_CLI_VERSION)
+    // Side by side: each compile has a serial tail (its last crates, its link) that leaves a
+    // core idle, and npm waits on the network. Measured in docs/performance.md.
+    std::thread::scope(|side| {
+        let trunk = side.spawn(|| ensure("trunk", probe_trunk, install_trunk));
+        let bindgen = side.spawn(|| {
+            ensure(
+                "wasm-bindgen",
+                || probe_wasm_bindgen(&wasm_bindgen_version),
+                || install_wasm_bindgen(&wasm_bindgen_version),
+            )
+        });
+        let npm = side.spawn(|| {
+            // One after the other: npm keeps the tools dir's package.json.
+            ensure("wasm-opt", probe_wasm_opt, install_binaryen)?;
+            ensure("terser", probe_terser, || npm_install("terser", TERSER_VERSION))?;
+            ensure("csso", probe_csso, || {
+                npm_install("csso", CSSO_VERSION)?;
+                npm_install("csso-cli", CSSO_CLI_VERSION)
+            })
+        });
+        [trunk, bindgen, npm]
+            .into_iter()
+            .map(|install| install.join().unwrap_or_else(|_| Err("a tool's install stopped unexpectedly".into())))
+            .collect::<Vec<Result>>()
+            .into_iter()
+            .collect::<Result>()
     })
 }
+
+/// The build's tools are compiled once and then only orchestrate (Trunk) or rewrite one
+/// module in a second (wasm-bindgen): compiled without link-time optimisation and at
+/// `opt-level = 1` instead of Trunk's `lto = "fat"`, `codegen-units = 1`, they compile in
+/// about half the time (docs/performance.md). Cargo's profile variables override the
+/// package's own `[profile.release]`.
+const QUICK_TOOL_PROFILE: [(&str, &str); 3] = [
+    ("CARGO_PROFILE_RELEASE_LTO", "off"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
+];
 
 // ---- version of wasm-bindgen the app is locked to ----
 
@@ -200,6 +226,7 @@ fn install_trunk() -> Result {
     // compatible with our rustc.
     let mut cmd = env::cargo();
     cmd.args(["install", "trunk", "--version", &format!("~{TRUNK_SERIES}"), "--locked", "--force"]);
+    cmd.envs(QUICK_TOOL_PROFILE);
     run("install trunk", &mut cmd)
 }
 
@@ -207,6 +234,7 @@ fn install_wasm_bindgen(locked: &str) -> Result {
     // No --locked: the CLI's own lock file pins deps that fail on this toolchain.
     let mut cmd = env::cargo();
     cmd.args(["install", "wasm-bindgen-cli", "--version", locked, "--force"]);
+    cmd.envs(QUICK_TOOL_PROFILE);
     run("install wasm-bindgen-cli", &mut cmd)
 }
 
