@@ -32,5 +32,9 @@ mod preview;
 
 pub(crate) use app::browser_offset_at;
 pub use app::{set_page_title, use_app, use_reload, AppContext, Reload, Restore};
-pub use components::{open_dialog, ConfirmDialog, ConflictBanner, ErrorPanel, ExternalLink, RetryButton, StateBadge};
+pub use components::{
+    describe, error_id_of, invalid_while, loading_text, open_dialog, place_of, Answer, Button, ButtonKind, Choice,
+    ChoiceAlert, ConfirmDialog, ConflictBanner, Control, ErrorPanel, ExternalLink, Field, FieldError, PageData,
+    RadioGroup, RetryButton, StateBadge, Switch,
+};
 pub use router::{App, Root};

@@ -20,6 +20,8 @@ use crate::i18n::Msg;
 #[cfg(not(feature = "split"))]
 use crate::ui::pages;
 #[cfg(feature = "split")]
+use crate::ui::{Button, ButtonKind};
+#[cfg(feature = "split")]
 use wasm_bindgen::JsCast;
 
 /// «Подключение и настройки канала MAX».
@@ -120,16 +122,16 @@ fn SplitPage(part: &'static str, title: Msg, load: fn() -> PageFuture) -> impl I
 #[cfg(feature = "split")]
 #[component]
 fn ReloadButton(tr: crate::i18n::Tr, primary: bool, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
-    let class = if primary { "button button--primary" } else { "button button--secondary" };
-    let reload = |_| {
+    let kind = if primary { ButtonKind::Primary } else { ButtonKind::Secondary };
+    let reload = |()| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
     };
     view! {
-        <button type="button" class=class id=id on:click=reload>
+        <Button kind=kind on_press=reload attr:id=id>
             {tr.t(Msg::ReloadPage)}
-        </button>
+        </Button>
     }
 }
 

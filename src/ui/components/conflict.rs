@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::{Answer, ChoiceAlert};
 use crate::i18n::{Msg, Tr};
 
 /// Someone else saved: load their version, or keep editing and overwrite it on save.
@@ -16,28 +17,19 @@ pub fn ConflictBanner(
     on_keep: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <div class="alert alert--warning" role="alert">
-            <p class="alert__text">{tr.t(Msg::ConflictText)}</p>
-            <button
-                type="button"
-                class="button button--secondary"
-                id="conflict-load"
-                on:click=move |_| {
-                    on_load.run(());
-                }
-            >
-                {tr.t(Msg::ConflictLoad)}
-            </button>
-            <button
-                type="button"
-                class="button button--secondary"
-                id="conflict-keep"
-                on:click=move |_| {
-                    on_keep.run(());
-                }
-            >
-                {tr.t(Msg::ConflictKeep)}
-            </button>
-        </div>
+        <ChoiceAlert
+            first=Answer {
+                id: "conflict-load",
+                label: tr.t(Msg::ConflictLoad).to_owned(),
+                on_press: on_load,
+            }
+            second=Answer {
+                id: "conflict-keep",
+                label: tr.t(Msg::ConflictKeep).to_owned(),
+                on_press: on_keep,
+            }
+        >
+            {tr.t(Msg::ConflictText)}
+        </ChoiceAlert>
     }
 }

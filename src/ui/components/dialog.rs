@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::{Button, ButtonKind};
 use crate::i18n::Msg;
 
 /// A modal confirmation (`<dialog>`): focus stays inside, Esc closes, focus returns to the
@@ -45,19 +46,18 @@ pub fn ConfirmDialog(
             </h2>
             <p id=text_id>{text}</p>
             <div class="dialog__buttons">
-                <button
-                    type="button"
-                    class="button button--danger"
-                    on:click=move |_| {
+                <Button
+                    kind=ButtonKind::Danger
+                    on_press=move |()| {
                         close();
                         on_confirm.run(());
                     }
                 >
                     {tr.t(confirm)}
-                </button>
-                <button type="button" class="button button--secondary" autofocus on:click=move |_| close()>
+                </Button>
+                <Button kind=ButtonKind::Secondary on_press=move |()| close() attr:autofocus=true>
                     {tr.t(stay)}
-                </button>
+                </Button>
             </div>
         </dialog>
     }

@@ -1,9 +1,22 @@
-//! Small components shared by the pages: badges, error panels, links, dialogs, banners.
+//! Small components shared by the pages: the form primitives (`Button`, `Field`,
+//! `RadioGroup`, `Switch`, `ChoiceAlert`), `PageData`, badges, error panels, links, dialogs.
 
+mod alert;
+mod button;
 mod conflict;
 mod dialog;
+mod field;
+mod page_data;
+mod radio;
+mod switch;
+pub use alert::{Answer, ChoiceAlert};
+pub use button::{Button, ButtonKind};
 pub use conflict::ConflictBanner;
 pub use dialog::{keep_tab_inside, open_dialog, ConfirmDialog};
+pub use field::{describe, error_id_of, invalid_while, Control, Field, FieldError};
+pub use page_data::{loading_text, PageData};
+pub use radio::{place_of, Choice, RadioGroup};
+pub use switch::Switch;
 
 use leptos::prelude::*;
 use max_channel_contract::ChannelState;
@@ -49,22 +62,15 @@ pub fn RetryButton(
     #[prop(optional)]
     wait: Option<Signal<u32>>,
 ) -> impl IntoView {
-    let waiting = move || wait.is_some_and(|wait| wait.get() > 0);
+    let waiting = Signal::derive(move || wait.is_some_and(|wait| wait.get() > 0));
+    let press = move |()| {
+        on_retry.run(());
+        crate::ui::focus::keep_focus_in_page(focus);
+    };
     view! {
-        <button
-            type="button"
-            class="button button--secondary retry"
-            aria-disabled=move || waiting().then_some("true")
-            on:click=move |_| {
-                if waiting() {
-                    return;
-                }
-                on_retry.run(());
-                crate::ui::focus::keep_focus_in_page(focus);
-            }
-        >
+        <Button kind=ButtonKind::Secondary class="retry" blocked=waiting on_press=press>
             {tr.t(Msg::Retry)}
-        </button>
+        </Button>
     }
 }
 

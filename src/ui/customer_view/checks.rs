@@ -10,6 +10,7 @@ use crate::domain::warning_fix::{apply_fix, fix_label, fix_of, Fix};
 use crate::domain::warnings::{warning_text, warnings, Placed};
 use crate::i18n::{Msg, Tr};
 use crate::ui::schedule::ScheduleInfo;
+use crate::ui::{Button, ButtonKind};
 
 #[component]
 pub fn Checks() -> impl IntoView {
@@ -52,7 +53,7 @@ fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> im
     let at = placed.at;
     let fix_button = fix.map(|fix| {
         // The fix moves the focus to what it changed: the warning and its button go.
-        let apply = move |_| {
+        let apply = move |()| {
             let mut changed = None;
             state.form.update(|form| changed = Some(apply_fix(form, fix)));
             if let Some(path) = changed {
@@ -60,21 +61,22 @@ fn CheckItem(placed: Placed, fix: Option<Fix>, close: Option<i64>, tr: Tr) -> im
             }
         };
         view! {
-            <button
-                type="button"
-                class="button button--secondary checks__fix"
-                data-control=at.control_id()
-                on:click=apply
-            >
+            <Button kind=ButtonKind::Secondary class="checks__fix" on_press=apply attr:data-control=at.control_id()>
                 {fix_label(tr, fix)}
-            </button>
+            </Button>
         }
     });
     view! {
         <li class="checks__entry">
-            <button type="button" class="checks__item" data-control=at.control_id() on:click=move |_| (state.focus)(at)>
+            <Button
+                kind=ButtonKind::Bare
+                class="checks__item"
+                on_press=move |()| (state.focus)(at)
+
+                attr:data-control=at.control_id()
+            >
                 {warning_text(tr, &placed, close)}
-            </button>
+            </Button>
             {fix_button}
         </li>
     }

@@ -11,7 +11,7 @@ use crate::domain::when::ViewerClock;
 use crate::domain::{cures, health_rows, Cure, HealthRow, Tone};
 use crate::i18n::{Msg, Tr};
 use crate::ui::health::failure_text;
-use crate::ui::{use_app, use_tasks};
+use crate::ui::{use_app, use_tasks, Button, ButtonKind};
 
 /// The causes; `expired`: nothing arrived (then «MAX не сообщает о неполадках» when the
 /// health shows none), else the bot's reply failed (then only a cause the health names).
@@ -111,35 +111,20 @@ fn cure_button(
     host: PanelHost,
     tr: Tr,
     busy: RwSignal<bool>,
-    run: impl Fn(bool) + Clone + 'static,
+    run: impl Fn(bool) + Clone + Send + Sync + 'static,
 ) -> AnyView {
     match cure {
         Cure::Repair => view! {
-            <button
-                type="button"
-                id="delivery-repair"
-                class="button button--primary"
-                aria-disabled=move || busy.get().to_string()
-                on:click=move |_| {
-                    if !busy.get_untracked() {
-                        run(true);
-                    }
-                }
-            >
+            <Button kind=ButtonKind::Primary id="delivery-repair" blocked=busy on_press=move |()| run(true)>
                 {move || tr.t(if busy.get() { Msg::HealthRepairing } else { Msg::HealthRepair })}
-            </button>
+            </Button>
         }
         .into_any(),
         // The token field is elsewhere: the panel closes, and the opener takes the person there.
         Cure::ReplaceToken => view! {
-            <button
-                type="button"
-                id="delivery-replace-token"
-                class="button button--primary"
-                on:click=move |_| host.to_token_field()
-            >
+            <Button kind=ButtonKind::Primary id="delivery-replace-token" on_press=move |()| host.to_token_field()>
                 {tr.t(Msg::HealthReplaceToken)}
-            </button>
+            </Button>
         }
         .into_any(),
     }

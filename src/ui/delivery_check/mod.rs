@@ -19,7 +19,7 @@ use leptos::reactive::computed::ScopedFuture;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Msg;
-use crate::ui::{use_app, use_tasks, Tasks};
+use crate::ui::{use_app, use_tasks, Button, ButtonKind, Tasks};
 pub use control::PanelHost;
 
 /// Opens and closes one panel. Made where the panel must outlive re-renders (the health
@@ -119,11 +119,11 @@ impl DeliveryLauncher {
 #[component]
 pub fn DeliveryButton(launcher: DeliveryLauncher, #[prop(optional)] primary: bool) -> impl IntoView {
     let tr = use_app().tr;
-    let class = if primary { "button button--primary" } else { "button button--secondary" };
+    let kind = if primary { ButtonKind::Primary } else { ButtonKind::Secondary };
     view! {
-        <button type="button" id=launcher.id class=class on:click=move |_| launcher.open()>
+        <Button kind=kind id=launcher.id on_press=move |()| launcher.open()>
             {tr.t(Msg::DeliveryCheck)}
-        </button>
+        </Button>
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::delivery_check::{
 use crate::i18n::{count, Msg, Tr};
 use crate::ui::components::keep_tab_inside;
 use crate::ui::link_kit::{use_qr_svg, CopyField, CopyOutcome, QrImage};
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind};
 
 /// The panel in its modal dialog, open as it mounts; the heading takes the focus.
 /// «Закрыть» and Escape close it (the dialog's own `close`).
@@ -65,14 +65,9 @@ pub fn Panel() -> impl IntoView {
             <div class="delivery__body">{body}</div>
             <Announcer check=check tr=tr />
             <div class="dialog__buttons">
-                <button
-                    type="button"
-                    id="delivery-close"
-                    class="button button--secondary"
-                    on:click=move |_| host.dismiss(None)
-                >
+                <Button kind=ButtonKind::Secondary id="delivery-close" on_press=move |()| host.dismiss(None)>
                     {tr.t(Msg::Close)}
-                </button>
+                </Button>
             </div>
         </dialog>
     }
@@ -125,9 +120,9 @@ fn Started(check: Check, tr: Tr) -> impl IntoView {
             view! {
                 <div class="alert alert--danger delivery__failure" role="alert">
                     <p class="alert__text">{error.message(tr)}</p>
-                    <button type="button" class="button button--secondary retry" on:click=move |_| check.retry()>
+                    <Button kind=ButtonKind::Secondary class="retry" on_press=move |()| check.retry()>
                         {tr.t(Msg::Retry)}
-                    </button>
+                    </Button>
                 </div>
             }
         })
@@ -253,15 +248,14 @@ fn AgainButton(check: Check, tr: Tr, label: Msg) -> impl IntoView {
         None => tr.t(label).to_owned(),
     };
     view! {
-        <button
-            type="button"
+        <Button
+            kind=ButtonKind::Secondary
             id="delivery-again"
-            class="button button--secondary"
-            aria-disabled=move || (wait().is_some() || check.in_flight.get()).to_string()
-            on:click=move |_| check.start()
+            blocked=Signal::derive(move || wait().is_some() || check.in_flight.get())
+            on_press=move |()| check.start()
         >
             {text}
-        </button>
+        </Button>
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::when::{relative_text, unix_of, ViewerClock};
 use crate::domain::{cures, health_rows, overall_line, Cure, HealthRow};
 use crate::i18n::{Msg, Tr};
 use crate::ui::delivery_check::{DeliveryButton, DeliveryLauncher, DeliverySlot};
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind};
 
 /// The card, once its code is in (see `slot`); «Заменить токен» does what the page gave.
 #[component]
@@ -133,16 +133,15 @@ fn CheckButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
         _ => tr.t(Msg::HealthCheckNow).to_owned(),
     };
     view! {
-        <button
-            type="button"
+        <Button
+            kind=ButtonKind::Secondary
             id="health-check"
-            class="button button--secondary"
-            aria-disabled=move || blocked().to_string()
-            aria-busy=move || (ctl.busy.get() == Some(Call::Check)).to_string()
-            on:click=move |_| ctl.run(Call::Check)
+            blocked=Signal::derive(blocked)
+            busy=Signal::derive(move || ctl.busy.get() == Some(Call::Check))
+            on_press=move |()| ctl.run(Call::Check)
         >
             {label}
-        </button>
+        </Button>
     }
 }
 
@@ -152,25 +151,24 @@ fn RepairButton(ctl: HealthControl, tr: Tr) -> impl IntoView {
     let blocked =
         move || ctl.busy.with(Option::is_some) || ctl.seconds_to_wait(Call::Repair, ctl.now_ms.get()).is_some();
     view! {
-        <button
-            type="button"
+        <Button
+            kind=ButtonKind::Primary
             id="health-repair"
-            class="button button--primary"
-            aria-disabled=move || blocked().to_string()
-            aria-busy=move || busy().to_string()
-            on:click=move |_| ctl.run(Call::Repair)
+            blocked=Signal::derive(blocked)
+            busy=Signal::derive(busy)
+            on_press=move |()| ctl.run(Call::Repair)
         >
             {move || tr.t(if busy() { Msg::HealthRepairing } else { Msg::HealthRepair })}
-        </button>
+        </Button>
     }
 }
 
 #[component]
 fn ReplaceTokenButton(id: &'static str, tr: Tr, on_press: Callback<()>) -> impl IntoView {
     view! {
-        <button type="button" id=id class="button button--primary" on:click=move |_| on_press.run(())>
+        <Button kind=ButtonKind::Primary id=id on_press=on_press>
             {tr.t(Msg::HealthReplaceToken)}
-        </button>
+        </Button>
     }
 }
 

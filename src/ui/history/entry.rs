@@ -10,7 +10,7 @@ use crate::domain::history::{action_text, older_settings, restorable, restored_s
 use crate::domain::history_diff::{changes, describe, Names};
 use crate::domain::when::{full_moment_text, unix_of, ViewerClock};
 use crate::i18n::{Msg, Tr};
-use crate::ui::{use_app, Restore};
+use crate::ui::{use_app, Button, ButtonKind, Restore};
 
 /// The moment of the loaded entry `index`, with seconds when a neighbour shares its minute.
 fn moment_of(feed: Feed, tr: Tr, index: usize) -> Option<String> {
@@ -118,17 +118,17 @@ fn RestoreButton(settings: Settings, version: String, moment: String) -> impl In
     let app = use_app();
     let go = crate::ui::navigation::use_go();
     let label = format!(" — {moment}");
-    let on_click = move |_| {
+    let on_click = move |()| {
         let employees = feed.employees.get_untracked();
         let (settings, version, moment) = (settings.clone(), version.clone(), moment.clone());
         app.restore.set(Some(Restore { settings, version, moment, employees }));
         go.to("/channels/max/settings");
     };
     view! {
-        <button type="button" class="button button--secondary history__restore" on:click=on_click>
+        <Button kind=ButtonKind::Secondary class="history__restore" on_press=on_click>
             {app.tr.t(Msg::HistoryRestore)}
             // Every entry has this button: its moment tells them apart.
             <span class="visually-hidden">{label}</span>
-        </button>
+        </Button>
     }
 }

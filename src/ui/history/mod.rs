@@ -13,7 +13,7 @@ use max_channel_contract::{ChatBot, EmployeeQuery, Group, HistoryEntry, HistoryP
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::history::{employee_ids, shown_count};
 use crate::i18n::{count, Msg};
-use crate::ui::{use_app, use_tasks, RetryButton, Tasks};
+use crate::ui::{use_app, use_tasks, Button, ButtonKind, RetryButton, Tasks};
 
 /// Entries per request.
 pub const PAGE: u32 = 20;
@@ -154,20 +154,21 @@ pub fn HistoryFeed(
                 })
         }}
         <Show when=more>
-            <button
-                type="button"
-                class="button button--secondary history__more"
+            <Button
+                kind=ButtonKind::Secondary
+                class="history__more"
                 id="history-more"
-                aria-disabled=move || feed.busy.get().then_some("true")
-                data-busy=move || feed.busy.get().then_some("true")
-                on:click=move |_| {
+                blocked=feed.busy
+                on_press=move |()| {
                     let first_new = shown() + 1;
                     feed.more();
                     crate::ui::focus::keep_focus_in_page(format!("#history > li:nth-child({first_new})"));
                 }
+
+                attr:data-busy=move || feed.busy.get().then_some("true")
             >
                 {tr.t(Msg::HistoryMore)}
-            </button>
+            </Button>
         </Show>
     }
 }

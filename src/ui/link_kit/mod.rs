@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::domain::{bot_link, check_label, site_button_html, style_declarations, SITE_BUTTON_STYLE};
 use crate::i18n::Msg;
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind, Field};
 pub use copy::CopyOutcome;
 use copy::{copy_text, Announce};
 pub use qr::{use_qr_svg, QrImage};
@@ -75,42 +75,25 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
                 }
                 announce=announce
             />
-            <div class="field">
-                <label class="field__label" for="link-kit-label">
-                    {tr.t(Msg::LabelLabel)}
-                </label>
-                <p class="field__help" id="link-kit-label-help">
-                    {tr.t(Msg::LabelHelp)}
-                </p>
+            <Field
+                id="link-kit-label".to_owned()
+                label=tr.t(Msg::LabelLabel)
+                help=Some(tr.t(Msg::LabelHelp).to_owned())
+                error=Signal::derive(move || error.get().map(|e| tr.t(e.message()).to_owned()))
+                let:control
+            >
                 <input
-                    id="link-kit-label"
+                    id=control.id
                     class="input link-kit__label"
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="100"
-                    aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby=move || {
-                        if error.with(Option::is_some) {
-                            "link-kit-label-help link-kit-label-error"
-                        } else {
-                            "link-kit-label-help"
-                        }
-                    }
+                    aria-invalid=control.invalid
+                    aria-describedby=control.described_by
                     prop:value=move || typed.get()
                     on:input=on_label
                 />
-                {move || {
-                    error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="field__error" id="link-kit-label-error">
-                                    {tr.t(e.message())}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            </Field>
             <qr::QrCode link=link label=applied tr=tr />
             <h3 class="link-kit__subtitle">{tr.t(Msg::LinkKitButtonTitle)}</h3>
             <p class="field__help">{tr.t(Msg::LinkKitButtonHelp)}</p>
@@ -167,14 +150,13 @@ pub fn CopyField(
             </label>
             <div class="link-kit__row">
                 {field}
-                <button
-                    type="button"
+                <Button
+                    kind=ButtonKind::Secondary
                     id=format!("{id}-copy")
-                    class="button button--secondary"
-                    on:click=move |_| copy_text(tasks, text.get_untracked(), id, outcome, announce)
+                    on_press=move |()| copy_text(tasks, text.get_untracked(), id, outcome, announce)
                 >
                     {tr.t(button)}
-                </button> <span class="copy-status" id=format!("{id}-status") role="status">
+                </Button> <span class="copy-status" id=format!("{id}-status") role="status">
                     {move || announce.get().filter(|(field, _)| *field == id).map(|(_, msg)| tr.t(msg))}
                 </span>
             </div>

@@ -8,7 +8,7 @@ use crate::i18n::{count, Msg, Tr};
 use crate::ui::health::{ChannelStateLine, HealthCard};
 use crate::ui::link_kit::{KitLabel, LinkKitSlot};
 use crate::ui::sources::SourcesSlot;
-use crate::ui::{owned, use_app, ErrorPanel, ExternalLink};
+use crate::ui::{loading_text, owned, use_app, ExternalLink, PageData};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -27,28 +27,12 @@ pub fn AboutPage() -> impl IntoView {
             <a class="back-link" href=app.href("/channels")>
                 {tr.t(Msg::ChannelGroupsTitle)}
             </a>
-            <Suspense fallback=move || {
-                view! {
-                    <p class="loading" aria-busy="true">
-                        {tr.t(Msg::Loading)}
-                    </p>
-                }
-            }>
-                {move || Suspend::new(async move {
-                    match channel.await {
-                        Ok(channel) => view! { <AboutChannel channel=channel /> }.into_any(),
-                        Err(error) => {
-                            view! {
-                                <h1 class="page__title" tabindex="-1">
-                                    {tr.t(Msg::AboutTitle)}
-                                </h1>
-                                <ErrorPanel error=error tr=tr on_retry=move |_| channel.refetch() />
-                            }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <PageData
+                loading=loading_text
+                data=channel
+                error_heading=Msg::AboutTitle
+                ready=|channel: MaxChannel| view! { <AboutChannel channel=channel /> }
+            />
         </main>
     }
 }

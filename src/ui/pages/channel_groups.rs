@@ -1,11 +1,11 @@
 //! «Группы каналов»: one section per group, tiles in the back end's order.
 
 use leptos::prelude::*;
-use max_channel_contract::{ChannelGroup, ChannelKind, ChannelTile};
+use max_channel_contract::{ChannelGroup, ChannelGroups, ChannelKind, ChannelTile};
 
 use crate::i18n::{Msg, Tr};
 use crate::ui::health::ChannelBadge;
-use crate::ui::{owned, use_app, ErrorPanel, StateBadge};
+use crate::ui::{owned, use_app, Button, ButtonKind, PageData, StateBadge};
 
 #[component]
 pub fn ChannelGroupsPage() -> impl IntoView {
@@ -25,31 +25,25 @@ pub fn ChannelGroupsPage() -> impl IntoView {
                 {tr.t(Msg::ChannelGroupsTitle)}
             </h1>
             <p class="page__lead">{tr.t(Msg::ChannelGroupsLead)}</p>
-            <Suspense fallback=move || {
-                view! { <GroupsSkeleton tr=tr /> }
-            }>
-                {move || Suspend::new(async move {
-                    match groups.await {
-                        Ok(answer) if answer.groups.iter().all(|g| g.channels.is_empty()) => {
-                            // Groups with no channel say nothing; with none at all, say so.
-                            view! { <NoChannels tr=tr on_refresh=move |_| groups.refetch() /> }
-                                .into_any()
-                        }
-                        Ok(answer) => {
-                            answer
-                                .groups
-                                .into_iter()
-                                .filter(|group| !group.channels.is_empty())
-                                .map(|group| view! { <GroupSection group=group /> })
-                                .collect_view()
-                                .into_any()
-                        }
-                        Err(error) => {
-                            view! { <ErrorPanel error=error tr=tr on_retry=move |_| groups.refetch() /> }.into_any()
-                        }
+            <PageData
+                data=groups
+                loading=move || view! { <GroupsSkeleton tr=tr /> }
+                ready=move |answer: ChannelGroups| {
+                    if answer.groups.iter().all(|g| g.channels.is_empty()) {
+                        // Groups with no channel say nothing; with none at all, say so.
+                        view! { <NoChannels tr=tr on_refresh=move |_| groups.refetch() /> }
+                            .into_any()
+                    } else {
+                        answer
+                            .groups
+                            .into_iter()
+                            .filter(|group| !group.channels.is_empty())
+                            .map(|group| view! { <GroupSection group=group /> })
+                            .collect_view()
+                            .into_any()
                     }
-                })}
-            </Suspense>
+                }
+            />
         </main>
     }
 }
@@ -63,9 +57,9 @@ fn NoChannels(tr: Tr, #[prop(into)] on_refresh: Callback<()>) -> impl IntoView {
                 {tr.t(Msg::NoChannelsTitle)}
             </h2>
             <p>{tr.t(Msg::NoChannelsText)}</p>
-            <button type="button" class="button button--secondary" on:click=move |_| on_refresh.run(())>
+            <Button kind=ButtonKind::Secondary on_press=on_refresh>
                 {tr.t(Msg::Refresh)}
-            </button>
+            </Button>
         </section>
     }
 }

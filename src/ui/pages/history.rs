@@ -7,7 +7,7 @@ use max_channel_contract::{ChatBot, Group};
 use crate::api::{ApiError, SharedBackend};
 use crate::i18n::Msg;
 use crate::ui::history::{load_page, HistoryFeed, LoadedPage};
-use crate::ui::{owned, use_app, ErrorPanel};
+use crate::ui::{owned, use_app, PageData};
 
 #[derive(Clone)]
 struct FirstPage {
@@ -53,35 +53,15 @@ pub fn HistoryPage() -> impl IntoView {
             <h1 class="page__title" tabindex="-1">
                 {tr.t(Msg::HistoryTitle)}
             </h1>
-            <Suspense fallback=move || skeleton(
-                tr,
-            )>
-                {
-                    let api = api.clone();
-                    move || {
-                        let api = api.clone();
-                        Suspend::new(async move {
-                            match data.await {
-                                Ok(page) => {
-                                    view! {
-                                        <HistoryFeed
-                                            api=api
-                                            first=page.first
-                                            groups=page.groups
-                                            chat_bots=page.chat_bots
-                                        />
-                                    }
-                                        .into_any()
-                                }
-                                Err(error) => {
-                                    view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
-                                        .into_any()
-                                }
-                            }
-                        })
+            <PageData
+                data=data
+                loading=move || skeleton(tr)
+                ready=move |page: FirstPage| {
+                    view! {
+                        <HistoryFeed api=api.clone() first=page.first groups=page.groups chat_bots=page.chat_bots />
                     }
                 }
-            </Suspense>
+            />
         </main>
     }
 }

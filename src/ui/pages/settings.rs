@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::{ApiError, SharedBackend};
 use crate::i18n::Msg;
 use crate::ui::settings::{SettingsData, SettingsEditor};
-use crate::ui::{owned, use_app, ErrorPanel};
+use crate::ui::{loading_text, owned, use_app, PageData};
 
 async fn load(api: SharedBackend) -> Result<SettingsData, ApiError> {
     let (channel, saved, groups, chat_bots) =
@@ -45,32 +45,14 @@ pub fn SettingsPage() -> impl IntoView {
                     {tr.t(Msg::HistoryTitle)}
                 </a>
             </p>
-            <Suspense fallback=move || {
-                view! {
-                    <p class="loading" aria-busy="true">
-                        {tr.t(Msg::Loading)}
-                    </p>
+            <PageData
+                loading=loading_text
+                data=data
+                ready=move |loaded: SettingsData| {
+                    let restore = restore.try_get_value().flatten();
+                    view! { <SettingsEditor loaded=loaded api=api.clone() restore=restore /> }
                 }
-            }>
-                {
-                    let api = api.clone();
-                    move || {
-                        let api = api.clone();
-                        Suspend::new(async move {
-                            match data.await {
-                                Ok(loaded) => {
-                                    let restore = restore.try_get_value().flatten();
-                                    view! { <SettingsEditor loaded=loaded api=api restore=restore /> }.into_any()
-                                }
-                                Err(error) => {
-                                    view! { <ErrorPanel error=error tr=tr on_retry=move |_| data.refetch() /> }
-                                        .into_any()
-                                }
-                            }
-                        })
-                    }
-                }
-            </Suspense>
+            />
         </main>
     }
 }

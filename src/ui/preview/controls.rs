@@ -9,7 +9,7 @@ use crate::api::demo::{DemoFault, FaultRule, FaultTarget, Preset, Scenario, Toke
 use crate::domain::zone_name::zone_words;
 use crate::i18n::{Msg, Tr};
 use crate::ui::link_kit::copy::{copy_text, Announce, CopyOutcome};
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind};
 
 // Each select also sets its `value` as a property: once a person has changed a select, an
 // option's `selected` attribute no longer moves it in Firefox (an error met once that
@@ -313,14 +313,13 @@ pub fn ShareLink(scenario: RwSignal<Scenario>) -> impl IntoView {
                 <span>{tr.t(Msg::PreviewLinkLabel)}</span>
                 <input id="preview-link" class="input" type="text" readonly prop:value=move || link.get() />
             </label>
-            <button
-                type="button"
+            <Button
+                kind=ButtonKind::Secondary
                 id="preview-copy"
-                class="button button--secondary"
-                on:click=move |_| copy_text(tasks, link.get_untracked(), "preview-link", outcome, announce)
+                on_press=move |()| copy_text(tasks, link.get_untracked(), "preview-link", outcome, announce)
             >
                 {tr.t(Msg::PreviewCopyLink)}
-            </button>
+            </Button>
             <p class="preview__note" role="status">
                 {move || announce.get().map(|(_, said)| tr.t(said))}
             </p>

@@ -19,7 +19,7 @@ use max_channel_contract::DELIVERY_TEST_SECONDS;
 use crate::api::demo::{DemoBackend, Scenario};
 use crate::config::RuntimeConfig;
 use crate::i18n::{count, Msg, Tr};
-use crate::ui::{use_app, AppContext};
+use crate::ui::{use_app, AppContext, Button, ButtonKind};
 
 pub use gallery::not_found_or_gallery;
 
@@ -163,15 +163,15 @@ fn PreviewPanel(demo: Arc<DemoBackend>, scenario: RwSignal<Scenario>, change: Ca
     view! {
         <aside class="preview" aria-label=tr.t(Msg::PreviewTitle) data-open=move || open.get().to_string()>
             <div class="preview__bar">
-                <button
-                    type="button"
-                    class="preview__toggle button button--secondary"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="preview-body"
-                    on:click=move |_| open.update(|o| *o = !*o)
+                <Button
+                    kind=ButtonKind::Secondary
+                    class="preview__toggle"
+                    on_press=move |()| open.update(|o| *o = !*o)
+                    attr:aria-expanded=move || open.get().to_string()
+                    attr:aria-controls="preview-body"
                 >
                     {move || if open.get() { tr.t(Msg::PreviewHide) } else { tr.t(Msg::PreviewTitle) }}
-                </button>
+                </Button>
                 <p class="preview__summary" id="preview-summary">
                     {move || labels::summary(tr, &scenario.get())}
                 </p>

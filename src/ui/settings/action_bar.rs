@@ -7,7 +7,7 @@ use super::errors::FormErrors;
 use super::workflows::{Banner, Resolution, Workflows};
 use crate::i18n::{count, Msg};
 use crate::ui::delivery_check::DeliveryCheck;
-use crate::ui::{focus, open_dialog, use_app, ConfirmDialog, ConflictBanner, ErrorPanel};
+use crate::ui::{focus, open_dialog, use_app, Button, ButtonKind, ConfirmDialog, ConflictBanner, ErrorPanel};
 
 /// «Сохранить»: where the focus goes when the banner that had it goes away.
 const SAVE_BUTTON: &str = ".action-bar button[type=submit]";
@@ -59,15 +59,9 @@ pub fn ActionBar() -> impl IntoView {
         <div class="action-bar">
             <super::bar_status::BarStatus />
             <div class="action-bar__buttons">
-                <button
-                    type="submit"
-                    form=FORM_ID
-                    class="button button--primary"
-                    aria-disabled=move || saving.get().to_string()
-                    aria-busy=move || saving.get().to_string()
-                >
+                <Button kind=ButtonKind::Primary submit=FORM_ID blocked=saving busy=saving>
                     {move || if saving.get() { tr.t(Msg::Saving) } else { tr.t(Msg::Save) }}
-                </button>
+                </Button>
                 <CancelButton about=about />
             </div>
         </div>
@@ -199,9 +193,9 @@ fn DisconnectButton() -> impl IntoView {
         tr.f(Msg::DisconnectText, &[("bot", &bot)])
     });
     view! {
-        <button type="button" class="button button--danger-outline" on:click=move |_| open_dialog(dialog)>
+        <Button kind=ButtonKind::DangerOutline on_press=move |()| open_dialog(dialog)>
             {tr.t(Msg::Disconnect)}
-        </button>
+        </Button>
         <ConfirmDialog
             id="disconnect-dialog"
             title=Msg::DisconnectTitle

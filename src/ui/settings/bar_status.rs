@@ -11,6 +11,7 @@ use super::workflows::{Banner, Workflows};
 use crate::domain::warnings::warnings;
 use crate::i18n::{count, Msg};
 use crate::ui::schedule::ScheduleInfo;
+use crate::ui::{Button, ButtonKind};
 
 /// How long «Настройки сохранены» stays in the bar; the outcome above keeps it.
 const SAVED_FOR: Duration = Duration::from_secs(4);
@@ -83,13 +84,13 @@ pub fn BarStatus() -> impl IntoView {
                                 {more
                                     .then(|| {
                                         view! {
-                                            <button
-                                                type="button"
+                                            <Button
+                                                kind=ButtonKind::Bare
                                                 class="link-button"
-                                                on:click=move |_| focus_id("save-outcome")
+                                                on_press=move |()| focus_id("save-outcome")
                                             >
                                                 {tr.t(Msg::BarDetails)}
-                                            </button>
+                                            </Button>
                                         }
                                     })}
                             </div>
@@ -101,14 +102,14 @@ pub fn BarStatus() -> impl IntoView {
                 (n > 0)
                     .then(|| {
                         view! {
-                            <button
-                                type="button"
+                            <Button
+                                kind=ButtonKind::Bare
                                 class="link-button action-bar__warnings"
                                 id="bar-warnings"
-                                on:click=move |_| focus_id("checks")
+                                on_press=move |()| focus_id("checks")
                             >
                                 {count(tr.0, Msg::UnitWarning, n as u64)}
-                            </button>
+                            </Button>
                         }
                     })
             }}

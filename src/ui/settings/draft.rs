@@ -10,6 +10,7 @@ use crate::domain::{
     AutoCloseForm, DurationInput, FallbackKind, NonWorkingForm, ReplyForm, RoutingForm, RoutingKind, SettingsForm, Unit,
 };
 use crate::i18n::Msg;
+use crate::ui::{Answer, ChoiceAlert};
 
 /// The sessionStorage key without an account.
 pub const KEY: &str = "max-channel:draft";
@@ -110,29 +111,23 @@ pub fn DraftOffer() -> impl IntoView {
         offer.get().map(|draft| {
             let draft = StoredValue::new(draft);
             view! {
-                <div class="alert alert--warning" role="alert" id="draft-offer">
-                    <p class="alert__text">
-                        <strong>{tr.t(Msg::DraftOffer)}</strong>
-                        " "
-                        {tr.t(Msg::DraftText)}
-                    </p>
-                    <button
-                        type="button"
-                        class="button button--secondary"
-                        id="draft-restore"
-                        on:click=move |_| settle(Some(draft.get_value()))
-                    >
-                        {tr.t(Msg::DraftRestore)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button--secondary"
-                        id="draft-discard"
-                        on:click=move |_| settle(None)
-                    >
-                        {tr.t(Msg::DraftDiscard)}
-                    </button>
-                </div>
+                <ChoiceAlert
+                    id="draft-offer"
+                    first=Answer {
+                        id: "draft-restore",
+                        label: tr.t(Msg::DraftRestore).to_owned(),
+                        on_press: Callback::new(move |()| settle(Some(draft.get_value()))),
+                    }
+                    second=Answer {
+                        id: "draft-discard",
+                        label: tr.t(Msg::DraftDiscard).to_owned(),
+                        on_press: Callback::new(move |()| settle(None)),
+                    }
+                >
+                    <strong>{tr.t(Msg::DraftOffer)}</strong>
+                    " "
+                    {tr.t(Msg::DraftText)}
+                </ChoiceAlert>
             }
         })
     }

@@ -1,11 +1,12 @@
-//! Pieces every section uses: control ids by contract path, error texts tied to their
-//! controls.
+//! Pieces every section uses: control ids by contract path, the errors at a path for the
+//! form primitives (`crate::ui::Field`, `RadioGroup`, `Switch`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::FormState;
 use crate::domain::FieldPath;
+use crate::ui::FieldError;
 
 /// The DOM id of the control for a contract path string (`auto_replies[3].text` →
 /// `f-auto_replies-3-text`), for a path that may not be known; known paths use
@@ -40,30 +41,21 @@ pub fn focus_later(path: FieldPath) {
     });
 }
 
-/// The errors shown at a control, or nothing. A memo: a change elsewhere in the form does
-/// not rebuild the text (nor disturb a screen reader reading it).
+/// The errors shown at `path`: a memo, so a change elsewhere in the form does not rebuild
+/// the text (nor disturb a screen reader reading it).
+pub fn error_of(state: FormState, path: FieldPath) -> Signal<Option<String>> {
+    Memo::new(move |_| state.error_at(path)).into()
+}
+
+/// The errors shown at a group's anchor (a fieldset, a switch), or nothing.
 #[component]
 pub fn ErrorText(path: FieldPath) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let id = path.error_id();
-    let text = Memo::new(move |_| state.error_at(path));
-    move || {
-        text.get().map(|text| {
-            view! {
-                <p class="field__error" id=id.clone()>
-                    {text}
-                </p>
-            }
-        })
-    }
+    view! { <FieldError id=path.error_id() error=error_of(state, path) /> }
 }
 
-/// `aria-invalid` for a control at `path`.
-pub fn invalid(state: FormState, path: FieldPath) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
-    move || state.error_at(path).map(|_| "true")
-}
-
-/// `aria-describedby` for a control at `path`: its help text (if any) and its error.
+/// `aria-describedby` for a control at `path` outside a [`crate::ui::Field`] (a select
+/// that anchors a hidden field's errors): its help text (if any) and its error.
 pub fn described_by(
     state: FormState,
     path: FieldPath,
@@ -76,4 +68,9 @@ pub fn described_by(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
+}
+
+/// `aria-invalid` for a control at `path` outside a [`crate::ui::Field`].
+pub fn invalid(state: FormState, path: FieldPath) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    move || state.error_at(path).map(|_| "true")
 }

@@ -8,12 +8,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 use max_channel_contract::{Employee, EmployeeQuery};
 
-use super::fields::{described_by, invalid, ErrorText};
+use super::fields::error_of;
 use super::{FormState, Workflows};
 use crate::api::{ApiError, SharedBackend};
 use crate::domain::{Combobox, FieldPath, KeyOutcome, MoreOutcome, Search};
 use crate::i18n::{Msg, Tr};
-use crate::ui::{use_tasks, RetryButton, Tasks};
+use crate::ui::{use_tasks, Button, ButtonKind, Field, RetryButton, Tasks};
 
 /// How long typing must pause before the search goes.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -185,15 +185,16 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
     let active = Memo::new(move |_| combo.with(|c| c.active));
     let option_id = move |i: usize| format!("{}-opt-{i}", path.control_id());
     view! {
-        <div class="field picker">
-            <label class="field__label" for=input_id.clone()>
-                {tr.t(Msg::EmployeeLabel)}
-            </label>
-            <p class="field__help" id=format!("{input_id}-help")>
-                {tr.t(Msg::EmployeeSearch)}
-            </p>
+        <Field
+            id=input_id.clone()
+            label=tr.t(Msg::EmployeeLabel)
+            help=Some(tr.t(Msg::EmployeeSearch).to_owned())
+            error=error_of(state, path)
+            class="picker"
+            let:control
+        >
             <input
-                id=input_id.clone()
+                id=control.id
                 class="input"
                 type="text"
                 role="combobox"
@@ -202,8 +203,8 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
                 aria-controls=format!("{input_id}-list")
                 aria-expanded=move || open.get().to_string()
                 aria-activedescendant=move || if open.get() { active.get().map(option_id) } else { None }
-                aria-invalid=invalid(state, path)
-                aria-describedby=described_by(state, path, Some(format!("{input_id}-help")))
+                aria-invalid=control.invalid
+                aria-describedby=control.described_by
                 prop:value=move || combo.with(|c| c.text.clone())
                 on:input=on_input
                 on:keydown=on_keydown
@@ -215,8 +216,7 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
             />
             <Popup path=path combo=combo get=get pick=pick more=more />
             <Failure failed=failed tr=tr retry=Callback::new(move |()| calls.retry()) />
-            <ErrorText path=path />
-        </div>
+        </Field>
     }
 }
 
@@ -270,14 +270,15 @@ fn Popup(
                 has_more()
                     .then(|| {
                         view! {
-                            <button
-                                type="button"
-                                class="button button--secondary picker__more"
+                            // The press keeps the focus in the search field.
+                            <Button
+                                kind=ButtonKind::Secondary
+                                class="picker__more"
+                                on_press=more
                                 on:mousedown=move |ev| ev.prevent_default()
-                                on:click=move |_| more.run(())
                             >
                                 {tr.t(Msg::ShowMore)}
-                            </button>
+                            </Button>
                         }
                     })
             }}

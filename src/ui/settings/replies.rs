@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use max_channel_contract::{text_len, MAX_AUTO_REPLIES, TEXT_MAX_CHARS};
 
-use super::fields::{described_by, invalid, ErrorText};
+use super::fields::{error_of, ErrorText};
 use super::FormState;
 pub use crate::domain::ReplyList;
 use crate::domain::{FieldPath, ReplyField, ReplyForm, Unit, DELAY_UNITS, INTERVAL_UNITS};
 use crate::i18n::{Msg, Tr};
+use crate::ui::{Button, ButtonKind, Choice, Field, RadioGroup};
 
 pub fn unit_msg(unit: Unit) -> Msg {
     match unit {
@@ -42,28 +43,23 @@ pub fn DurationField(
     let state = expect_context::<FormState>();
     let tr: Tr = state.tr;
     let id = path.control_id();
-    let help_id = help.map(|_| format!("{id}-help"));
     view! {
-        <div class="field field--duration">
-            <label class="field__label" for=id.clone()>
-                {tr.t(label)}
-            </label>
-            {help
-                .map(|m| {
-                    view! {
-                        <p class="field__help" id=help_id.clone()>
-                            {tr.t(m)}
-                        </p>
-                    }
-                })}
+        <Field
+            id=id.clone()
+            label=tr.t(label)
+            help=help.map(|help| tr.t(help).to_owned())
+            error=error_of(state, path)
+            class="field--duration"
+            let:control
+        >
             <div class="duration">
                 <input
-                    id=id.clone()
+                    id=control.id
                     class="input input--number"
                     type="text"
                     inputmode="numeric"
-                    aria-invalid=invalid(state, path)
-                    aria-describedby=described_by(state, path, help_id.clone())
+                    aria-invalid=control.invalid
+                    aria-describedby=control.described_by
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         on_text.run(event_target_value(&ev));
@@ -95,8 +91,7 @@ pub fn DurationField(
                     }}
                 </select>
             </div>
-            <ErrorText path=path />
-        </div>
+        </Field>
     }
 }
 
@@ -107,7 +102,7 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
     let form = state.form;
     let len = Memo::new(move |_| form.with(|f| list.rows(f).len()));
     let len = move || len.get();
-    let add = move |_| {
+    let add = move |()| {
         if len() < MAX_AUTO_REPLIES {
             form.update(|f| list.rows_mut(f).push(ReplyForm::default()));
             state.clear_error(list.path());
@@ -122,18 +117,17 @@ pub fn RepliesEditor(list: ReplyList) -> impl IntoView {
                 </For>
             </ol>
             <ErrorText path=list.path() />
-            <button
-                type="button"
-                class="button button--secondary"
+            <Button
+                kind=ButtonKind::Secondary
+                blocked=Signal::derive(move || len() >= MAX_AUTO_REPLIES)
                 id=format!("{}-add", list.path().control_id())
-                aria-disabled=move || (len() >= MAX_AUTO_REPLIES).to_string()
-                aria-describedby=move || {
+                on_press=add
+                attr:aria-describedby=move || {
                     (len() >= MAX_AUTO_REPLIES).then(|| format!("{}-limit", list.path().control_id()))
                 }
-                on:click=add
             >
                 {tr.t(Msg::ReplyAdd)}
-            </button>
+            </Button>
             {move || {
                 (len() >= MAX_AUTO_REPLIES)
                     .then(|| {
@@ -154,7 +148,7 @@ fn ReplyHead(list: ReplyList, index: usize) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
     let number = (index + 1).to_string();
-    let remove = move |_| {
+    let remove = move |()| {
         state.form.update(|f| {
             let rows = list.rows_mut(f);
             if index < rows.len() {
@@ -169,9 +163,9 @@ fn ReplyHead(list: ReplyList, index: usize) -> impl IntoView {
     view! {
         <div class="reply__head">
             <h3 class="reply__title">{tr.f(Msg::ReplyTitle, &[("n", &number)])}</h3>
-            <button type="button" class="button button--link" on:click=remove>
+            <Button kind=ButtonKind::Link on_press=remove>
                 {tr.f(Msg::ReplyRemove, &[("n", &number)])}
-            </button>
+            </Button>
         </div>
     }
 }
@@ -203,8 +197,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
         })
     };
     let text_path = list.row(index, ReplyField::Text);
-    let text_id = text_path.control_id();
-    let counter_id = format!("{text_id}-count");
+    let counter_id = format!("{}-count", text_path.control_id());
     let every_name = format!("{}-{index}-repeat", list.path().control_id());
     let repeat_path = list.row(index, ReplyField::RepeatType);
     let choose_repeat = Callback::new(move |every: bool| {
@@ -227,16 +220,19 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                 on_text=Callback::new(move |t: String| edit(&|r| r.delay.text = t.clone()))
                 on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u))
             />
-            <div class="field">
-                <label class="field__label" for=text_id.clone()>
-                    {tr.t(Msg::ReplyText)}
-                </label>
+            <Field
+                id=text_path.control_id()
+                label=tr.t(Msg::ReplyText)
+                error=error_of(state, text_path)
+                described=vec![counter_id.clone()]
+                let:control
+            >
                 <textarea
-                    id=text_id
+                    id=control.id
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(state, text_path)
-                    aria-describedby=described_by(state, text_path, Some(counter_id.clone()))
+                    aria-invalid=control.invalid
+                    aria-describedby=control.described_by
                     prop:value=text
                     on:input=move |ev| {
                         let t = event_target_value(&ev);
@@ -245,8 +241,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                     }
                 ></textarea>
                 <TextCounter id=counter_id text=text.into() />
-                <ErrorText path=text_path />
-            </div>
+            </Field>
             <RepeatChoice path=repeat_path name=every_name every=repeat_every choose=choose_repeat />
             <Show when=move || repeat_every.get()>
                 <DurationField
@@ -270,32 +265,17 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
 fn RepeatChoice(path: FieldPath, name: String, every: Memo<bool>, choose: Callback<bool>) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let id = path.control_id();
-    // Focusable, so that a refused save can take the focus to its error.
+    // The anchor of its errors: a refused save takes the focus to it.
     view! {
-        <fieldset
-            class="field choices"
-            id=id
-            tabindex="-1"
-            aria-invalid=invalid(state, path)
-            aria-describedby=described_by(state, path, None)
-        >
-            <legend class="field__label">{tr.t(Msg::ReplyRepeat)}</legend>
-            <label class="choice">
-                <input
-                    type="radio"
-                    name=name.clone()
-                    prop:checked=move || !every.get()
-                    on:change=move |_| choose.run(false)
-                />
-                <span>{tr.t(Msg::RepeatOnce)}</span>
-            </label>
-            <label class="choice">
-                <input type="radio" name=name prop:checked=every on:change=move |_| choose.run(true) />
-                <span>{tr.t(Msg::RepeatEvery)}</span>
-            </label>
-            <ErrorText path=path />
-        </fieldset>
+        <RadioGroup
+            name=name
+            legend=tr.t(Msg::ReplyRepeat)
+            choices=vec![Choice::new(tr.t(Msg::RepeatOnce)), Choice::new(tr.t(Msg::RepeatEvery))]
+            selected=Signal::derive(move || usize::from(every.get()))
+            on_choose=Callback::new(move |place: usize| choose.run(place == 1))
+            id=path.control_id()
+            error=error_of(state, path)
+        />
     }
 }
 

@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 use max_channel_contract::Distribution;
 
-use super::fields::{described_by, invalid, ErrorText};
+use super::fields::error_of;
 use super::picker::EmployeePicker;
 use super::FormState;
 use crate::domain::{FallbackKind, FieldPath, RoutingKind, Section};
 use crate::i18n::{count, Msg};
-use crate::ui::ExternalLink;
+use crate::ui::{place_of, Choice, ExternalLink, Field, RadioGroup};
 
 #[component]
 pub fn RoutingSection() -> impl IntoView {
@@ -22,33 +22,29 @@ pub fn RoutingSection() -> impl IntoView {
     let choose = move |k: RoutingKind| {
         state.choose(&[FieldPath::Section(Section::Routing), FieldPath::RoutingType], |f| f.routing.kind = k)
     };
-    let option = move |k: RoutingKind, label: Msg, id: &'static str, disabled: bool| {
-        view! {
-            <label class="choice" class:choice--disabled=disabled>
-                <input type="radio" name="routing-kind" id=id value=id disabled=disabled
-                    prop:checked=move || kind.get() == k on:change=move |_| choose(k) />
-                <span>{tr.t(label)}</span>
-            </label>
-        }
-    };
+    const KINDS: [RoutingKind; 3] = [RoutingKind::Employee, RoutingKind::Group, RoutingKind::ChatBot];
+    let choice = |label: Msg, id: &'static str| Choice::new(tr.t(label)).id(id).form_value(id);
     view! {
         <fieldset class="section" id="section-routing">
             <legend class="section__legend">{tr.t(Msg::SecRouting)}</legend>
-            <fieldset
-                class="field choices"
+            <RadioGroup
+                name="routing-kind"
+                legend=tr.t(Msg::RoutingWho)
+                choices=vec![
+                    choice(Msg::RoutingEmployee, "routing-employee"),
+                    choice(Msg::RoutingGroup, "routing-group"),
+                    choice(Msg::RoutingChatBot, "routing-chat_bot").disabled(!service),
+                ]
+                selected=Signal::derive(move || place_of(&KINDS, &kind.get()))
+                on_choose=Callback::new(move |place: usize| {
+                    if let Some(k) = KINDS.get(place) {
+                        choose(*k);
+                    }
+                })
                 id=FieldPath::RoutingType.control_id()
-                tabindex="-1"
-                aria-invalid=invalid(state, FieldPath::RoutingType)
-                aria-describedby=described_by(
-                    state,
-                    FieldPath::RoutingType,
-                    (!service).then(|| "chat-bots-off".to_owned()),
-                )
+                error=error_of(state, FieldPath::RoutingType)
+                described=(!service).then(|| "chat-bots-off".to_owned()).into_iter().collect()
             >
-                <legend class="field__label">{tr.t(Msg::RoutingWho)}</legend>
-                {option(RoutingKind::Employee, Msg::RoutingEmployee, "routing-employee", false)}
-                {option(RoutingKind::Group, Msg::RoutingGroup, "routing-group", false)}
-                {option(RoutingKind::ChatBot, Msg::RoutingChatBot, "routing-chat_bot", !service)}
                 {(!service)
                     .then(|| {
                         view! {
@@ -57,8 +53,7 @@ pub fn RoutingSection() -> impl IntoView {
                             </p>
                         }
                     })}
-                <ErrorText path=FieldPath::RoutingType />
-            </fieldset>
+            </RadioGroup>
             {move || match kind.get() {
                 RoutingKind::Employee => {
                     view! {
@@ -94,6 +89,7 @@ fn ChatBotRouting() -> impl IntoView {
     let tr = state.tr;
     let form = state.form;
     let fallback = Memo::new(move |_| form.with(|f| f.routing.fallback));
+    const FALLBACKS: [Option<FallbackKind>; 2] = [Some(FallbackKind::Employee), Some(FallbackKind::Group)];
     let choose = move |k: FallbackKind| {
         state.choose(&[FieldPath::Fallback, FieldPath::FallbackType], |f| f.routing.fallback = Some(k))
     };
@@ -103,36 +99,22 @@ fn ChatBotRouting() -> impl IntoView {
             get=state.value(|f| f.routing.chat_bot_id.clone())
             set=Callback::new(move |id| form.update(|f| f.routing.chat_bot_id = id))
         />
-        <fieldset
-            class="field choices"
+        <RadioGroup
+            name="routing-fallback"
+            legend=tr.t(Msg::FallbackLabel)
+            choices=vec![
+                Choice::new(tr.t(Msg::RoutingEmployee)).id("fallback-employee"),
+                Choice::new(tr.t(Msg::RoutingGroup)).id("fallback-group"),
+            ]
+            selected=Signal::derive(move || place_of(&FALLBACKS, &fallback.get()))
+            on_choose=Callback::new(move |place: usize| {
+                if let Some(Some(k)) = FALLBACKS.get(place) {
+                    choose(*k);
+                }
+            })
             id=FieldPath::Fallback.control_id()
-            tabindex="-1"
-            aria-invalid=invalid(state, FieldPath::Fallback)
-            aria-describedby=described_by(state, FieldPath::Fallback, None)
-        >
-            <legend class="field__label">{tr.t(Msg::FallbackLabel)}</legend>
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="routing-fallback"
-                    id="fallback-employee"
-                    prop:checked=move || fallback.get() == Some(FallbackKind::Employee)
-                    on:change=move |_| choose(FallbackKind::Employee)
-                />
-                <span>{tr.t(Msg::RoutingEmployee)}</span>
-            </label>
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="routing-fallback"
-                    id="fallback-group"
-                    prop:checked=move || fallback.get() == Some(FallbackKind::Group)
-                    on:change=move |_| choose(FallbackKind::Group)
-                />
-                <span>{tr.t(Msg::RoutingGroup)}</span>
-            </label>
-            <ErrorText path=FieldPath::Fallback />
-        </fieldset>
+            error=error_of(state, FieldPath::Fallback)
+        />
         {move || match fallback.get() {
             Some(FallbackKind::Employee) => {
                 Some(
@@ -187,15 +169,12 @@ fn IdSelect(
     let state = expect_context::<FormState>();
     let tr = state.tr;
     view! {
-        <div class="field">
-            <label class="field__label" for=path.control_id()>
-                {tr.t(label)}
-            </label>
+        <Field id=path.control_id() label=tr.t(label) error=error_of(state, path) let:control>
             <select
-                id=path.control_id()
+                id=control.id
                 class="select"
-                aria-invalid=invalid(state, path)
-                aria-describedby=described_by(state, path, None)
+                aria-invalid=control.invalid
+                aria-describedby=control.described_by
                 on:change=move |ev| {
                     set.run(event_target_value(&ev));
                     state.clear_error(path);
@@ -216,8 +195,7 @@ fn IdSelect(
                     })
                     .collect_view()}
             </select>
-            <ErrorText path=path />
-        </div>
+        </Field>
     }
 }
 

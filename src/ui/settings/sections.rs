@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use super::fields::{described_by, invalid, ErrorText};
+use super::fields::{described_by, error_of, ErrorText};
 use super::replies::{DurationField, RepliesEditor, ReplyList, TextCounter};
 use super::routing::ChatBotSelect;
 use super::FormState;
 use crate::domain::{ExclusionNotice, FieldPath, Section, Unit, AUTO_CLOSE_PRESETS, PERIOD_UNITS};
 use crate::i18n::{count, Msg};
 use crate::ui::schedule::ScheduleBlock;
-use crate::ui::ExternalLink;
+use crate::ui::{ExternalLink, Field, Switch};
 
 #[component]
 pub fn RepliesSection() -> impl IntoView {
@@ -25,37 +25,27 @@ pub fn RepliesSection() -> impl IntoView {
     }
 }
 
-/// A switch: a checkbox with `role="switch"`. `error`: the anchor whose errors it shows —
-/// its own, and those of the controls it hides while off (`FieldPath::placement`). Its id
-/// stays the one tests and labels know; the anchor is found by `data-error-anchor`.
-#[component]
-fn Switch(
+/// The switch of a section: the anchor of its own errors and of those of the controls it
+/// hides while off (`FieldPath::placement`). Its id stays the one tests and labels know; a
+/// refused save finds it by `data-error-anchor`.
+fn section_switch(
     id: &'static str,
     label: Msg,
-    #[prop(into)] on: Signal<bool>,
+    anchor: FieldPath,
+    on: Signal<bool>,
     on_change: Callback<bool>,
-    #[prop(optional)] error: Option<FieldPath>,
 ) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let tr = state.tr;
-    let shown = move || error.filter(|anchor| state.error_at(*anchor).is_some());
     view! {
-        <label class="switch" for=id>
-            <input
-                id=id
-                type="checkbox"
-                role="switch"
-                class="switch__input"
-                data-error-anchor=error.map(|anchor| anchor.to_string())
-                aria-invalid=move || shown().map(|_| "true")
-                aria-describedby=move || shown().map(|anchor| anchor.error_id())
-                prop:checked=move || on.get()
-                on:change=move |ev| on_change.run(event_target_checked(&ev))
-            />
-            <span class="switch__track" aria-hidden="true"></span>
-            <span class="switch__label">{tr.t(label)}</span>
-        </label>
-        {error.map(|anchor| view! { <ErrorText path=anchor /> })}
+        <Switch
+            id=id
+            label=state.tr.t(label)
+            on=on
+            on_change=on_change
+            error=error_of(state, anchor)
+            error_id=anchor.error_id()
+            anchor=anchor.to_string()
+        />
     }
 }
 
@@ -70,41 +60,44 @@ pub fn ClosingSection() -> impl IntoView {
     let tr = state.tr;
     let form = state.form;
     const PATH: FieldPath = FieldPath::ClosingText;
-    let id = PATH.control_id();
+    let counter = format!("{}-count", PATH.control_id());
     view! {
         <fieldset class="section" id="section-closing">
             <legend class="section__legend">{tr.t(Msg::SecClosing)}</legend>
             // Switching on keeps an error of the hidden text: it moves under the text.
-            <Switch
-                id="closing-enabled"
-                label=Msg::ClosingSwitch
-                error=FieldPath::ClosingEnabled
-                on=state.value(|f| f.closing_enabled)
-                on_change=Callback::new(move |on| state.choose(CLOSING_OWN, |f| f.closing_enabled = on))
-            />
+            {section_switch(
+                "closing-enabled",
+                Msg::ClosingSwitch,
+                FieldPath::ClosingEnabled,
+                state.value(|f| f.closing_enabled),
+                Callback::new(move |on| state.choose(CLOSING_OWN, |f| f.closing_enabled = on)),
+            )}
             <p class="field__help" id="closing-help">
                 {tr.t(Msg::ClosingHelp)}
             </p>
             // Switching off hides the text but keeps it.
-            <div class="field" hidden=move || !form.with(|f| f.closing_enabled)>
-                <label class="field__label" for=id.clone()>
-                    {tr.t(Msg::ClosingText)}
-                </label>
+            <Field
+                id=PATH.control_id()
+                label=tr.t(Msg::ClosingText)
+                error=error_of(state, PATH)
+                described=vec![counter.clone()]
+                hidden=Signal::derive(move || !form.with(|f| f.closing_enabled))
+                let:control
+            >
                 <textarea
-                    id=id.clone()
+                    id=control.id
                     class="textarea"
                     rows="3"
-                    aria-invalid=invalid(state, PATH)
-                    aria-describedby=described_by(state, PATH, Some(format!("{id}-count")))
+                    aria-invalid=control.invalid
+                    aria-describedby=control.described_by
                     prop:value=state.value(|f| f.closing_text.clone())
                     on:input=move |ev| {
                         form.update(|f| f.closing_text = event_target_value(&ev));
                         state.clear_error(PATH);
                     }
                 ></textarea>
-                <TextCounter id=format!("{id}-count") text=state.value(|f| f.closing_text.clone()) />
-                <ErrorText path=PATH />
-            </div>
+                <TextCounter id=counter.clone() text=state.value(|f| f.closing_text.clone()) />
+            </Field>
         </fieldset>
     }
 }
@@ -136,7 +129,7 @@ pub fn NonWorkingSection() -> impl IntoView {
                     view! {
                         <Switch
                             id="nwh-chat-bot"
-                            label=Msg::NonWorkingChatBot
+                            label=tr.t(Msg::NonWorkingChatBot)
                             on=state.value(|f| f.non_working.chat_bot_on)
                             on_change=Callback::new(move |on| {
                                 let mut said = None;
@@ -160,7 +153,7 @@ pub fn NonWorkingSection() -> impl IntoView {
             </Show>
             <Switch
                 id="nwh-replies"
-                label=Msg::NonWorkingReplies
+                label=tr.t(Msg::NonWorkingReplies)
                 on=state.value(|f| f.non_working.replies_on)
                 on_change=Callback::new(move |on| {
                     let mut said = None;
@@ -243,13 +236,13 @@ pub fn AutoCloseSection() -> impl IntoView {
     view! {
         <fieldset class="section" id="section-auto-close">
             <legend class="section__legend">{tr.t(Msg::SecAutoClose)}</legend>
-            <Switch
-                id="auto-close-enabled"
-                label=Msg::AutoCloseSwitch
-                error=FieldPath::AutoCloseEnabled
-                on=state.value(|f| f.auto_close.enabled)
-                on_change=Callback::new(move |on| state.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on))
-            />
+            {section_switch(
+                "auto-close-enabled",
+                Msg::AutoCloseSwitch,
+                FieldPath::AutoCloseEnabled,
+                state.value(|f| f.auto_close.enabled),
+                Callback::new(move |on| state.choose(AUTO_CLOSE_OWN, |f| f.auto_close.enabled = on)),
+            )}
             <div hidden=move || !form.with(|f| f.auto_close.enabled)>
                 <div class="field">
                     <label class="field__label" for="auto-close-preset">

@@ -8,7 +8,7 @@ use super::{FormState, TokenCheck, Workflows};
 use crate::api::ApiError;
 use crate::domain::FieldPath;
 use crate::i18n::Msg;
-use crate::ui::RetryButton;
+use crate::ui::{Button, ButtonKind, RetryButton};
 
 pub(super) const PATH: FieldPath = FieldPath::Token;
 
@@ -22,6 +22,7 @@ pub fn TokenSection() -> impl IntoView {
     let field_open = move || stored().is_none() || state.replacing_token.get();
     let flows = expect_context::<Workflows>();
     let check = Callback::new(move |()| flows.check_token());
+    let checking = Signal::derive(move || state.token_check.get() == TokenCheck::Checking);
     view! {
         <fieldset class="section" id="section-token">
             <legend class="section__legend">{tr.t(Msg::SecToken)}</legend>
@@ -53,21 +54,19 @@ pub fn TokenSection() -> impl IntoView {
                                 state.clear_error(PATH);
                             }
                         />
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            aria-pressed=move || shown.get().to_string()
-                            on:click=move |_| shown.update(|s| *s = !*s)
+                        <Button
+                            kind=ButtonKind::Secondary
+                            on_press=move |()| shown.update(|s| *s = !*s)
+                            attr:aria-pressed=move || shown.get().to_string()
                         >
                             {move || tr.t(if shown.get() { Msg::TokenHide } else { Msg::TokenShow })}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--secondary"
+                        </Button>
+                        <Button
+                            kind=ButtonKind::Secondary
+                            blocked=checking
+                            busy=checking
+                            on_press=check
                             id="token-check"
-                            aria-disabled=move || (state.token_check.get() == TokenCheck::Checking).to_string()
-                            aria-busy=move || (state.token_check.get() == TokenCheck::Checking).to_string()
-                            on:click=move |_| check.run(())
                         >
                             {move || {
                                 tr.t(
@@ -78,7 +77,7 @@ pub fn TokenSection() -> impl IntoView {
                                     },
                                 )
                             }}
-                        </button>
+                        </Button>
                     </div>
                     <ErrorText path=PATH />
                     <div class="token-outcome" aria-live="polite">
@@ -96,7 +95,7 @@ pub fn TokenSection() -> impl IntoView {
 fn StoredToken(hint: String) -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
-    let toggle = move |_| {
+    let toggle = move |()| {
         let replacing = !state.replacing_token.get_untracked();
         state.replacing_token.set(replacing);
         if replacing {
@@ -112,15 +111,14 @@ fn StoredToken(hint: String) -> impl IntoView {
         <div class="token-stored">
             <p>{tr.f(Msg::TokenStored, &[("hint", &hint)])}</p>
             {move || state.channel.with(|c| c.bot.clone()).map(|bot| view! { <BotBadge bot=bot /> })}
-            <button
-                type="button"
-                class="button button--secondary"
+            <Button
+                kind=ButtonKind::Secondary
                 id="token-replace"
-                aria-expanded=move || state.replacing_token.get().to_string()
-                on:click=toggle
+                on_press=toggle
+                attr:aria-expanded=move || state.replacing_token.get().to_string()
             >
                 {move || tr.t(if state.replacing_token.get() { Msg::TokenKeep } else { Msg::TokenReplace })}
-            </button>
+            </Button>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use max_channel_contract::{SourceDays, SourceStats};
 use crate::domain::sources::{chart_words, day_line, day_totals, named_days, percent, period_days, LabelLine, Scale};
 use crate::i18n::Msg;
 use crate::ui::link_kit::KitLabel;
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind};
 
 /// A bar's height, px.
 const BAR: u32 = 8;
@@ -25,14 +25,14 @@ pub fn LabelBars(lines: Vec<LabelLine>) -> impl IntoView {
         let name_id = format!("sources-label-{i}");
         let ask = kit.map(|kit| match line.label.clone() {
             Some(label) => view! {
-                <button
-                    type="button"
-                    class="button button--secondary sources__use"
-                    aria-describedby=name_id.clone()
-                    on:click=move |_| kit.fill(label.clone())
+                <Button
+                    kind=ButtonKind::Secondary
+                    class="sources__use"
+                    on_press=move |()| kit.fill(label.clone())
+                    attr:aria-describedby=name_id.clone()
                 >
                     {tr.t(Msg::SourcesUseLabel)}
-                </button>
+                </Button>
             }
             .into_any(),
             // The button's room, unseen: every bar then has the same length to fill.

@@ -19,7 +19,7 @@ use crate::api::ApiError;
 use crate::domain::sources::{label_lines, total_text};
 use crate::i18n::Msg;
 use crate::ui::link_kit::KitLabel;
-use crate::ui::{use_app, use_tasks};
+use crate::ui::{use_app, use_tasks, Button, ButtonKind};
 pub use slot::SourcesSlot;
 
 /// An answer with the period it was asked for.
@@ -131,14 +131,9 @@ fn Empty() -> impl IntoView {
             .map(|kit| {
                 view! {
                     <p>{tr.t(Msg::SourcesEmptyHint)}</p>
-                    <button
-                        type="button"
-                        class="button button--secondary"
-                        id="sources-to-kit"
-                        on:click=move |_| kit.show()
-                    >
+                    <Button kind=ButtonKind::Secondary id="sources-to-kit" on_press=move |()| kit.show()>
                         {tr.t(Msg::SourcesToLinkKit)}
-                    </button>
+                    </Button>
                 }
             })}
     }

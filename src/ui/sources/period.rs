@@ -12,7 +12,7 @@ use max_channel_contract::SourceDays;
 
 use crate::domain::sources::{period_of_query, query_of_period, DAYS_PARAM};
 use crate::i18n::{count, Msg};
-use crate::ui::use_app;
+use crate::ui::{place_of, use_app, Choice, RadioGroup};
 
 /// The page's path, where the card is: navigation resolves it below the app's base.
 const PAGE: &str = "/channels/max";
@@ -42,24 +42,23 @@ pub fn use_period() -> (Memo<SourceDays>, Callback<SourceDays>) {
 #[component]
 pub fn PeriodSwitch(days: Memo<SourceDays>, choose: Callback<SourceDays>) -> impl IntoView {
     let tr = use_app().tr;
-    let options = SourceDays::ALL.map(|period| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="sources-days"
-                    value=period.days()
-                    prop:checked=move || days.get() == period
-                    on:change=move |_| choose.run(period)
-                />
-                <span>{count(tr.0, Msg::UnitDay, u64::from(period.days()))}</span>
-            </label>
-        }
-    });
+    let choices = SourceDays::ALL
+        .into_iter()
+        .map(|period| Choice::new(count(tr.0, Msg::UnitDay, u64::from(period.days()))).form_value(period.days()))
+        .collect();
     view! {
-        <fieldset class="choices sources__period">
-            <legend class="visually-hidden">{tr.t(Msg::SourcesPeriod)}</legend>
-            {options.into_iter().collect_view()}
-        </fieldset>
+        <RadioGroup
+            name="sources-days"
+            legend=tr.t(Msg::SourcesPeriod)
+            legend_hidden=true
+            class="choices sources__period"
+            choices=choices
+            selected=Signal::derive(move || place_of(&SourceDays::ALL, &days.get()))
+            on_choose=Callback::new(move |place: usize| {
+                if let Some(period) = SourceDays::ALL.get(place) {
+                    choose.run(*period);
+                }
+            })
+        />
     }
 }

@@ -7,7 +7,7 @@ use max_channel_contract::{SourceDays, SourceStats};
 use crate::domain::sources::{day_totals, period_days, total_text, LabelLine};
 use crate::domain::when::day_text;
 use crate::i18n::Msg;
-use crate::ui::use_app;
+use crate::ui::{use_app, Button, ButtonKind};
 
 #[component]
 pub fn Tables(stats: SourceStats, lines: Vec<LabelLine>, days: SourceDays, open: RwSignal<bool>) -> impl IntoView {
@@ -65,16 +65,15 @@ pub fn Tables(stats: SourceStats, lines: Vec<LabelLine>, days: SourceDays, open:
         }
     };
     view! {
-        <button
-            type="button"
-            class="button button--secondary"
+        <Button
+            kind=ButtonKind::Secondary
             id="sources-table-toggle"
-            aria-expanded=move || open.get().to_string()
-            aria-controls="sources-tables"
-            on:click=move |_| open.update(|o| *o = !*o)
+            on_press=move |()| open.update(|o| *o = !*o)
+            attr:aria-expanded=move || open.get().to_string()
+            attr:aria-controls="sources-tables"
         >
             {move || tr.t(if open.get() { Msg::SourcesHideTable } else { Msg::SourcesShowTable })}
-        </button>
+        </Button>
         <div id="sources-tables" class="sources__tables">
             <Show when=move || open.get()>{tables.clone()}</Show>
         </div>
