@@ -142,7 +142,10 @@ async fn a_radio_group_checks_its_place_and_reports_the_choice() {
             <RadioGroup
                 name="kind"
                 legend="Кто принимает"
-                choices=vec![Choice::new("Сотрудник").id("k-0").form_value("e"), Choice::new("Группа").disabled(true)]
+                choices=vec![
+                    Choice::new("Сотрудник").id("k-0").form_value("e"),
+                    Choice::new("Группа").disabled(true),
+                ]
                 selected=selected
                 on_choose=Callback::new(move |place| selected.set(place))
                 id="kinds".to_owned()
@@ -211,7 +214,11 @@ fn a_choice_alert_asks_and_each_answer_does_its_own() {
             on_press: Callback::new(move |()| said.update(|s| s.push(id))),
         };
         view! {
-            <ChoiceAlert id="offer" first=answer("one", "Восстановить") second=answer("two", "Не нужно")>
+            <ChoiceAlert
+                id="offer"
+                first=answer("one", "Восстановить")
+                second=answer("two", "Не нужно")
+            >
                 "Есть несохранённые изменения."
             </ChoiceAlert>
         }
