@@ -68,16 +68,14 @@ pub fn setup_build() -> Result {
     })
 }
 
-/// The build's tools are compiled once and then only orchestrate (Trunk) or rewrite one
-/// module in a second (wasm-bindgen): compiled without link-time optimisation and at
-/// `opt-level = 1` instead of Trunk's `lto = "fat"`, `codegen-units = 1`, they compile in
-/// about half the time (docs/performance.md). Cargo's profile variables override the
-/// package's own `[profile.release]`.
-const QUICK_TOOL_PROFILE: [(&str, &str); 3] = [
-    ("CARGO_PROFILE_RELEASE_LTO", "off"),
-    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
-    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
-];
+/// The build's tools are compiled once and then only orchestrate (Trunk: spawn, copy,
+/// hash) or rewrite one module in a second (wasm-bindgen). Trunk's own release profile —
+/// `lto = "fat"`, `codegen-units = 1` — made its compile the longest step of a newcomer's
+/// first run; Cargo's profile variables override a package's own `[profile.release]`:
+/// Trunk unoptimised, wasm-bindgen at `opt-level = 1` (unoptimised it would rewrite each
+/// module several times slower). Measured in docs/performance.md.
+const QUICK_TOOL_PROFILE: [(&str, &str); 2] =
+    [("CARGO_PROFILE_RELEASE_LTO", "off"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")];
 
 // ---- version of wasm-bindgen the app is locked to ----
 
@@ -226,7 +224,7 @@ fn install_trunk() -> Result {
     // compatible with our rustc.
     let mut cmd = env::cargo();
     cmd.args(["install", "trunk", "--version", &format!("~{TRUNK_SERIES}"), "--locked", "--force"]);
-    cmd.envs(QUICK_TOOL_PROFILE);
+    cmd.envs(QUICK_TOOL_PROFILE).env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0");
     run("install trunk", &mut cmd)
 }
 
@@ -234,7 +232,7 @@ fn install_wasm_bindgen(locked: &str) -> Result {
     // No --locked: the CLI's own lock file pins deps that fail on this toolchain.
     let mut cmd = env::cargo();
     cmd.args(["install", "wasm-bindgen-cli", "--version", locked, "--force"]);
-    cmd.envs(QUICK_TOOL_PROFILE);
+    cmd.envs(QUICK_TOOL_PROFILE).env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1");
     run("install wasm-bindgen-cli", &mut cmd)
 }
 
