@@ -30,8 +30,10 @@ pub fn dev_command(args: &[String]) -> Result {
     run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
     build_production_for("/", &env::production_dist_dir())?;
     let mut server = env::cargo_command()?;
+    // Unoptimised, as the e2e suite runs it: it serves files and a fake, and compiling it
+    // with optimisations was a minute of a newcomer's first run (docs/performance.md).
     server
-        .args(["run", "--release", "-p", "max-channel-devserver", "--", "--dist"])
+        .args(["run", "-p", "max-channel-devserver", "--", "--dist"])
         .arg(env::production_dist_dir())
         .arg("--preview-dist")
         .arg(env::dist_dir())
