@@ -29,12 +29,6 @@ impl ButtonKind {
     }
 }
 
-/// A button. `blocked`: it cannot act now (a save running, a 429's countdown): it stays
-/// focusable and says so with `aria-disabled` — `disabled` would take it out of the tab
-/// order and hide why — and a press does nothing. `busy`: its work is running
-/// (`aria-busy`). `submit`: it submits its form (`form`, when it sits outside it) instead of
-/// calling `on_press`. Other attributes land on the `<button>` with the `attr:` prefix
-/// (`attr:aria-expanded=…`; not after `{..}`, which leptosfmt rewrites into `{}`).
 /// An ARIA state's words: `"true"` or `"false"`.
 fn said(state: bool) -> &'static str {
     if state {
@@ -44,6 +38,12 @@ fn said(state: bool) -> &'static str {
     }
 }
 
+/// A button. `blocked`: it cannot act now (a save running, a 429's countdown): it stays
+/// focusable and says so with `aria-disabled` — `disabled` would take it out of the tab
+/// order and hide why — and a press does nothing. `busy`: its work is running
+/// (`aria-busy`). `submit`: it submits its form (`form`, when it sits outside it) instead of
+/// calling `on_press`. Other attributes land on the `<button>` with the `attr:` prefix
+/// (`attr:aria-expanded=…`; not after `{..}`, which leptosfmt rewrites into `{}`).
 #[component]
 pub fn Button(
     kind: ButtonKind,
