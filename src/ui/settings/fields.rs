@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::FormState;
 use crate::domain::FieldPath;
-use crate::ui::FieldError;
+use crate::ui::{describe, invalid_while, FieldError};
 
 /// The DOM id of the control for a contract path string (`auto_replies[3].text` →
 /// `f-auto_replies-3-text`), for a path that may not be known; known paths use
@@ -55,22 +55,13 @@ pub fn ErrorText(path: FieldPath) -> impl IntoView {
 }
 
 /// `aria-describedby` for a control at `path` outside a [`crate::ui::Field`] (a select
-/// that anchors a hidden field's errors): its help text (if any) and its error.
-pub fn described_by(
-    state: FormState,
-    path: FieldPath,
-    help: Option<String>,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        let mut ids: Vec<String> = help.iter().cloned().collect();
-        if state.error_at(path).is_some() {
-            ids.push(path.error_id());
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
+/// that anchors a hidden field's errors): its help text (if any) and its error — the same
+/// rule `Field` follows.
+pub fn described_by(state: FormState, path: FieldPath, help: Option<String>) -> Signal<Option<String>> {
+    describe(help.into_iter().collect(), error_of(state, path), path.error_id())
 }
 
 /// `aria-invalid` for a control at `path` outside a [`crate::ui::Field`].
-pub fn invalid(state: FormState, path: FieldPath) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
-    move || state.error_at(path).map(|_| "true")
+pub fn invalid(state: FormState, path: FieldPath) -> Signal<Option<&'static str>> {
+    invalid_while(error_of(state, path))
 }
