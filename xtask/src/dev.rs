@@ -26,10 +26,8 @@ pub struct DevArgs {
 pub fn dev_command(args: &[String]) -> Result {
     let args = parse_dev_args(args)?;
     let started = Instant::now();
-    // The app's crates download while the tools compile.
-    let fetch = std::thread::spawn(|| run("cargo fetch", env::cargo_command()?.arg("fetch")));
     setup_build()?;
-    fetch.join().unwrap_or_else(|_| Err("cargo fetch stopped unexpectedly".into()))?;
+    run("cargo fetch", env::cargo_command()?.arg("fetch"))?;
     build_production_for("/", &env::production_dist_dir())?;
     let mut server = env::cargo_command()?;
     // Unoptimised, as the e2e suite runs it: it serves files and a fake, and compiling it

@@ -38,10 +38,10 @@ pub fn setup() -> Result {
 /// `build`) waits for no browser, formatter or linter it will not use.
 pub fn setup_build() -> Result {
     let wasm_bindgen_version = wasm_bindgen_version_from_lock()?;
+    ensure("rust target", probe_wasm_target, install_wasm_target)?;
     // Side by side: each compile has a serial tail (its last crates, its link) that leaves a
-    // core idle, and rustup and npm wait on the network. Measured in docs/performance.md.
+    // core idle, and npm waits on the network. Measured in docs/performance.md.
     std::thread::scope(|side| {
-        let target = side.spawn(|| ensure("rust target", probe_wasm_target, install_wasm_target));
         let trunk = side.spawn(|| ensure("trunk", probe_trunk, install_trunk));
         let bindgen = side.spawn(|| {
             ensure(
@@ -59,7 +59,7 @@ pub fn setup_build() -> Result {
                 npm_install("csso-cli", CSSO_CLI_VERSION)
             })
         });
-        [target, trunk, bindgen, npm]
+        [trunk, bindgen, npm]
             .into_iter()
             .map(|install| install.join().unwrap_or_else(|_| Err("a tool's install stopped unexpectedly".into())))
             .collect::<Vec<Result>>()
