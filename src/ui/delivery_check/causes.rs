@@ -44,15 +44,7 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
         });
     };
     run(false);
-    let rows = move || {
-        let health: Option<ChannelHealth> = health.get();
-        let clock = ViewerClock {
-            now: (app.api.server_now_ms(js_sys::Date::now()) / 1000.0).floor() as i64,
-            offset_at: &crate::ui::browser_offset_at,
-        };
-        let rows = health.map(|h| health_rows(&h, tr.0, &clock)).unwrap_or_default();
-        rows.into_iter().filter(|row| matches!(row.tone, Tone::Failing | Tone::Warning)).collect::<Vec<HealthRow>>()
-    };
+    let rows = move || health.with(|h| h.as_ref().map(|h| failing_rows(h, tr, &app.api)).unwrap_or_default());
     let list = move || {
         if !learnt.get() {
             return view! {
@@ -79,30 +71,49 @@ pub fn Causes(host: PanelHost, tr: Tr, expired: bool) -> impl IntoView {
     view! {
         <div class="delivery__causes-block" id="delivery-causes">
             {list}
-            {move || {
-                failure
-                    .get()
-                    .map(|e| {
-                        let wait = crate::ui::use_retry_wait(&e);
-                        view! {
-                            <p class="alert alert--danger" role="alert">
-                                {move || failure_text(tr, &e, wait.get())}
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                repaired
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="alert alert--success" role="status">
-                                {tr.t(Msg::HealthRepaired)}
-                            </p>
-                        }
-                    })
-            }}
+            <CheckOutcome failure=failure repaired=repaired tr=tr />
         </div>
+    }
+}
+
+/// The health's rows that may be in the way: the failing ones and the warnings.
+fn failing_rows(health: &ChannelHealth, tr: Tr, api: &crate::api::SharedBackend) -> Vec<HealthRow> {
+    let clock = ViewerClock {
+        now: (api.server_now_ms(js_sys::Date::now()) / 1000.0).floor() as i64,
+        offset_at: &crate::ui::browser_offset_at,
+    };
+    let mut rows = health_rows(health, tr.0, &clock);
+    rows.retain(|row| matches!(row.tone, Tone::Failing | Tone::Warning));
+    rows
+}
+
+/// What asking (or repairing) did: the failure with its wait, or «Подписка восстановлена».
+#[component]
+fn CheckOutcome(failure: RwSignal<Option<ApiError>>, repaired: RwSignal<bool>, tr: Tr) -> impl IntoView {
+    view! {
+        {move || {
+            failure
+                .get()
+                .map(|e| {
+                    let wait = crate::ui::use_retry_wait(&e);
+                    view! {
+                        <p class="alert alert--danger" role="alert">
+                            {move || failure_text(tr, &e, wait.get())}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            repaired
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="alert alert--success" role="status">
+                            {tr.t(Msg::HealthRepaired)}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 

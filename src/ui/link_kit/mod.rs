@@ -26,7 +26,6 @@ pub use slot::{KitLabel, LinkKitSlot};
 pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
     let tr = use_app().tr;
     let typed = RwSignal::new(String::new());
-    let error = Memo::new(move |_| typed.with(|label| check_label(label).err()));
     // The last valid label: a bad one changes nothing of the link, the code or the snippet.
     let applied = RwSignal::new(None::<String>);
     let link = Memo::new(move |_| applied.with(|label| bot_link(&username, label.as_deref())).unwrap_or_default());
@@ -44,20 +43,7 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
         typed.set(text);
         announce.set(None);
     };
-    let on_label = move |ev| take(event_target_value(&ev));
-    // «Ссылка с этой меткой» of another card: the label as if typed, and the focus on it.
-    if let Some(kit) = use_context::<KitLabel>() {
-        Effect::watch(
-            move || kit.asked().get(),
-            move |asked, _, _| {
-                if let Some(label) = asked.clone() {
-                    take(label);
-                    request_animation_frame(focus_label);
-                }
-            },
-            false,
-        );
-    }
+    follow_asked_label(take);
     view! {
         <section class="card link-kit" aria-labelledby="link-kit-title">
             <h2 id="link-kit-title" class="card__title" tabindex="-1">
@@ -75,25 +61,7 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
                 }
                 announce=announce
             />
-            <Field
-                id="link-kit-label".to_owned()
-                label=tr.t(Msg::LabelLabel)
-                help=Some(tr.t(Msg::LabelHelp).to_owned())
-                error=Signal::derive(move || error.get().map(|e| tr.t(e.message()).to_owned()))
-                let:control
-            >
-                <input
-                    id=control.id
-                    class="input link-kit__label"
-                    autocomplete="off"
-                    spellcheck="false"
-                    maxlength="100"
-                    aria-invalid=control.invalid
-                    aria-describedby=control.described_by
-                    prop:value=move || typed.get()
-                    on:input=on_label
-                />
-            </Field>
+            <LabelField typed=typed take=Callback::new(take) />
             <qr::QrCode link=link label=applied tr=tr />
             <h3 class="link-kit__subtitle">{tr.t(Msg::LinkKitButtonTitle)}</h3>
             <p class="field__help">{tr.t(Msg::LinkKitButtonHelp)}</p>
@@ -112,6 +80,49 @@ pub fn LinkKit(username: String, bot_name: String) -> impl IntoView {
             />
         </section>
     }
+}
+
+/// «Метка источника»: what is typed stays as typed; its error shows under it.
+#[component]
+fn LabelField(typed: RwSignal<String>, take: Callback<String>) -> impl IntoView {
+    let tr = use_app().tr;
+    let error = Memo::new(move |_| typed.with(|label| check_label(label).err()));
+    view! {
+        <Field
+            id="link-kit-label".to_owned()
+            label=tr.t(Msg::LabelLabel)
+            help=Some(tr.t(Msg::LabelHelp).to_owned())
+            error=Signal::derive(move || error.get().map(|e| tr.t(e.message()).to_owned()))
+            let:control
+        >
+            <input
+                id=control.id
+                class="input link-kit__label"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="100"
+                aria-invalid=control.invalid
+                aria-describedby=control.described_by
+                prop:value=move || typed.get()
+                on:input=move |ev| take.run(event_target_value(&ev))
+            />
+        </Field>
+    }
+}
+
+/// «Ссылка с этой меткой» of another card: the label as if typed, and the focus on it.
+fn follow_asked_label(take: impl Fn(String) + 'static) {
+    let Some(kit) = use_context::<KitLabel>() else { return };
+    Effect::watch(
+        move || kit.asked().get(),
+        move |asked, _, _| {
+            if let Some(label) = asked.clone() {
+                take(label);
+                request_animation_frame(focus_label);
+            }
+        },
+        false,
+    );
 }
 
 /// The focus on «Метка источника», scrolled into view as focusing does.

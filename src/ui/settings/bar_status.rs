@@ -32,15 +32,11 @@ fn short(saved: Msg) -> Msg {
     }
 }
 
-#[component]
-pub fn BarStatus() -> impl IntoView {
-    let flows = expect_context::<Workflows>();
-    let state = flows.state;
-    let tr = state.tr;
-    let schedule = expect_context::<ScheduleInfo>();
-    // «Сохранено» leaves the bar after a while; the timer dies with the page. A save that
-    // resolves as the page goes may wake this effect after the banner was disposed (seen in
-    // WebKitGTK, chaos «Save left by Link AtResolve»): then it does nothing, and no timer starts.
+/// Whether «Сохранено» shows: it leaves the bar after a while; the timer dies with the page.
+/// A save that resolves as the page goes may wake this effect after the banner was disposed
+/// (seen in WebKitGTK, chaos «Save left by Link AtResolve»): then it does nothing, and no
+/// timer starts.
+fn use_saved_shown(flows: Workflows) -> RwSignal<bool> {
     let saved_shown = RwSignal::new(false);
     let timer = crate::ui::use_timer();
     Effect::new(move |_| {
@@ -55,6 +51,16 @@ pub fn BarStatus() -> impl IntoView {
             false => timer.cancel(),
         }
     });
+    saved_shown
+}
+
+#[component]
+pub fn BarStatus() -> impl IntoView {
+    let flows = expect_context::<Workflows>();
+    let state = flows.state;
+    let tr = state.tr;
+    let schedule = expect_context::<ScheduleInfo>();
+    let saved_shown = use_saved_shown(flows);
     // (words, whether «Подробнее» leads to more above)
     let line = move || -> Option<(String, bool)> {
         flows.banner.try_with(|banner| match banner {

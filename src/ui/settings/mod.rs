@@ -80,25 +80,20 @@ fn jump_to_customer_view(ev: web_sys::MouseEvent) {
     }
 }
 
-/// The form over loaded data (also mounted alone by the browser tests).
-#[component]
-pub fn SettingsEditor(
+/// The form's state and workflows over loaded data, provided to the sections. A version
+/// from «История изменений» (`restore`) becomes unsaved changes over what is saved now, so
+/// the ordinary save (If-Match of the current version) and the unsaved-changes guard hold;
+/// the token is never part of it. The person chose this version just now: an older draft
+/// is not offered over it.
+fn provide_editor(
     loaded: SettingsData,
     api: SharedBackend,
-    /// A version from «История изменений» to load as unsaved changes.
-    #[prop(optional_no_strip)]
-    restore: Option<crate::ui::Restore>,
-) -> impl IntoView {
+    restore: Option<&crate::ui::Restore>,
+) -> (FormState, Workflows) {
     let tr = use_app().tr;
-    let saved_settings = loaded.saved.as_ref().map(|s| s.settings.clone());
     let saved = loaded.saved.map(|s| (SettingsForm::from_settings(&s.settings), s.version));
     let state = FormState::new(tr, saved, loaded.channel, loaded.groups, loaded.chat_bots);
-    // «Вернуть настройки…» on «История изменений»: the version becomes unsaved changes
-    // over what is saved now, so the ordinary save (If-Match of the current version) and
-    // the unsaved-changes guard hold; the token is never part of it. The person chose this
-    // version just now: an older draft is not offered over it.
-    let restored = restore;
-    if let Some(restore) = &restored {
+    if let Some(restore) = restore {
         state.draft_key.with_value(|key| draft::clear(key));
         state.form.set(SettingsForm::from_settings(&restore.settings));
         state.restored_from.set(Some(restore.version.clone()));
@@ -114,24 +109,45 @@ pub fn SettingsEditor(
         chat_bots: state.chat_bots,
         focus: fields::focus_later,
     });
-    // Runs once, after the first render: the form is interactive with its data.
-    Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
-    let connected = move || state.channel.with(|c| crate::domain::is_set_up(&c.state));
-    // «Заменить токен» (the health card here, or on «О канале» with `?token=replace`).
+    (state, flows)
+}
+
+/// «Заменить токен» (the health card here, or on «О канале» with `?token=replace`): the
+/// token field opens for a new token and takes the focus. Provided, since «Проверка связи»
+/// from the save's banner offers it too.
+fn use_replace_token(state: FormState, connected: bool) -> Callback<()> {
     let replace_token = Callback::new(move |()| {
         state.replacing_token.set(true);
         fields::focus_later(token::PATH);
     });
-    // «Проверка связи» from the save's banner offers it too.
     provide_context(ReplaceToken(replace_token));
     // Read once, not followed: the router's address keeps every reader it ever had.
     let asked =
         leptos_router::hooks::use_location().query.with_untracked(|q| q.get("token").as_deref() == Some("replace"));
-    if asked && connected() {
+    if asked && connected {
         replace_token.run(());
     }
+    replace_token
+}
+
+/// The form over loaded data (also mounted alone by the browser tests).
+#[component]
+pub fn SettingsEditor(
+    loaded: SettingsData,
+    api: SharedBackend,
+    /// A version from «История изменений» to load as unsaved changes.
+    #[prop(optional_no_strip)]
+    restore: Option<crate::ui::Restore>,
+) -> impl IntoView {
+    let tr = use_app().tr;
+    let saved_settings = loaded.saved.as_ref().map(|s| s.settings.clone());
+    let (state, flows) = provide_editor(loaded, api, restore.as_ref());
+    // Runs once, after the first render: the form is interactive with its data.
+    Effect::new(|_| crate::perf::mark(crate::perf::FORM_READY));
+    let connected = move || state.channel.with(|c| crate::domain::is_set_up(&c.state));
+    let replace_token = use_replace_token(state, connected());
     view! {
-        {restored.map(|restore| view! { <RestoredBanner restore=restore saved=saved_settings /> })}
+        {restore.map(|restore| view! { <RestoredBanner restore=restore saved=saved_settings /> })}
         <draft::DraftOffer />
         <guard::UnsavedGuard />
         <ChannelStateLine

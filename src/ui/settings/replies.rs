@@ -173,7 +173,6 @@ fn ReplyHead(list: ReplyList, index: usize) -> impl IntoView {
 #[component]
 fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let tr = state.tr;
     let form = state.form;
     // One memo per value the row shows: a keystroke anywhere re-reads each (cheap), but only
     // a value that changed reaches the DOM — the other 19 rows are left alone.
@@ -196,8 +195,6 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
             }
         })
     };
-    let text_path = list.row(index, ReplyField::Text);
-    let counter_id = format!("{}-count", text_path.control_id());
     let every_name = format!("{}-{index}-repeat", list.path().control_id());
     let repeat_path = list.row(index, ReplyField::RepeatType);
     let choose_repeat = Callback::new(move |every: bool| {
@@ -220,28 +217,7 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                 on_text=Callback::new(move |t: String| edit(&|r| r.delay.text = t.clone()))
                 on_unit=Callback::new(move |u: Unit| edit(&|r| r.delay.unit = u))
             />
-            <Field
-                id=text_path.control_id()
-                label=tr.t(Msg::ReplyText)
-                error=error_of(state, text_path)
-                described=vec![counter_id.clone()]
-                let:control
-            >
-                <textarea
-                    id=control.id
-                    class="textarea"
-                    rows="3"
-                    aria-invalid=control.invalid
-                    aria-describedby=control.described_by
-                    prop:value=text
-                    on:input=move |ev| {
-                        let t = event_target_value(&ev);
-                        edit(&|r| r.text = t.clone());
-                        state.clear_error(text_path);
-                    }
-                ></textarea>
-                <TextCounter id=counter_id text=text.into() />
-            </Field>
+            <ReplyTextField list=list index=index text=text />
             <RepeatChoice path=repeat_path name=every_name every=repeat_every choose=choose_repeat />
             <Show when=move || repeat_every.get()>
                 <DurationField
@@ -256,6 +232,44 @@ fn ReplyRow(list: ReplyList, index: usize) -> impl IntoView {
                 />
             </Show>
         </li>
+    }
+}
+
+/// «Текст сообщения» of a row, with its counter.
+#[component]
+fn ReplyTextField(list: ReplyList, index: usize, text: Memo<String>) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let path = list.row(index, ReplyField::Text);
+    let counter_id = format!("{}-count", path.control_id());
+    view! {
+        <Field
+            id=path.control_id()
+            label=state.tr.t(Msg::ReplyText)
+            error=error_of(state, path)
+            described=vec![counter_id.clone()]
+            let:control
+        >
+            <textarea
+                id=control.id
+                class="textarea"
+                rows="3"
+                aria-invalid=control.invalid
+                aria-describedby=control.described_by
+                prop:value=text
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    state
+                        .form
+                        .update(|f| {
+                            if let Some(r) = list.rows_mut(f).get_mut(index) {
+                                r.text = t;
+                            }
+                        });
+                    state.clear_error(path);
+                }
+            ></textarea>
+            <TextCounter id=counter_id text=text.into() />
+        </Field>
     }
 }
 

@@ -107,7 +107,6 @@ pub fn NonWorkingSection() -> impl IntoView {
     let state = expect_context::<FormState>();
     let tr = state.tr;
     let form = state.form;
-    let service = state.chat_bots_service();
     let notice = RwSignal::new(None::<ExclusionNotice>);
     let rules = state.channel.with_untracked(|c| c.non_working_hours_rules_url.clone());
     view! {
@@ -115,35 +114,7 @@ pub fn NonWorkingSection() -> impl IntoView {
             <legend class="section__legend">{tr.t(Msg::SecNonWorking)}</legend>
             <ScheduleBlock />
             <p class="field__help">{tr.t(Msg::NonWorkingExclusive)}</p>
-            <div
-                class="field"
-                id=FieldPath::NonWorkingMode.control_id()
-                tabindex="-1"
-                aria-describedby=described_by(
-                    state,
-                    FieldPath::NonWorkingMode,
-                    (!service).then(|| "nwh-chat-bots-off".to_owned()),
-                )
-            >
-                {if service {
-                    view! {
-                        <Switch
-                            id="nwh-chat-bot"
-                            label=tr.t(Msg::NonWorkingChatBot)
-                            on=state.value(|f| f.non_working.chat_bot_on)
-                            on_change=Callback::new(move |on| {
-                                let mut said = None;
-                                state.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
-                                notice.set(said);
-                            })
-                        />
-                    }
-                        .into_any()
-                } else {
-                    view! { <ChatBotSwitchOff /> }.into_any()
-                }}
-                <ErrorText path=FieldPath::NonWorkingMode />
-            </div>
+            <ChatBotMode notice=notice />
             <Show when=move || form.with(|f| f.non_working.chat_bot_on)>
                 <ChatBotSelect
                     path=FieldPath::NonWorkingChatBot
@@ -187,6 +158,45 @@ pub fn NonWorkingSection() -> impl IntoView {
                     }
                 })}
         </fieldset>
+    }
+}
+
+/// The non-working chat bot's switch (or why it is off), the anchor of the mode's errors.
+#[component]
+fn ChatBotMode(notice: RwSignal<Option<ExclusionNotice>>) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let tr = state.tr;
+    let service = state.chat_bots_service();
+    view! {
+        <div
+            class="field"
+            id=FieldPath::NonWorkingMode.control_id()
+            tabindex="-1"
+            aria-describedby=described_by(
+                state,
+                FieldPath::NonWorkingMode,
+                (!service).then(|| "nwh-chat-bots-off".to_owned()),
+            )
+        >
+            {if service {
+                view! {
+                    <Switch
+                        id="nwh-chat-bot"
+                        label=tr.t(Msg::NonWorkingChatBot)
+                        on=state.value(|f| f.non_working.chat_bot_on)
+                        on_change=Callback::new(move |on| {
+                            let mut said = None;
+                            state.choose(NWH_OWN, |f| said = f.set_non_working_chat_bot(on));
+                            notice.set(said);
+                        })
+                    />
+                }
+                    .into_any()
+            } else {
+                view! { <ChatBotSwitchOff /> }.into_any()
+            }}
+            <ErrorText path=FieldPath::NonWorkingMode />
+        </div>
     }
 }
 
