@@ -11,11 +11,15 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use max_channel_contract::*;
-use max_channel_fake::{max, Clock, Fake, HealthCall, Refusal, RefusalBody};
+use max_channel_fake::{Fake, HealthCall, Refusal, RefusalBody};
 
+pub use clock::ClockSource;
+#[cfg(target_arch = "wasm32")]
+pub use clock::JsClock;
+use clock::{real_clock, sleep, MovedClock};
 pub use scenario::{DemoFault, FaultRule, FaultTarget, Preset, Scenario, TokenAnswer, WeekMoment};
 
-use super::{ApiError, ApiFuture, Backend, Loaded, Precondition};
+use super::{ApiError, ApiFuture, Loaded, Precondition};
 
 impl DemoFault {
     /// The error a call of `op` answers with, if this fault touches it. `current`: the
@@ -54,30 +58,6 @@ pub const SLOW_MS: u32 = 2_000;
 /// How often a held call looks whether it may go on.
 const HOLD_LOOK_MS: u32 = 200;
 
-/// The browser's clock, `Date.now()`: `SystemTime` has no source on wasm32.
-#[cfg(target_arch = "wasm32")]
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JsClock;
-
-#[cfg(target_arch = "wasm32")]
-impl Clock for JsClock {
-    fn now_ms(&self) -> i64 {
-        js_sys::Date::now() as i64
-    }
-}
-
-/// Makes the clock of each fresh fake (one per data scenario). Tests hand in a
-/// `ManualClock`, whose clones share the time, to move it.
-pub type ClockSource = Box<dyn Fn() -> Box<dyn Clock> + Send + Sync>;
-
-/// The real time: the browser's, or the machine's where the unit tests run natively.
-fn real_clock() -> Box<dyn Clock> {
-    #[cfg(target_arch = "wasm32")]
-    return Box::new(JsClock);
-    #[cfg(not(target_arch = "wasm32"))]
-    return Box::new(max_channel_fake::clock::SystemClock);
-}
-
 /// The error a refusal of the fake stands for: exactly what the HTTP client makes of the
 /// same answer from the dev back end, `ApiError::from_response(status, &refusal.json(),
 /// retry_after)` — the tests prove it refusal by refusal. It hands the body to the same
@@ -94,19 +74,6 @@ pub fn refused(refusal: Refusal) -> ApiError {
         (status, RefusalBody::Conflict(body)) => {
             ApiError::from_body(status, ErrorBody { error: body.error }, retry_after)
         }
-    }
-}
-
-/// A fake's clock moved by the preview's fixed moment: the fake's «now» and the pages'
-/// «now» (`server_clock_offset_ms`) are the same.
-struct MovedClock {
-    clock: Box<dyn Clock>,
-    offset_ms: Arc<AtomicI64>,
-}
-
-impl Clock for MovedClock {
-    fn now_ms(&self) -> i64 {
-        self.clock.now_ms() + self.offset_ms.load(Ordering::Relaxed)
     }
 }
 
@@ -298,117 +265,8 @@ impl DemoBackend {
     }
 }
 
-/// Whether the fake MAX takes its time over this token (`slow…`), as the dev back end's
-/// does, so the progress of a check can be seen.
-fn slow_token(token: Option<&str>) -> bool {
-    token.and_then(|t| check_token(t).ok()).is_some_and(max::is_slow)
-}
-
-/// A timer future on the browser's event loop.
-#[cfg(target_arch = "wasm32")]
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Natively (the unit tests) there is no event loop to wait on: a wait yields once, so a
-/// test sees a held call pending and can let it go.
-#[cfg(not(target_arch = "wasm32"))]
-async fn sleep(_ms: u32) {
-    let mut yielded = false;
-    std::future::poll_fn(|cx| {
-        if std::mem::replace(&mut yielded, true) {
-            std::task::Poll::Ready(())
-        } else {
-            cx.waker().wake_by_ref();
-            std::task::Poll::Pending
-        }
-    })
-    .await
-}
-
-impl Backend for DemoBackend {
-    fn channel_groups(&self) -> ApiFuture<'_, ChannelGroups> {
-        self.answer(Operation::ListChannelGroups, || Ok(self.channel_groups_now()))
-    }
-
-    fn max_channel(&self) -> ApiFuture<'_, MaxChannel> {
-        self.answer(Operation::GetMaxChannel, || Ok(self.max_channel_now()))
-    }
-
-    fn settings(&self) -> ApiFuture<'_, Option<Loaded>> {
-        self.answer(Operation::GetMaxSettings, || self.settings_now())
-    }
-
-    fn verify_token<'a>(&'a self, token: &'a str) -> ApiFuture<'a, BotInfo> {
-        Box::pin(async move {
-            self.call(Operation::VerifyMaxToken).await?;
-            if slow_token(Some(token)) {
-                sleep(SLOW_MS).await;
-            }
-            self.verify_now(token)
-        })
-    }
-
-    fn save_settings<'a>(&'a self, write: &'a SettingsWrite, precondition: &'a Precondition) -> ApiFuture<'a, Loaded> {
-        Box::pin(async move {
-            self.call(Operation::PutMaxSettings).await?;
-            if slow_token(write.token.as_deref()) {
-                sleep(SLOW_MS).await;
-            }
-            self.save_now(write, precondition)
-        })
-    }
-
-    fn disconnect(&self) -> ApiFuture<'_, ()> {
-        self.answer(Operation::DisconnectMax, || {
-            self.disconnect_now();
-            Ok(())
-        })
-    }
-
-    fn employees<'a>(&'a self, query: &'a EmployeeQuery) -> ApiFuture<'a, EmployeePage> {
-        self.answer(Operation::ListEmployees, || self.employees_now(query))
-    }
-
-    fn groups(&self) -> ApiFuture<'_, GroupList> {
-        self.answer(Operation::ListGroups, || Ok(self.groups_now()))
-    }
-
-    fn chat_bots(&self) -> ApiFuture<'_, ChatBotList> {
-        self.answer(Operation::ListChatBots, || Ok(self.chat_bots_now()))
-    }
-
-    fn health(&self) -> ApiFuture<'_, ChannelHealth> {
-        self.answer(Operation::GetMaxHealth, || self.health_now(HealthCall::Get))
-    }
-
-    fn check_health(&self) -> ApiFuture<'_, ChannelHealth> {
-        self.answer(Operation::CheckMaxHealth, || self.health_now(HealthCall::Check))
-    }
-
-    fn repair_health(&self) -> ApiFuture<'_, ChannelHealth> {
-        self.answer(Operation::RepairMaxHealth, || self.health_now(HealthCall::Repair))
-    }
-
-    fn schedule(&self) -> ApiFuture<'_, WorkSchedule> {
-        self.answer(Operation::GetSchedule, || Ok(self.schedule_now()))
-    }
-
-    fn history<'a>(&'a self, query: &'a HistoryQuery) -> ApiFuture<'a, HistoryPage> {
-        self.answer(Operation::ListMaxSettingsHistory, || self.history_now(query))
-    }
-
-    /// The fixed moment's distance from the real clock: the pages' «now» is the fake's.
-    fn server_clock_offset_ms(&self) -> f64 {
-        self.offset_ms.load(Ordering::Relaxed) as f64
-    }
-}
-
+mod backend;
+mod clock;
 mod delivery;
 mod scenario;
 

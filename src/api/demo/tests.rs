@@ -8,7 +8,7 @@ use std::task::{Context, Poll, Waker};
 use max_channel_fake::{samples, ManualClock, SeedKind};
 
 use super::*;
-use crate::api::ChannelInsights;
+use crate::api::{Backend, ChannelInsights};
 
 const NOW: &str = "2026-12-01T09:30:00+03:00";
 

@@ -6,6 +6,7 @@
 
 mod address;
 mod clock;
+mod clock_fields;
 mod controls;
 mod gallery;
 mod labels;

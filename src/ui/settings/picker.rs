@@ -6,14 +6,18 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use max_channel_contract::{Employee, EmployeeQuery};
+use max_channel_contract::Employee;
 
 use super::fields::error_of;
 use super::{FormState, Workflows};
-use crate::api::{ApiError, SharedBackend};
-use crate::domain::{Combobox, FieldPath, KeyOutcome, MoreOutcome, Search};
+use crate::api::ApiError;
+use crate::domain::{Combobox, FieldPath, KeyOutcome};
 use crate::i18n::{Msg, Tr};
-use crate::ui::{use_tasks, Button, ButtonKind, Field, RetryButton, Tasks};
+use crate::ui::{use_tasks, Button, ButtonKind, Field, RetryButton, Timer};
+
+mod calls;
+
+use calls::{PickerCall, PickerCalls};
 
 /// How long typing must pause before the search goes.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -23,107 +27,6 @@ fn employee_label(e: &Employee) -> String {
     match &e.extension {
         Some(ext) => format!("{} · {ext}", e.name),
         None => e.name.clone(),
-    }
-}
-
-/// A call of the picker, kept to run again on «Повторить».
-#[derive(Debug, Clone, PartialEq)]
-enum PickerCall {
-    /// A search: the first page or the next one.
-    Search { more: bool },
-    /// Finding the name of the saved employee.
-    Resolve(String),
-}
-
-/// The picker's calls over its state: searches and the saved choice's name. `Copy`.
-#[derive(Clone, Copy)]
-struct PickerCalls {
-    combo: RwSignal<Combobox<Employee>>,
-    failed: RwSignal<Option<(ApiError, PickerCall)>>,
-    api: StoredValue<SharedBackend>,
-    tasks: Tasks,
-}
-
-impl PickerCalls {
-    /// Sends a search the state asked for; its answer counts only if it is still the latest.
-    fn send(self, search: Search) {
-        let PickerCalls { combo, failed, api, tasks } = self;
-        failed.set(None);
-        let api = api.get_value();
-        tasks.spawn(async move {
-            let query = EmployeeQuery {
-                query: search.query.clone(),
-                limit: Some(20),
-                cursor: search.cursor.clone(),
-                ids: None,
-            };
-            match api.employees(&query).await {
-                Ok(page) => {
-                    if combo.try_update(|c| c.answered(&search, page.items, page.next_cursor)) == Some(true) {
-                        crate::perf::mark(crate::perf::SEARCH_RESPONSE);
-                        crate::perf::mark_after_paint(crate::perf::SEARCH_PAINTED);
-                    }
-                }
-                Err(error) => {
-                    if combo.try_update(|c| c.failed(&search)) == Some(true) {
-                        let _ = failed.try_set(Some((error, PickerCall::Search { more: search.cursor.is_some() })));
-                    }
-                }
-            }
-        });
-    }
-
-    /// Searches for what is typed: the first page, or what «Показать ещё» asks (`more`).
-    /// Returns whether a search went, so that a debounced one still due can be dropped.
-    fn fetch(self, more: bool) -> bool {
-        let search = self.combo.try_update(|c| {
-            if more {
-                match c.more() {
-                    MoreOutcome::Send(search) => Some(search),
-                    MoreOutcome::Wait => None,
-                }
-            } else {
-                Some(c.search())
-            }
-        });
-        let Some(search) = search.flatten() else { return false };
-        self.send(search);
-        true
-    }
-
-    /// A saved choice shows its name: finds the employee by id.
-    fn resolve(self, id: String) {
-        let PickerCalls { combo, failed, api, tasks } = self;
-        failed.set(None);
-        let api = api.get_value();
-        tasks.spawn(async move {
-            let query = EmployeeQuery { ids: Some(id.clone()), ..Default::default() };
-            match api.employees(&query).await {
-                Ok(page) => {
-                    if let Some(e) = page.items.iter().find(|e| e.id == id) {
-                        combo.try_update(|c| {
-                            if c.text.is_empty() {
-                                c.text = employee_label(e);
-                            }
-                        });
-                    }
-                }
-                Err(error) => {
-                    let _ = failed.try_set(Some((error, PickerCall::Resolve(id))));
-                }
-            }
-        });
-    }
-
-    /// «Повторить»: the failed call again.
-    fn retry(self) {
-        match self.failed.get_untracked() {
-            Some((_, PickerCall::Search { more })) => {
-                self.fetch(more);
-            }
-            Some((_, PickerCall::Resolve(id))) => self.resolve(id),
-            None => {}
-        }
     }
 }
 
@@ -164,23 +67,7 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
             more_timer.cancel();
         }
     });
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let Some((action, outcome)) = combo.try_update(|c| c.key(&ev.key())) else { return };
-        if action.prevents_default() {
-            ev.prevent_default();
-        }
-        match outcome {
-            // This search supersedes a debounced one still waiting: its late answer would
-            // reset the highlight the arrows are about to move.
-            KeyOutcome::SearchNow(search) => {
-                timer.cancel();
-                calls.send(search);
-            }
-            KeyOutcome::Picked(e) => pick.run(e),
-            KeyOutcome::Dismissed => timer.cancel(),
-            KeyOutcome::Nothing => {}
-        }
-    };
+    let on_keydown = key_handler(combo, timer, calls, pick);
     let open = Memo::new(move |_| combo.with(|c| c.open));
     let active = Memo::new(move |_| combo.with(|c| c.active));
     let option_id = move |i: usize| format!("{}-opt-{i}", path.control_id());
@@ -217,6 +104,33 @@ pub fn EmployeePicker(path: FieldPath, get: Signal<String>, set: Callback<String
             <Popup path=path combo=combo get=get pick=pick more=more />
             <Failure failed=failed tr=tr retry=Callback::new(move |()| calls.retry()) />
         </Field>
+    }
+}
+
+/// The picker's keys: the headless state decides ([`Combobox::key`]); this sends the
+/// search it asks for, runs the pick, and keeps the debounce in step.
+fn key_handler(
+    combo: RwSignal<Combobox<Employee>>,
+    timer: Timer,
+    calls: PickerCalls,
+    pick: Callback<Employee>,
+) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |ev| {
+        let Some((action, outcome)) = combo.try_update(|c| c.key(&ev.key())) else { return };
+        if action.prevents_default() {
+            ev.prevent_default();
+        }
+        match outcome {
+            // This search supersedes a debounced one still waiting: its late answer would
+            // reset the highlight the arrows are about to move.
+            KeyOutcome::SearchNow(search) => {
+                timer.cancel();
+                calls.send(search);
+            }
+            KeyOutcome::Picked(e) => pick.run(e),
+            KeyOutcome::Dismissed => timer.cancel(),
+            KeyOutcome::Nothing => {}
+        }
     }
 }
 
