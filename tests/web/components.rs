@@ -1,5 +1,4 @@
 //! Components in a real browser (wasm-bindgen-test, headless Chromium).
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use max_channel_admin::api::ApiError;
@@ -9,18 +8,7 @@ use max_channel_contract::ChannelState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-mod web_support;
-use web_support::ConsoleWatch;
-
-wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh element in the page to mount into.
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host.unchecked_into()
-}
+use crate::support::{host, ConsoleWatch};
 
 #[wasm_bindgen_test]
 fn the_state_badge_reads_each_state() {

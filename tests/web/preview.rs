@@ -1,6 +1,5 @@
 //! Preview mode's fake in a real browser: on the browser's clock, every preset builds (the
 //! fake's whole directory, 10 200 employees, each time) and answers through the trait.
-#![cfg(all(target_arch = "wasm32", feature = "preview"))]
 
 use max_channel_admin::api::demo::{DemoBackend, Preset, Scenario};
 use max_channel_admin::api::{ApiError, Backend, ChannelInsights};
@@ -9,10 +8,7 @@ use max_channel_contract::{
 };
 use wasm_bindgen_test::*;
 
-mod web_support;
-use web_support::ConsoleWatch;
-
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::ConsoleWatch;
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())

@@ -1,16 +1,12 @@
 //! The form primitives (`ui::components`) in a real browser: what a press does, and the ids
 //! that tie a control to its label, help and error.
-#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use max_channel_admin::ui::{Answer, Button, ButtonKind, Choice, ChoiceAlert, Field, RadioGroup, Switch};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-mod web_support;
-use web_support::ConsoleWatch;
-
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::{host, ConsoleWatch};
 
 /// Lets Leptos's effects run: they are queued as microtasks, which all run before the next
 /// task (a zero-delay timeout) — a turn of the event loop, not a wait for time.
@@ -19,13 +15,6 @@ async fn effects_ran() {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn host() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host.unchecked_into()
 }
 
 fn find(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {

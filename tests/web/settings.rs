@@ -1,5 +1,4 @@
 //! The settings form's list editor and the non-working-hours exclusion, in a real browser.
-#![cfg(all(target_arch = "wasm32", feature = "preview"))]
 
 use std::sync::Arc;
 
@@ -12,10 +11,7 @@ use max_channel_admin::ui::AppContext;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-mod web_support;
-use web_support::ConsoleWatch;
-
-wasm_bindgen_test_configure!(run_in_browser);
+use crate::support::ConsoleWatch;
 
 /// Lets the reactive system and the DOM catch up.
 async fn tick() {

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-#[path = "../e2e/support/console.rs"]
+#[path = "../../e2e/support/console.rs"]
 mod console;
 pub use console::is_console_problem;
 
@@ -130,4 +130,13 @@ impl Drop for ConsoleWatch {
             panic!("the browser console shows what must never happen:\n{}", seen.join("\n"));
         }
     }
+}
+
+/// A fresh element in the page to mount into.
+pub fn host() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
 }

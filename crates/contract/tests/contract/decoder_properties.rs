@@ -15,7 +15,7 @@
 //! own reader (`json::FromJson`, decision 65) reads every one of these inputs as serde
 //! does: the same value, or an error wherever serde errs.
 
-mod common;
+use crate::common;
 
 use std::fmt::Debug;
 use std::sync::OnceLock;

@@ -3,7 +3,7 @@
 //! settings (valid or not: every routing, repeat and non-working-hours variant, any text)
 //! and on strings made of every kind of character.
 
-mod common;
+use crate::common;
 
 use max_channel_contract::arbitrary::{any_settings, any_string, valid_settings, TRICKY_CHARS};
 use max_channel_contract::json::{from_json_str, to_json_string, ToJson};

@@ -1,7 +1,7 @@
 //! Every `example` of the OpenAPI document decodes into its Rust type, re-encodes to equal
 //! JSON, and matches its own schema; and the snapshot this crate keeps equals the spec.
 
-mod common;
+use crate::common;
 
 use max_channel_contract::*;
 use serde::{de::DeserializeOwned, Serialize};

@@ -1,6 +1,6 @@
 //! Values encoded by the Rust types match the spec's JSON schemas, and validation is total.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

@@ -5,7 +5,7 @@
 //! against a restatement of the contract's text (trim; 1–512 printable ASCII; 1–250 code
 //! points, `\n` the only control character), and the whole against its parts.
 
-mod common;
+use crate::common;
 
 use max_channel_contract::arbitrary::*;
 use max_channel_contract::*;

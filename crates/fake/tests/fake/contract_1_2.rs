@@ -2,9 +2,7 @@
 //! updates open, the outage MAX's give-up leaves in the health, the tile's reason, and a
 //! restore told apart in the history.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::max::REMOVAL_AFTER_SECONDS;
 use max_channel_fake::{samples, Delivered, HealthCall, InboundUpdate, MaxCondition, Preset, UpdateKind};

@@ -2,11 +2,9 @@
 //! starts, what MAX delivers, the bot's reply by the fake MAX's conditions, expiry, a
 //! disconnect — and every answer against the contract's schema.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::presets::{COMPRESSED_TEST_SECONDS, SCRIPTED_TESTER_SECONDS};
 use max_channel_fake::{Delivered, InboundUpdate, MaxCondition, MaxError, Preset, UpdateKind};

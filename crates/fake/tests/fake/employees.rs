@@ -1,9 +1,7 @@
 //! `listEmployees` on the one directory: search, paging by the cursors it gives, `ids=`,
 //! and the 400s for what the contract's schema refuses.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 
 fn query(text: &str, limit: Option<u32>, cursor: Option<&str>) -> EmployeeQuery {

@@ -1,9 +1,7 @@
 //! The channel's health: every condition of the fake MAX as the card would read it, what
 //! it does to the channel's state, the 8-hour removal, and the check and repair answers.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::max::{REMOVAL_AFTER_SECONDS, REMOVED_MESSAGE};
 use max_channel_fake::{HealthCall, MaxCondition, DEFAULT_WEBHOOK_URL};

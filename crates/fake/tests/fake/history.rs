@@ -1,9 +1,7 @@
 //! «История изменений»: what makes an entry, newest first, and paging that never repeats
 //! or skips an entry while others save meanwhile.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::{samples, DEFAULT_ACTOR_ID};
 use proptest::prelude::*;

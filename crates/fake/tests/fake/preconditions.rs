@@ -1,9 +1,7 @@
 //! Every save is conditional: the table of `If-Match` / `If-None-Match` against what is
 //! stored, and the two-step save (MAX asked in between) keeps the check.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::{samples, Precondition, RefusalBody};
 

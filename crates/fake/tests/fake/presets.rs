@@ -1,9 +1,7 @@
 //! The ready-made accounts of preview mode and the dev controls, and every answer they
 //! give checked against the contract's schemas.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::*;
 use max_channel_fake::{samples, HealthCall, ManualClock, Preset};
 use serde_json::Value;
@@ -88,7 +86,7 @@ fn the_long_history_has_every_kind_of_entry() {
 
 #[test]
 fn the_sample_schedule_is_the_contracts_example() {
-    let spec: Value = serde_norway::from_str(include_str!("../../contract/spec/openapi.yaml")).unwrap();
+    let spec: Value = serde_norway::from_str(include_str!("../../../contract/spec/openapi.yaml")).unwrap();
     let example = &spec["paths"]["/schedule"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
     assert_eq!(&serde_json::to_value(samples::schedule()).unwrap(), example);
 }

@@ -1,9 +1,7 @@
 //! The MAX token is a secret: whatever happens to the account, no history page, health
 //! answer, channel answer or refusal carries it (only its last 4 characters as the hint).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use max_channel_contract::arbitrary::any_token;
 use max_channel_contract::*;
 use max_channel_fake::{HealthCall, InboundUpdate, MaxCondition, Precondition, UpdateKind};

@@ -46,7 +46,7 @@ pub fn with_closing(text: &str) -> Settings {
 fn spec() -> &'static Value {
     static SPEC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     SPEC.get_or_init(|| {
-        serde_norway::from_str(include_str!("../../../contract/spec/openapi.yaml")).expect("the spec parses")
+        serde_norway::from_str(include_str!("../../../../contract/spec/openapi.yaml")).expect("the spec parses")
     })
 }
 
