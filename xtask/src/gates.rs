@@ -3,7 +3,10 @@
 //! wasm32 with and without the default features. A failed gate fails the run, but the
 //! tests still run, so one report says everything that is wrong.
 
-use std::process::Command;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
 
 use crate::env;
 use crate::shell::{run, Result};
@@ -26,6 +29,44 @@ pub fn run_gates() -> Vec<String> {
         }
     }
     failures
+}
+
+/// The gates on a thread of their own, beside the builds and the tests of `cargo xtask test`:
+/// each build has serial stretches (its last crate, an LTO link, wasm-opt) that leave a core
+/// idle, and the gates fill them. They check in a target folder of their own: a check's
+/// artifacts are never a build's, so nothing is compiled twice, and the two cargos do not
+/// wait on each other's lock. Their output goes to [`beside_log`], printed when joined.
+pub fn run_gates_beside() -> JoinHandle<Vec<String>> {
+    std::thread::spawn(|| {
+        let log = beside_log();
+        let mut failures = Vec::new();
+        for (name, cmd) in gates() {
+            let ran = cmd.and_then(|mut cmd| {
+                cmd.env("CARGO_TARGET_DIR", env::workspace_root().join("target/gates"));
+                run_logged(name, &mut cmd, &log)
+            });
+            if let Err(e) = ran {
+                failures.push(format!("gate {name}: {e}"));
+            }
+        }
+        failures
+    })
+}
+
+/// Where the gates run beside the builds write their output.
+pub fn beside_log() -> PathBuf {
+    env::workspace_root().join("target/gates.log")
+}
+
+/// Runs `cmd` with its output appended to `log`, after a line naming it.
+fn run_logged(name: &str, cmd: &mut Command, log: &Path) -> Result {
+    use std::io::Write;
+    let mut file =
+        File::options().create(true).append(true).open(log).map_err(|e| format!("{}: {e}", log.display()))?;
+    let _ = writeln!(file, "==> gate: {name}: {}", crate::shell::describe(cmd));
+    let err = file.try_clone().map_err(|e| e.to_string())?;
+    cmd.stdin(Stdio::null()).stdout(file).stderr(err);
+    run(name, cmd)
 }
 
 fn gates() -> Vec<(&'static str, Result<Command>)> {

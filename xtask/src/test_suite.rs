@@ -1,7 +1,8 @@
-//! `cargo xtask test`: setup, the gates (formatting, clippy), release build, then the native and the wasm
-//! (headless Chromium) test layers, and the end-to-end suite in each browser engine side by
-//! side ([`crate::e2e`]). Output streams live and is also parsed; the closing table has a
-//! line per layer and engine, and the very last line is always `N passed, M failed`.
+//! `cargo xtask test`: setup; the gates (formatting, clippy) on a thread beside the release
+//! build and the native and the wasm (headless Chromium) test layers; then the end-to-end
+//! suite in each browser engine side by side ([`crate::e2e`]). Output streams live and is
+//! also parsed; the closing table has a line per layer and engine, and the very last line
+//! is always `N passed, M failed`.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -33,7 +34,9 @@ pub fn test_command(engines: &[Engine]) -> Result {
     setup()?;
     // A report from an earlier run must not pass for this one's.
     let _ = std::fs::remove_dir_all(reports_dir());
-    let mut step_failures = crate::gates::run_gates();
+    let _ = std::fs::remove_file(crate::gates::beside_log());
+    let gates = crate::gates::run_gates_beside();
+    let mut step_failures = Vec::new();
     // Keep going without a bundle: unit tests still say something useful and
     // the e2e tests will report the missing dist/ themselves.
     let built = build_app(Profile::Release).and_then(|()| {
@@ -54,6 +57,11 @@ pub fn test_command(engines: &[Engine]) -> Result {
         run_layer("wasm", wasm_tests(&scratch)?, &mut step_failures),
     ];
     let _ = std::fs::remove_dir_all(&scratch);
+    // The e2e suite keeps both cores busy on its own: the gates end first.
+    println!("==> gates (run beside the builds and tests above), {}:", crate::gates::beside_log().display());
+    let gate_failures = gates.join().unwrap_or_else(|_| vec!["the gates stopped unexpectedly".to_owned()]);
+    println!("{}", std::fs::read_to_string(crate::gates::beside_log()).unwrap_or_default());
+    step_failures.extend(gate_failures);
     layers.extend(e2e_layers(engines, &mut step_failures)?);
     report(&layers, &step_failures)
 }
@@ -172,14 +180,26 @@ fn wasm_tests_scratch() -> Result<std::path::PathBuf> {
 }
 
 /// Runs through `wasm-bindgen-test-runner` (the target runner in
-/// .cargo/config.toml), which reads browser flags from webdriver.json.
+/// .cargo/config.toml), which reads browser flags from webdriver.json. Only `tests/web`:
+/// every browser test lives there, and the other targets (the library's unit tests, the
+/// allocator's count) are native, so compiling them for wasm32 bought nothing but a second
+/// compile of the whole app with its tests.
 fn wasm_tests(scratch: &std::path::Path) -> Result<Command> {
     let mut cmd = env::cargo_command()?;
     cmd.env("TMPDIR", scratch);
-    cmd.args(["test", "-p", "max-channel-admin", "--target", "wasm32-unknown-unknown", "--no-fail-fast"])
-        .env("CHROMEDRIVER", env::CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", env::workspace_root().join("webdriver.json"));
+    cmd.args([
+        "test",
+        "-p",
+        "max-channel-admin",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--test",
+        "web",
+        "--no-fail-fast",
+    ])
+    .env("CHROMEDRIVER", env::CHROMEDRIVER)
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+    .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", env::workspace_root().join("webdriver.json"));
     Ok(cmd)
 }
 
