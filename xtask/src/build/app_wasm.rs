@@ -17,6 +17,9 @@ use crate::build::Profile;
 use crate::env;
 use crate::shell::{run, Result};
 
+mod tools;
+use tools::*;
+
 const BIN: &str = "max-channel-admin";
 
 /// What the split wasm imports its loader as, and what the loader imports the glue as:
@@ -61,6 +64,48 @@ pub struct Scripts {
 /// writes its files there and its boot script into `dist/index.html`.
 pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> Result<Scripts> {
     let linked = link(profile, preview)?;
+    let key = format!("{profile:?} {} {}", if preview { "preview" } else { "production" }, short_hash(&read(&linked)?));
+    let processed = match reused(&key) {
+        Some(processed) => {
+            println!("the same linked wasm as this run's last {key}: its files reused, the page written anew");
+            processed
+        }
+        None => {
+            let processed = process(profile, &linked, preview)?;
+            if let Ok(mut last) = LAST_PROCESSED.lock() {
+                *last = Some((key, processed.clone()));
+            }
+            processed
+        }
+    };
+    for (name, bytes) in &processed.out {
+        write(&dist.join(name), bytes)?;
+    }
+    write_page(dist, public_url, &processed)?;
+    Ok(processed.scripts)
+}
+
+/// What the steps after the link made of one linked wasm: the named files and what the
+/// page says of them.
+#[derive(Clone)]
+struct Processed {
+    out: Vec<(String, Vec<u8>)>,
+    scripts: Scripts,
+}
+
+/// The last linked wasm processed in this run, by its profile, kind and bytes. The same
+/// bundle for another public URL (`cargo xtask test` builds the production bundle again for
+/// `/dialogs/`) differs only in its page: its split, wasm-bindgen, wasm-opt and terser
+/// results are this run's already (~85 s of a CI run, measured).
+static LAST_PROCESSED: std::sync::Mutex<Option<(String, Processed)>> = std::sync::Mutex::new(None);
+
+fn reused(key: &str) -> Option<Processed> {
+    let last = LAST_PROCESSED.lock().ok()?;
+    last.as_ref().filter(|(last_key, _)| last_key == key).map(|(_, processed)| processed.clone())
+}
+
+/// Link → split → wasm-bindgen → wasm-opt → terser → every file named after its bytes.
+fn process(profile: Profile, linked: &Path, preview: bool) -> Result<Processed> {
     let staging = env::workspace_root().join("target/app-wasm").join(if preview { "preview" } else { "production" });
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| format!("cannot clear {}: {e}", staging.display()))?;
@@ -70,7 +115,7 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     let mut loader = None;
     let mut prefetch = Vec::new();
     if profile == Profile::Release {
-        let split = split(&linked, &staging)?;
+        let split = split(linked, &staging)?;
         prefetch = split.prefetch;
         bindgen(&split.main, &bound, true)?;
         for module in &split.modules {
@@ -80,7 +125,7 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
         loader = Some(minified(&split.loader)?);
         optimise(&bound.join(format!("{BIN}_bg.wasm")))?;
     } else {
-        bindgen(&linked, &bound, false)?;
+        bindgen(linked, &bound, false)?;
     }
     let wasm = read(&bound.join(format!("{BIN}_bg.wasm")))?;
     let wasm_name = format!("{BIN}-{}_bg.wasm", short_hash(&wasm));
@@ -90,9 +135,6 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
     let mut out = vec![(wasm_name.clone(), wasm), (named.glue.0.clone(), named.glue.1)];
     out.extend(named.loader.clone());
     out.extend(files.iter().map(|(name, _, bytes)| (name.clone(), bytes.clone())));
-    for (name, bytes) in &out {
-        write(&dist.join(name), bytes)?;
-    }
     let scripts = Scripts {
         glue: named.glue.0,
         wasm: wasm_name,
@@ -100,6 +142,13 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
         hints: route_hints(&prefetch, &files)?,
         modules: files.into_iter().map(|(name, _, _)| name).collect(),
     };
+    Ok(Processed { out, scripts })
+}
+
+/// `dist/index.html` with the boot script, the preload links and their `integrity`, every
+/// file named below `public_url`, and the build's id.
+fn write_page(dist: &Path, public_url: &str, processed: &Processed) -> Result {
+    let Processed { out, scripts } = processed;
     let index_path = dist.join("index.html");
     let index = String::from_utf8(read(&index_path)?).map_err(|e| format!("{}: {e}", index_path.display()))?;
     // The split modules as the loader names them (`module_sri`), every other file as Trunk did.
@@ -108,105 +157,14 @@ pub fn build(profile: Profile, dist: &Path, public_url: &str, preview: bool) -> 
         let bytes = &out.iter().find(|(file, _)| file == name)?.1;
         Some(if split_module(name) { module_sri(bytes) } else { sri(bytes) })
     };
-    let head = boot_html(public_url, &scripts, integrity).ok_or("the boot script names a file not written")?;
+    let head = boot_html(public_url, scripts, integrity).ok_or("the boot script names a file not written")?;
     let (build, index) = without_skipped_rust_link(&with_public_files(&index, public_url))
         .and_then(|index| with_head_end(&index, &head))
         .and_then(|index| with_build_id(&index))
         .ok_or_else(|| format!("{}: no skipped Rust link or no </head>", index_path.display()))?;
     write(&index_path, index.as_bytes())?;
     println!("build id of {}: {build}", dist.display());
-    Ok(scripts)
-}
-
-/// `cargo rustc` of the app's binary for wasm32; the path of the linked wasm, as cargo says
-/// it (wherever the target directory is configured).
-fn link(profile: Profile, preview: bool) -> Result<PathBuf> {
-    let mut cargo = env::cargo_command()?;
-    cargo.args(["rustc", "--target", "wasm32-unknown-unknown", "--bin", BIN, "-p", BIN]);
-    cargo.arg("--message-format=json-render-diagnostics");
-    if !preview {
-        cargo.arg("--no-default-features");
-    }
-    // A diagnostic build's extra features (`alloc-census`); never set for a shipped bundle.
-    if let Some(extra) = std::env::var("MAX_BUILD_FEATURES").ok().filter(|f| !f.is_empty()) {
-        cargo.args(["--features", &extra]);
-    }
-    if profile == Profile::Release {
-        // The splitter reads the relocations. A flag of the final link only: every crate
-        // keeps the flags .cargo/config.toml gives (`erase_components`).
-        cargo.args(["--release", "--features", "split", "--", "-Clink-arg=--emit-relocs"]);
-    }
-    let what = format!("cargo rustc (wasm, {})", if preview { "preview" } else { "production" });
-    let (status, stdout) = crate::shell::run_capture(&what, &mut cargo)?;
-    crate::shell::check_status(&what, &cargo, status)?;
-    linked_wasm(&stdout).ok_or_else(|| format!("{what}: cargo named no wasm of `{BIN}`"))
-}
-
-/// The `.wasm` of the app's binary in cargo's JSON messages (the last build of it).
-pub fn linked_wasm(messages: &str) -> Option<PathBuf> {
-    messages
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|message| message["reason"] == "compiler-artifact" && message["target"]["name"] == BIN)
-        .filter_map(|message| {
-            let files = message["filenames"].as_array()?.iter().filter_map(|f| f.as_str());
-            files.filter(|f| f.ends_with(".wasm")).map(PathBuf::from).next()
-        })
-        .next_back()
-}
-
-struct Split {
-    main: PathBuf,
-    loader: PathBuf,
-    modules: Vec<PathBuf>,
-    /// Per split point, the module files (stems) it needs, sorted.
-    prefetch: Vec<(String, Vec<String>)>,
-}
-
-fn split(linked: &Path, staging: &Path) -> Result<Split> {
-    let input = read(linked)?;
-    let out_dir = staging.join("split");
-    let main = out_dir.join("main.wasm");
-    let mut options = wasm_split_cli_support::Options::new(&input);
-    options.output_dir = &out_dir;
-    options.main_out_path = &main;
-    options.link_name = LOADER_PLACEHOLDER;
-    options.main_module = GLUE_PLACEHOLDER;
-    let split = wasm_split_cli_support::transform(options).map_err(|e| format!("wasm-split: {e:#}"))?;
-    let mut modules = split.split_modules;
-    modules.sort();
-    let mut prefetch: Vec<(String, Vec<String>)> = split.prefetch_map.into_iter().collect();
-    prefetch.sort();
-    println!("split the wasm: main and {} modules; {prefetch:?}", modules.len());
-    Ok(Split { main, loader: out_dir.join(LOADER_PLACEHOLDER), modules, prefetch })
-}
-
-/// wasm-bindgen on the main module (the splitter's exports kept for the split modules).
-fn bindgen(wasm: &Path, out_dir: &Path, split: bool) -> Result {
-    let mut bindgen = env::tool_command("wasm-bindgen")?;
-    bindgen.args(["--target", "web", "--no-typescript", "--out-name", BIN]).arg("--out-dir").arg(out_dir);
-    if split {
-        bindgen.args(["--keep-lld-exports", "--no-demangle"]);
-    }
-    run("wasm-bindgen", bindgen.arg(wasm))?;
-    if out_dir.join("snippets").exists() {
-        return Err("wasm-bindgen wrote JS snippets; the xtask does not serve them yet".into());
-    }
     Ok(())
-}
-
-/// wasm-opt in place.
-fn optimise(wasm: &Path) -> Result {
-    let mut opt = Command::new(env::wasm_opt_binary()?);
-    opt.env("PATH", env::tools_path()?).args(WASM_OPT_FEATURES).args(WASM_OPT_PASSES).arg(wasm).arg("-o").arg(wasm);
-    run("wasm-opt", &mut opt)
-}
-
-/// The file minified by terser (an ES module), as bytes.
-fn minified(file: &Path) -> Result<Vec<u8>> {
-    let out = file.with_extension("min.js");
-    run("terser", &mut Minifier::Terser.command(file, &out)?)?;
-    read(&out)
 }
 
 /// A split module's name after its bytes: `split_settings.wasm` → `split_settings-<hex>.wasm`.
