@@ -34,19 +34,22 @@ pub fn run_gates() -> Vec<String> {
 /// The gates on a thread of their own, beside the builds and the tests of `cargo xtask test`:
 /// each build has serial stretches (its last crate, an LTO link, wasm-opt) that leave a core
 /// idle, and the gates fill them. They check in a target folder of their own: a check's
-/// artifacts are never a build's, so nothing is compiled twice, and the two cargos do not
-/// wait on each other's lock. Their output goes to [`beside_log`], printed when joined.
+/// artifacts are never a build's (only the proc macros and build scripts are compiled in
+/// both folders), and the two cargos do not wait on each other's lock. Their output goes to [`beside_log`], printed when joined.
 pub fn run_gates_beside() -> JoinHandle<Vec<String>> {
     std::thread::spawn(|| {
         let log = beside_log();
         let mut failures = Vec::new();
         for (name, cmd) in gates() {
-            let ran = cmd.and_then(|mut cmd| {
-                cmd.env("CARGO_TARGET_DIR", env::workspace_root().join("target/gates"));
-                run_logged(name, &mut cmd, &log)
-            });
+            let ran = match cmd {
+                Ok(mut cmd) => {
+                    cmd.env("CARGO_TARGET_DIR", env::workspace_root().join("target/gates"));
+                    run_logged(name, &mut cmd, &log)
+                }
+                Err(e) => Err(format!("{name}: {e}")),
+            };
             if let Err(e) = ran {
-                failures.push(format!("gate {name}: {e}"));
+                failures.push(e);
             }
         }
         failures
