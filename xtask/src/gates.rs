@@ -16,44 +16,42 @@ const LEPTOSFMT_PATHS: [&str; 2] = ["src", "tests"];
 
 /// Every gate, in order; the failures, each naming its gate and command.
 pub fn run_gates() -> Vec<String> {
-    let mut failures = Vec::new();
-    for (name, cmd) in gates() {
-        match cmd {
-            Ok(mut cmd) => {
-                println!("==> gate: {name}: {}", crate::shell::describe(&cmd));
-                if let Err(e) = run(name, &mut cmd) {
-                    failures.push(e);
-                }
-            }
-            Err(e) => failures.push(format!("{name}: {e}")),
-        }
-    }
-    failures
+    run_each(|name, cmd| {
+        println!("==> gate: {name}: {}", crate::shell::describe(cmd));
+        run(name, cmd)
+    })
 }
 
 /// The gates on a thread of their own, beside the builds and the tests of `cargo xtask test`:
 /// each build has serial stretches (its last crate, an LTO link, wasm-opt) that leave a core
 /// idle, and the gates fill them. They check in a target folder of their own: a check's
 /// artifacts are never a build's (only the proc macros and build scripts are compiled in
-/// both folders), and the two cargos do not wait on each other's lock. Their output goes to [`beside_log`], printed when joined.
+/// both folders), and the two cargos do not wait on each other's lock. Their output goes to
+/// [`beside_log`] (an earlier run's is removed first), printed when joined.
 pub fn run_gates_beside() -> JoinHandle<Vec<String>> {
-    std::thread::spawn(|| {
-        let log = beside_log();
-        let mut failures = Vec::new();
-        for (name, cmd) in gates() {
-            let ran = match cmd {
-                Ok(mut cmd) => {
-                    cmd.env("CARGO_TARGET_DIR", env::workspace_root().join("target/gates"));
-                    run_logged(name, &mut cmd, &log)
-                }
-                Err(e) => Err(format!("{name}: {e}")),
-            };
-            if let Err(e) = ran {
-                failures.push(e);
-            }
-        }
-        failures
+    let log = beside_log();
+    let _ = std::fs::remove_file(&log);
+    std::thread::spawn(move || {
+        run_each(|name, cmd| {
+            cmd.env("CARGO_TARGET_DIR", env::workspace_root().join("target/gates"));
+            run_logged(name, cmd, &log)
+        })
     })
+}
+
+/// Runs every gate, in order, by `run_one`; the failures, each naming its gate.
+fn run_each(run_one: impl Fn(&str, &mut Command) -> Result) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (name, cmd) in gates() {
+        let ran = match cmd {
+            Ok(mut cmd) => run_one(name, &mut cmd),
+            Err(e) => Err(format!("{name}: {e}")),
+        };
+        if let Err(e) = ran {
+            failures.push(e);
+        }
+    }
+    failures
 }
 
 /// Where the gates run beside the builds write their output.
